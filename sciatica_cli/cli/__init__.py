@@ -1,0 +1,1 @@
+"""Command layer: Typer commands as thin glue over the domain and presentation layers."""

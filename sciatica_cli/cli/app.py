@@ -1,0 +1,134 @@
+"""The `sciatica` command: global options, error handling and the list of commands.
+
+Start-up matters to a person in pain, so this module and the command modules import only
+Typer and light standard modules; Rich, YAML and the content models load inside the
+commands that use them (a test guards this).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from sciatica_cli import __version__
+from sciatica_cli.cli.app_context import environment
+from sciatica_cli.environment import Environment
+from sciatica_cli.errors import SciaticaError
+from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode
+
+HELP = (
+    "A guide to safe self-massage for sciatica. It checks for warning signs first, "
+    "then walks you through each step with timed holds. It is not medical advice."
+)
+
+
+def _exit_codes_epilog() -> str:
+    lines = "\n".join(f"  {int(code):>3}  {text}" for code, text in EXIT_CODE_HELP.items())
+    return f"\b\nExit codes:\n{lines}"
+
+
+class SafeGroup(TyperGroup):
+    """Turns every expected failure into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
+            raise
+        except SciaticaError as exc:
+            _report_error(ctx, exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            print("\nInterrupted.", file=sys.stderr)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except Exception as exc:
+            if os.environ.get("SCIATICA_DEBUG"):
+                raise
+            # No traceback and no local variables: they can hold a person's answers.
+            print(
+                f"Error: something went wrong inside sciatica ({type(exc).__name__}). "
+                "Please report it; run again with SCIATICA_DEBUG=1 for details.",
+                file=sys.stderr,
+            )
+            raise typer.Exit(int(ExitCode.INTERNAL_ERROR)) from None
+
+
+def _report_error(ctx: Any, exc: SciaticaError) -> None:
+    root = ctx.find_root().obj
+    stderr = root.stderr if isinstance(root, Environment) else sys.stderr
+    for problem in getattr(exc, "problems", ()):
+        print(problem, file=stderr)
+    print(f"Error: {exc.message}", file=stderr)
+
+
+app = typer.Typer(
+    name="sciatica",
+    cls=SafeGroup,
+    help=HELP,
+    epilog=_exit_codes_epilog(),
+    rich_markup_mode=None,  # plain help and one-line errors, without loading Rich
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"sciatica {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False,
+        "--version",
+        "-V",
+        help="Show the version and exit.",
+        is_eager=True,
+        callback=_print_version,
+    ),
+    content_dir: list[Path] = typer.Option(
+        [],
+        "--content-dir",
+        help="Add a folder of content (a clinician's pack) on top of the built-in set. "
+        "Repeatable; SCIATICA_CONTENT_DIR takes a path list too.",
+        exists=True,
+        file_okay=False,
+        dir_okay=True,
+    ),
+) -> None:
+    """A guide to safe self-massage for sciatica."""
+    env = environment(ctx)
+    for folder in env.content_dirs:
+        if not folder.is_dir():
+            raise SciaticaError(
+                f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a folder"
+            )
+    env.content_dirs.extend(content_dir)
+    if ctx.invoked_subcommand is None:
+        from sciatica_cli.presentation.catalog import welcome_view
+        from sciatica_cli.presentation.console import make_console
+
+        welcome_view(make_console(env), __version__)
+
+
+def _register() -> None:
+    from sciatica_cli.cli import catalog
+
+    app.command("techniques")(catalog.techniques)
+    app.command("learn")(catalog.learn)
+
+
+_register()
+
+
+def main() -> None:
+    app(prog_name="sciatica")

@@ -1,0 +1,83 @@
+"""`sciatica techniques` and `sciatica learn`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from sciatica_cli.cli.app_context import environment
+from sciatica_cli.errors import UsageError
+from sciatica_cli.vocabulary import AREAS
+
+
+def _check_area(value: str | None) -> str | None:
+    if value is not None and value not in AREAS:
+        raise typer.BadParameter(f"'{value}' is not an area. Choose from: {', '.join(AREAS)}.")
+    return value
+
+
+def techniques(
+    ctx: typer.Context,
+    area: str | None = typer.Option(
+        None,
+        "--area",
+        help=f"Only techniques for this body area: {', '.join(AREAS)}.",
+        callback=_check_area,
+        autocompletion=lambda: list(AREAS),
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the catalogue as a JSON array."),
+) -> None:
+    """List the massage techniques, with the areas and tools they use and how long they take."""
+    from sciatica_cli.domain.catalog import duration_seconds, for_area
+
+    env = environment(ctx)
+    content = env.content
+    chosen = for_area(content.techniques.values(), area)
+    if as_json:
+        rows = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "summary": t.summary,
+                "areas": list(t.areas),
+                "tools": [v.tool for v in t.tools],
+                "each_side": t.each_side,
+                "duration_seconds": duration_seconds(t),
+            }
+            for t in chosen
+        ]
+        env.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    from sciatica_cli.presentation.catalog import techniques_view
+    from sciatica_cli.presentation.console import make_console
+
+    techniques_view(make_console(env), chosen, content.tools)
+
+
+def _topic_ids(incomplete: str) -> list[str]:
+    from sciatica_cli.environment import Environment
+
+    return [t for t in Environment.from_system().content.learn if t.startswith(incomplete)]
+
+
+def learn(
+    ctx: typer.Context,
+    topic: str | None = typer.Argument(
+        None, help="The topic to read; leave out to list the topics.", autocompletion=_topic_ids
+    ),
+) -> None:
+    """Read about sciatica: what it is, where it hurts, tools, when to get help, the evidence."""
+    from sciatica_cli.domain.suggest import unknown_message
+    from sciatica_cli.presentation.catalog import page_view, topics_view
+    from sciatica_cli.presentation.console import make_console
+
+    env = environment(ctx)
+    pages = env.content.learn
+    console = make_console(env)
+    if topic is None:
+        topics_view(console, pages.values())
+        return
+    if topic not in pages:
+        raise UsageError(unknown_message("topic", topic, pages))
+    page_view(console, pages[topic], env.content.sources)

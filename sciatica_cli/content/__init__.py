@@ -1,0 +1,1 @@
+"""Content layer: YAML files, the typed models they become, and the loader."""

@@ -1,0 +1,158 @@
+"""Typed content models: the only shape content has once it leaves the loader.
+
+Each field carries its help text and constraints (see `fields.py`), so the validator,
+the JSON Schema and the style guide all read the same declaration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sciatica_cli.content.fields import field
+from sciatica_cli.vocabulary import AREAS as AREAS
+from sciatica_cli.vocabulary import TIERS as TIERS
+
+# Literal types for the field checks; tests/test_models.py keeps them equal to vocabulary.py.
+Area = Literal["lower-back", "buttock", "back-of-thigh", "calf", "foot"]
+
+Tier = Literal["emergency", "urgent", "soon"]
+
+FollowUp = Literal["side", "area"]
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SOURCE_TAG = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
+
+_SOURCES = field(
+    "Source tags (defined in sources.yaml) backing what this entry says.",
+    item_pattern=SOURCE_TAG,
+    min_items=1,
+)
+
+
+def _id(what: str) -> Any:
+    return field(f"Stable id of the {what}: lowercase words joined by hyphens.", pattern=KEBAB)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source:
+    tag: str = field("Short upper-case tag used to cite this source.", pattern=SOURCE_TAG)
+    title: str = field("Title of the document or page.", max_len=200)
+    publisher: str = field("Who published it.", max_len=120)
+    year: int = field("Year of publication or last revision.", min=1900, max=2100)
+    url: str | None = field("Where to read it, if it has a stable address.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Tool:
+    id: str = _id("tool")
+    name: str = field("Name shown to the person.", max_len=40)
+    good_for: str = field("What the tool is good for, in one plain sentence.", max_len=200)
+    sources: tuple[str, ...] = _SOURCES
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ToolVariant:
+    tool: str = field("Id of a tool from tools.yaml.", pattern=KEBAB, ref="tool")
+    instruction: str = field("How to use this tool for the technique.", max_len=300)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Step:
+    instruction: str = field("One action, in plain words.", max_len=300)
+    hold: int | None = field(
+        "Seconds to hold, if the step is a timed hold.", default=None, min=5, max=300
+    )
+    repeats: int = field("How many times to do the step.", default=1, min=1, max=10)
+    feel: str | None = field(
+        "What the person should feel, or when to ease off.", default=None, max_len=200
+    )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Technique:
+    id: str = _id("technique")
+    name: str = field("Name shown to the person.", max_len=60)
+    summary: str = field("One line saying what the technique does.", max_len=160)
+    areas: tuple[Area, ...] = field("Body areas the technique works on.", min_items=1)
+    position: str = field("The starting position.", max_len=300)
+    each_side: bool = field("True when the technique is done on the left and right side.")
+    tools: tuple[ToolVariant, ...] = field(
+        "Tools that suit this technique, with what changes for each.", min_items=1
+    )
+    steps: tuple[Step, ...] = field("The steps, in order.", min_items=1, max_items=20)
+    cautions: tuple[str, ...] = field("Things to be careful about.", default=())
+    stop_if: tuple[str, ...] = field("Signs to stop at once.", min_items=1)
+    sources: tuple[str, ...] = _SOURCES
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LearnSection:
+    heading: str = field("Heading of the section.", max_len=80)
+    body: str = field("The text, in plain words.", max_len=2000)
+    sources: tuple[str, ...] = _SOURCES
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LearnPage:
+    id: str = _id("topic")
+    title: str = field("Title of the page.", max_len=80)
+    summary: str = field("One line saying what the page covers.", max_len=160)
+    order: int = field("Where the topic comes in the list of topics.", default=100, min=0)
+    sections: tuple[LearnSection, ...] = field("The sections of the page.", min_items=1)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RedFlag:
+    id: str = _id("red flag")
+    question: str = field("A yes/no question a person in pain can answer.", max_len=300)
+    tier: Tier = field("How urgent a 'yes' is: emergency, urgent or soon.")
+    advice: str = field("What to do after a 'yes': where to go and how soon.", max_len=400)
+    sources: tuple[str, ...] = _SOURCES
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Caution:
+    id: str = _id("caution")
+    question: str = field("A yes/no question a person in pain can answer.", max_len=300)
+    advice: str = field("What to do after a 'yes'.", max_len=400)
+    tier: Tier | None = field(
+        "Raises the outcome to this tier after a 'yes' (leave out to only block or soften).",
+        default=None,
+    )
+    asks: FollowUp | None = field(
+        "After a 'yes', ask which side or which areas are affected.", default=None
+    )
+    blocks: tuple[str, ...] = field(
+        "Technique ids not to be done after a 'yes' (on the named side when asks is side).",
+        default=(),
+        item_pattern=KEBAB,
+        ref="technique",
+    )
+    blocks_answered_areas: bool = field(
+        "With asks: area, block every technique that works on an area named in the answer.",
+        default=False,
+    )
+    light_pressure: bool = field("After a 'yes', use light pressure only.", default=False)
+    sources: tuple[str, ...] = _SOURCES
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RoutineEntry:
+    technique: str = field("Id of a technique.", pattern=KEBAB, ref="technique")
+    reason: str = field("Why this technique helps pain in this area.", max_len=200)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AreaGuide:
+    id: Area = field("The body area.")
+    name: str = field("How the area is named to the person.", max_len=40)
+    routine: tuple[RoutineEntry, ...] = field(
+        "Techniques for pain here, most useful first.", default=()
+    )
+    advice: str | None = field(
+        "What to say when no technique covers the area, or extra advice.",
+        default=None,
+        max_len=400,
+    )
+    sources: tuple[str, ...] = _SOURCES

@@ -1,0 +1,91 @@
+"""Content problems and the numbered rules that name them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sciatica_cli.errors import SciaticaError
+
+Path = tuple[str | int, ...]
+
+
+class Code(enum.Enum):
+    """Each rule has a stable code; content/README.md lists them with an example each."""
+
+    def __new__(cls, code: str, summary: str) -> Code:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.summary = summary  # type: ignore[attr-defined]
+        return member
+
+    YAML_SYNTAX = ("SC001", "the file is not valid YAML")
+    UNSAFE_YAML = ("SC002", "a YAML feature content may not use (tags, anchors and aliases)")
+    TOO_LARGE = ("SC003", "the file is too large or too deeply nested")
+    WRONG_TOP_LEVEL = ("SC004", "the file holds the wrong kind of document")
+    UNKNOWN_FIELD = ("SC101", "a field the model does not know")
+    MISSING_FIELD = ("SC102", "a required field is missing")
+    WRONG_TYPE = ("SC103", "a value of the wrong type")
+    OUT_OF_RANGE = ("SC104", "a value out of range, too long or empty")
+    NOT_ALLOWED = ("SC105", "a value not among the allowed choices")
+    BAD_ID = ("SC106", "an id or source tag of the wrong form")
+    CONTROL_CHARACTER = ("SC107", "text holding control characters or markup")
+    UNKNOWN_REFERENCE = ("SC201", "a reference to a tool or technique that does not exist")
+    UNKNOWN_SOURCE = ("SC202", "a source tag that sources.yaml does not define")
+    DUPLICATE_ID = ("SC203", "two entries of one kind share an id")
+    ID_NOT_FILE_NAME = ("SC204", "a technique or topic whose id differs from its file name")
+    STEP_TOO_LONG = ("SC301", "step text too long to read during its hold")
+    WEAKENED_EMERGENCY = ("SC302", "a pack that removes or weakens a built-in emergency red flag")
+
+    @property
+    def code(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    code: Code
+    field: str
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code.code)
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.code.code} {where}{self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code.code,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+def format_path(path: Path) -> str:
+    """`("steps", 2, "hold")` -> `steps[2].hold`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+class ContentError(SciaticaError):
+    """Content that cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        super().__init__(
+            f"the content has {count} (listed above); 'sciatica content validate' checks it"
+        )
+        self.problems = sorted(problems, key=Problem.sort_key)

@@ -1,0 +1,100 @@
+"""Everything that touches the outside world, gathered in one object that is passed down.
+
+Commands build one `Environment` from the real system; tests build one with fake streams,
+a fake clock and a temporary data folder (see tests/conftest.py). Nothing below the
+command layer reads `sys.stdin`, the clock or the home folder directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from sciatica_cli.content.loader import ContentSet
+
+CONTENT_DIR_VARIABLE = "SCIATICA_CONTENT_DIR"
+DATA_DIR_VARIABLE = "SCIATICA_DATA_DIR"
+
+
+def _wall_clock() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).astimezone()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class Environment:
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+    stdin_isatty: bool
+    stdout_isatty: bool
+    color: bool = False
+    width: int | None = None
+    # Monotonic seconds for holds and a matching sleep; wall time for the diary.
+    monotonic: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    now: Callable[[], dt.datetime] = _wall_clock
+    content_dirs: list[Path] = field(default_factory=list)
+    data_dir_override: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_system(cls) -> Environment:
+        stdout_isatty = _isatty(sys.stdout)
+        no_color = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+        data_dir = os.environ.get(DATA_DIR_VARIABLE)
+        return cls(
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            stdin_isatty=_isatty(sys.stdin),
+            stdout_isatty=stdout_isatty,
+            color=stdout_isatty and not no_color,
+            content_dirs=_content_dirs_from_environment(),
+            data_dir_override=Path(data_dir) if data_dir else None,
+        )
+
+    @property
+    def interactive(self) -> bool:
+        """A person at a terminal can answer and press keys."""
+        return self.stdin_isatty and self.stdout_isatty
+
+    @cached_property
+    def data_dir(self) -> Path:
+        if self.data_dir_override is not None:
+            return self.data_dir_override
+        import platformdirs  # only commands that keep a diary pay for it
+
+        return Path(platformdirs.user_data_dir("sciatica", appauthor=False))
+
+    @cached_property
+    def content(self) -> ContentSet:
+        from sciatica_cli.content.loader import ContentSet
+        from sciatica_cli.content.paths import builtin_content_dir
+
+        return ContentSet([builtin_content_dir(), *self.content_dirs], on_note=self.note)
+
+    def note(self, message: str) -> None:
+        """A remark for stderr that must not mix with the command's own output."""
+        if message not in self.notes:
+            self.notes.append(message)
+            print(f"Note: {message}", file=self.stderr)
+
+
+def _content_dirs_from_environment() -> list[Path]:
+    value = os.environ.get(CONTENT_DIR_VARIABLE, "")
+    return [Path(part) for part in value.split(os.pathsep) if part]

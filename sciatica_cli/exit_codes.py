@@ -1,0 +1,30 @@
+"""Exit codes, one meaning each; `sciatica --help` and the README list them."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    PROBLEMS_FOUND = 1  # `content validate` found problems
+    USAGE = 2  # bad input: unknown command, option, technique or topic; unusable content
+    SEE_DOCTOR_TODAY = 3  # the checklist found an urgent sign: no massage, contact a doctor today
+    EMERGENCY = 4  # the checklist found an emergency sign: go to A&E or call 999 now
+    STOPPED_PAIN = 5  # a session stopped because the pain got worse
+    DATA_ERROR = 6  # the diary file cannot be read or written
+    INTERNAL_ERROR = 70  # a bug in sciatica: please report it
+    INTERRUPTED = 130  # Ctrl-C
+
+
+EXIT_CODE_HELP: dict[ExitCode, str] = {
+    ExitCode.OK: "success; after a checklist, massage may go on",
+    ExitCode.PROBLEMS_FOUND: "content validate found problems",
+    ExitCode.USAGE: "bad input: unknown command, option, technique or topic, or unusable content",
+    ExitCode.SEE_DOCTOR_TODAY: "an urgent sign: no massage, contact a doctor today",
+    ExitCode.EMERGENCY: "an emergency sign: go to A&E or call 999 now",
+    ExitCode.STOPPED_PAIN: "a session stopped because the pain got worse",
+    ExitCode.DATA_ERROR: "the diary file cannot be read or written",
+    ExitCode.INTERNAL_ERROR: "a bug in sciatica (please report it)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+}

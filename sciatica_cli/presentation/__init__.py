@@ -1,0 +1,1 @@
+"""Presentation layer: the only code that knows about Rich and the terminal."""

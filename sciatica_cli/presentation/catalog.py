@@ -1,0 +1,116 @@
+"""Rendering of the technique catalogue, learn pages and the welcome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from sciatica_cli.content.models import LearnPage, Source, Technique, Tool
+from sciatica_cli.domain.catalog import duration_seconds, format_duration
+from sciatica_cli.presentation.console import plain
+
+# Below this width a table squeezes words into slivers; a stacked list reads better.
+NARROW = 60
+
+
+def techniques_view(
+    console: Console, techniques: list[Technique], tools: Mapping[str, Tool]
+) -> None:
+    def tool_names(t: Technique) -> str:
+        return ", ".join(tools[v.tool].name for v in t.tools)
+
+    if console.width < NARROW:
+        for t in techniques:
+            console.print(Text.assemble(plain(t.name, "bold"), f" ({t.id})"))
+            console.print(Padding(plain(t.summary), (0, 0, 0, 2)))
+            detail = f"areas: {', '.join(t.areas)}; tools: {tool_names(t)}; {format_duration(duration_seconds(t))}"
+            console.print(Padding(plain(detail, "dim"), (0, 0, 0, 2)))
+    else:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+        table.add_column("Technique", style="bold")
+        table.add_column("Id", no_wrap=True)
+        table.add_column("Areas")
+        table.add_column("Tools")
+        table.add_column("Time", no_wrap=True)
+        for t in techniques:
+            table.add_row(
+                plain(t.name),
+                plain(t.id),
+                plain(", ".join(t.areas)),
+                plain(tool_names(t)),
+                plain(format_duration(duration_seconds(t))),
+            )
+        console.print(table)
+    console.print(
+        plain(
+            "Run 'sciatica guide ID' to start one; it asks a few safety questions first.", "italic"
+        )
+    )
+
+
+def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(plain(left), plain(right))
+    return Padding(grid, (0, 0, 0, 2))
+
+
+def topics_view(console: Console, pages: Iterable[LearnPage]) -> None:
+    console.print(plain("Topics", "bold"))
+    console.print(_two_columns((page.id, page.summary) for page in pages))
+    console.print(plain("Read one with 'sciatica learn TOPIC'.", "italic"))
+
+
+def page_view(console: Console, page: LearnPage, sources: Mapping[str, Source]) -> None:
+    console.rule(plain(page.title, "bold"))
+    used: dict[str, None] = {}
+    for section in page.sections:
+        console.print()
+        console.print(plain(section.heading, "bold underline"))
+        console.print(plain(section.body))
+        console.print(plain(f"Sources: {', '.join(section.sources)}", "dim"))
+        used.update(dict.fromkeys(section.sources))
+    console.print()
+    console.print(plain("Sources", "bold"))
+    console.print(Group(*(source_line(sources[tag]) for tag in used)))
+
+
+def source_line(source: Source) -> Text:
+    line = f"  {source.tag}: {source.title}. {source.publisher}, {source.year}."
+    if source.url:
+        line += f" {source.url}"
+    return plain(line, "dim")
+
+
+def welcome_view(console: Console, version: str) -> None:
+    console.print(plain(f"sciatica {version}: a guide to safe self-massage for sciatica", "bold"))
+    console.print(
+        plain(
+            "It is not medical advice and does not replace a doctor or physiotherapist. "
+            "Massage may ease pain for a short while; it does not cure sciatica."
+        )
+    )
+    console.print()
+    rows = [
+        ("sciatica check-symptoms", "check for warning signs first"),
+        ("sciatica techniques", "list the massage techniques"),
+        ("sciatica guide ID", "be guided through one, with timed holds"),
+        ("sciatica learn", "read about sciatica and when to get help"),
+    ]
+    console.print(_two_columns(rows))
+    console.print()
+    console.print(
+        plain(
+            "If you have numbness between your legs or trouble peeing or pooing, "
+            "go to A&E or call 999 now.",
+            "bold",
+        )
+    )
+    console.print(plain("More: sciatica --help", "dim"))

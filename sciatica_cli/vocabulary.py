@@ -1,0 +1,8 @@
+"""Fixed words shared by content, domain and commands; kept import-light for start-up."""
+
+from __future__ import annotations
+
+AREAS: tuple[str, ...] = ("lower-back", "buttock", "back-of-thigh", "calf", "foot")
+# Most serious first: the order questions are asked in and tiers are compared by.
+TIERS: tuple[str, ...] = ("emergency", "urgent", "soon")
+SIDES: tuple[str, ...] = ("left", "right")
