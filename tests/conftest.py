@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sciatica_cli.cli.app import app
+from sciatica_cli.environment import Environment
+from tests.fakes import FakeClock
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees colour, the real terminal width, or the real home folder."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("SCIATICA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("SCIATICA_CONTENT_DIR", raising=False)
+    monkeypatch.delenv("SCIATICA_DEBUG", raising=False)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_env(tmp_path: Path, clock: FakeClock) -> Callable[..., Environment]:
+    """An Environment with string streams and the fake clock (stdin is not a terminal)."""
+
+    def make(stdin: str = "", width: int = 80, **overrides: object) -> Environment:
+        fields: dict[str, object] = {
+            "stdin": io.StringIO(stdin),
+            "stdout": io.StringIO(),
+            "stderr": io.StringIO(),
+            "stdin_isatty": False,
+            "stdout_isatty": False,
+            "width": width,
+            "monotonic": clock.monotonic,
+            "sleep": clock.sleep,
+            "now": clock.now,
+            "data_dir_override": tmp_path / "data",
+        }
+        fields.update(overrides)
+        return Environment(**fields)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """Run the CLI as a person would, at a fixed width: `run("techniques", width=40)`."""
+
+    def invoke(*args: str, input: str | None = None, width: int = 80, obj: object = None):
+        monkeypatch.setenv("COLUMNS", str(width))
+        return CliRunner().invoke(app, list(args), input=input, obj=obj, catch_exceptions=False)
+
+    return invoke
