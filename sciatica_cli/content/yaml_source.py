@@ -76,7 +76,7 @@ def read_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return fail(Code.YAML_SYNTAX, _yaml_message(exc), line, column)
+        return fail(Code.YAML_SYNTAX, _yaml_message(exc, text, line), line, column)
     except yaml.YAMLError as exc:
         return fail(Code.YAML_SYNTAX, str(exc).splitlines()[0])
     finally:
@@ -98,10 +98,11 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     message = "; ".join(parts) or "invalid YAML"
-    if "\t" in message or "'\\t'" in message:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
         message += " (use spaces, not tabs, to indent)"
     return message
 
