@@ -34,3 +34,36 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.t += seconds
+
+
+class ScriptedControls:
+    """A person who acts at set moments: `at` maps seconds since start to a command.
+
+    `wait` sleeps on the fake clock until the timeout or the next scripted moment;
+    `next` answers the "press Enter" prompts from `presses` (NEXT once they run out).
+    """
+
+    def __init__(self, clock: FakeClock, at: dict[float, object] | None = None, presses=()):
+        self.clock = clock
+        self.origin = clock.t
+        self.script = sorted((self.origin + t, c) for t, c in (at or {}).items())
+        self.presses = list(presses)
+        self.waits: list[float] = []
+        self.next_calls = 0
+
+    def wait(self, timeout: float):
+        self.waits.append(timeout)
+        if self.script and self.script[0][0] <= self.clock.t + timeout:
+            when, command = self.script.pop(0)
+            self.clock.t = max(self.clock.t, when)
+            if isinstance(command, type) and issubclass(command, BaseException):
+                raise command()
+            return command
+        self.clock.sleep(timeout)
+        return None
+
+    def next(self):
+        from sciatica_cli.domain.timer import Command
+
+        self.next_calls += 1
+        return self.presses.pop(0) if self.presses else Command.NEXT
