@@ -13,8 +13,8 @@ class ExitCode(enum.IntEnum):
     EMERGENCY = 4  # the checklist found an emergency sign: go to A&E or call 999 now
     STOPPED_PAIN = 5  # a session stopped because the pain got worse
     DATA_ERROR = 6  # the diary file cannot be read or written
-    # The checklist found no urgent sign, but massage may not go on now: the `soon` advice was
-    # not acknowledged, or the cautions rule out every technique.
+    # The checklist found no urgent sign, but massage may not go on now: the check was not
+    # finished, the `soon` advice was not acknowledged, or the cautions rule out every technique.
     NO_MASSAGE = 7
     INTERNAL_ERROR = 70  # a bug in sciatica: please report it
     INTERRUPTED = 130  # Ctrl-C
@@ -28,7 +28,7 @@ EXIT_CODE_HELP: dict[ExitCode, str] = {
     ExitCode.EMERGENCY: "an emergency sign: go to A&E or call 999 now",
     ExitCode.STOPPED_PAIN: "a session stopped because the pain got worse",
     ExitCode.DATA_ERROR: "the diary file cannot be read or written",
-    ExitCode.NO_MASSAGE: "no massage now: advice not acknowledged, or no technique left",
+    ExitCode.NO_MASSAGE: "no massage now: check unfinished, advice unacknowledged, or no technique left",
     ExitCode.INTERNAL_ERROR: "a bug in sciatica (please report it)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }
