@@ -1,0 +1,111 @@
+"""Reading what the person asks for during a session: keys in a terminal, lines elsewhere."""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+from collections.abc import Callable
+from types import TracebackType
+from typing import TextIO
+
+from sciatica_cli.domain.timer import Command
+
+KEYS: dict[str, Command] = {
+    "\n": Command.NEXT,
+    "\r": Command.NEXT,
+    " ": Command.PAUSE,
+    "p": Command.PAUSE,
+    "s": Command.SKIP,
+    "q": Command.QUIT,
+    "h": Command.HURTS,
+    "!": Command.HURTS,
+}
+LINE_WORDS: dict[str, Command] = {
+    "q": Command.QUIT,
+    "quit": Command.QUIT,
+    "h": Command.HURTS,
+    "hurts": Command.HURTS,
+}
+
+
+class TerminalControls:
+    """Single key presses, without echo, while a session runs in a terminal.
+
+    Use as a context manager: the terminal's settings are restored on the way out, even
+    after Ctrl-C (which still raises KeyboardInterrupt: cbreak mode keeps signals on).
+    """
+
+    def __init__(self, stdin: TextIO) -> None:
+        self._stdin = stdin
+        self._fd = stdin.fileno()
+        self._saved: list | None = None  # type: ignore[type-arg]
+
+    def __enter__(self) -> TerminalControls:
+        import termios
+        import tty
+
+        self._saved = termios.tcgetattr(self._fd)
+        tty.setcbreak(self._fd)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        import termios
+
+        if self._saved is not None:
+            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+            self._saved = None
+
+    def _read_key(self, timeout: float | None) -> str | None:
+        ready, _, _ = select.select([self._fd], [], [], timeout)
+        if not ready:
+            return None
+        data = os.read(self._fd, 32)
+        if not data:
+            return None
+        return data.decode("utf-8", "replace")[:1].lower()
+
+    def wait(self, timeout: float) -> Command | None:
+        key = self._read_key(max(0.0, timeout))
+        return KEYS.get(key) if key is not None else None
+
+    def next(self) -> Command:
+        while True:
+            key = self._read_key(None)
+            command = KEYS.get(key) if key is not None else None
+            if command in (Command.NEXT, Command.QUIT, Command.HURTS):
+                return command
+
+
+class LineControls:
+    """No terminal: Enter (or the end of input) goes on; `q` quits, `h` says it hurts more."""
+
+    def __init__(self, stdin: TextIO, sleep: Callable[[float], None]) -> None:
+        self._stdin = stdin
+        self._sleep = sleep
+
+    def __enter__(self) -> LineControls:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def wait(self, timeout: float) -> Command | None:
+        self._sleep(max(0.0, timeout))
+        return None
+
+    def next(self) -> Command:
+        line = self._stdin.readline()
+        return LINE_WORDS.get(line.strip().lower(), Command.NEXT)
+
+
+def show_cursor(stream: TextIO = sys.stdout) -> None:
+    """Make sure the cursor is visible again (a live display hides it)."""
+    if stream.isatty():
+        stream.write("\x1b[?25h")
+        stream.flush()

@@ -1,0 +1,222 @@
+"""Showing a guided session: a live countdown in a terminal, plain lines everywhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress import BarColumn, Progress, TaskID, TextColumn
+from rich.text import Text
+
+from sciatica_cli.domain.catalog import format_duration
+from sciatica_cli.domain.session import (
+    PlannedStep,
+    SessionListener,
+    SessionPlan,
+    SessionResult,
+    SessionStatus,
+)
+from sciatica_cli.domain.timer import HoldEnd, HoldResult
+from sciatica_cli.presentation.console import plain
+
+KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
+HURTS_ADVICE = (
+    "Stop the massage now and rest. Do not carry on with this technique today. "
+    "If the pain stays worse or keeps getting worse, contact your GP or NHS 111. "
+    "If you get numbness between your legs, or new trouble peeing or pooing, "
+    "go to A&E or call 999 now."
+)
+SEEK_HELP_REMINDER = (
+    "Get help if things change: 'sciatica learn when-to-seek-help' lists the signs that "
+    "mean A&E now, a doctor today, or a GP visit."
+)
+
+
+def step_title(step: PlannedStep) -> str:
+    """`Step 2 of 5 · left side`, with `· 2 of 3` for a repeated step."""
+    parts = [f"Step {step.number} of {step.total}"]
+    if step.side is not None:
+        parts.append(f"{step.side} side")
+    if step.repeats > 1:
+        parts.append(f"{step.repeat} of {step.repeats}")
+    return " · ".join(parts)
+
+
+def plain_countdown_marks(seconds: int) -> list[int]:
+    """The remaining-time lines a plain hold prints: every 10 s, and 5 s before the end."""
+    marks = {m for m in range(10, seconds, 10)}
+    if seconds > 5:
+        marks.add(5)
+    return sorted(marks, reverse=True)
+
+
+class _CommonView(SessionListener):
+    def __init__(self, console: Console, *, bell: bool) -> None:
+        self.console = console
+        self.bell = bell
+
+    def _ring(self) -> None:
+        if self.bell:
+            self.console.bell()
+
+    def session_intro(self, plan: SessionPlan, tool_name: str, light_pressure: bool) -> None:
+        technique = plan.technique
+        self.console.print()
+        self.console.rule(plain(technique.name, "bold"))
+        self.console.print(plain(f"Start: {technique.position}"))
+        self.console.print(plain(f"Tool: {tool_name}. {plan.tool.instruction}"))
+        if light_pressure:
+            self.console.print(plain("Use light pressure only today.", "bold"))
+        for side, reason in plan.refused_sides:
+            self.console.print(plain(f"Not on the {side}: {reason}", "bold"))
+        self.console.print(plain("Stop at once if:"))
+        for sign in technique.stop_if:
+            self.console.print(plain(f"  - {sign}"))
+
+    def switch_sides(self, side: str) -> None:
+        self.console.print()
+        self.console.print(plain(f"Switch sides: now the {side} side.", "bold"))
+
+    def resting(self, seconds: float) -> None:
+        self.console.print(plain(f"Rest for {round(seconds)} s.", "dim"))
+
+    def finished(self, result: SessionResult, plan: SessionPlan) -> None:
+        self.console.print()
+        if result.status is SessionStatus.STOPPED_PAIN:
+            self.console.print(
+                Panel(plain(HURTS_ADVICE), title=plain("It hurts more: stop"), border_style="bold")
+            )
+        elif result.status is SessionStatus.QUIT:
+            self.console.print(plain("You stopped the session.", "bold"))
+        elif result.status is SessionStatus.INTERRUPTED:
+            self.console.print(plain("Session interrupted.", "bold"))
+        else:
+            self.console.print(plain("Well done: session finished.", "bold"))
+        total = len(plan.steps)
+        holds = sum(1 for s in plan.steps if s.hold)
+        self.console.print(
+            plain(
+                f"Steps done: {result.steps_done} of {total}; holds done: {result.holds_done} of {holds}; "
+                f"time: {format_duration(round(result.seconds))}."
+            )
+        )
+        self.console.print(plain(SEEK_HELP_REMINDER))
+
+
+class PlainSessionView(_CommonView):
+    """Lines only, no redraw: for pipes, --plain, and screen readers."""
+
+    def __init__(self, console: Console, *, bell: bool = False) -> None:
+        super().__init__(console, bell=bell)
+        self._marks: list[int] = []
+
+    def step(self, step: PlannedStep, plan: SessionPlan) -> None:
+        self.console.print()
+        self.console.print(plain(step_title(step), "bold"))
+        self.console.print(plain(step.instruction))
+        if step.feel:
+            self.console.print(plain(f"Feel: {step.feel}"))
+
+    def hold_started(self, step: PlannedStep, seconds: int) -> None:
+        self._ring()
+        self._marks = plain_countdown_marks(seconds)
+        self.console.print(plain(f"Hold for {seconds} seconds."))
+
+    def tick(self, remaining: int) -> None:
+        if self._marks and remaining <= self._marks[0]:
+            while self._marks and remaining <= self._marks[0]:
+                self._marks.pop(0)
+            self.console.print(plain(f"{remaining} seconds left."))
+
+    def paused(self, is_paused: bool) -> None:
+        self.console.print(plain("Paused." if is_paused else "Going on."))
+
+    def hold_ended(self, result: HoldResult) -> None:
+        self._ring()
+        self.console.print(plain(_HOLD_END_TEXT[result.end]))
+
+    def waiting_for_next(self) -> None:
+        self.console.print(
+            plain("Press Enter for the next step (q to quit, h if it hurts more).", "dim")
+        )
+
+
+_HOLD_END_TEXT = {
+    HoldEnd.COMPLETED: "Done. Ease off slowly.",
+    HoldEnd.SKIPPED: "Hold skipped.",
+    HoldEnd.QUIT: "Stopping.",
+    HoldEnd.HURTS: "Stopping now.",
+}
+
+
+class LiveSessionView(_CommonView):
+    """Panels and a countdown bar that redraws once a second, for a terminal."""
+
+    def __init__(
+        self, console: Console, *, bell: bool = True, get_time: Callable[[], float] | None = None
+    ) -> None:
+        super().__init__(console, bell=bell)
+        self._get_time = get_time
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._seconds = 0
+
+    def step(self, step: PlannedStep, plan: SessionPlan) -> None:
+        body: list[Text] = [plain(step.instruction)]
+        if step.feel:
+            body.append(plain(f"Feel: {step.feel}", "italic"))
+        self.console.print()
+        self.console.print(
+            Panel(Group(*body), title=plain(step_title(step), "bold"), title_align="left")
+        )
+
+    def hold_started(self, step: PlannedStep, seconds: int) -> None:
+        self._ring()
+        self._seconds = seconds
+        self.console.print(plain(KEYS_HINT, "dim"))
+        # Drawn only when the timer ticks (about once a second): no refresh thread.
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[left]}"),
+            console=self.console,
+            auto_refresh=False,
+            transient=False,
+            get_time=self._get_time,
+        )
+        self._task = self._progress.add_task("Hold", total=seconds, left=f"{seconds} s left")
+        self._progress.start()
+
+    def tick(self, remaining: int) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(
+                self._task, completed=self._seconds - remaining, left=f"{remaining} s left"
+            )
+            self._progress.refresh()
+
+    def paused(self, is_paused: bool) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(
+                self._task, description="Paused (space to go on)" if is_paused else "Hold"
+            )
+            self._progress.refresh()
+
+    def hold_ended(self, result: HoldResult) -> None:
+        self.close()
+        self._ring()
+        self.console.print(plain(_HOLD_END_TEXT[result.end], "bold"))
+
+    def waiting_for_next(self) -> None:
+        self.console.print(plain("Press Enter for the next step · q quit · h it hurts more", "dim"))
+
+    def finished(self, result: SessionResult, plan: SessionPlan) -> None:
+        self.close()
+        super().finished(result, plan)
+
+    def close(self) -> None:
+        """Stop the live display; always safe to call (Ctrl-C must leave the cursor visible)."""
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+            self._task = None

@@ -1,0 +1,168 @@
+"""`sciatica guide`: the gate first, then the steps; run with a fake clock."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+
+CONTENT = ContentSet([builtin_content_dir()])
+QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+ALL_CLEAR = "n\n" * QUESTIONS
+STEP_TEXTS = [s.instruction for s in CONTENT.techniques["piriformis"].steps]
+
+
+def first(tier: str) -> str:
+    """Answers that say yes to the first question of `tier` and no before it."""
+    order = [
+        f
+        for t in ("emergency", "urgent", "soon")
+        for f in CONTENT.red_flags.values()
+        if f.tier == t
+    ]
+    index = next(i for i, f in enumerate(order) if f.tier == tier)
+    return "n\n" * index + "y\n"
+
+
+def guide(run, make_env, *args: str, stdin: str = ALL_CLEAR, width: int = 80):
+    env = make_env(stdin=stdin, width=width)
+    result = run("guide", *args, obj=env)
+    return result, env.stdout.getvalue(), env.stderr.getvalue()
+
+
+def test_unknown_technique_suggests_and_asks_nothing(run, make_env):
+    result, out, err = guide(run, make_env, "pirifomis")
+    assert result.exit_code == 2
+    assert err == "Error: No technique 'pirifomis'. Did you mean 'piriformis'?\n"
+    assert out == ""
+
+
+@pytest.mark.parametrize("hold", ["0", "301", "ten"])
+def test_hold_must_be_from_1_to_300(run, make_env, hold):
+    result, out, _ = guide(run, make_env, "piriformis", "--hold", hold)
+    assert result.exit_code == 2
+    assert "--hold" in result.output
+    assert out == ""
+
+
+def test_a_tool_the_technique_does_not_use_is_refused_before_any_question(run, make_env):
+    result, out, err = guide(run, make_env, "piriformis", "--tool", "foam-roller")
+    assert result.exit_code == 2
+    assert "Choose from: hands, massage-ball" in err
+    assert out == ""
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_all_clear_runs_every_step_on_both_sides(run, make_env, clock, width):
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", width=width)
+    assert result.exit_code == 0, out
+    for text in STEP_TEXTS:
+        assert out.count(text[:30]) == 2  # left and right
+    assert (
+        out.index("left side")
+        < out.index("Switch sides: now the right side")
+        < out.rindex("right side")
+    )
+    assert "Hold for 30 seconds." in out
+    assert [line for line in out.splitlines() if "seconds left" in line][:4] == [
+        "20 seconds left.",
+        "10 seconds left.",
+        "5 seconds left.",
+        "20 seconds left.",
+    ]
+    words = " ".join(out.split())
+    assert "Steps done: 10 of 10; holds done: 2 of 2" in words
+    assert "when-to-seek-help" in words
+    assert all(len(line) <= width for line in out.splitlines())
+
+
+def test_hold_override_and_one_side(run, make_env):
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", "--hold", "7", "--side", "right")
+    assert result.exit_code == 0
+    assert "Hold for 7 seconds." in out
+    assert "left side" not in out
+    assert "Steps done: 5 of 5" in out
+
+
+@pytest.mark.parametrize(("tier", "code"), [("emergency", 4), ("urgent", 3)])
+def test_a_red_flag_shows_no_step_at_all(run, make_env, tier, code):
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=first(tier))
+    assert result.exit_code == code
+    for text in STEP_TEXTS:
+        assert text not in out
+    assert "Step 1" not in out
+
+
+def test_input_ending_early_is_not_safe(run, make_env):
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin="n\nn\n")
+    assert result.exit_code in (3, 4)
+    assert "Step 1" not in out
+
+
+def test_soon_sign_needs_acknowledgement(run, make_env):
+    soon = first("soon")
+    rest = "n\n" * (QUESTIONS - soon.count("\n"))
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=soon + rest + "n\n")
+    assert result.exit_code == 7
+    assert "Step 1" not in out
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=soon + rest + "y\n")
+    assert result.exit_code == 0
+    assert "Step 1 of 5" in out
+
+
+def test_clot_signs_in_the_left_leg_stop_everything(run, make_env):
+    cautions = list(CONTENT.cautions)
+    answers = ["n"] * len(CONTENT.red_flags) + ["n"] * len(cautions)
+    answers[len(CONTENT.red_flags) + cautions.index("clot-signs")] = "y\nl"
+    result, out, _ = guide(run, make_env, "calf", "--auto", stdin="\n".join(answers) + "\n")
+    assert result.exit_code == 3  # clot signs are urgent: a doctor today, no massage at all
+    assert "Step 1" not in out
+
+
+def test_it_hurts_more_stops_with_advice(run, make_env):
+    result, out, _ = guide(run, make_env, "piriformis", stdin=ALL_CLEAR + "\nh\n")
+    assert result.exit_code == 5
+    assert "It hurts more: stop" in out
+    assert "Step 3" not in out
+    assert "Steps done: 2 of 10" in out
+
+
+def test_quit_between_steps_is_not_an_error(run, make_env):
+    result, out, _ = guide(run, make_env, "piriformis", stdin=ALL_CLEAR + "q\n")
+    assert result.exit_code == 0
+    assert "You stopped the session." in out
+
+
+def test_manual_mode_with_input_run_out_finishes(run, make_env):
+    result, out, _ = guide(run, make_env, "piriformis", "--side", "left", stdin=ALL_CLEAR)
+    assert result.exit_code == 0
+    assert "Steps done: 5 of 5" in out
+
+
+def test_voice_says_the_cues_in_order(run, make_env, tmp_path, monkeypatch):
+    spoken = tmp_path / "spoken.txt"
+    fake = tmp_path / "bin" / "espeak-ng"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{spoken}"\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", "--voice", "--hold", "5")
+    assert result.exit_code == 0, out
+    said = spoken.read_text().splitlines()
+    hold_step = next(s.instruction for s in CONTENT.techniques["piriformis"].steps if s.hold)
+    i = said.index(hold_step)
+    assert said[i + 1 : i + 5] == ["3", "2", "1", "Done."]
+    assert said.index("Switch sides. Now the right side.") > i
+    assert said[-1] == "Session finished."
+    assert said.count(hold_step) == 2
+
+
+def test_voice_without_a_speech_command_says_so_once(run, make_env, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", "--voice", "--hold", "5")
+    assert result.exit_code == 0
+    assert out.count("No speech command found") == 1

@@ -1,0 +1,96 @@
+"""A person at a real terminal: answers the checklist, presses keys, then hits Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import sys
+import termios
+
+import pexpect
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from tests.conftest import ROOT
+
+CONTENT = ContentSet([builtin_content_dir()])
+QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+
+
+def spawn(*args: str, tmp_path, timeout: float = 10) -> pexpect.spawn:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "SCIATICA_DATA_DIR": str(tmp_path)}
+    env.pop("COLUMNS", None)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "sciatica_cli", *args],
+        cwd=str(ROOT),
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 80),
+        timeout=timeout,
+    )
+
+
+def answer_all_clear(child: pexpect.spawn) -> None:
+    for _ in range(QUESTIONS):
+        child.expect_exact("y / n / ? > ")
+        child.sendline("n")
+    child.expect_exact("Massage may go on")
+
+
+def test_guided_session_with_pause_skip_and_ctrl_c(tmp_path):
+    child = spawn("guide", "piriformis", "--hold", "2", "--no-sound", tmp_path=tmp_path)
+    answer_all_clear(child)
+
+    # Untimed steps wait for Enter.
+    for number in (1, 2, 3):
+        child.expect_exact(f"Step {number} of 5 · left side")
+        child.expect_exact("Press Enter for the next step")
+        child.send("\r")
+
+    # The held step: pause, resume, then skip the rest of the hold.
+    child.expect_exact("Step 4 of 5 · left side")
+    child.expect_exact("s left")
+    child.send(" ")
+    child.expect_exact("Paused")
+    child.send(" ")
+    child.send("s")
+    child.expect_exact("Hold skipped.")
+    child.expect_exact("Press Enter for the next step")
+    child.send("\r")
+    child.expect_exact("Step 5 of 5 · left side")
+    child.send("\r")
+
+    # Right side: Ctrl-C during the hold ends cleanly with 130.
+    child.expect_exact("Switch sides: now the right side.")
+    for _ in range(3):
+        child.expect_exact("Press Enter for the next step")
+        child.send("\r")
+    child.expect_exact("Step 4 of 5 · right side")
+    child.expect_exact("s left")
+    attrs_during = termios.tcgetattr(child.child_fd)
+    child.sendintr()
+    child.expect_exact("Session interrupted.")
+    child.expect_exact("Interrupted.")
+    attrs_after = termios.tcgetattr(child.child_fd)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    # cbreak during the hold, and echo and line mode back afterwards
+    assert not attrs_during[3] & termios.ECHO
+    assert attrs_after[3] & termios.ECHO
+    assert attrs_after[3] & termios.ICANON
+    output = child.before or ""
+    assert "Traceback" not in output
+
+
+def test_it_hurts_more_key_stops_at_once(tmp_path):
+    child = spawn(
+        "guide", "calf", "--hold", "3", "--auto", "--no-sound", tmp_path=tmp_path, timeout=20
+    )
+    answer_all_clear(child)
+    child.expect_exact("s left")
+    child.send("h")
+    child.expect_exact("It hurts more: stop")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 5
