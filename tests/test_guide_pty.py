@@ -94,3 +94,53 @@ def test_it_hurts_more_key_stops_at_once(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 5
+
+
+def test_without_a_terminal_a_piped_session_runs_to_the_end(tmp_path):
+    """`printf 'n\\n…' | sciatica guide piriformis --hold 1 --auto` with the real clock."""
+    import subprocess
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sciatica_cli",
+            "guide",
+            "piriformis",
+            "--hold",
+            "1",
+            "--auto",
+            "--side",
+            "left",
+        ],
+        input="n\n" * QUESTIONS,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "SCIATICA_DATA_DIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Hold for 1 second." in result.stdout
+    assert "Steps done: 5 of 5" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_shell_completion_suggests_technique_ids():
+    import subprocess
+
+    env = {
+        **os.environ,
+        "_SCIATICA_COMPLETE": "complete_bash",
+        "COMP_WORDS": "sciatica guide pi",
+        "COMP_CWORD": "2",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "sciatica_cli"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=30,
+    )
+    assert result.stdout.split() == ["piriformis"]

@@ -121,7 +121,7 @@ class PlainSessionView(_CommonView):
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
         self._ring()
         self._marks = plain_countdown_marks(seconds)
-        self.console.print(plain(f"Hold for {seconds} seconds."))
+        self.console.print(plain(f"Hold for {seconds} second{'' if seconds == 1 else 's'}."))
 
     def tick(self, remaining: int) -> None:
         if self._marks and remaining <= self._marks[0]:
