@@ -125,6 +125,9 @@ def _register() -> None:
 
     app.command("techniques")(catalog.techniques)
     app.command("learn")(catalog.learn)
+    from sciatica_cli.cli import check
+
+    app.command("check-symptoms", epilog=check.EPILOG)(check.check_symptoms)
 
 
 _register()

@@ -1,0 +1,297 @@
+"""The red-flag triage: the person's answers in, an immutable `Outcome` out.
+
+Pure rules with no input or output, so every combination of answers can be tested. The
+rules, strictest reading first:
+
+- "not sure" counts as "yes", and so does a question that was never answered (end of
+  input, or a check that stopped at an emergency sign): a sign that was not ruled out is
+  treated as present;
+- an `emergency` or `urgent` sign rules out all massage;
+- a `soon` sign lets massage go on only after the person acknowledges the advice (the
+  acknowledgement itself is asked by the presentation and judged by `domain.gate`);
+- a caution blocks only the techniques (and sides) it concerns, or asks for light pressure;
+- a check with any question left unanswered does not clear massage at all.
+
+Whether a technique may be shown is decided in `domain.gate`, nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sciatica_cli.content.models import Caution, RedFlag, Technique, Tier
+from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
+
+Side = Literal["left", "right"]
+Kind = Literal["red-flag", "caution"]
+
+# Tiers that rule out every massage, whatever else was answered.
+NO_MASSAGE_TIERS: frozenset[str] = frozenset({"emergency", "urgent"})
+
+
+class Answer(str, enum.Enum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+    @property
+    def raises(self) -> bool:
+        """Only a clear "no" rules a sign out."""
+        return self is not Answer.NO
+
+
+def tier_rank(tier: str | None) -> int:
+    """0 for the most serious tier; a caution without a tier sorts last."""
+    return TIERS.index(tier) if tier in TIERS else len(TIERS)
+
+
+def highest_tier(tiers: Iterable[str | None]) -> Tier | None:
+    ranked = [t for t in tiers if t in TIERS]
+    return min(ranked, key=tier_rank) if ranked else None  # type: ignore[return-value]
+
+
+def checklist(
+    red_flags: Iterable[RedFlag], cautions: Iterable[Caution]
+) -> tuple[RedFlag | Caution, ...]:
+    """The questions in the order they are asked: emergency, urgent, soon, then cautions.
+
+    Within a tier the content's own order is kept (the sort is stable).
+    """
+    flags = sorted(red_flags, key=lambda f: tier_rank(f.tier))
+    return (*flags, *cautions)
+
+
+def stops_checklist(item: RedFlag | Caution, answer: Answer) -> bool:
+    """After an emergency sign that was not ruled out, no further question is asked."""
+    return item.tier == "emergency" and answer.raises
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What the person said. A question missing from `flags`/`cautions` was not answered.
+
+    `named` holds a caution's follow-up answer: the sides (`asks: side`) or body areas
+    (`asks: area`) the person named. Missing or empty means "not sure": every side or area.
+    Red flags and cautions are kept apart so a pack can never make one answer count for both.
+    """
+
+    flags: Mapping[str, Answer] = field(default_factory=dict)
+    cautions: Mapping[str, Answer] = field(default_factory=dict)
+    named: Mapping[str, Iterable[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Block:
+    """One technique on one side that must not be shown, and the caution that says so."""
+
+    technique: str
+    side: Side
+    caution: str
+
+
+@dataclass(frozen=True, slots=True)
+class Raised:
+    """A red flag or caution that was answered "yes" or "not sure", or was never answered."""
+
+    id: str
+    kind: Kind
+    question: str
+    tier: Tier | None
+    answer: Answer  # YES or UNSURE; a question never answered is UNSURE
+    answered: bool
+    advice: str
+    # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
+    named: tuple[str, ...] = ()
+    light_pressure: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "tier": self.tier,
+            "answer": self.answer.value,
+            "answered": self.answered,
+        }
+        if self.kind == "caution":
+            data["applies_to"] = list(self.named)
+            data["light_pressure"] = self.light_pressure
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Everything the checklist found. Build it with `triage`, never by hand."""
+
+    tier: Tier | None
+    raised: tuple[Raised, ...]  # most serious first, then in the order asked
+    blocks: tuple[Block, ...]  # sorted, each (technique, side, caution) once
+    techniques: frozenset[str]  # the techniques the check knew about
+    unanswered: tuple[str, ...]  # ids of questions never answered (they count as "not sure")
+    may_massage: bool  # no emergency/urgent sign, every question answered, some technique left
+    needs_acknowledgement: bool  # a `soon` sign was raised: massage only after acknowledging
+
+    @property
+    def flags(self) -> tuple[Raised, ...]:
+        return tuple(r for r in self.raised if r.kind == "red-flag")
+
+    @property
+    def cautions(self) -> tuple[Raised, ...]:
+        return tuple(r for r in self.raised if r.kind == "caution")
+
+    @property
+    def complete(self) -> bool:
+        """Every question was answered."""
+        return not self.unanswered
+
+    @property
+    def clear(self) -> bool:
+        """Nothing at all was raised."""
+        return not self.raised
+
+    @property
+    def blocked(self) -> frozenset[tuple[str, Side]]:
+        return frozenset((b.technique, b.side) for b in self.blocks)
+
+    @property
+    def advice(self) -> tuple[str, ...]:
+        """The advice to show, most serious first, each text once."""
+        return tuple(dict.fromkeys(r.advice for r in self.raised))
+
+    @property
+    def light_pressure(self) -> tuple[Raised, ...]:
+        return tuple(r for r in self.raised if r.light_pressure)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "tier": self.tier,
+            "may_massage": self.may_massage,
+            "needs_acknowledgement": self.needs_acknowledgement,
+            "flags": [r.as_dict() for r in self.flags],
+            "cautions": [r.as_dict() for r in self.cautions],
+            "blocked": [
+                {"technique": b.technique, "side": b.side, "because": b.caution}
+                for b in self.blocks
+            ],
+            "light_pressure": [r.id for r in self.light_pressure],
+            "advice": list(self.advice),
+            "unanswered": list(self.unanswered),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One run of the checklist: its outcome, whether `soon` advice was acknowledged, and when.
+
+    Pass `acknowledged` to `gate.may_show`; the diary keeps `checked_at` and the tier.
+    """
+
+    outcome: Outcome
+    acknowledged: bool
+    checked_at: dt.datetime
+
+
+def triage(
+    red_flags: Iterable[RedFlag],
+    cautions: Iterable[Caution],
+    techniques: Iterable[Technique],
+    answers: Answers,
+) -> Outcome:
+    """Apply the rules to the answers. Pure: the same answers always give the same outcome."""
+    red_flags = tuple(red_flags)
+    cautions = tuple(cautions)
+    by_id = {t.id: t for t in techniques}
+    raised: list[Raised] = []
+    unanswered: list[str] = []
+    blocks: set[Block] = set()
+
+    for flag in red_flags:
+        answer = answers.flags.get(flag.id)
+        if answer is None:
+            unanswered.append(flag.id)
+        if (answer or Answer.UNSURE).raises:
+            raised.append(
+                Raised(
+                    id=flag.id,
+                    kind="red-flag",
+                    question=flag.question,
+                    tier=flag.tier,
+                    answer=answer or Answer.UNSURE,
+                    answered=answer is not None,
+                    advice=flag.advice,
+                )
+            )
+
+    for caution in cautions:
+        answer = answers.cautions.get(caution.id)
+        if answer is None:
+            unanswered.append(caution.id)
+        if not (answer or Answer.UNSURE).raises:
+            continue
+        named = _named(caution, answers.named.get(caution.id, ()) if answer is Answer.YES else ())
+        blocks |= _blocks(caution, named, by_id)
+        raised.append(
+            Raised(
+                id=caution.id,
+                kind="caution",
+                question=caution.question,
+                tier=caution.tier,
+                answer=answer or Answer.UNSURE,
+                answered=answer is not None,
+                advice=caution.advice,
+                named=named,
+                light_pressure=caution.light_pressure,
+            )
+        )
+
+    # Stable sort: within a tier, the order the questions were asked in.
+    raised.sort(key=lambda r: tier_rank(r.tier))
+    tier = highest_tier(r.tier for r in raised)
+    blocked = {(b.technique, b.side) for b in blocks}
+    something_left = any(_open(t, blocked) for t in by_id.values())
+    # A check cut short (the input ran out, or it stopped at an emergency) never clears
+    # massage: piped answers that run out may also be answering the wrong questions.
+    may_massage = tier not in NO_MASSAGE_TIERS and something_left and not unanswered
+    return Outcome(
+        tier=tier,
+        raised=tuple(raised),
+        blocks=tuple(sorted(blocks)),
+        techniques=frozenset(by_id),
+        unanswered=tuple(unanswered),
+        may_massage=may_massage,
+        needs_acknowledgement=any(r.tier == "soon" for r in raised),
+    )
+
+
+def _named(caution: Caution, given: Iterable[str]) -> tuple[str, ...]:
+    """The sides or areas a caution applies to; all of them when none (valid) were named."""
+    if caution.asks == "side":
+        choices: tuple[str, ...] = SIDES
+    elif caution.asks == "area":
+        choices = AREAS
+    else:
+        return ()
+    chosen = set(given) & set(choices)
+    return tuple(c for c in choices if c in chosen) if chosen else choices
+
+
+def _blocks(
+    caution: Caution, named: tuple[str, ...], techniques: Mapping[str, Technique]
+) -> set[Block]:
+    sides: tuple[str, ...] = named if caution.asks == "side" else SIDES
+    ids = set(caution.blocks)
+    if caution.asks == "area" and caution.blocks_answered_areas:
+        ids |= {t.id for t in techniques.values() if set(t.areas) & set(named)}
+    return {Block(t, s, caution.id) for t in ids for s in sides}  # type: ignore[arg-type]
+
+
+def _open(technique: Technique, blocked: set[tuple[str, str]]) -> bool:
+    """Can any part of this technique still be done?
+
+    A one-sided block leaves the other side of a technique done on each side; a technique
+    done once (not per side) is closed by a block on either side.
+    """
+    states = [(technique.id, side) in blocked for side in SIDES]
+    return not all(states) if technique.each_side else not any(states)

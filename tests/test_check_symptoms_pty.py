@@ -1,0 +1,50 @@
+"""End to end in a real pseudo-terminal: a person types the answers to the safety check."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pexpect
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.triage import checklist
+from tests.conftest import ROOT
+
+CONTENT = ContentSet([builtin_content_dir()])
+ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+FIRST_SOON = next(item.id for item in ORDER if getattr(item, "tier", None) == "soon")
+
+
+def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
+    env = {**os.environ, "NO_COLOR": "1", "SCIATICA_DATA_DIR": str(tmp_path / "data")}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "sciatica_cli", "check-symptoms"],
+        encoding="utf-8",
+        dimensions=(24, 80),
+        env=env,
+        cwd=str(ROOT),
+        timeout=5,
+    )
+    try:
+        child.expect_exact("Safety check")
+        no_words = ["n", "no", "No", "N"]
+        for number, item in enumerate(ORDER, start=1):
+            child.expect_exact(f"Question {number} of {len(ORDER)}")
+            child.expect_exact("y / n / ? > ")
+            if number == 1:
+                # An unclear answer is asked again, not taken as "no".
+                child.sendline("maybe")
+                child.expect_exact("Please answer y (yes), n (no) or ? (not sure).")
+                child.expect_exact("y / n / ? > ")
+            child.sendline("yes" if item.id == FIRST_SOON else no_words[number % len(no_words)])
+        child.expect_exact("Book a GP visit (you said yes)")
+        child.expect_exact("y / n > ")
+        child.sendline("y")
+        child.expect_exact("Massage may go on, gently.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0

@@ -1,0 +1,458 @@
+"""The triage rules, over every combination of answers (hypothesis), with the real content
+and with made-up catalogues.
+
+Each property states a rule of the safety check in its own words, then checks the outcome
+and the gate against it; the expected values are computed here from the answers, not read
+from the outcome.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.models import Caution, RedFlag, Step, Technique, ToolVariant
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain import gate
+from sciatica_cli.domain.triage import (
+    Answer,
+    Answers,
+    Outcome,
+    checklist,
+    stops_checklist,
+    triage,
+)
+from sciatica_cli.exit_codes import ExitCode
+from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
+
+CONTENT = ContentSet([builtin_content_dir()])
+FLAGS = tuple(CONTENT.red_flags.values())
+CAUTIONS = tuple(CONTENT.cautions.values())
+TECHNIQUES = tuple(CONTENT.techniques.values())
+SERIOUS = ("emergency", "urgent")
+
+# None stands for a question that was never answered.
+maybe_answer = st.one_of(st.none(), st.sampled_from(list(Answer)))
+
+
+def raises(answer: Answer | None) -> bool:
+    return answer is not Answer.NO
+
+
+@st.composite
+def answers_for(
+    draw: st.DrawFn, flags: tuple[RedFlag, ...], cautions: tuple[Caution, ...]
+) -> Answers:
+    flag_answers = {f.id: draw(maybe_answer) for f in flags}
+    caution_answers = {c.id: draw(maybe_answer) for c in cautions}
+    named: dict[str, frozenset[str]] = {}
+    for c in cautions:
+        if c.asks == "side":
+            named[c.id] = draw(st.frozensets(st.sampled_from(SIDES)))
+        elif c.asks == "area":
+            named[c.id] = draw(st.frozensets(st.sampled_from(AREAS)))
+    return Answers(
+        flags={k: v for k, v in flag_answers.items() if v is not None},
+        cautions={k: v for k, v in caution_answers.items() if v is not None},
+        named=named,
+    )
+
+
+def real_answers() -> st.SearchStrategy[Answers]:
+    return answers_for(FLAGS, CAUTIONS)
+
+
+def judge(answers: Answers) -> Outcome:
+    return triage(FLAGS, CAUTIONS, TECHNIQUES, answers)
+
+
+def serious_sign(
+    answers: Answers, flags: tuple[RedFlag, ...] = FLAGS, cautions: tuple[Caution, ...] = CAUTIONS
+) -> bool:
+    return any(raises(answers.flags.get(f.id)) for f in flags if f.tier in SERIOUS) or any(
+        raises(answers.cautions.get(c.id)) for c in cautions if c.tier in SERIOUS
+    )
+
+
+def soon_sign(
+    answers: Answers, flags: tuple[RedFlag, ...] = FLAGS, cautions: tuple[Caution, ...] = CAUTIONS
+) -> bool:
+    return any(raises(answers.flags.get(f.id)) for f in flags if f.tier == "soon") or any(
+        raises(answers.cautions.get(c.id)) for c in cautions if c.tier == "soon"
+    )
+
+
+def expected_blocks(
+    answers: Answers, cautions: tuple[Caution, ...], techniques: tuple[Technique, ...]
+) -> set[tuple[str, str]]:
+    """What the content says each raised caution blocks, spelled out case by case."""
+    blocked: set[tuple[str, str]] = set()
+    for c in cautions:
+        answer = answers.cautions.get(c.id)
+        if not raises(answer):
+            continue
+        # A follow-up counts only after a clear yes; otherwise, or when nothing was named,
+        # the caution covers every side or area.
+        named = set(answers.named.get(c.id, ())) if answer is Answer.YES else set()
+        if c.asks == "side":
+            sides = named & set(SIDES) or set(SIDES)
+            blocked |= {(t, s) for t in c.blocks for s in sides}
+        elif c.asks == "area" and c.blocks_answered_areas:
+            areas = named & set(AREAS) or set(AREAS)
+            hit = {t.id for t in techniques if areas & set(t.areas)} | set(c.blocks)
+            blocked |= {(t, s) for t in hit for s in SIDES}
+        else:
+            blocked |= {(t, s) for t in c.blocks for s in SIDES}
+    return blocked
+
+
+def complete(
+    answers: Answers, flags: tuple[RedFlag, ...] = FLAGS, cautions: tuple[Caution, ...] = CAUTIONS
+) -> bool:
+    return all(f.id in answers.flags for f in flags) and all(
+        c.id in answers.cautions for c in cautions
+    )
+
+
+def every_request(techniques: tuple[Technique, ...] = TECHNIQUES):
+    for t in techniques:
+        for side in (*SIDES, None):
+            for acknowledged in (False, True):
+                yield t.id, side, acknowledged
+
+
+# -- the rules, with the real content -------------------------------------------------------
+
+
+@settings(max_examples=400)
+@given(real_answers())
+def test_massage_is_allowed_only_when_no_emergency_or_urgent_sign_was_left_open(answers):
+    outcome = judge(answers)
+    if serious_sign(answers):
+        assert outcome.tier in SERIOUS
+        assert not outcome.may_massage
+        assert not gate.may_go_on(outcome, acknowledged=True).allowed
+        for technique, side, acknowledged in every_request():
+            assert not gate.may_show(outcome, technique, side, acknowledged).allowed
+    else:
+        assert outcome.tier not in SERIOUS
+        blocked = expected_blocks(answers, CAUTIONS, TECHNIQUES)
+        open_pairs = {(t.id, s) for t in TECHNIQUES for s in SIDES} - blocked
+        # Nothing but an unfinished check or the cautions can stop massage now, and the
+        # cautions only where they apply.
+        assert outcome.may_massage == (bool(open_pairs) and complete(answers))
+        for technique, side in open_pairs:
+            decision = gate.may_show(outcome, technique, side, acknowledged=True)
+            assert decision.allowed == complete(answers)
+
+
+@settings(max_examples=400)
+@given(real_answers())
+def test_every_soon_sign_needs_the_acknowledgement(answers):
+    outcome = judge(answers)
+    assert outcome.needs_acknowledgement == soon_sign(answers)
+    for technique, side, acknowledged in every_request():
+        decision = gate.may_show(outcome, technique, side, acknowledged)
+        if soon_sign(answers) and not acknowledged:
+            assert not decision.allowed
+        if not soon_sign(answers):
+            # Without soon advice the acknowledgement changes nothing.
+            assert decision == gate.may_show(outcome, technique, side, not acknowledged)
+
+
+@settings(max_examples=400)
+@given(real_answers())
+def test_cautions_block_exactly_the_affected_techniques_and_sides(answers):
+    outcome = judge(answers)
+    assert outcome.blocked == expected_blocks(answers, CAUTIONS, TECHNIQUES)
+    if not serious_sign(answers) and not soon_sign(answers):
+        for technique, side, _ in every_request():
+            sides = SIDES if side is None else (side,)
+            is_blocked = any((technique, s) in outcome.blocked for s in sides)
+            decision = gate.may_show(outcome, technique, side, acknowledged=False)
+            assert decision.allowed == (not is_blocked and outcome.may_massage)
+
+
+@settings(max_examples=300)
+@given(real_answers())
+def test_not_sure_and_no_answer_count_as_yes(answers):
+    outcome = judge(answers)
+    # Every unclear or missing answer becomes a clear yes that names nothing (so: all).
+    as_yes = Answers(
+        flags={f.id: Answer.YES if raises(answers.flags.get(f.id)) else Answer.NO for f in FLAGS},
+        cautions={
+            c.id: Answer.YES if raises(answers.cautions.get(c.id)) else Answer.NO for c in CAUTIONS
+        },
+        named={k: v for k, v in answers.named.items() if answers.cautions.get(k) is Answer.YES},
+    )
+    strict = judge(as_yes)
+    assert strict.tier == outcome.tier
+    assert strict.blocked == outcome.blocked
+    assert strict.needs_acknowledgement == outcome.needs_acknowledgement
+    assert [r.id for r in strict.raised] == [r.id for r in outcome.raised]
+    if complete(answers):
+        assert strict.may_massage == outcome.may_massage
+    else:
+        # A missing answer is worse than a yes: the unfinished check clears nothing.
+        assert not outcome.may_massage
+        assert not gate.may_go_on(outcome, acknowledged=True).allowed
+
+
+@settings(max_examples=300)
+@given(real_answers())
+def test_the_tier_is_the_highest_raised_and_the_flags_carry_their_answers(answers):
+    outcome = judge(answers)
+    raised_tiers = [f.tier for f in FLAGS if raises(answers.flags.get(f.id))] + [
+        c.tier for c in CAUTIONS if raises(answers.cautions.get(c.id)) and c.tier
+    ]
+    expected = next((t for t in TIERS if t in raised_tiers), None)
+    assert outcome.tier == expected
+    for raised in outcome.flags:
+        given_answer = answers.flags.get(raised.id)
+        assert raised.answered == (given_answer is not None)
+        assert raised.answer == (given_answer or Answer.UNSURE)
+        assert raised.answer is not Answer.NO
+    assert {r.id for r in outcome.flags} == {f.id for f in FLAGS if raises(answers.flags.get(f.id))}
+    ranks = [TIERS.index(r.tier) if r.tier else len(TIERS) for r in outcome.raised]
+    assert ranks == sorted(ranks)
+
+
+@settings(max_examples=200)
+@given(real_answers(), st.data())
+def test_saying_yes_to_more_never_opens_anything(answers, data):
+    outcome = judge(answers)
+    cleared = [k for k, v in answers.flags.items() if v is Answer.NO]
+    cleared_cautions = [k for k, v in answers.cautions.items() if v is Answer.NO]
+    if not cleared and not cleared_cautions:
+        return
+    flags = dict(answers.flags)
+    cautions = dict(answers.cautions)
+    if cleared and (not cleared_cautions or data.draw(st.booleans())):
+        flags[data.draw(st.sampled_from(cleared))] = Answer.YES
+    else:
+        cautions[data.draw(st.sampled_from(cleared_cautions))] = Answer.UNSURE
+    worse = judge(Answers(flags=flags, cautions=cautions, named=answers.named))
+    assert outcome.blocked <= worse.blocked
+    assert not (worse.may_massage and not outcome.may_massage)
+    for technique, side, acknowledged in every_request():
+        if gate.may_show(worse, technique, side, acknowledged).allowed:
+            assert gate.may_show(outcome, technique, side, acknowledged).allowed
+
+
+# -- made-up catalogues: the rules do not depend on today's content -------------------------
+
+ids = st.text(alphabet="abcdefgh", min_size=1, max_size=4)
+
+
+@st.composite
+def catalogues(
+    draw: st.DrawFn,
+) -> tuple[tuple[RedFlag, ...], tuple[Caution, ...], tuple[Technique, ...]]:
+    technique_ids = draw(st.lists(ids, min_size=1, max_size=5, unique=True))
+    techniques = tuple(
+        _technique(t, draw(st.frozensets(st.sampled_from(AREAS), min_size=1)), draw(st.booleans()))
+        for t in technique_ids
+    )
+    flags = tuple(
+        RedFlag(
+            id=f"f-{i}",
+            question="?",
+            tier=draw(st.sampled_from(TIERS)),
+            advice=f"a{i}",
+            sources=("S",),
+        )
+        for i, _ in enumerate(draw(st.lists(st.none(), max_size=6)))
+    )
+    cautions = []
+    for i, _ in enumerate(draw(st.lists(st.none(), max_size=5))):
+        asks = draw(st.sampled_from([None, "side", "area"]))
+        cautions.append(
+            Caution(
+                id=f"c-{i}",
+                question="?",
+                advice=f"c{i}",
+                tier=draw(st.sampled_from([None, *TIERS])),
+                asks=asks,
+                blocks=tuple(
+                    draw(st.lists(st.sampled_from(technique_ids), unique=True, max_size=3))
+                ),
+                blocks_answered_areas=asks == "area" and draw(st.booleans()),
+                light_pressure=draw(st.booleans()),
+                sources=("S",),
+            )
+        )
+    return flags, tuple(cautions), techniques
+
+
+def _technique(technique_id: str, areas: frozenset[str], each_side: bool) -> Technique:
+    return Technique(
+        id=technique_id,
+        name=technique_id,
+        summary="s",
+        areas=tuple(sorted(areas)),  # type: ignore[arg-type]
+        position="p",
+        each_side=each_side,
+        tools=(ToolVariant(tool="hands", instruction="i"),),
+        steps=(Step(instruction="i"),),
+        stop_if=("pain",),
+        sources=("S",),
+    )
+
+
+@settings(max_examples=400)
+@given(st.data())
+def test_the_rules_hold_for_any_catalogue(data):
+    flags, cautions, techniques = data.draw(catalogues())
+    answers = data.draw(answers_for(flags, cautions))
+    outcome = triage(flags, cautions, techniques, answers)
+    serious = serious_sign(answers, flags, cautions)
+    blocked = expected_blocks(answers, cautions, techniques)
+    assert outcome.blocked == blocked
+    assert outcome.needs_acknowledgement == soon_sign(answers, flags, cautions)
+    for technique, side, acknowledged in every_request(techniques):
+        decision = gate.may_show(outcome, technique, side, acknowledged)
+        sides = SIDES if side is None else (side,)
+        expected = (
+            not serious
+            and complete(answers, flags, cautions)
+            and not any((technique, s) in blocked for s in sides)
+            and (acknowledged or not soon_sign(answers, flags, cautions))
+        )
+        assert decision.allowed == expected, decision.reason
+    light = {c.id for c in cautions if c.light_pressure and raises(answers.cautions.get(c.id))}
+    assert {r.id for r in outcome.light_pressure} == light
+
+
+# -- examples a clinician would check by hand -----------------------------------------------
+
+
+def no_to_everything(**changes: Any) -> Answers:
+    flags: Mapping[str, Answer] = {f.id: Answer.NO for f in FLAGS}
+    cautions: Mapping[str, Answer] = {c.id: Answer.NO for c in CAUTIONS}
+    return Answers(
+        flags={**flags, **changes.get("flags", {})},
+        cautions={**cautions, **changes.get("cautions", {})},
+        named=changes.get("named", {}),
+    )
+
+
+def test_all_no_is_clear():
+    outcome = judge(no_to_everything())
+    assert outcome.clear and outcome.tier is None
+    assert outcome.may_massage and not outcome.needs_acknowledgement
+    assert outcome.unanswered == ()
+    assert gate.may_show(outcome, "piriformis", "left", acknowledged=False).allowed
+
+
+def test_one_question_left_unanswered_clears_nothing():
+    answers = no_to_everything()
+    flags = dict(answers.flags)
+    del flags["weight-loss"]
+    outcome = judge(Answers(flags=flags, cautions=answers.cautions))
+    assert outcome.unanswered == ("weight-loss",) and not outcome.complete
+    assert outcome.tier == "soon"
+    decision = gate.may_show(outcome, "calf", "left", acknowledged=True)
+    assert not decision.allowed and "not finished" in decision.reason
+    # The last caution too, although a yes there would only ask for light pressure.
+    cautions = dict(answers.cautions)
+    del cautions["numb-skin"]
+    outcome = judge(Answers(flags=answers.flags, cautions=cautions))
+    assert outcome.tier is None and not outcome.may_massage
+    assert gate.exit_code(outcome, acknowledged=True) == ExitCode.NO_MASSAGE
+
+
+def test_nothing_answered_is_an_emergency():
+    outcome = judge(Answers())
+    assert outcome.tier == "emergency"
+    assert not outcome.may_massage
+    assert set(outcome.unanswered) == {f.id for f in FLAGS} | {c.id for c in CAUTIONS}
+    assert all(not r.answered and r.answer is Answer.UNSURE for r in outcome.raised)
+
+
+def test_clot_signs_on_the_left_block_calf_and_hamstring_on_the_left_only():
+    outcome = judge(
+        no_to_everything(cautions={"clot-signs": Answer.YES}, named={"clot-signs": {"left"}})
+    )
+    assert outcome.blocked == {("calf", "left"), ("hamstring", "left")}
+    assert outcome.tier == "urgent"  # a possible clot also means: see a doctor today
+    assert not gate.may_show(outcome, "piriformis", "right", acknowledged=True).allowed
+
+
+def test_not_sure_about_clot_signs_blocks_both_legs():
+    outcome = judge(no_to_everything(cautions={"clot-signs": Answer.UNSURE}))
+    assert outcome.blocked == {(t, s) for t in ("calf", "hamstring") for s in SIDES}
+
+
+def test_broken_skin_on_the_calf_blocks_only_the_calf():
+    outcome = judge(
+        no_to_everything(
+            cautions={"skin-or-injury": Answer.YES}, named={"skin-or-injury": {"calf"}}
+        )
+    )
+    assert outcome.blocked == {("calf", "left"), ("calf", "right")}
+    assert outcome.may_massage and outcome.tier is None
+    assert not gate.may_show(outcome, "calf", "right", acknowledged=False).allowed
+    assert not gate.may_show(outcome, "calf", None, acknowledged=False).allowed
+    assert gate.may_show(outcome, "piriformis", "left", acknowledged=False).allowed
+
+
+def test_not_sure_where_the_broken_skin_is_blocks_everything():
+    outcome = judge(no_to_everything(cautions={"skin-or-injury": Answer.UNSURE}))
+    assert outcome.blocked == {(t.id, s) for t in TECHNIQUES for s in SIDES}
+    assert not outcome.may_massage
+    decision = gate.may_go_on(outcome, acknowledged=True)
+    assert not decision.allowed and "every technique" in decision.reason
+
+
+def test_blood_thinners_ask_for_light_pressure_without_blocking():
+    outcome = judge(no_to_everything(cautions={"blood-thinners": Answer.YES}))
+    assert [r.id for r in outcome.light_pressure] == ["blood-thinners"]
+    assert outcome.blocked == frozenset()
+    decision = gate.may_show(outcome, "calf", "left", acknowledged=False)
+    assert decision.allowed and "light pressure" in decision.reason
+
+
+def test_pregnancy_needs_the_acknowledgement():
+    outcome = judge(no_to_everything(cautions={"pregnancy": Answer.YES}))
+    assert outcome.tier == "soon" and outcome.needs_acknowledgement
+    assert not gate.may_show(outcome, "calf", "left", acknowledged=False).allowed
+    assert gate.may_show(outcome, "calf", "left", acknowledged=True).allowed
+
+
+def test_the_outcome_cannot_be_changed():
+    outcome = judge(no_to_everything())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        outcome.tier = "soon"  # type: ignore[misc]
+    assert isinstance(outcome.raised, tuple) and isinstance(outcome.blocks, tuple)
+
+
+def test_as_dict_names_flags_with_their_answers():
+    outcome = judge(no_to_everything(flags={"foot-drop": Answer.UNSURE}))
+    data = outcome.as_dict()
+    assert data["tier"] == "urgent"
+    assert data["may_massage"] is False
+    assert data["flags"] == [
+        {"id": "foot-drop", "tier": "urgent", "answer": "unsure", "answered": True}
+    ]
+
+
+# -- the order of the questions and the emergency stop ---------------------------------------
+
+
+def test_questions_go_emergency_then_urgent_then_soon_then_cautions():
+    items = checklist(reversed(FLAGS), CAUTIONS)
+    flag_tiers = [i.tier for i in items if isinstance(i, RedFlag)]
+    assert flag_tiers == sorted(flag_tiers, key=TIERS.index)
+    assert all(isinstance(i, Caution) for i in items[len(FLAGS) :])
+    assert len(items) == len(FLAGS) + len(CAUTIONS)
+
+
+@given(st.sampled_from(FLAGS + CAUTIONS), st.sampled_from(list(Answer)))
+def test_only_an_emergency_sign_left_open_stops_the_checklist(item, answer):
+    assert stops_checklist(item, answer) == (item.tier == "emergency" and answer is not Answer.NO)
