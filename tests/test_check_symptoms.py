@@ -262,6 +262,17 @@ def test_piped_answers_that_stay_unclear_count_as_not_sure(run):
     assert "You were not sure" in flat(result.stdout) or "not answered" in flat(result.stdout)
 
 
+def test_an_unclear_piped_answer_counts_as_not_sure_and_the_check_goes_on(run):
+    urgent = first("urgent")
+    before = answers(upto=IDS[IDS.index(urgent) - 1])
+    after = answers()[len(before) + 2 :]  # every answer after the urgent question
+    result = run("check-symptoms", "--json", input=before + "maybe\nperhaps\nhmm\n" + after)
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["unanswered"] == []
+    assert data["flags"] == [{"id": urgent, "tier": "urgent", "answer": "unsure", "answered": True}]
+
+
 def test_empty_lines_are_asked_again(run):
     result = run("check-symptoms", input="\n\n" + answers())
     assert result.exit_code == 0

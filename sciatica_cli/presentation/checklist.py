@@ -86,8 +86,10 @@ def run_checklist(
         console.print(plain(f"Question {number} of {len(items)}", "dim"))
         console.print(plain(item.question))
         answer = reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
-        if answer is None:
+        if reader.ended:
             break  # the input ran out: this and every later question count as "not sure"
+        if answer is None:
+            answer = Answer.UNSURE  # piped answers that stayed unclear
         if isinstance(item, Caution):
             cautions[item.id] = answer
             if answer is Answer.YES and item.asks is not None:
