@@ -98,124 +98,194 @@ def describe(tp: Any) -> str:
     return {str: "text", int: "a whole number", bool: "true or false"}.get(tp, str(tp))
 
 
-def convert(cls: type, data: Any, path: Path, report: Report) -> Any:
-    """Build `cls` from YAML data, reporting every problem; None when any field failed."""
-    if not isinstance(data, dict):
-        report(path, Code.WRONG_TYPE, f"must be a mapping of fields, not {_kind(data)}")
-        return None
-    fields = model_fields(cls)
-    known = {f.name for f, _ in fields}
-    ok = True
-    for key in data:
-        if key not in known:
-            report(
-                (*path, key),
-                Code.UNKNOWN_FIELD,
-                f"unknown field (allowed: {', '.join(sorted(known))})",
-            )
-            ok = False
-    values: dict[str, Any] = {}
-    for f, tp in fields:
-        if f.name not in data:
-            if f.default is MISSING:
-                report(path, Code.MISSING_FIELD, f"missing required field '{f.name}'")
-                ok = False
-            continue
-        value = _value(tp, spec_of(f), data[f.name], (*path, f.name), report)
-        if value is _INVALID:
-            ok = False
-        else:
-            values[f.name] = value
-    return cls(**values) if ok else None
-
+PLACEHOLDER_PATTERN = r"<<[^<>\n]*>>"
+_PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
 
 _INVALID: Any = object()
 
+# A checker takes YAML data and its path, reports what is wrong, and returns the value to
+# store or _INVALID. Checkers are built once per model field, so the per-value work is
+# only the checks themselves (hundreds of files must load in a blink).
+Checker = Callable[[Any, Path, Report], Any]
 
-def _value(tp: Any, spec: Spec, data: Any, path: Path, report: Report) -> Any:
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    fields: tuple[tuple[str, bool, Checker], ...]  # name, required, checker
+    known: frozenset[str]
+    allowed: str
+
+
+_plans: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _plans.get(cls)
+    if plan is None:
+        fields = model_fields(cls)
+        plan = _plans[cls] = _Plan(
+            tuple((f.name, f.default is MISSING, _checker(tp, spec_of(f))) for f, tp in fields),
+            frozenset(f.name for f, _ in fields),
+            ", ".join(sorted(f.name for f, _ in fields)),
+        )
+    return plan
+
+
+def convert(cls: type, data: Any, path: Path, report: Report) -> Any:
+    """Build `cls` from YAML data, reporting every problem; None when any field failed."""
+    if type(data) is not dict:
+        report(path, Code.WRONG_TYPE, f"must be a mapping of fields, not {_kind(data)}")
+        return None
+    plan = _plan(cls)
+    ok = True
+    if not plan.known.issuperset(data):
+        for key in data:
+            if key not in plan.known:
+                report((*path, key), Code.UNKNOWN_FIELD, f"unknown field (allowed: {plan.allowed})")
+        ok = False
+    values: dict[str, Any] = {}
+    for name, required, check in plan.fields:
+        if name in data:
+            value = check(data[name], (*path, name), report)
+            if value is _INVALID:
+                ok = False
+            else:
+                values[name] = value
+        elif required:
+            report(path, Code.MISSING_FIELD, f"missing required field '{name}'")
+            ok = False
+    return cls(**values) if ok else None
+
+
+def is_placeholder(data: Any) -> bool:
+    return isinstance(data, str) and _PLACEHOLDER.search(data) is not None
+
+
+def _wrong_type(data: Any, path: Path, report: Report, expected: str) -> Any:
+    if is_placeholder(data):
+        report(path, Code.PLACEHOLDER, "replace this <<placeholder>> with your own words")
+    else:
+        report(path, Code.WRONG_TYPE, f"must be {expected}, not {_kind(data)}")
+    return _INVALID
+
+
+def _checker(tp: Any, spec: Spec, *, item: bool = False) -> Checker:
     inner = optional_inner(tp)
     if inner is not None:
-        if data is None:
-            return None
-        tp = inner
+        check = _checker(inner, spec, item=item)
+
+        def optional(data: Any, path: Path, report: Report) -> Any:
+            return None if data is None else check(data, path, report)
+
+        return optional
     origin = typing.get_origin(tp)
     if origin is tuple:
-        return _sequence(typing.get_args(tp)[0], spec, data, path, report)
+        return _sequence_checker(typing.get_args(tp)[0], spec)
     if dataclasses.is_dataclass(tp):
-        built = convert(tp, data, path, report)  # type: ignore[arg-type]
-        return _INVALID if built is None else built
-    return _scalar(tp, spec, data, path, report, item=False)
-
-
-def _sequence(item_tp: Any, spec: Spec, data: Any, path: Path, report: Report) -> Any:
-    if not isinstance(data, list):
-        report(path, Code.WRONG_TYPE, f"must be a list, not {_kind(data)}")
-        return _INVALID
-    if spec.min_items is not None and len(data) < spec.min_items:
-        report(path, Code.OUT_OF_RANGE, f"needs at least {spec.min_items} item(s)")
-        return _INVALID
-    if spec.max_items is not None and len(data) > spec.max_items:
-        report(path, Code.OUT_OF_RANGE, f"may have at most {spec.max_items} items")
-        return _INVALID
-    items = []
-    ok = True
-    for index, raw in enumerate(data):
-        item_path = (*path, index)
-        if dataclasses.is_dataclass(item_tp):
-            value = convert(item_tp, raw, item_path, report)  # type: ignore[arg-type]
-            value = _INVALID if value is None else value
-        else:
-            value = _scalar(item_tp, spec, raw, item_path, report, item=True)
-        if value is _INVALID:
-            ok = False
-        items.append(value)
-    return tuple(items) if ok else _INVALID
-
-
-def _scalar(tp: Any, spec: Spec, data: Any, path: Path, report: Report, *, item: bool) -> Any:
-    if typing.get_origin(tp) is Literal:
-        allowed = typing.get_args(tp)
-        if data not in allowed:
-            report(
-                path, Code.NOT_ALLOWED, f"{data!r} is not allowed; use one of: {', '.join(allowed)}"
-            )
-            return _INVALID
-        return data
+        return _model_checker(tp)  # type: ignore[arg-type]
+    if origin is Literal:
+        return _choice_checker(typing.get_args(tp))
     if tp is bool:
-        if not isinstance(data, bool):
-            report(path, Code.WRONG_TYPE, f"must be true or false, not {_kind(data)}")
-            return _INVALID
-        return data
+        return _bool_checker
     if tp is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            report(path, Code.WRONG_TYPE, f"must be {_int_range(spec)}, not {_kind(data)}")
-            return _INVALID
-        if (spec.min is not None and data < spec.min) or (spec.max is not None and data > spec.max):
-            report(path, Code.OUT_OF_RANGE, f"must be {_int_range(spec)}")
-            return _INVALID
-        return data
+        return _int_checker(spec)
     if tp is str:
-        if not isinstance(data, str):
-            report(path, Code.WRONG_TYPE, f"must be text, not {_kind(data)}")
-            return _INVALID
-        return _text(spec, data, path, report, item=item)
+        return _text_checker(spec, item=item)
     raise TypeError(f"unsupported field type {tp!r}")  # a model bug, not a content problem
 
 
-def _text(spec: Spec, data: str, path: Path, report: Report, *, item: bool) -> Any:
-    if not data.strip():
-        report(path, Code.OUT_OF_RANGE, "must not be empty")
+def _model_checker(cls: type) -> Checker:
+    def model(data: Any, path: Path, report: Report) -> Any:
+        built = convert(cls, data, path, report)
+        return _INVALID if built is None else built
+
+    return model
+
+
+def _sequence_checker(item_tp: Any, spec: Spec) -> Checker:
+    check_item = (
+        _model_checker(item_tp)
+        if dataclasses.is_dataclass(item_tp)
+        else _checker(item_tp, spec, item=True)
+    )
+    min_items, max_items = spec.min_items, spec.max_items
+
+    def sequence(data: Any, path: Path, report: Report) -> Any:
+        if type(data) is not list:
+            return _wrong_type(data, path, report, "a list")
+        if min_items is not None and len(data) < min_items:
+            report(path, Code.OUT_OF_RANGE, f"needs at least {min_items} item(s)")
+            return _INVALID
+        if max_items is not None and len(data) > max_items:
+            report(path, Code.OUT_OF_RANGE, f"may have at most {max_items} items")
+            return _INVALID
+        items = [check_item(raw, (*path, index), report) for index, raw in enumerate(data)]
+        return _INVALID if _INVALID in items else tuple(items)
+
+    return sequence
+
+
+def _choice_checker(allowed: tuple[Any, ...]) -> Checker:
+    choices = frozenset(allowed)
+    listed = ", ".join(str(a) for a in allowed)
+
+    def choice(data: Any, path: Path, report: Report) -> Any:
+        if isinstance(data, str) and data in choices:
+            return data
+        if is_placeholder(data):
+            return _wrong_type(data, path, report, "")
+        report(path, Code.NOT_ALLOWED, f"{data!r} is not allowed; use one of: {listed}")
         return _INVALID
+
+    return choice
+
+
+def _bool_checker(data: Any, path: Path, report: Report) -> Any:
+    if isinstance(data, bool):
+        return data
+    return _wrong_type(data, path, report, "true or false")
+
+
+def _int_checker(spec: Spec) -> Checker:
+    low, high, expected = spec.min, spec.max, _int_range(spec)
+
+    def whole_number(data: Any, path: Path, report: Report) -> Any:
+        if type(data) is not int:
+            return _wrong_type(data, path, report, expected)
+        if (low is not None and data < low) or (high is not None and data > high):
+            report(path, Code.OUT_OF_RANGE, f"must be {expected}")
+            return _INVALID
+        return data
+
+    return whole_number
+
+
+def _text_checker(spec: Spec, *, item: bool) -> Checker:
     pattern = spec.item_pattern if item else spec.pattern
-    if pattern is not None and not _regex(pattern).match(data):
-        report(path, Code.BAD_ID, f"{data!r} does not match {_pattern_name(pattern)}")
-        return _INVALID
-    if spec.max_len is not None and len(data) > spec.max_len:
-        report(
-            path, Code.OUT_OF_RANGE, f"is {len(data)} characters long; the limit is {spec.max_len}"
-        )
-        return _INVALID
-    return data
+    regex = None if pattern is None else _regex(pattern)
+    pattern_name = None if pattern is None else _pattern_name(pattern)
+    max_len = spec.max_len
+
+    def text(data: Any, path: Path, report: Report) -> Any:
+        if type(data) is not str:
+            return _wrong_type(data, path, report, "text")
+        if not data.strip():
+            report(path, Code.OUT_OF_RANGE, "must not be empty")
+            return _INVALID
+        if "<<" in data and is_placeholder(data):
+            return _wrong_type(data, path, report, "text")
+        # fullmatch: a pattern's `$` would let a trailing newline through.
+        if regex is not None and not regex.fullmatch(data):
+            report(path, Code.BAD_ID, f"{data!r} does not match {pattern_name}")
+            return _INVALID
+        if max_len is not None and len(data) > max_len:
+            report(
+                path, Code.OUT_OF_RANGE, f"is {len(data)} characters long; the limit is {max_len}"
+            )
+            return _INVALID
+        return data
+
+    return text
 
 
 def _int_range(spec: Spec) -> str:

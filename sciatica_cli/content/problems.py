@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from sciatica_cli.errors import SciaticaError
 
 Path = tuple[str | int, ...]
+
+# File names and field names come from the content author; a problem line must not carry
+# their escape sequences (or a forged second line) to the terminal, so those are escaped.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text with control and direction characters written as escapes (`\\x1b`)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Code(enum.Enum):
@@ -23,19 +33,24 @@ class Code(enum.Enum):
     UNSAFE_YAML = ("SC002", "a YAML feature content may not use (tags, anchors and aliases)")
     TOO_LARGE = ("SC003", "the file is too large or too deeply nested")
     WRONG_TOP_LEVEL = ("SC004", "the file holds the wrong kind of document")
-    UNKNOWN_FIELD = ("SC101", "a field the model does not know")
+    UNKNOWN_FILE = ("SC005", "a YAML file in a place the loader does not read")
+    UNKNOWN_FIELD = ("SC101", "a field name this kind of entry does not have (often a typo)")
     MISSING_FIELD = ("SC102", "a required field is missing")
     WRONG_TYPE = ("SC103", "a value of the wrong type")
     OUT_OF_RANGE = ("SC104", "a value out of range, too long or empty")
     NOT_ALLOWED = ("SC105", "a value not among the allowed choices")
     BAD_ID = ("SC106", "an id or source tag of the wrong form")
     CONTROL_CHARACTER = ("SC107", "text holding control characters or markup")
+    PLACEHOLDER = ("SC108", "a placeholder from the template, not yet filled in")
     UNKNOWN_REFERENCE = ("SC201", "a reference to a tool or technique that does not exist")
     UNKNOWN_SOURCE = ("SC202", "a source tag that sources.yaml does not define")
     DUPLICATE_ID = ("SC203", "two entries of one kind share an id")
     ID_NOT_FILE_NAME = ("SC204", "a technique or topic whose id differs from its file name")
     STEP_TOO_LONG = ("SC301", "step text too long to read during its hold")
-    WEAKENED_EMERGENCY = ("SC302", "a pack that removes or weakens a built-in emergency red flag")
+    WEAKENED_EMERGENCY = (
+        "SC302",
+        "a pack entry that lowers or changes a built-in emergency red flag",
+    )
 
     @property
     def code(self) -> str:
@@ -56,7 +71,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.code.code} {where}{self.message}"
+        text = f"{self.file}:{self.line}:{self.column}: {self.code.code} {where}{self.message}"
+        return printable(text)
 
     def as_dict(self) -> dict[str, object]:
         return {

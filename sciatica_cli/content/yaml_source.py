@@ -9,10 +9,11 @@ the parser sees the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sciatica_cli.content.problems import Code, Path, Problem, format_path
 
@@ -22,27 +23,71 @@ MAX_DEPTH = 16
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
-_PLAIN_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
+_STR = _TAG + "str"
+_MAP = _TAG + "map"
+_SEQ = _TAG + "seq"
+_MERGE = _TAG + "merge"
+_SCALAR_TAGS = frozenset(_TAG + t for t in ("int", "float", "bool", "null"))
 # Dates and the like are read back as the text the author wrote; the models decide.
 _AS_TEXT_TAGS = frozenset(_TAG + t for t in ("timestamp",))
 _BRACKETS = re.compile(r"[\[\]{}]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# Both patterns are written so that Python and JSON Schema (ECMA-262) read them alike;
+# schema.py puts them into the generated schemas.
+# Terminal control characters, and the invisible ones that reorder text on screen.
+CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 # What Rich would read as a style tag, e.g. [bold] or [/]: content must not carry markup.
-_MARKUP = re.compile(r"\[/?[A-Za-z#@/][^\[\]\n]*\]|\[/\]")
+MARKUP_PATTERN = r"\[/?[A-Za-z#@/][^\[\]\n]*\]|\[/\]"
+_CONTROL = re.compile(CONTROL_PATTERN)
+_MARKUP = re.compile(MARKUP_PATTERN)
+# A cheap first look: most text has neither a control character nor a bracket.
+_SUSPECT = re.compile(CONTROL_PATTERN[:-1] + r"\[]")
 
 
 @dataclass(slots=True)
 class YamlDocument:
-    """Plain data plus the 1-based (line, column) where each path starts."""
+    """Plain data plus the text it came from, to find the line of any path.
+
+    The node tree (with every line and column) is not kept: holding hundreds of them makes
+    Python's garbage collector crawl over millions of objects. Problems are rare, so the
+    text is parsed again, once, when the first position is asked for.
+    """
 
     file: str
     data: Any
-    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    _root: Node | None = None
 
     def position(self, path: Path) -> tuple[int, int]:
-        while path not in self.marks and path:
-            path = path[:-1]
-        return self.marks.get(path, (1, 1))
+        """1-based (line, column) of a path, or of the nearest part of it that exists.
+
+        A field holding a list or mapping is placed at its name, where the author reads it;
+        a field holding one value, and a list item, at the value itself.
+        """
+        node = self._root
+        if node is None:
+            node = self._root = _compose(self.text)
+            if node is None:
+                return (1, 1)
+        mark = node.start_mark
+        for part in path:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        node = value_node
+                        is_scalar = isinstance(node, ScalarNode)
+                        mark = node.start_mark if is_scalar else key_node.start_mark
+                        break
+                else:
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+                mark = node.start_mark
+            else:
+                break
+        return (mark.line + 1, mark.column + 1)
 
     def problem(self, path: Path, code: Code, message: str, at: Path | None = None) -> Problem:
         line, column = self.position(path if at is None else at)
@@ -71,20 +116,33 @@ def read_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem]
         node = loader.get_single_node()
         if node is None:
             return fail(Code.WRONG_TOP_LEVEL, "the file is empty")
-        walker = _Walker(loader, YamlDocument(file, None))
+        walker = _Walker(loader, file)
         data = walker.value(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in str(exc.problem):  # libyaml's own cap on block nesting
+            return fail(Code.TOO_LARGE, f"nested more than {MAX_DEPTH} levels deep", line, column)
         return fail(Code.YAML_SYNTAX, _yaml_message(exc, text, line), line, column)
     except yaml.YAMLError as exc:
         return fail(Code.YAML_SYNTAX, str(exc).splitlines()[0])
+    except RecursionError:  # the pure-Python parser on deep block nesting
+        return fail(Code.TOO_LARGE, f"nested more than {MAX_DEPTH} levels deep")
     finally:
         loader.dispose()
     if walker.problems:
         return None, walker.problems
-    walker.doc.data = data
-    return walker.doc, []
+    return YamlDocument(file, data, text), []
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def _bracket_depth(text: str) -> int:
@@ -108,59 +166,82 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
 
 
 class _Walker:
-    def __init__(self, loader: Any, doc: YamlDocument) -> None:
+    """Turns the node tree into plain data, refusing what content may not use.
+
+    Runs once per node of every file, so it is kept lean: paths are only turned into
+    text when a problem is reported.
+    """
+
+    __slots__ = ("constructors", "file", "loader", "problems", "seen")
+
+    def __init__(self, loader: Any, file: str) -> None:
         self.loader = loader
-        self.doc = doc
+        self.constructors = loader.yaml_constructors
+        self.file = file
         self.seen: set[int] = set()
         self.problems: list[Problem] = []
 
-    def report(self, node: Any, path: Path, code: Code, message: str) -> None:
+    def report(self, node: Node, path: Path, code: Code, message: str) -> None:
         mark = node.start_mark
         self.problems.append(
-            Problem(self.doc.file, mark.line + 1, mark.column + 1, code, format_path(path), message)
+            Problem(self.file, mark.line + 1, mark.column + 1, code, format_path(path), message)
         )
 
-    def value(self, node: Any, path: Path) -> Any:
-        if id(node) in self.seen:
+    def value(self, node: Node, path: Path) -> Any:
+        key = id(node)
+        if key in self.seen:
+            # An alias is the same node met again: refuse it before it can multiply.
             self.report(
                 node, path, Code.UNSAFE_YAML, "anchors and aliases (&name, *name) are not allowed"
             )
             return None
-        self.seen.add(id(node))
-        self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.seen.add(key)
         if len(path) > MAX_DEPTH:
             self.report(node, path, Code.TOO_LARGE, f"nested more than {MAX_DEPTH} levels deep")
             return None
-        if node.tag in _AS_TEXT_TAGS:
-            return node.value
-        if node.tag not in _PLAIN_TAGS:
-            self.report(
-                node, path, Code.UNSAFE_YAML, f"the tag {node.tag} is not allowed in content"
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
+        tag = node.tag
+        kind = type(node)
+        if kind is ScalarNode:
+            if tag == _STR:
+                text: str = node.value
+                if _SUSPECT.search(text):
+                    self._check_text(node, path, text)
+                return text
+            if tag in _SCALAR_TAGS:
+                return self.constructors[tag](self.loader, node)
+            if tag in _AS_TEXT_TAGS:
+                return node.value
+        elif kind is MappingNode and tag == _MAP:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        elif kind is SequenceNode and tag == _SEQ:
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node)
-        if isinstance(value, str):
-            self._check_text(node, path, value)
-        return value
+        self.report(node, path, Code.UNSAFE_YAML, f"the tag {tag} is not allowed in content")
+        return None
 
-    def _mapping(self, node: Any, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
-                self.report(key_node, path, Code.WRONG_TYPE, "field names must be plain text")
+            tag = key_node.tag
+            if tag != _STR or type(key_node) is not ScalarNode:
+                if tag == _MERGE:
+                    self.report(key_node, path, Code.UNSAFE_YAML, "merge keys (<<) are not allowed")
+                elif tag in _SCALAR_TAGS or tag in (_MAP, _SEQ):
+                    self.report(key_node, path, Code.WRONG_TYPE, "field names must be plain text")
+                else:
+                    self.report(
+                        key_node, path, Code.UNSAFE_YAML, f"the tag {tag} is not allowed in content"
+                    )
                 continue
-            key = key_node.value
+            key: str = key_node.value
+            if _SUSPECT.search(key):
+                self._check_text(key_node, (*path, key), key)
             if key in out:
                 self.report(key_node, (*path, key), Code.YAML_SYNTAX, "this field is given twice")
                 continue
             out[key] = self.value(value_node, (*path, key))
         return out
 
-    def _check_text(self, node: Any, path: Path, text: str) -> None:
+    def _check_text(self, node: Node, path: Path, text: str) -> None:
         if _CONTROL.search(text):
             self.report(
                 node,
