@@ -128,6 +128,9 @@ def _register() -> None:
     from sciatica_cli.cli import check
 
     app.command("check-symptoms", epilog=check.EPILOG)(check.check_symptoms)
+    from sciatica_cli.cli.content_cmd import content_app
+
+    app.add_typer(content_app, name="content")
 
 
 _register()

@@ -1,0 +1,188 @@
+"""`sciatica content ...`: tools for people who write content packs.
+
+Thin glue over `sciatica_cli.content` (validation, schema, templates), which loads inside
+each command: this module imports only Typer and light standard modules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import typer
+
+from sciatica_cli.cli.app_context import environment
+from sciatica_cli.errors import UsageError
+from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode
+
+_VALIDATE_CODES = (ExitCode.OK, ExitCode.PROBLEMS_FOUND, ExitCode.USAGE)
+_KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+content_app = typer.Typer(rich_markup_mode=None)
+
+
+@content_app.callback(invoke_without_command=True)
+def content(ctx: typer.Context) -> None:
+    """Write and check content packs: extra techniques, red flags and pages in YAML.
+
+    A pack is a folder laid out like the built-in content; use it with --content-dir or
+    SCIATICA_CONTENT_DIR. content/README.md is the style guide and lists the rules.
+    """
+    if ctx.invoked_subcommand is None:
+        env = environment(ctx)
+        env.stdout.write(ctx.get_help() + "\n")
+
+
+@content_app.command(
+    "validate",
+    epilog="\b\nExit codes:\n"
+    + "\n".join(f"  {int(c):>3}  {EXIT_CODE_HELP[c]}" for c in _VALIDATE_CODES),
+)
+def validate(
+    ctx: typer.Context,
+    folders: list[Path] | None = typer.Argument(
+        None,
+        help="Content folders (packs) to check, each on top of the built-in content. "
+        "Leave out to check the content in force: built-in plus any --content-dir.",
+        metavar="[DIR]...",
+        show_default=False,
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the problems as a JSON array of objects, nothing else."
+    ),
+) -> None:
+    """Check content without running anything, and list every problem.
+
+    Each problem is one line, `path:line:column: SC### field: message`; the SC codes are
+    the rules listed in content/README.md.
+    """
+    from sciatica_cli.content.validation import validate_packs, validate_set
+
+    env = environment(ctx)
+    if folders:
+        for folder in folders:
+            _check_pack_folder(folder)
+        result = validate_packs(folders, on_note=env.note)
+    else:
+        result = validate_set(env.content)
+    if as_json:
+        env.stdout.write(json.dumps([p.as_dict() for p in result.problems], indent=2) + "\n")
+    else:
+        for problem in result.problems:
+            env.stdout.write(f"{problem}\n")
+        files = _count(len(result.files), "file")
+        if result.ok:
+            env.stdout.write(f"No problems in {files}.\n")
+        else:
+            env.stdout.write(f"{_count(len(result.problems), 'problem')} in {files}.\n")
+    env.stdout.flush()
+    if not result.ok:
+        raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
+
+
+def _check_pack_folder(folder: Path) -> None:
+    from sciatica_cli.content.loader import content_locations
+    from sciatica_cli.content.validation import holds_content
+
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        raise UsageError(f"'{folder}' {what}; name a content folder (a pack)")
+    locations = content_locations()
+    if any((folder / name).exists() for name in locations):
+        return
+    if folder.resolve().name in locations:
+        raise UsageError(
+            f"'{folder}' is the {folder.resolve().name}/ folder of a pack; name the pack "
+            f"folder that holds it: '{folder.resolve().parent}'"
+        )
+    if holds_content(folder):  # YAML files with the wrong names: rule SC005 lists them
+        return
+    raise UsageError(
+        f"'{folder}' holds no content: a pack holds files such as tools.yaml or "
+        "red-flags.yaml, or the folders techniques/ and learn/"
+    )
+
+
+@content_app.command("schema")
+def schema(
+    ctx: typer.Context,
+    out: Path = typer.Option(
+        Path("schemas"),
+        "--out",
+        help="Folder to write the schema files to (made if missing).",
+        file_okay=False,
+        dir_okay=True,
+    ),
+) -> None:
+    """Write the JSON Schema of each kind of content file, for editors to check as you type.
+
+    One file per kind (techniques.schema.json, red-flags.schema.json, ...), made from the
+    same models the program loads content with. Point a YAML file at its schema with a
+    first line such as:
+    # yaml-language-server: $schema=../schemas/techniques.schema.json
+    """
+    from sciatica_cli.content.schema import write_schemas
+
+    env = environment(ctx)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"'{out}' is not a folder")
+    for path in write_schemas(out):
+        env.stdout.write(f"Wrote {path}\n")
+    env.stdout.flush()
+
+
+@content_app.command("new")
+def new(
+    ctx: typer.Context,
+    kind: str = typer.Argument(..., help="What to make; for now: technique.", metavar="KIND"),
+    entry_id: str = typer.Argument(
+        ...,
+        help="The id, lowercase words joined by hyphens (e.g. seated-glute); also the file name.",
+        metavar="ID",
+    ),
+    folder: Path = typer.Option(
+        Path("."),
+        "--dir",
+        help="The pack folder; the file goes in its techniques/ folder. Default: here.",
+        file_okay=False,
+        dir_okay=True,
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite a file that already exists."),
+) -> None:
+    """Write a commented template for a new entry, to fill in and then validate.
+
+    Every "<<...>>" in the file is a placeholder to replace with your own words; until
+    then `sciatica content validate` points at each one (rule SC108).
+    """
+    from sciatica_cli.content.loader import KINDS
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.content.templates import TEMPLATE_KINDS, technique_template
+
+    env = environment(ctx)
+    if kind not in TEMPLATE_KINDS:
+        raise UsageError(f"cannot make a '{kind}'; choose from: {', '.join(TEMPLATE_KINDS)}")
+    if not _KEBAB.fullmatch(entry_id):
+        raise UsageError(
+            f"'{entry_id}' is not an id: use lowercase words joined by hyphens, e.g. seated-glute"
+        )
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"'{folder}' is not a folder")
+    location = KINDS["techniques"].location
+    target = folder / location / f"{entry_id}.yaml"
+    if target.exists() and not force:
+        raise UsageError(f"'{target}' already exists; use --force to overwrite it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(technique_template(entry_id, str(folder)), encoding="utf-8")
+    env.stdout.write(f"Wrote {target}\n")
+    if (builtin_content_dir() / location / f"{entry_id}.yaml").exists():
+        env.note(f"'{entry_id}' is a built-in technique; this file will replace it in your pack.")
+    env.stdout.write(
+        'Replace every "<<...>>" in it with your own words, then run: '
+        f"sciatica content validate {folder}\n"
+    )
+    env.stdout.flush()
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
