@@ -14,9 +14,13 @@ import typer
 
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.errors import UsageError
-from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode
+from sciatica_cli.exit_codes import ExitCode
 
-_VALIDATE_CODES = (ExitCode.OK, ExitCode.PROBLEMS_FOUND, ExitCode.USAGE)
+_VALIDATE_EXITS = {
+    ExitCode.OK: "the content is clean",
+    ExitCode.PROBLEMS_FOUND: "problems found (each listed)",
+    ExitCode.USAGE: "a folder named is not a content folder, or another usage error",
+}
 _KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 content_app = typer.Typer(rich_markup_mode=None)
@@ -37,7 +41,7 @@ def content(ctx: typer.Context) -> None:
 @content_app.command(
     "validate",
     epilog="\b\nExit codes:\n"
-    + "\n".join(f"  {int(c):>3}  {EXIT_CODE_HELP[c]}" for c in _VALIDATE_CODES),
+    + "\n".join(f"  {int(c):>3}  {text}" for c, text in _VALIDATE_EXITS.items()),
 )
 def validate(
     ctx: typer.Context,
@@ -45,7 +49,7 @@ def validate(
         None,
         help="Content folders (packs) to check, each on top of the built-in content. "
         "Leave out to check the content in force: built-in plus any --content-dir.",
-        metavar="[DIR]...",
+        metavar="DIR",
         show_default=False,
     ),
     as_json: bool = typer.Option(
@@ -120,6 +124,8 @@ def schema(
     One file per kind (techniques.schema.json, red-flags.schema.json, ...), made from the
     same models the program loads content with. Point a YAML file at its schema with a
     first line such as:
+
+    \b
     # yaml-language-server: $schema=../schemas/techniques.schema.json
     """
     from sciatica_cli.content.schema import write_schemas
@@ -135,16 +141,19 @@ def schema(
 @content_app.command("new")
 def new(
     ctx: typer.Context,
-    kind: str = typer.Argument(..., help="What to make; for now: technique.", metavar="KIND"),
+    kind: str = typer.Argument(
+        ..., help="What to make; for now: technique.", metavar="KIND", show_default=False
+    ),
     entry_id: str = typer.Argument(
         ...,
         help="The id, lowercase words joined by hyphens (e.g. seated-glute); also the file name.",
         metavar="ID",
+        show_default=False,
     ),
     folder: Path = typer.Option(
         Path("."),
         "--dir",
-        help="The pack folder; the file goes in its techniques/ folder. Default: here.",
+        help="The pack folder; the file goes in its techniques/ folder.",
         file_okay=False,
         dir_okay=True,
     ),
