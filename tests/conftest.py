@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from sciatica_cli.cli.app import app
@@ -12,6 +14,12 @@ from sciatica_cli.environment import Environment
 from tests.fakes import FakeClock
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# CI explores the same examples every run, so a red build always means a change did it;
+# on a developer's machine Hypothesis keeps searching new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -67,3 +67,8 @@ class ScriptedControls:
 
         self.next_calls += 1
         return self.presses.pop(0) if self.presses else Command.NEXT
+
+
+def flat(text: str) -> str:
+    """Output as one line of words: wrapping and panel borders taken out, for phrase checks."""
+    return " ".join(text.translate(str.maketrans("│┃", "  ")).split())

@@ -98,6 +98,7 @@ def root(
     content_dir: list[Path] = typer.Option(
         [],
         "--content-dir",
+        metavar="DIR",
         help="Add a folder of content (a clinician's pack) on top of the built-in set. "
         "Repeatable; SCIATICA_CONTENT_DIR takes a path list too.",
         exists=True,
@@ -121,15 +122,16 @@ def root(
 
 
 def _register() -> None:
-    from sciatica_cli.cli import catalog
-
-    app.command("techniques")(catalog.techniques)
-    app.command("learn")(catalog.learn)
-    from sciatica_cli.cli import check
-
-    app.command("check-symptoms", epilog=check.EPILOG)(check.check_symptoms)
+    # The order here is the order `sciatica --help` lists them: the way a person goes.
+    from sciatica_cli.cli import catalog, check, guide, history, start
     from sciatica_cli.cli.content_cmd import content_app
 
+    app.command("start")(start.start)
+    app.command("check-symptoms", epilog=check.EPILOG)(check.check_symptoms)
+    app.command("guide")(guide.guide)
+    app.command("techniques")(catalog.techniques)
+    app.command("learn")(catalog.learn)
+    app.command("history")(history.history)
     app.add_typer(content_app, name="content")
 
 

@@ -41,11 +41,16 @@ def check_symptoms(
     from sciatica_cli.domain import gate
     from sciatica_cli.presentation.checklist import run_checklist
     from sciatica_cli.presentation.console import make_console
+    from sciatica_cli.presentation.guided import open_diary_or_warn, record_check
 
     env = environment(ctx)
     content = env.content
     console = make_console(env, stderr=as_json)
     result = run_checklist(env, content, console)
+    diary = open_diary_or_warn(env)
+    if diary is not None:
+        record_check(env, diary, result)
+        diary.close()
     code = gate.exit_code(result.outcome, result.acknowledged)
     if as_json:
         env.stdout.write(json.dumps(_as_json(result, code), indent=2) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, Voice
 from sciatica_cli.exit_codes import ExitCode
 from sciatica_cli.vocabulary import SIDES
 
@@ -42,31 +43,11 @@ def guide(
     tool: str | None = typer.Option(
         None, "--tool", help="The tool to use, e.g. massage-ball (default: your hands)."
     ),
-    hold: int | None = typer.Option(
-        None,
-        "--hold",
-        min=1,
-        max=300,
-        help="Seconds for every hold, from 1 to 300 (default: as the technique says, usually 30).",
-    ),
-    auto: bool = typer.Option(
-        False,
-        "--auto",
-        help="Hands-free: steps go on by themselves, with a short rest between holds.",
-    ),
-    voice: bool = typer.Option(
-        False,
-        "--voice",
-        help="Speak the steps and the countdown (needs espeak-ng, spd-say or say).",
-    ),
-    sound: bool = typer.Option(
-        True, "--sound/--no-sound", help="Ring the terminal bell as each hold starts and ends."
-    ),
-    plain_output: bool = typer.Option(
-        False,
-        "--plain",
-        help="Print plain lines instead of a live countdown (suits screen readers).",
-    ),
+    hold: Hold = None,
+    auto: Auto = False,
+    voice: Voice = False,
+    sound: Sound = True,
+    plain_output: PlainOutput = False,
 ) -> None:
     """Be guided through one technique, after a short safety check, with timed holds.
 

@@ -99,10 +99,12 @@ def welcome_view(console: Console, version: str) -> None:
     )
     console.print()
     rows = [
-        ("sciatica check-symptoms", "check for warning signs first"),
+        ("sciatica start", "start here: a safety check, then a routine for you"),
+        ("sciatica check-symptoms", "check for warning signs"),
         ("sciatica techniques", "list the massage techniques"),
         ("sciatica guide ID", "be guided through one, with timed holds"),
         ("sciatica learn", "read about sciatica and when to get help"),
+        ("sciatica history", "your sessions and pain over time"),
     ]
     console.print(_two_columns(rows))
     console.print()

@@ -1,22 +1,23 @@
 """The guided flow as a person meets it: safety check, then the steps with timed holds.
 
-This module wires the domain (gate, plan, runner) to a terminal or to plain lines; it
-decides nothing about safety itself.
+This module wires the domain (gate, plan, runner) to a terminal or to plain lines, and to
+the diary; it decides nothing about safety itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.console import Console
 
 from sciatica_cli.content.models import Technique
-from sciatica_cli.domain import gate
+from sciatica_cli.domain import gate, recent_check
 from sciatica_cli.domain.session import (
     Controls,
     Listeners,
+    NotAllowed,
     Pacing,
     SessionListener,
     SessionResult,
@@ -24,14 +25,17 @@ from sciatica_cli.domain.session import (
     plan_session,
     run_session,
 )
-from sciatica_cli.domain.triage import CheckResult
+from sciatica_cli.domain.timer import HoldEnd, HoldResult
+from sciatica_cli.domain.triage import Answer, CheckResult, triage
 from sciatica_cli.environment import Environment
 from sciatica_cli.exit_codes import ExitCode
 from sciatica_cli.presentation.checklist import run_checklist
-from sciatica_cli.presentation.console import make_console, plain
+from sciatica_cli.presentation.console import plain
 from sciatica_cli.presentation.controls import LineControls, TerminalControls, show_cursor
+from sciatica_cli.presentation.prompts import YES_NO_HINT, YES_NO_PROMPT, LineReader, parse_answer
 from sciatica_cli.presentation.session_view import LiveSessionView, PlainSessionView
 from sciatica_cli.presentation.voice import Speaker, SpokenCues, find_speech_command
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +49,69 @@ class SessionOptions:
     plain_output: bool = False
 
 
-def screen(env: Environment, console: Console) -> CheckResult:
-    """Run the red-flag checklist; its own view shows the advice."""
-    return run_checklist(env, env.content, console)
+@dataclass(slots=True)
+class RoutineRun:
+    """What a routine did, for the diary and the exit code."""
+
+    status: SessionStatus = SessionStatus.COMPLETED
+    results: list[SessionResult] = field(default_factory=list)
+
+
+# -- the safety check, with the 12-hour shortcut ------------------------------------------
+def screen(env: Environment, console: Console, diary: Diary | None) -> CheckResult:
+    """The checklist, or one question when a clear check was passed in the last 12 hours."""
+    content = env.content
+    if diary is not None:
+        reused = _reuse_recent_check(env, console, diary)
+        if reused is not None:
+            return reused
+    result = run_checklist(env, content, console)
+    if diary is not None:
+        record_check(env, diary, result)
+    return result
+
+
+def record_check(env: Environment, diary: Diary, result: CheckResult) -> None:
+    """Keep a checklist result: its time and tier, and the questions answered "no"."""
+    content = env.content
+    diary.record_check(
+        CheckRecord(
+            checked_at=result.checked_at,
+            tier=result.outcome.tier,
+            may_massage=gate.may_go_on(result.outcome, result.acknowledged).allowed,
+            acknowledged=result.acknowledged,
+            raised=[r.id for r in result.outcome.raised],
+            answers=recent_check.answered_no(result.outcome, content.red_flags, content.cautions),
+        )
+    )
+
+
+def _reuse_recent_check(env: Environment, console: Console, diary: Diary) -> CheckResult | None:
+    last = diary.last_check()
+    if last is None or last.answers is None:
+        return None
+    if not recent_check.is_reusable(last.checked_at, last.raised, env.now()):
+        return None
+    content = env.content
+    outcome = triage(
+        content.red_flags.values(),
+        content.cautions.values(),
+        content.techniques.values(),
+        recent_check.answers_from(last.answers),
+    )
+    if not outcome.clear:
+        return None  # the content has new questions since: ask them all
+    at = last.checked_at.astimezone(env.now().tzinfo).strftime("%H:%M")
+    console.print(plain("Safety check", "bold underline"))
+    console.print(plain(f"Has any of these appeared or changed since your check at {at}?"))
+    for flag in content.red_flags.values():
+        console.print(plain(f"  - {flag.question}"))
+    answer = LineReader(env, console).ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+    if answer is not Answer.NO:
+        console.print(plain("Then let us go through the full check again."))
+        return None
+    console.print(plain("Thank you. Massage may go on, gently.", "bold"))
+    return CheckResult(outcome, acknowledged=False, checked_at=last.checked_at)
 
 
 def screening_exit_code(screening: CheckResult) -> ExitCode:
@@ -62,14 +126,73 @@ def status_exit_code(status: SessionStatus) -> ExitCode:
     return ExitCode.OK
 
 
-def run_guided_session(env: Environment, technique: Technique, options: SessionOptions) -> ExitCode:
-    console = make_console(env)
-    screening = screen(env, console)
-    code = screening_exit_code(screening)
-    if code is not ExitCode.OK:
-        return code
-    result = run_technique(env, console, technique, screening, options)
-    return status_exit_code(result.status)
+# -- running techniques ---------------------------------------------------------------------
+class _HoldCounter(SessionListener):
+    """Keeps the diary record's hold count current, so an interruption keeps it too."""
+
+    def __init__(self, record: SessionRecord) -> None:
+        self.record = record
+
+    def hold_ended(self, result: HoldResult) -> None:
+        if result.end is HoldEnd.COMPLETED:
+            self.record.holds_done += 1
+
+
+def run_routine(
+    env: Environment,
+    console: Console,
+    techniques: Sequence[Technique],
+    screening: CheckResult,
+    options: SessionOptions,
+    diary: Diary | None,
+    record: SessionRecord | None = None,
+) -> RoutineRun:
+    """Each technique in turn; one the gate refuses is skipped with its reason."""
+    run = RoutineRun()
+    record = record or SessionRecord(
+        started_at=env.now(),
+        techniques=[t.id for t in techniques],
+        sides=[options.side],
+        tool=options.tool or "hands",
+    )
+    if diary is not None and record.id is None:
+        diary.start_session(record)
+    run.status = SessionStatus.INTERRUPTED
+    try:
+        for index, technique in enumerate(techniques):
+            if index > 0 and not _ready_for_next(env, console, technique, options):
+                run.status = SessionStatus.QUIT
+                return run
+            try:
+                result = run_technique(
+                    env, console, technique, screening, options, (_HoldCounter(record),)
+                )
+            except NotAllowed as refused:
+                console.print(plain(refused.message, "bold"))
+                continue
+            run.results.append(result)
+            if result.status is not SessionStatus.COMPLETED:
+                run.status = result.status
+                return run
+        run.status = SessionStatus.COMPLETED if run.results else SessionStatus.QUIT
+        return run
+    finally:
+        record.status = run.status.value
+        record.ended_at = env.now()
+        if diary is not None:
+            diary.save_session(record)
+
+
+def _ready_for_next(
+    env: Environment, console: Console, technique: Technique, options: SessionOptions
+) -> bool:
+    console.print()
+    console.print(plain(f"Next: {technique.name}.", "bold"))
+    if options.auto:
+        return True
+    console.print(plain("Press Enter to go on, or q and Enter to stop here.", "dim"))
+    line = env.stdin.readline()
+    return line.strip().lower() not in ("q", "quit")
 
 
 def run_technique(
@@ -129,3 +252,49 @@ def _controls(env: Environment) -> Iterator[Controls]:
             yield keys
     else:
         yield LineControls(env.stdin, env.sleep)
+
+
+# -- `sciatica guide` ----------------------------------------------------------------------
+def open_diary_or_warn(env: Environment) -> Diary | None:
+    """The diary, or None with a note: a broken diary must never stop a safety check."""
+    from sciatica_cli.errors import DataError
+
+    try:
+        return Diary.open(env.data_dir)
+    except DataError as exc:
+        env.note(f"{exc.message} This run is not recorded.")
+        return None
+
+
+def run_guided_session(env: Environment, technique: Technique, options: SessionOptions) -> ExitCode:
+    from sciatica_cli.presentation.console import make_console
+
+    console = make_console(env)
+    diary = open_diary_or_warn(env)
+    screening = screen(env, console, diary)
+    code = screening_exit_code(screening)
+    if code is not ExitCode.OK:
+        return code
+    refusal = refused(technique, screening, options)
+    if refusal is not None:
+        console.print()
+        console.print(plain(refusal, "bold"))
+        return ExitCode.NO_MASSAGE
+    run = run_routine(env, console, [technique], screening, options, diary)
+    return status_exit_code(run.status)
+
+
+def refused(technique: Technique, screening: CheckResult, options: SessionOptions) -> str | None:
+    """The gate's reason when it allows no side of this technique, else None."""
+    try:
+        plan_session(
+            technique,
+            screening.outcome,
+            acknowledged=screening.acknowledged,
+            side=options.side,
+            tool=options.tool,
+            hold=options.hold,
+        )
+    except NotAllowed as refusal:
+        return refusal.message
+    return None

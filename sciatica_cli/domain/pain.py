@@ -1,0 +1,59 @@
+"""Pain ratings on the 0-10 scale, and whether a change between two of them matters.
+
+A change of about 2 points, or about 30 %, is the smallest a person is likely to notice
+as real (FARRAR-2001, OSTELO-2008).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+SCALE = range(0, 11)
+MEANINGFUL_POINTS = 2
+MEANINGFUL_FRACTION = 0.30
+
+
+class Direction(enum.Enum):
+    BETTER = "better"
+    WORSE = "worse"
+    SAME = "same"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    before: int
+    after: int
+
+    @property
+    def points(self) -> int:
+        return self.after - self.before
+
+    @property
+    def meaningful(self) -> bool:
+        points = abs(self.points)
+        if points >= MEANINGFUL_POINTS:
+            return True
+        # Relative to where it started; from 0 only the points can say anything.
+        return points > 0 and self.before > 0 and points / self.before >= MEANINGFUL_FRACTION
+
+    @property
+    def direction(self) -> Direction:
+        if self.points < 0:
+            return Direction.BETTER
+        return Direction.WORSE if self.points > 0 else Direction.SAME
+
+
+def change(before: int | None, after: int | None) -> Change | None:
+    """None when either rating was skipped."""
+    if before is None or after is None:
+        return None
+    return Change(before, after)
+
+
+def parse_rating(text: str) -> int | None:
+    """A whole number from 0 to 10, or None."""
+    word = text.strip()
+    if word.isdigit() and int(word) in SCALE:
+        return int(word)
+    return None

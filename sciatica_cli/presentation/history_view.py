@@ -1,0 +1,119 @@
+"""The diary as a table, a trend line of pain by day, and exports for a clinician."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from sciatica_cli.content.models import Technique
+from sciatica_cli.domain.trend import DayPain
+from sciatica_cli.presentation.catalog import NARROW
+from sciatica_cli.presentation.console import plain
+from sciatica_cli.storage.diary import SessionRecord
+
+BARS = "▁▂▃▄▅▆▇█"
+NO_RATING = "·"
+STATUS_WORDS = {
+    "completed": "completed",
+    "stopped-pain": "stopped: it hurt more",
+    "quit": "stopped early",
+    "interrupted": "interrupted",
+}
+CSV_COLUMNS = (
+    "id", "started_at", "ended_at", "techniques", "sides", "tool", "holds_done", "status",
+    "leg_pain_before", "back_pain_before", "leg_pain_after", "back_pain_after", "areas", "feelings",
+)  # fmt: skip
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One mark per value on the fixed 0-10 scale, so lines from different weeks compare."""
+    marks = []
+    for value in values:
+        if value is None:
+            marks.append(NO_RATING)
+        else:
+            marks.append(BARS[min(len(BARS) - 1, round(value / 10 * (len(BARS) - 1)))])
+    return "".join(marks)
+
+
+def _rating(before: int | None, after: int | None) -> str:
+    if before is None and after is None:
+        return "-"
+    return f"{'-' if before is None else before} → {'-' if after is None else after}"
+
+
+def _when(moment: dt.datetime, tz: dt.tzinfo | None) -> str:
+    return moment.astimezone(tz).strftime("%d %b %H:%M")
+
+
+def history_view(
+    console: Console,
+    sessions: Sequence[SessionRecord],
+    days: Sequence[DayPain],
+    techniques: dict[str, Technique],
+    tz: dt.tzinfo | None,
+) -> None:
+    if not sessions:
+        console.print(plain("No sessions in your diary yet.", "bold"))
+        console.print(
+            plain(
+                "Run 'sciatica start' to begin: each session and your pain ratings are kept here."
+            )
+        )
+        return
+
+    def names(record: SessionRecord) -> str:
+        return ", ".join(techniques[t].name if t in techniques else t for t in record.techniques)
+
+    if console.width < NARROW:
+        for r in sessions:
+            console.print(
+                Text.assemble(plain(_when(r.started_at, tz), "bold"), " ", plain(names(r)))
+            )
+            detail = (
+                f"{STATUS_WORDS.get(r.status, r.status)}; holds {r.holds_done}; "
+                f"leg {_rating(r.before.leg, r.after.leg)}; back {_rating(r.before.back, r.after.back)}"
+            )
+            console.print(plain(f"  {detail}", "dim"))
+    else:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for column in ("When", "Techniques", "Ended", "Holds", "Leg pain", "Back pain"):
+            table.add_column(column, no_wrap=column in ("When", "Holds"))
+        for r in sessions:
+            table.add_row(
+                plain(_when(r.started_at, tz)),
+                plain(names(r)),
+                plain(STATUS_WORDS.get(r.status, r.status)),
+                plain(str(r.holds_done)),
+                plain(_rating(r.before.leg, r.after.leg)),
+                plain(_rating(r.before.back, r.after.back)),
+            )
+        console.print(table)
+
+    shown = list(days)[-max(10, console.width - 14) :]
+    console.print()
+    console.print(
+        plain(f"Pain before each session, by day ({NO_RATING} = no rating; 0-10 scale)", "bold")
+    )
+    console.print(plain(f"  Leg   {sparkline([d.leg for d in shown])}"))
+    console.print(plain(f"  Back  {sparkline([d.back for d in shown])}"))
+    console.print(plain(f"        {shown[0].day:%d %b} to {shown[-1].day:%d %b}", "dim"))
+
+
+def as_csv(sessions: Sequence[SessionRecord]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in sessions:
+        row = record.as_dict()
+        for key in ("techniques", "sides", "areas", "feelings"):
+            row[key] = ";".join(row[key])
+        writer.writerow(row)
+    return out.getvalue()

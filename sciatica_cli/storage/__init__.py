@@ -1,0 +1,1 @@
+"""Storage layer: what the program keeps between runs (the pain diary)."""

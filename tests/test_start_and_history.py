@@ -1,0 +1,264 @@
+"""`sciatica start`, the diary it keeps, `sciatica history`, and the 12-hour shortcut."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.storage.diary import FILE_NAME, Diary
+from tests.fakes import flat
+
+CONTENT = ContentSet([builtin_content_dir()])
+QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+ALL_CLEAR = "n\n" * QUESTIONS
+CALF_ONLY = "4\n"  # "Where do you feel it?" -> calf
+ACHING = "4\n"
+
+
+def start(run, make_env, stdin: str, *args: str, width: int = 80):
+    env = make_env(stdin=stdin, width=width)
+    result = run("start", "--auto", *args, obj=env)
+    return result, env.stdout.getvalue(), env
+
+
+def history(run, make_env, *args: str, width: int = 80, stdin: str = ""):
+    env = make_env(stdin=stdin, width=width)
+    result = run("history", *args, obj=env)
+    return result, env.stdout.getvalue()
+
+
+def test_first_run_welcome_is_shown_once(run, make_env):
+    _, out, _ = start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING)
+    assert "Welcome to sciatica" in out
+    assert "not medical advice" in flat(out)
+    _, out, _ = start(run, make_env, "n\n" + CALF_ONLY + ACHING)  # a recent check: one question
+    assert "Welcome to sciatica" not in out
+    assert "Your routine" in out
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_start_recommends_a_routine_runs_it_and_records_it(run, make_env, width):
+    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "6\n3\n" + "4\n3\n"
+    result, out, env = start(run, make_env, stdin, width=width)
+    assert result.exit_code == 0, out
+    words = " ".join(out.split())
+    assert "Your routine" in out
+    expected = [e.technique for e in CONTENT.areas["calf"].routine]
+    for technique_id in expected:
+        assert CONTENT.techniques[technique_id].name.split()[0] in out
+    assert "Leg pain: 6 -> 4. 2 points better: a change big enough to matter." in words
+    assert "Back pain: 3 -> 3. No change." in words
+    [session] = Diary.open(env.data_dir).sessions()
+    assert session.techniques == expected
+    assert session.status == "completed"
+    assert session.areas == ["calf"] and session.feelings == ["aching"]
+    assert (session.before.leg, session.before.back, session.after.leg, session.after.back) == (
+        6,
+        3,
+        4,
+        3,
+    )
+    assert session.holds_done == 2 * len(expected)
+
+
+def test_ratings_can_be_skipped_and_nonsense_is_asked_again(run, make_env):
+    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "lots\n\n\n"  # then input ends: after-ratings skipped
+    result, out, env = start(run, make_env, stdin)
+    assert result.exit_code == 0
+    assert "Please type a whole number from 0" in out
+    [session] = Diary.open(env.data_dir).sessions()
+    assert session.before.leg is None and session.after.leg is None
+
+
+def test_pain_that_went_up_gets_the_see_a_doctor_advice(run, make_env):
+    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "3\n3\n" + "6\n3\n"
+    _, out, _ = start(run, make_env, stdin)
+    assert "Stop and see a doctor" in out
+    assert "Do not massage again today." in flat(out)
+
+
+def test_red_flag_means_no_routine(run, make_env):
+    result, out, env = start(run, make_env, "y\n")
+    assert result.exit_code == 4
+    assert "Your routine" not in out
+    assert Diary.open(env.data_dir).sessions() == []
+    [check] = Diary.open(env.data_dir).checks()
+    assert check.tier == "emergency"
+
+
+def test_an_area_no_technique_covers_gives_advice(run, make_env, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "areas.yaml").write_text(
+        "- id: foot\n  name: foot\n  advice: Foot numbness needs a GP visit.\n  sources: [SEED]\n"
+    )
+    env = make_env(stdin=ALL_CLEAR + "5\n" + ACHING)
+    result = run("--content-dir", str(pack), "start", "--auto", obj=env)
+    out = env.stdout.getvalue()
+    assert result.exit_code == 0
+    assert "No technique here works on the foot itself." in out
+    assert "Foot numbness needs a GP visit." in out
+    assert "Step 1" not in out
+
+
+def test_ctrl_c_mid_hold_is_recorded_as_interrupted(run, make_env, clock):
+    def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+        if len(clock.sleeps) == 12:  # somewhere inside the first hold
+            raise KeyboardInterrupt
+
+    env = make_env(stdin=ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n", sleep=sleep)
+    result = run("start", "--auto", obj=env)
+    assert result.exit_code == 130
+    [session] = Diary.open(env.data_dir).sessions()
+    assert session.status == "interrupted"
+    assert session.ended_at is not None
+    assert session.before.leg == 5
+
+
+def test_history_is_friendly_when_empty(run, make_env):
+    result, out = history(run, make_env)
+    assert result.exit_code == 0
+    assert "No sessions in your diary yet." in out
+    assert "sciatica start" in out
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_history_shows_sessions_and_a_trend(run, make_env, clock, width):
+    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n")
+    clock.advance(24 * 3600)  # past the 12-hour shortcut: the whole list again
+    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "4\n2\n3\n2\n")
+    result, out = history(run, make_env, width=width)
+    assert result.exit_code == 0
+    assert out.count("completed") == 2
+    assert "7 → 6" in out and "4 → 3" in out
+    trend = [line for line in out.splitlines() if line.strip().startswith("Leg")]
+    assert trend and trend[0].rstrip().endswith("▆▄")
+    assert all(len(line) <= width for line in out.splitlines())
+
+
+def test_history_exports_match_what_was_recorded(run, make_env):
+    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n")
+    _, out = history(run, make_env, "--json")
+    data = json.loads(out)
+    [session] = data["sessions"]
+    assert session["leg_pain_before"] == 7 and session["back_pain_after"] == 5
+    assert session["status"] == "completed"
+    assert data["checks"][0]["tier"] is None
+    _, out = history(run, make_env, "--csv")
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert row["leg_pain_before"] == "7"
+    assert row["techniques"] == ";".join(session["techniques"])
+
+
+def test_days_limits_what_is_shown(run, make_env, clock):
+    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n")
+    clock.advance(10 * 24 * 3600)
+    _, out = history(run, make_env, "--days", "5", "--json")
+    assert json.loads(out)["sessions"] == []
+
+
+def test_clear_asks_first(run, make_env):
+    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING)
+    result, out = history(run, make_env, "--clear", stdin="n\n")
+    assert result.exit_code == 0
+    assert "Nothing was deleted." in out
+    result, out = history(run, make_env, "--clear", stdin="y\n")
+    assert result.exit_code == 0
+    assert "Deleted 1 sessions and 1 checks." in out
+    _, out = history(run, make_env, "--json")
+    assert json.loads(out) == {"sessions": [], "checks": []}
+
+
+def test_a_corrupt_diary_is_named_and_left_intact(run, make_env, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / FILE_NAME).write_bytes(b"not a database at all")
+    env = make_env()
+    result = run("history", obj=env)
+    assert result.exit_code == 6
+    [line] = env.stderr.getvalue().splitlines()
+    assert line.startswith("Error: cannot use the diary ")
+    assert str(data / FILE_NAME) in line
+    assert (data / FILE_NAME).read_bytes() == b"not a database at all"
+    assert "Traceback" not in result.output
+
+
+def test_a_corrupt_diary_never_blocks_a_safety_check(run, make_env, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / FILE_NAME).write_bytes(b"not a database at all")
+    env = make_env(stdin="y\n")
+    result = run("guide", "calf", obj=env)
+    assert result.exit_code == 4  # the emergency answer is still heard
+    assert "not recorded" in env.stderr.getvalue()
+    assert (data / FILE_NAME).read_bytes() == b"not a database at all"
+
+
+# -- the 12-hour shortcut --------------------------------------------------------------
+def guide_once(run, make_env, stdin: str):
+    env = make_env(stdin=stdin)
+    result = run("guide", "piriformis", "--auto", "--side", "left", obj=env)
+    return result, env.stdout.getvalue()
+
+
+def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hours(
+    run, make_env, clock
+):
+    checked_at = clock.t  # the checklist itself takes no time on the fake clock
+    result, out = guide_once(run, make_env, ALL_CLEAR)
+    assert result.exit_code == 0
+    assert out.count("y / n / ? > ") == QUESTIONS
+
+    clock.t = checked_at + 11 * 3600 + 59 * 60
+    result, out = guide_once(run, make_env, "n\n")
+    assert result.exit_code == 0
+    assert "Has any of these appeared or changed since your check at 09:12?" in out
+    assert out.count("y / n / ? > ") == 1
+    assert "Step 1 of 5" in out
+
+    clock.t = checked_at + 12 * 3600 + 60
+    result, out = guide_once(run, make_env, ALL_CLEAR)
+    assert "Has any of these appeared" not in out
+    assert out.count("y / n / ? > ") == QUESTIONS
+
+
+@pytest.mark.parametrize("answer", ["y\n", "?\n", "maybe\nmaybe\nmaybe\n"])
+def test_anything_but_a_clear_no_runs_the_full_list(run, make_env, clock, answer):
+    guide_once(run, make_env, ALL_CLEAR)
+    clock.advance(3600)
+    result, out = guide_once(run, make_env, answer + ALL_CLEAR)
+    assert "Has any of these appeared" in out
+    assert "Then let us go through the full check again." in out
+    assert result.exit_code == 0
+    assert "Step 1 of 5" in out
+
+
+def test_no_answer_to_the_one_question_is_not_a_no(run, make_env, clock):
+    guide_once(run, make_env, ALL_CLEAR)
+    clock.advance(3600)
+    result, out = guide_once(run, make_env, "")
+    assert "Has any of these appeared" in out
+    assert result.exit_code != 0
+    assert "Step 1" not in out
+
+
+def test_a_check_that_raised_something_is_never_reused(run, make_env, clock):
+    soon_first = [f for f in CONTENT.red_flags.values() if f.tier in ("emergency", "urgent")]
+    answers = "n\n" * len(soon_first) + "y\n" + "n\n" * (QUESTIONS - len(soon_first) - 1) + "y\n"
+    guide_once(run, make_env, answers)
+    clock.advance(3600)
+    _, out = guide_once(run, make_env, ALL_CLEAR)
+    assert "Has any of these appeared" not in out
+
+
+def test_check_symptoms_is_recorded_in_the_diary(run, make_env):
+    env = make_env(stdin=ALL_CLEAR)
+    assert run("check-symptoms", obj=env).exit_code == 0
+    [check] = Diary.open(env.data_dir).checks()
+    assert check.tier is None and check.may_massage
