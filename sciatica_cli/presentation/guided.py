@@ -20,6 +20,7 @@ from sciatica_cli.domain.session import (
     NotAllowed,
     Pacing,
     SessionListener,
+    SessionPlan,
     SessionResult,
     SessionStatus,
     plan_session,
@@ -204,14 +205,7 @@ def run_technique(
     extra_listeners: tuple[SessionListener, ...] = (),
 ) -> SessionResult:
     """One technique, every side the gate allows. Raises NotAllowed when it allows none."""
-    plan = plan_session(
-        technique,
-        screening.outcome,
-        acknowledged=screening.acknowledged,
-        side=options.side,
-        tool=options.tool,
-        hold=options.hold,
-    )
+    plan = plan_for(technique, screening, options)
     live = env.stdout_isatty and not options.plain_output
     bell = options.sound and env.stdout_isatty
     view = (
@@ -284,17 +278,21 @@ def run_guided_session(env: Environment, technique: Technique, options: SessionO
     return status_exit_code(run.status)
 
 
+def plan_for(technique: Technique, screening: CheckResult, options: SessionOptions) -> SessionPlan:
+    return plan_session(
+        technique,
+        screening.outcome,
+        acknowledged=screening.acknowledged,
+        side=options.side,
+        tool=options.tool,
+        hold=options.hold,
+    )
+
+
 def refused(technique: Technique, screening: CheckResult, options: SessionOptions) -> str | None:
     """The gate's reason when it allows no side of this technique, else None."""
     try:
-        plan_session(
-            technique,
-            screening.outcome,
-            acknowledged=screening.acknowledged,
-            side=options.side,
-            tool=options.tool,
-            hold=options.hold,
-        )
+        plan_for(technique, screening, options)
     except NotAllowed as refusal:
         return refusal.message
     return None
