@@ -41,7 +41,7 @@ def check_symptoms(
     from sciatica_cli.domain import gate
     from sciatica_cli.presentation.checklist import run_checklist
     from sciatica_cli.presentation.console import make_console
-    from sciatica_cli.presentation.guided import open_diary_or_warn, record_check
+    from sciatica_cli.presentation.screening import open_diary_or_warn, record_check
 
     env = environment(ctx)
     content = env.content

@@ -1,7 +1,7 @@
 """The guided flow as a person meets it: safety check, then the steps with timed holds.
 
-This module wires the domain (gate, plan, runner) to a terminal or to plain lines, and to
-the diary; it decides nothing about safety itself.
+This module wires the domain (plan, runner) to a terminal or to plain lines, and to the
+diary; it decides nothing about safety itself (the gate does, through `plan_session`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from rich.console import Console
 
 from sciatica_cli.content.models import Technique
-from sciatica_cli.domain import gate, recent_check
 from sciatica_cli.domain.session import (
     Controls,
     Listeners,
@@ -27,16 +26,15 @@ from sciatica_cli.domain.session import (
     run_session,
 )
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
-from sciatica_cli.domain.triage import Answer, CheckResult, triage
+from sciatica_cli.domain.triage import CheckResult
 from sciatica_cli.environment import Environment
 from sciatica_cli.exit_codes import ExitCode
-from sciatica_cli.presentation.checklist import run_checklist
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import make_console, plain
 from sciatica_cli.presentation.controls import LineControls, TerminalControls, show_cursor
-from sciatica_cli.presentation.prompts import YES_NO_HINT, YES_NO_PROMPT, LineReader, parse_answer
+from sciatica_cli.presentation.screening import open_diary_or_warn, screen, screening_exit_code
 from sciatica_cli.presentation.session_view import LiveSessionView, PlainSessionView
 from sciatica_cli.presentation.voice import Speaker, SpokenCues, find_speech_command
-from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
+from sciatica_cli.storage.diary import Diary, SessionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,67 +54,6 @@ class RoutineRun:
 
     status: SessionStatus = SessionStatus.COMPLETED
     results: list[SessionResult] = field(default_factory=list)
-
-
-# -- the safety check, with the 12-hour shortcut ------------------------------------------
-def screen(env: Environment, console: Console, diary: Diary | None) -> CheckResult:
-    """The checklist, or one question when a clear check was passed in the last 12 hours."""
-    content = env.content
-    if diary is not None:
-        reused = _reuse_recent_check(env, console, diary)
-        if reused is not None:
-            return reused
-    result = run_checklist(env, content, console)
-    if diary is not None:
-        record_check(env, diary, result)
-    return result
-
-
-def record_check(env: Environment, diary: Diary, result: CheckResult) -> None:
-    """Keep a checklist result: its time and tier, and the questions answered "no"."""
-    content = env.content
-    diary.record_check(
-        CheckRecord(
-            checked_at=result.checked_at,
-            tier=result.outcome.tier,
-            may_massage=gate.may_go_on(result.outcome, result.acknowledged).allowed,
-            acknowledged=result.acknowledged,
-            raised=[r.id for r in result.outcome.raised],
-            answers=recent_check.answered_no(result.outcome, content.red_flags, content.cautions),
-        )
-    )
-
-
-def _reuse_recent_check(env: Environment, console: Console, diary: Diary) -> CheckResult | None:
-    last = diary.last_check()
-    if last is None or last.answers is None:
-        return None
-    if not recent_check.is_reusable(last.checked_at, last.raised, env.now()):
-        return None
-    content = env.content
-    outcome = triage(
-        content.red_flags.values(),
-        content.cautions.values(),
-        content.techniques.values(),
-        recent_check.answers_from(last.answers),
-    )
-    if not outcome.clear:
-        return None  # the content has new questions since: ask them all
-    at = last.checked_at.astimezone(env.now().tzinfo).strftime("%H:%M")
-    console.print(plain("Safety check", "bold underline"))
-    console.print(plain(f"Has any of these appeared or changed since your check at {at}?"))
-    for flag in content.red_flags.values():
-        console.print(plain(f"  - {flag.question}"))
-    answer = LineReader(env, console).ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
-    if answer is not Answer.NO:
-        console.print(plain("Then let us go through the full check again."))
-        return None
-    console.print(plain("Thank you. Massage may go on, gently.", "bold"))
-    return CheckResult(outcome, acknowledged=False, checked_at=last.checked_at)
-
-
-def screening_exit_code(screening: CheckResult) -> ExitCode:
-    return gate.exit_code(screening.outcome, screening.acknowledged)
 
 
 def status_exit_code(status: SessionStatus) -> ExitCode:
@@ -249,33 +186,24 @@ def _controls(env: Environment) -> Iterator[Controls]:
 
 
 # -- `sciatica guide` ----------------------------------------------------------------------
-def open_diary_or_warn(env: Environment) -> Diary | None:
-    """The diary, or None with a note: a broken diary must never stop a safety check."""
-    from sciatica_cli.errors import DataError
-
-    try:
-        return Diary.open(env.data_dir)
-    except DataError as exc:
-        env.note(f"{exc.message} This run is not recorded.")
-        return None
-
-
 def run_guided_session(env: Environment, technique: Technique, options: SessionOptions) -> ExitCode:
-    from sciatica_cli.presentation.console import make_console
-
     console = make_console(env)
     diary = open_diary_or_warn(env)
-    screening = screen(env, console, diary)
-    code = screening_exit_code(screening)
-    if code is not ExitCode.OK:
-        return code
-    refusal = refused(technique, screening, options)
-    if refusal is not None:
-        console.print()
-        console.print(plain(refusal, "bold"))
-        return ExitCode.NO_MASSAGE
-    run = run_routine(env, console, [technique], screening, options, diary)
-    return status_exit_code(run.status)
+    try:
+        screening = screen(env, console, diary)
+        code = screening_exit_code(screening)
+        if code is not ExitCode.OK:
+            return code
+        refusal = refused(technique, screening, options)
+        if refusal is not None:
+            console.print()
+            console.print(plain(refusal, "bold"))
+            return ExitCode.NO_MASSAGE
+        run = run_routine(env, console, [technique], screening, options, diary)
+        return status_exit_code(run.status)
+    finally:
+        if diary is not None:
+            diary.close()
 
 
 def plan_for(technique: Technique, screening: CheckResult, options: SessionOptions) -> SessionPlan:

@@ -17,11 +17,10 @@ from sciatica_cli.presentation.guided import (
     SessionOptions,
     refused,
     run_routine,
-    screen,
-    screening_exit_code,
     status_exit_code,
 )
 from sciatica_cli.presentation.prompts import LineReader, area_parser
+from sciatica_cli.presentation.screening import screen, screening_exit_code
 from sciatica_cli.storage.diary import Diary, PainScore, SessionRecord
 from sciatica_cli.vocabulary import AREAS
 
