@@ -9,6 +9,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from tests.fakes import flat
 
 CONTENT = ContentSet([builtin_content_dir()])
 QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
@@ -166,3 +167,12 @@ def test_voice_without_a_speech_command_says_so_once(run, make_env, monkeypatch,
     result, out, _ = guide(run, make_env, "piriformis", "--auto", "--voice", "--hold", "5")
     assert result.exit_code == 0
     assert out.count("No speech command found") == 1
+
+
+def test_the_technique_cautions_and_stop_signs_are_shown_before_the_steps(run, make_env):
+    _, out, _ = guide(run, make_env, "piriformis", "--auto")
+    text = flat(out)
+    technique = CONTENT.techniques["piriformis"]
+    first_step = text.index("Step 1 of 5")
+    for line in (*technique.cautions, *technique.stop_if):
+        assert -1 < text.index(flat(line)) < first_step

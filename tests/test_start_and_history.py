@@ -78,7 +78,7 @@ def test_ratings_can_be_skipped_and_nonsense_is_asked_again(run, make_env):
 def test_pain_that_went_up_gets_the_see_a_doctor_advice(run, make_env):
     stdin = ALL_CLEAR + CALF_ONLY + ACHING + "3\n3\n" + "6\n3\n"
     _, out, _ = start(run, make_env, stdin)
-    assert "Stop and see a doctor" in out
+    assert "Your pain is worse: stop for today" in out
     assert "Do not massage again today." in flat(out)
 
 
@@ -262,3 +262,13 @@ def test_check_symptoms_is_recorded_in_the_diary(run, make_env):
     assert run("check-symptoms", obj=env).exit_code == 0
     [check] = Diary.open(env.data_dir).checks()
     assert check.tier is None and check.may_massage
+
+
+def test_the_one_question_lists_every_sign_and_caution(run, make_env, clock):
+    guide_once(run, make_env, ALL_CLEAR)
+    clock.advance(3600)
+    _, out = guide_once(run, make_env, "n\n")
+    text = flat(out)
+    for item in [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]:
+        assert flat(item.question) in text
+    assert "Answer n only if nothing has." in text

@@ -19,7 +19,7 @@ EMERGENCY_REASON = (
 )
 URGENT_REASON = (
     "A sign that needs a doctor today was reported or could not be ruled out. Do not massage. "
-    "Contact a doctor today."
+    "Contact a doctor today (in the UK: a same-day GP appointment or NHS 111)."
 )
 UNFINISHED_REASON = (
     "The safety check was not finished ({count} question{s} not answered). Do not massage "

@@ -110,8 +110,9 @@ def welcome_view(console: Console, version: str) -> None:
     console.print()
     console.print(
         plain(
-            "If you have numbness between your legs or trouble peeing or pooing, "
-            "go to A&E or call 999 now.",
+            "If you have new numbness between your legs, new trouble peeing or pooing, "
+            "or new pain or weakness in both legs, go to A&E or call 999 (or your local "
+            "emergency number) now.",
             "bold",
         )
     )

@@ -175,9 +175,10 @@ def emergency_panel(console: Console, raised: Raised) -> None:
         plain(raised.advice),
         Text(),
         plain(
-            "Stay as calm as you can. This does not mean something is surely wrong, "
-            "but it needs checking straight away. If you can, ask someone to take you; "
-            "do not drive yourself."
+            "Stay as calm as you can. This does not always mean something serious is wrong, "
+            "but it needs checking straight away. If you can, ask someone to take you to "
+            "A&E; do not drive yourself. If you have chest pain or are short of breath, or "
+            "cannot get there safely, call 999 for an ambulance."
         ),
     )
     console.print()

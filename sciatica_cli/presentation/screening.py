@@ -4,13 +4,15 @@ clear check, and its record in the diary."""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 
+from sciatica_cli.content.models import Caution
 from sciatica_cli.domain import gate, recent_check
-from sciatica_cli.domain.triage import Answer, CheckResult, triage
+from sciatica_cli.domain.triage import Answer, CheckResult, checklist, triage
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import DataError
 from sciatica_cli.exit_codes import ExitCode
-from sciatica_cli.presentation.checklist import run_checklist
+from sciatica_cli.presentation.checklist import SECTION_TITLES, run_checklist
 from sciatica_cli.presentation.console import plain
 from sciatica_cli.presentation.prompts import YES_NO_HINT, YES_NO_PROMPT, LineReader, parse_answer
 from sciatica_cli.storage.diary import CheckRecord, Diary
@@ -62,8 +64,19 @@ def _reuse_recent_check(env: Environment, console: Console, diary: Diary) -> Che
     at = last.checked_at.astimezone(env.now().tzinfo).strftime("%H:%M")
     console.print(plain("Safety check", "bold underline"))
     console.print(plain(f"Has any of these appeared or changed since your check at {at}?"))
-    for flag in content.red_flags.values():
-        console.print(plain(f"  - {flag.question}"))
+    # Every question of the full check is listed, cautions too, in the order it asks them.
+    section = ""
+    for item in checklist(content.red_flags.values(), content.cautions.values()):
+        here = "caution" if isinstance(item, Caution) else item.tier
+        if here != section:
+            section = here
+            console.print(plain(SECTION_TITLES[here], "bold"))
+        console.print(Padding(plain(f"- {item.question}"), (0, 0, 0, 2)))
+    console.print(
+        plain(
+            f"Has any of these appeared, changed or got worse since {at}? Answer n only if nothing has."
+        )
+    )
     answer = LineReader(env, console).ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
     if answer is not Answer.NO:
         console.print(plain("Then let us go through the full check again."))

@@ -22,10 +22,11 @@ from sciatica_cli.presentation.console import plain
 
 KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
 HURTS_ADVICE = (
-    "Stop the massage now and rest. Do not carry on with this technique today. "
-    "If the pain stays worse or keeps getting worse, contact your GP or NHS 111. "
-    "If you get numbness between your legs, or new trouble peeing or pooing, "
-    "go to A&E or call 999 now."
+    "Stop now and rest. Do not massage again today. If the pain stays worse or keeps "
+    "getting worse, contact your GP or NHS 111 (in the UK) today. Go to A&E now or call 999 "
+    "(or your local emergency number) if you get numbness around your genitals, back passage "
+    "or inner thighs, new trouble peeing or pooing, or new pain, weakness or numbness in both "
+    "legs."
 )
 SEEK_HELP_REMINDER = (
     "Get help if things change: 'sciatica learn when-to-seek-help' lists the signs that "
@@ -66,6 +67,10 @@ class _CommonView(SessionListener):
         self.console.rule(plain(technique.name, "bold"))
         self.console.print(plain(f"Start: {technique.position}"))
         self.console.print(plain(f"Tool: {tool_name}. {plan.tool.instruction}"))
+        if technique.cautions:
+            self.console.print(plain("Take care:"))
+            for caution in technique.cautions:
+                self.console.print(plain(f"  - {caution}"))
         if light_pressure:
             self.console.print(plain("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:

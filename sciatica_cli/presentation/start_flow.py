@@ -29,12 +29,15 @@ RATING_PROMPT = "0-10, or Enter to skip > "
 RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
 WORSE_ADVICE = (
     "Your pain is clearly worse than before the session. Do not massage again today. "
-    "If it stays worse, or keeps getting worse, contact your GP or NHS 111. If you get "
-    "numbness between your legs, or new trouble peeing or pooing, go to A&E or call 999 now."
+    "If it stays worse, or keeps getting worse, contact your GP or NHS 111 (in the UK) today. "
+    "Go to A&E now or call 999 (or your local emergency number) if you get numbness around "
+    "your genitals, back passage or inner thighs, new trouble peeing or pooing, or new pain, "
+    "weakness or numbness in both legs."
 )
+WORSE_TITLE = "Your pain is worse: stop for today"
 NUMB_NOTE = (
-    "Where your skin feels numb or tingles, use light pressure only: you may not feel "
-    "pressing too hard. Numbness that does not go away needs checking by a GP."
+    "Where your skin feels numb or tingles, use light pressure only: you may not feel it if "
+    "you press too hard. Numbness or tingling that does not go away needs checking by a GP."
 )
 
 
@@ -94,9 +97,7 @@ def _start(env: Environment, console: Console, diary: Diary, options: SessionOpt
     diary.save_session(record)
     worse = pain_change_view(console, record.before, record.after)
     if worse:
-        console.print(
-            Panel(plain(WORSE_ADVICE), title=plain("Stop and see a doctor"), box=box.HEAVY)
-        )
+        console.print(Panel(plain(WORSE_ADVICE), title=plain(WORSE_TITLE), box=box.HEAVY))
     console.print(
         plain("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
     )
