@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.text import Text
@@ -52,6 +53,11 @@ def plain_countdown_marks(seconds: int) -> list[int]:
     return sorted(marks, reverse=True)
 
 
+def _bullet(text: str) -> Padding:
+    # Padding keeps wrapped lines indented under the dash at narrow widths.
+    return Padding(plain(f"- {text}"), (0, 0, 0, 2))
+
+
 class _CommonView(SessionListener):
     def __init__(self, console: Console, *, bell: bool) -> None:
         self.console = console
@@ -70,14 +76,14 @@ class _CommonView(SessionListener):
         if technique.cautions:
             self.console.print(plain("Take care:"))
             for caution in technique.cautions:
-                self.console.print(plain(f"  - {caution}"))
+                self.console.print(_bullet(caution))
         if light_pressure:
             self.console.print(plain("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:
             self.console.print(plain(f"Not on the {side}: {reason}", "bold"))
         self.console.print(plain("Stop at once if:"))
         for sign in technique.stop_if:
-            self.console.print(plain(f"  - {sign}"))
+            self.console.print(_bullet(sign))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()
