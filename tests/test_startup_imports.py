@@ -40,3 +40,40 @@ def test_help_loads_no_rich_or_yaml():
     modules = loaded_modules("--help")
     assert "rich" not in modules
     assert "yaml" not in modules
+
+
+# The real entry point, as a person runs it: `main()` through `python -m sciatica_cli`, in a
+# fresh interpreter. An exit handler lists what was loaded once the command is over.
+ENTRY_POINT = """
+import atexit, gc, runpy, sys
+atexit.register(
+    lambda: print("MODULES", ",".join(sorted(sys.modules)), gc.get_freeze_count(), file=sys.stderr)
+)
+sys.argv = ["sciatica", *ARGS]
+runpy.run_module("sciatica_cli", run_name="__main__", alter_sys=True)
+"""
+
+
+def run_entry_point(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str], int]:
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY_POINT.replace("ARGS", repr(list(args)))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
+    _, modules, frozen = line.split(" ")
+    return done, set(modules.split(",")), int(frozen)
+
+
+def test_plain_version_run_prints_the_version_and_loads_nothing_heavy():
+    from sciatica_cli import __version__
+
+    done, modules, frozen = run_entry_point("--version")
+    assert done.returncode == 0
+    assert done.stdout == f"sciatica {__version__}\n"
+    assert "sciatica_cli.cli.app" in modules  # the probe really ran the program
+    for heavy in ("rich.table", "yaml", "sciatica_cli.content.models"):
+        assert heavy not in modules, f"`sciatica --version` imported {heavy}"
+    # main() freezes what is alive on the way out, so shutdown skips a slow final walk.
+    assert frozen > 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from sciatica_cli.cli.app_context import environment
@@ -29,6 +27,8 @@ def techniques(
     as_json: bool = typer.Option(False, "--json", help="Print the catalogue as a JSON array."),
 ) -> None:
     """List the massage techniques, with the areas and tools they use and how long they take."""
+    import json  # only for --json: start-up pays for what it uses
+
     from sciatica_cli.domain.catalog import duration_seconds, for_area
 
     env = environment(ctx)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -38,6 +37,8 @@ def check_symptoms(
     that is not a clear no. Answers can be piped, one per line:
     printf 'n\\nn\\n...' | sciatica check-symptoms.
     """
+    import json  # only for --json: start-up pays for what it uses
+
     from sciatica_cli.domain import gate
     from sciatica_cli.presentation.checklist import run_checklist
     from sciatica_cli.presentation.console import make_console

@@ -6,7 +6,6 @@ each command: this module imports only Typer and light standard modules.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -61,6 +60,8 @@ def validate(
     Each problem is one line, `path:line:column: SC### field: message`; the SC codes are
     the rules listed in content/README.md.
     """
+    import json  # only for --json: start-up pays for what it uses
+
     from sciatica_cli.content.validation import validate_packs, validate_set
 
     env = environment(ctx)

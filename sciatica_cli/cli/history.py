@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from sciatica_cli.cli.app_context import environment
@@ -23,6 +21,7 @@ def history(
 ) -> None:
     """Your sessions and pain ratings, with a trend of pain over the days."""
     import datetime as dt
+    import json  # only for --json: start-up pays for what it uses
 
     from sciatica_cli.domain.trend import daily_pain
     from sciatica_cli.errors import UsageError
