@@ -49,6 +49,43 @@ def test_late_wake_ups_do_not_add_up_over_twenty_holds():
     assert total < 20 * (30 + 30 * jitter)
 
 
+class SlowDisplay(HoldListener):
+    """A display that takes a while to draw each second, as a live countdown does."""
+
+    def __init__(self, clock: FakeClock, seconds: float) -> None:
+        self.clock = clock
+        self.seconds = seconds
+
+    def tick(self, remaining: int) -> None:
+        self.clock.advance(self.seconds)
+
+
+def test_drawing_the_countdown_does_not_make_the_hold_late():
+    clock = FakeClock()
+    result = run_hold(
+        30,
+        monotonic=clock.monotonic,
+        wait=sleeping_wait(clock.sleep),
+        listener=SlowDisplay(clock, 0.25),
+    )
+    # Each wait runs to the next second's boundary from after the drawing, not before it.
+    assert result.lateness == pytest.approx(0)
+    assert len(clock.sleeps) == 30
+
+
+def test_a_drawing_slower_than_a_second_never_asks_for_a_negative_sleep():
+    clock = FakeClock()
+    result = run_hold(
+        3,
+        monotonic=clock.monotonic,
+        wait=sleeping_wait(clock.sleep),
+        listener=SlowDisplay(clock, 1.5),
+    )
+    assert result.end is HoldEnd.COMPLETED
+    assert min(clock.sleeps) >= 0
+    assert result.lateness <= 1.5
+
+
 def test_pause_moves_the_deadline_by_the_time_spent_paused():
     clock = FakeClock()
     person = ScriptedControls(clock, at={10: Command.PAUSE, 17: Command.PAUSE})

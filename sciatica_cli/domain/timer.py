@@ -83,9 +83,10 @@ def run_hold(
         if whole != shown:
             listener.tick(whole)
             shown = whole
-        # Sleep only to the next whole-second boundary, where the display changes.
-        until_next = remaining - (whole - 1)
-        command = wait(until_next)
+        # Sleep only to the next whole-second boundary, where the display changes, counted
+        # from after the drawing: a redraw of a few ms must not be slept on top, every second.
+        until_next = deadline - (whole - 1) - monotonic()
+        command = wait(max(0.0, until_next))
         if command is Command.PAUSE:
             listener.paused(True)
             pause_started = monotonic()
