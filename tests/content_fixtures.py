@@ -8,6 +8,7 @@ comment `# expect: SC104`, once per problem, so a fixture states its own answer.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -41,3 +42,12 @@ def expected(folder: Path) -> Counter[tuple[Path, int, str]]:
 
 def actual(problems: list[Problem]) -> Counter[tuple[Path, int, str]]:
     return Counter((Path(p.file).resolve(), p.line, p.code.code) for p in problems)
+
+
+def write_pack(folder: Path, files: dict[str, str]) -> Path:
+    """Write a content pack: {relative path: YAML text (dedented)} into `folder`."""
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import yaml
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Code, ContentError
+from tests.content_fixtures import write_pack
 
 SEATED_GLUTE = """\
 id: seated-glute
@@ -36,14 +36,6 @@ sources: [SEED]
 """
 
 
-def write(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return folder
-
-
 def calf_renamed(name: str) -> str:
     text = (builtin_content_dir() / "techniques" / "calf.yaml").read_text(encoding="utf-8")
     return text.replace("name: Calf (back of the lower leg)", f"name: {name}")
@@ -52,7 +44,7 @@ def calf_renamed(name: str) -> str:
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
     """A pack that adds a technique and replaces the built-in calf technique."""
-    return write(
+    return write_pack(
         tmp_path / "pack",
         {
             "techniques/seated-glute.yaml": SEATED_GLUTE,
@@ -81,7 +73,7 @@ def test_content_dir_adds_and_replaces_with_one_note(run, pack):
 
 
 def test_environment_variable_takes_a_path_list(run, pack, tmp_path, monkeypatch):
-    second = write(
+    second = write_pack(
         tmp_path / "second",
         {"techniques/calf.yaml": calf_renamed("Calf, second pack")},
     )
@@ -96,7 +88,7 @@ def test_environment_variable_takes_a_path_list(run, pack, tmp_path, monkeypatch
 
 
 def test_command_line_folders_go_on_top_of_the_environment_ones(run, pack, tmp_path, monkeypatch):
-    top = write(tmp_path / "top", {"techniques/calf.yaml": calf_renamed("Calf, on top")})
+    top = write_pack(tmp_path / "top", {"techniques/calf.yaml": calf_renamed("Calf, on top")})
     monkeypatch.setenv("SCIATICA_CONTENT_DIR", str(pack))
     result = run("--content-dir", str(top), "techniques", "--json")
     assert techniques_by_id(result.stdout)["calf"]["name"] == "Calf, on top"
@@ -127,7 +119,7 @@ def test_an_unchanged_copy_of_a_built_in_file_is_quiet(run, tmp_path):
 
 
 def test_validate_checks_the_packs_in_force(run, pack, tmp_path, monkeypatch):
-    broken = write(tmp_path / "broken", {"tools.yaml": "- id: wand\n  name: Wand\n"})
+    broken = write_pack(tmp_path / "broken", {"tools.yaml": "- id: wand\n  name: Wand\n"})
     result = run("--content-dir", str(broken), "content", "validate")
     assert result.exit_code == 1
     assert "SC102" in result.stdout

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Step, Technique
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Code, ContentError
+from tests.content_fixtures import write_pack
 
 GOOD_TECHNIQUE = """\
 id: glute-test
@@ -32,11 +32,7 @@ sources: [SEED]
 
 
 def pack_with(tmp_path: Path, files: dict[str, str]) -> ContentSet:
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return ContentSet([builtin_content_dir(), tmp_path])
+    return ContentSet([builtin_content_dir(), write_pack(tmp_path, files)])
 
 
 def problems_of(content: ContentSet) -> list[str]:
