@@ -72,6 +72,39 @@ def test_checks_round_trip_and_the_last_one(tmp_path):
     assert len(diary.checks(since=WHEN + dt.timedelta(minutes=1))) == 1
 
 
+def test_the_last_check_is_the_latest_in_time_across_a_change_of_utc_offset(tmp_path):
+    # Summer time ends, or the person travels: the later check has the smaller local hour.
+    # As text "09:30+01:00" sorts before "10:00+02:00"; in time it is half an hour later.
+    diary = Diary.open(tmp_path)
+    clear = dt.datetime(2026, 10, 25, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    urgent = dt.datetime(2026, 10, 25, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    for checked_at, tier, raised in ((clear, None, []), (urgent, "urgent", ["fever"])):
+        diary.record_check(
+            CheckRecord(
+                checked_at=checked_at,
+                tier=tier,
+                may_massage=tier is None,
+                acknowledged=False,
+                raised=raised,
+                answers={"flags": []},
+            )
+        )
+    last = diary.last_check()
+    assert last is not None and last.tier == "urgent"
+    assert [c.tier for c in diary.checks()] == [None, "urgent"]
+
+
+def test_sessions_are_listed_in_time_order_across_a_change_of_utc_offset(tmp_path):
+    diary = Diary.open(tmp_path)
+    earlier = dt.datetime(2026, 10, 25, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    later = dt.datetime(2026, 10, 25, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    for started_at, technique in ((earlier, "calf"), (later, "piriformis")):
+        diary.start_session(
+            SessionRecord(started_at=started_at, techniques=[technique], sides=[], tool="hands")
+        )
+    assert [s.techniques for s in diary.sessions()] == [["calf"], ["piriformis"]]
+
+
 def test_an_older_diary_is_migrated_and_keeps_its_entries(tmp_path):
     path = tmp_path / FILE_NAME
     old = sqlite3.connect(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -255,6 +256,32 @@ def test_a_check_that_raised_something_is_never_reused(run, make_env, clock):
     clock.advance(3600)
     _, out = guide_once(run, make_env, ALL_CLEAR)
     assert "Has any of these appeared" not in out
+
+
+def test_a_later_check_that_raised_something_wins_across_a_change_of_utc_offset(
+    run, make_env, tmp_path
+):
+    # A clear check at 10:00 (UTC+2), then the clocks go back (or the person travels) and
+    # a check half an hour later, at 09:30 (UTC+1), raises an urgent sign. The clear check
+    # is older: it must never be the one reused.
+    from sciatica_cli.storage.diary import CheckRecord
+
+    summer, winter = dt.timezone(dt.timedelta(hours=2)), dt.timezone(dt.timedelta(hours=1))
+    diary = Diary.open(tmp_path / "data")
+    no_to_all = {"flags": list(CONTENT.red_flags), "cautions": list(CONTENT.cautions)}
+    urgent = next(f.id for f in CONTENT.red_flags.values() if f.tier == "urgent")
+    for at, tier, raised in (
+        (dt.datetime(2026, 10, 25, 10, 0, tzinfo=summer), None, []),
+        (dt.datetime(2026, 10, 25, 9, 30, tzinfo=winter), "urgent", [urgent]),
+    ):
+        diary.record_check(CheckRecord(at, tier, tier is None, False, raised, no_to_all))
+    diary.close()
+    env = make_env(stdin="n\n", now=lambda: dt.datetime(2026, 10, 25, 9, 40, tzinfo=winter))
+    result = run("guide", "piriformis", "--auto", obj=env)
+    out = env.stdout.getvalue()
+    assert "Has any of these appeared" not in out
+    assert "Step 1" not in out
+    assert result.exit_code != 0
 
 
 def test_check_symptoms_is_recorded_in_the_diary(run, make_env):

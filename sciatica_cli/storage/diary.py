@@ -224,13 +224,17 @@ class Diary:
             )
 
     def sessions(self, since: dt.datetime | None = None) -> list[SessionRecord]:
-        """Sessions, oldest first; `since` keeps those that started at or after it."""
+        """Sessions, oldest first; `since` keeps those that started at or after it.
+
+        Sorted here, on the parsed times, not by SQL: the stored ISO text carries the UTC
+        offset of its day, so after the clocks change text order is not time order.
+        """
         rows = self._db.execute(
             "SELECT id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
             " leg_before, back_before, leg_after, back_after, areas, feelings"
-            " FROM sessions ORDER BY started_at, id"
+            " FROM sessions"
         ).fetchall()
-        records = [_session(row) for row in rows]
+        records = sorted((_session(row) for row in rows), key=lambda r: (r.started_at, r.id))
         return [r for r in records if since is None or r.started_at >= since]
 
     # -- checks -----------------------------------------------------------------------
@@ -251,11 +255,11 @@ class Diary:
         return dataclasses.replace(check, id=cursor.lastrowid)
 
     def checks(self, since: dt.datetime | None = None) -> list[CheckRecord]:
+        """Checks, oldest first in time (as `sessions`); `since` as there."""
         rows = self._db.execute(
-            "SELECT id, checked_at, tier, may_massage, acknowledged, raised, answers"
-            " FROM checks ORDER BY checked_at, id"
+            "SELECT id, checked_at, tier, may_massage, acknowledged, raised, answers FROM checks"
         ).fetchall()
-        records = [_check(row) for row in rows]
+        records = sorted((_check(row) for row in rows), key=lambda c: (c.checked_at, c.id))
         return [c for c in records if since is None or c.checked_at >= since]
 
     def last_check(self) -> CheckRecord | None:
