@@ -160,7 +160,33 @@ def test_a_failed_write_leaves_earlier_entries_whole(tmp_path):
     broken = SessionRecord(started_at=WHEN, techniques=["calf"], sides=["both"], tool="hands")
     broken.id = 1
     broken.status = None  # type: ignore[assignment]  # NOT NULL: the write fails
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(DataError, match="cannot use the diary"):
         diary.save_session(broken)
     [kept] = Diary.open(tmp_path).sessions()
     assert kept.status == "interrupted"
+
+
+def test_a_refused_diary_closes_its_connection(tmp_path, monkeypatch):
+    opened: list[sqlite3.Connection] = []
+
+    class Tracked(sqlite3.Connection):
+        closed = False
+
+        def close(self) -> None:
+            self.closed = True
+            super().close()
+
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        opened.append(real_connect(*args, factory=Tracked, **kwargs))
+        return opened[-1]
+
+    newer = real_connect(tmp_path / FILE_NAME)
+    newer.execute("PRAGMA user_version = 99")
+    newer.commit()
+    newer.close()
+    monkeypatch.setattr("sciatica_cli.storage.diary.sqlite3.connect", connect)
+    with pytest.raises(DataError):
+        Diary.open(tmp_path)
+    assert [c.closed for c in opened] == [True]

@@ -201,6 +201,57 @@ def test_a_corrupt_diary_never_blocks_a_safety_check(run, make_env, tmp_path):
     assert (data / FILE_NAME).read_bytes() == b"not a database at all"
 
 
+def damaged_diary(data, damage: str) -> None:
+    """A diary that opens but whose contents fail: a lost table, or a row that cannot be read."""
+    import sqlite3
+
+    Diary.open(data).close()
+    db = sqlite3.connect(data / FILE_NAME)
+    db.execute("INSERT INTO checks (checked_at, tier, may_massage, acknowledged, raised)"
+               " VALUES ('2026-11-25T09:00:00+00:00', NULL, 1, 0, '[]')")  # fmt: skip
+    if damage == "lost table":
+        db.execute("DROP TABLE checks")
+    elif damage == "bad row":
+        db.execute("UPDATE checks SET raised = 'not json'")
+    else:  # a time without its UTC offset cannot be compared with the clock's
+        db.execute("UPDATE checks SET checked_at = '2026-11-25T09:00:00'")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("damage", ["lost table", "bad row", "time without offset"])
+def test_a_damaged_diary_never_blocks_a_safety_check(run, make_env, tmp_path, damage):
+    damaged_diary(tmp_path / "data", damage)
+    env = make_env(stdin="y\n")
+    result = run("guide", "calf", obj=env)
+    assert result.exit_code == 4  # the emergency answer is still heard
+    assert "Emergency: get help now" in env.stdout.getvalue()
+    assert "cannot use the diary" in env.stderr.getvalue()
+    assert "Error:" not in env.stderr.getvalue()
+
+
+@pytest.mark.parametrize("damage", ["lost table", "bad row"])
+def test_a_damaged_diary_never_changes_the_result_of_check_symptoms(
+    run, make_env, tmp_path, damage
+):
+    damaged_diary(tmp_path / "data", damage)
+    env = make_env(stdin="y\n")
+    result = run("check-symptoms", "--json", obj=env)
+    assert result.exit_code == 4
+    assert json.loads(env.stdout.getvalue())["tier"] == "emergency"
+    assert "Error:" not in env.stderr.getvalue()
+
+
+def test_a_diary_row_that_cannot_be_read_is_named_in_history(run, make_env, tmp_path):
+    damaged_diary(tmp_path / "data", "bad row")
+    env = make_env()
+    result = run("history", "--json", obj=env)
+    assert result.exit_code == 6
+    [line] = env.stderr.getvalue().splitlines()
+    assert line.startswith("Error: cannot use the diary ")
+    assert str(tmp_path / "data" / FILE_NAME) in line
+
+
 # -- the 12-hour shortcut --------------------------------------------------------------
 def guide_once(run, make_env, stdin: str):
     env = make_env(stdin=stdin)

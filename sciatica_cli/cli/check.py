@@ -50,8 +50,10 @@ def check_symptoms(
     result = run_checklist(env, content, console)
     diary = open_diary_or_warn(env)
     if diary is not None:
-        record_check(env, diary, result)
-        diary.close()
+        try:
+            record_check(env, diary, result)
+        finally:
+            diary.close()
     code = gate.exit_code(result.outcome, result.acknowledged)
     if as_json:
         env.stdout.write(json.dumps(_as_json(result, code), indent=2) + "\n")

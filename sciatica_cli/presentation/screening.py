@@ -19,10 +19,18 @@ from sciatica_cli.storage.diary import CheckRecord, Diary
 
 
 def screen(env: Environment, console: Console, diary: Diary | None) -> CheckResult:
-    """The checklist, or one question when a clear check was passed in the last 12 hours."""
+    """The checklist, or one question when a clear check was passed in the last 12 hours.
+
+    A diary that fails here is noted and the full checklist asked: it never stops a check.
+    """
     content = env.content
     if diary is not None:
-        reused = _reuse_recent_check(env, console, diary)
+        try:
+            last = diary.last_check()
+        except DataError as exc:
+            env.note(f"{exc.message} Its last check is not used.")
+            last = None
+        reused = _reuse_recent_check(env, console, last)
         if reused is not None:
             return reused
     result = run_checklist(env, content, console)
@@ -32,22 +40,31 @@ def screen(env: Environment, console: Console, diary: Diary | None) -> CheckResu
 
 
 def record_check(env: Environment, diary: Diary, result: CheckResult) -> None:
-    """Keep a checklist result: its time and tier, and the questions answered "no"."""
+    """Keep a checklist result: its time and tier, and the questions answered "no".
+
+    A diary that fails is noted; the check's result stands whatever the diary does.
+    """
     content = env.content
-    diary.record_check(
-        CheckRecord(
-            checked_at=result.checked_at,
-            tier=result.outcome.tier,
-            may_massage=gate.may_go_on(result.outcome, result.acknowledged).allowed,
-            acknowledged=result.acknowledged,
-            raised=[r.id for r in result.outcome.raised],
-            answers=recent_check.answered_no(result.outcome, content.red_flags, content.cautions),
+    try:
+        diary.record_check(
+            CheckRecord(
+                checked_at=result.checked_at,
+                tier=result.outcome.tier,
+                may_massage=gate.may_go_on(result.outcome, result.acknowledged).allowed,
+                acknowledged=result.acknowledged,
+                raised=[r.id for r in result.outcome.raised],
+                answers=recent_check.answered_no(
+                    result.outcome, content.red_flags, content.cautions
+                ),
+            )
         )
-    )
+    except DataError as exc:
+        env.note(f"{exc.message} This check is not recorded.")
 
 
-def _reuse_recent_check(env: Environment, console: Console, diary: Diary) -> CheckResult | None:
-    last = diary.last_check()
+def _reuse_recent_check(
+    env: Environment, console: Console, last: CheckRecord | None
+) -> CheckResult | None:
     if last is None or last.answers is None:
         return None
     if not recent_check.is_reusable(last.checked_at, last.raised, env.now()):

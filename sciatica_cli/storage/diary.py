@@ -143,12 +143,17 @@ class Diary:
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             # Autocommit mode: transactions are opened explicitly by `_transaction`.
             connection = sqlite3.connect(path, timeout=5, isolation_level=None)
-            diary = cls(path, connection)
-            diary._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             raise _unreadable(path, str(exc)) from None
         except OSError as exc:
             raise _unreadable(path, exc.strerror or str(exc)) from None
+        diary = cls(path, connection)
+        try:
+            with diary._guarded():
+                diary._migrate()
+        except BaseException:
+            connection.close()
+            raise
         return diary
 
     def close(self) -> None:
@@ -157,6 +162,19 @@ class Diary:
     @property
     def version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def _guarded(self, *, decoding: bool = False) -> Iterator[None]:
+        """A failing file, or (`decoding`) a row that cannot be read, becomes one DataError."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _unreadable(self.path, str(exc)) from None
+        except (ValueError, TypeError) as exc:
+            if not decoding:
+                raise
+            # Text that JSON or ISO times cannot read: an entry edited or damaged outside.
+            raise _unreadable(self.path, f"it holds an entry that cannot be read ({exc})") from None
 
     def _migrate(self) -> None:
         current = self.version
@@ -170,14 +188,16 @@ class Diary:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-            self._db.execute("COMMIT")
-        except BaseException:
-            # KeyboardInterrupt included: the diary is left as it was before this write.
-            self._db.execute("ROLLBACK")
-            raise
+        with self._guarded():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                # KeyboardInterrupt included: the diary is left as it was before this write.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
     # -- sessions ---------------------------------------------------------------------
     def start_session(self, record: SessionRecord) -> SessionRecord:
@@ -229,12 +249,13 @@ class Diary:
         Sorted here, on the parsed times, not by SQL: the stored ISO text carries the UTC
         offset of its day, so after the clocks change text order is not time order.
         """
-        rows = self._db.execute(
-            "SELECT id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
-            " leg_before, back_before, leg_after, back_after, areas, feelings"
-            " FROM sessions"
-        ).fetchall()
-        records = sorted((_session(row) for row in rows), key=lambda r: (r.started_at, r.id))
+        with self._guarded(decoding=True):
+            rows = self._db.execute(
+                "SELECT id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
+                " leg_before, back_before, leg_after, back_after, areas, feelings"
+                " FROM sessions"
+            ).fetchall()
+            records = sorted((_session(row) for row in rows), key=lambda r: (r.started_at, r.id))
         return [r for r in records if since is None or r.started_at >= since]
 
     # -- checks -----------------------------------------------------------------------
@@ -256,10 +277,11 @@ class Diary:
 
     def checks(self, since: dt.datetime | None = None) -> list[CheckRecord]:
         """Checks, oldest first in time (as `sessions`); `since` as there."""
-        rows = self._db.execute(
-            "SELECT id, checked_at, tier, may_massage, acknowledged, raised, answers FROM checks"
-        ).fetchall()
-        records = sorted((_check(row) for row in rows), key=lambda c: (c.checked_at, c.id))
+        with self._guarded(decoding=True):
+            rows = self._db.execute(
+                "SELECT id, checked_at, tier, may_massage, acknowledged, raised, answers FROM checks"
+            ).fetchall()
+            records = sorted((_check(row) for row in rows), key=lambda c: (c.checked_at, c.id))
         return [c for c in records if since is None or c.checked_at >= since]
 
     def last_check(self) -> CheckRecord | None:
@@ -268,7 +290,8 @@ class Diary:
 
     # -- settings and clearing --------------------------------------------------------
     def setting(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        with self._guarded():
+            row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
     def set_setting(self, key: str, value: str) -> None:
@@ -308,7 +331,12 @@ def _unreadable(path: Path, reason: str) -> DataError:
 
 
 def _when(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text) if text else None
+    if not text:
+        return None
+    moment = dt.datetime.fromisoformat(text)
+    if moment.tzinfo is None:  # it could not be compared with the clock's aware times
+        raise ValueError(f"the time {text!r} has no UTC offset")
+    return moment
 
 
 def _session(row: Sequence[Any]) -> SessionRecord:
