@@ -107,6 +107,24 @@ def test_an_area_no_technique_covers_gives_advice(run, make_env, tmp_path):
     assert "Step 1" not in out
 
 
+@pytest.mark.parametrize("reply", ["h\n", "hurts\n"])
+def test_it_hurts_before_the_next_technique_stops_the_routine(run, make_env, reply):
+    # Without --auto every "press Enter" reads a line; between two techniques, as between
+    # steps, h means it hurts more: the next technique must not start.
+    calf, hamstring = (CONTENT.techniques[t] for t in ("calf", "hamstring"))
+    presses = "\n" * (2 * sum(step.repeats for step in calf.steps) - 1)
+    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n" + presses + reply + "7\n5\n"
+    env = make_env(stdin=stdin)
+    result = run("start", "--hold", "1", obj=env)
+    out = flat(env.stdout.getvalue())
+    assert f"Next: {hamstring.name}." in out
+    assert flat(hamstring.steps[0].instruction) not in out
+    assert "Do not massage again today" in out
+    assert result.exit_code == 5
+    [session] = Diary.open(env.data_dir).sessions()
+    assert session.status == "stopped-pain"
+
+
 def test_ctrl_c_mid_hold_is_recorded_as_interrupted(run, make_env, clock):
     def sleep(seconds: float) -> None:
         clock.sleep(seconds)

@@ -25,14 +25,23 @@ from sciatica_cli.domain.session import (
     plan_session,
     run_session,
 )
-from sciatica_cli.domain.timer import HoldEnd, HoldResult
+from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.domain.triage import CheckResult
 from sciatica_cli.environment import Environment
 from sciatica_cli.exit_codes import ExitCode
 from sciatica_cli.presentation.console import make_console, plain
-from sciatica_cli.presentation.controls import LineControls, TerminalControls, show_cursor
+from sciatica_cli.presentation.controls import (
+    LINE_WORDS,
+    LineControls,
+    TerminalControls,
+    show_cursor,
+)
 from sciatica_cli.presentation.screening import open_diary_or_warn, screen, screening_exit_code
-from sciatica_cli.presentation.session_view import LiveSessionView, PlainSessionView
+from sciatica_cli.presentation.session_view import (
+    LiveSessionView,
+    PlainSessionView,
+    hurts_panel,
+)
 from sciatica_cli.presentation.voice import Speaker, SpokenCues, find_speech_command
 from sciatica_cli.storage.diary import Diary, SessionRecord
 
@@ -98,8 +107,9 @@ def run_routine(
     run.status = SessionStatus.INTERRUPTED
     try:
         for index, technique in enumerate(techniques):
-            if index > 0 and not _ready_for_next(env, console, technique, options):
-                run.status = SessionStatus.QUIT
+            stop = _ready_for_next(env, console, technique, options) if index > 0 else None
+            if stop is not None:
+                run.status = stop
                 return run
             try:
                 result = run_technique(
@@ -123,14 +133,19 @@ def run_routine(
 
 def _ready_for_next(
     env: Environment, console: Console, technique: Technique, options: SessionOptions
-) -> bool:
+) -> SessionStatus | None:
+    """None to go on to `technique`; else why the routine stops here (q, or h: it hurts)."""
     console.print()
     console.print(plain(f"Next: {technique.name}.", "bold"))
     if options.auto:
-        return True
-    console.print(plain("Press Enter to go on, or q and Enter to stop here.", "dim"))
-    line = env.stdin.readline()
-    return line.strip().lower() not in ("q", "quit")
+        return None
+    console.print(plain("Press Enter to go on, q to stop here, or h if it hurts more.", "dim"))
+    command = LINE_WORDS.get(env.stdin.readline().strip().lower())
+    if command is Command.HURTS:
+        console.print()
+        console.print(hurts_panel())
+        return SessionStatus.STOPPED_PAIN
+    return SessionStatus.QUIT if command is Command.QUIT else None
 
 
 def run_technique(

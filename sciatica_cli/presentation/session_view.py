@@ -53,6 +53,11 @@ def plain_countdown_marks(seconds: int) -> list[int]:
     return sorted(marks, reverse=True)
 
 
+def hurts_panel() -> Panel:
+    """What to do when the pain gets worse during a session: shown as it stops."""
+    return Panel(plain(HURTS_ADVICE), title=plain("It hurts more: stop"), border_style="bold")
+
+
 def _bullet(text: str) -> Padding:
     # Padding keeps wrapped lines indented under the dash at narrow widths.
     return Padding(plain(f"- {text}"), (0, 0, 0, 2))
@@ -95,9 +100,7 @@ class _CommonView(SessionListener):
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.console.print()
         if result.status is SessionStatus.STOPPED_PAIN:
-            self.console.print(
-                Panel(plain(HURTS_ADVICE), title=plain("It hurts more: stop"), border_style="bold")
-            )
+            self.console.print(hurts_panel())
         elif result.status is SessionStatus.QUIT:
             self.console.print(plain("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
