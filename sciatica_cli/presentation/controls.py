@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import sys
 from collections.abc import Callable
@@ -21,6 +22,9 @@ KEYS: dict[str, Command] = {
     "h": Command.HURTS,
     "!": Command.HURTS,
 }
+# What an arrow or function key sends (ESC [ 1 5 ~, ESC O Q): never read as letters, or F2
+# would quit. A lone ESC goes too; a key typed after it still counts.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.)?", re.DOTALL)
 LINE_WORDS: dict[str, Command] = {
     "q": Command.QUIT,
     "quit": Command.QUIT,
@@ -40,6 +44,7 @@ class TerminalControls:
         self._stdin = stdin
         self._fd = stdin.fileno()
         self._saved: list | None = None  # type: ignore[type-arg]
+        self._pending = ""  # keys read together, not yet handed out: each one counts
 
     def __enter__(self) -> TerminalControls:
         import termios
@@ -62,13 +67,16 @@ class TerminalControls:
             self._saved = None
 
     def _read_key(self, timeout: float | None) -> str | None:
-        ready, _, _ = select.select([self._fd], [], [], timeout)
-        if not ready:
-            return None
-        data = os.read(self._fd, 32)
-        if not data:
-            return None
-        return data.decode("utf-8", "replace")[:1].lower()
+        if not self._pending:
+            ready, _, _ = select.select([self._fd], [], [], timeout)
+            if not ready:
+                return None
+            data = os.read(self._fd, 32)
+            self._pending = _ESCAPE_SEQUENCE.sub("", data.decode("utf-8", "replace")).lower()
+            if not self._pending:
+                return None
+        key, self._pending = self._pending[0], self._pending[1:]
+        return key
 
     def wait(self, timeout: float) -> Command | None:
         key = self._read_key(max(0.0, timeout))

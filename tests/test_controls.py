@@ -1,0 +1,50 @@
+"""Reading keys during a session: every key pressed counts, even several in one read."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from sciatica_cli.domain.timer import Command
+from sciatica_cli.presentation.controls import TerminalControls
+
+
+@pytest.fixture
+def keys():
+    """TerminalControls reading from a pipe: what is written is what the person pressed."""
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end, "r") as stdin:
+        yield TerminalControls(stdin), lambda data: os.write(write_end, data)
+    os.close(write_end)
+
+
+def test_keys_pressed_together_are_each_heard(keys):
+    # Keys typed while the program was busy (drawing, speaking a cue) arrive in one read:
+    # the "h" after the space must still stop the session.
+    controls, press = keys
+    press(b" h")
+    assert controls.wait(0) is Command.PAUSE
+    assert controls.wait(0) is Command.HURTS
+    assert controls.wait(0) is None
+
+
+def test_next_waits_past_other_keys_in_the_same_read(keys):
+    controls, press = keys
+    press(b"xs\n")
+    got: list[Command] = []
+    reader = threading.Thread(target=lambda: got.append(controls.next()), daemon=True)
+    reader.start()
+    reader.join(timeout=5)  # a lost Enter would leave `next` waiting for ever
+    assert got == [Command.NEXT]
+
+
+@pytest.mark.parametrize("sequence", [b"\x1b[A", b"\x1bOQ", b"\x1b[15~", b"\x1bOP"])
+def test_arrow_and_function_keys_are_not_read_as_letters(keys, sequence):
+    # F2 sends ESC O Q: its "q" must not quit, nor F1's "p" pause.
+    controls, press = keys
+    press(sequence)
+    assert controls.wait(0) is None
+    press(sequence + b"h")
+    assert controls.wait(0) is Command.HURTS
