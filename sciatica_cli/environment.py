@@ -8,6 +8,7 @@ command layer reads `sys.stdin`, the clock or the home folder directly.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sys
 import time
@@ -26,6 +27,12 @@ DATA_DIR_VARIABLE = "SCIATICA_DATA_DIR"
 
 def _wall_clock() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
+
+
+def _usable(stream: TextIO | None) -> TextIO:
+    """A stream shut before start-up (`sciatica start <&-`) is None: read it as empty input,
+    and let output to it go nowhere (Rich would write it to stdout instead)."""
+    return stream if stream is not None else io.StringIO()
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -54,14 +61,19 @@ class Environment:
 
     @classmethod
     def from_system(cls) -> Environment:
-        stdout_isatty = _isatty(sys.stdout)
+        stdin, stdout, stderr = _usable(sys.stdin), _usable(sys.stdout), _usable(sys.stderr)
+        if isinstance(stdin, io.TextIOWrapper):
+            # Bytes that are not UTF-8 become an answer that is not understood (asked
+            # again), never a crash in the middle of the safety check.
+            stdin.reconfigure(errors="replace")
+        stdout_isatty = _isatty(stdout)
         no_color = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
         data_dir = os.environ.get(DATA_DIR_VARIABLE)
         return cls(
-            stdin=sys.stdin,
-            stdout=sys.stdout,
-            stderr=sys.stderr,
-            stdin_isatty=_isatty(sys.stdin),
+            stdin=stdin,
+            stdout=stdout,
+            stderr=stderr,
+            stdin_isatty=_isatty(stdin),
             stdout_isatty=stdout_isatty,
             color=stdout_isatty and not no_color,
             content_dirs=_content_dirs_from_environment(),
