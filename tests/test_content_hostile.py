@@ -152,3 +152,18 @@ def test_hostile_pack_stops_a_command_quietly(run, tmp_path):
     assert "\x1b" not in result.output
     assert "Traceback" not in result.output
     assert not marker.exists()
+
+
+def test_a_pack_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path, run):
+    # A symbolic link to itself fails to open as a file with no read permission does
+    # (that one cannot be tested as root): the file is named, with exit code 2.
+    techniques = tmp_path / "pack" / "techniques"
+    techniques.mkdir(parents=True)
+    (techniques / "loop.yaml").symlink_to(techniques / "loop.yaml")
+    problems = ContentSet([builtin_content_dir(), tmp_path / "pack"]).problems()
+    assert [(Path(p.file).name, p.code) for p in problems] == [("loop.yaml", Code.YAML_SYNTAX)]
+    assert "cannot be read" in problems[0].message
+    result = run("--content-dir", str(tmp_path / "pack"), "techniques")
+    assert result.exit_code == 2
+    assert "loop.yaml:1:1: SC001" in result.output
+    assert "something went wrong" not in result.output

@@ -213,16 +213,24 @@ class ContentSet:
                 names = sorted(
                     entry.name
                     for entry in os.scandir(where)
-                    if entry.name.endswith(YAML_SUFFIX) and entry.is_file()
+                    if entry.name.endswith(YAML_SUFFIX) and _is_file(entry)
                 )
             except (FileNotFoundError, NotADirectoryError):
+                return
+            except OSError as exc:
+                problems.append(_unreadable(shown, exc))
                 return
             files = [(where / name, os.path.join(shown, name)) for name in names]
         else:
             files = [(where, shown)] if where.is_file() else []
         for file, display in files:
             self.files_read.append(display)
-            doc, file_problems = read_yaml(file.read_bytes(), display)
+            try:
+                raw = file.read_bytes()
+            except OSError as exc:
+                problems.append(_unreadable(display, exc))
+                continue
+            doc, file_problems = read_yaml(raw, display)
             problems.extend(file_problems)
             if doc is None:
                 continue
@@ -419,14 +427,14 @@ def _stray_files(folder: Path) -> Iterator[Problem]:
 
     for entry in _listing(folder):
         path = folder / entry.name
-        if entry.is_dir():
+        if _is_dir(entry):
             kind = _FOLDERS.get(entry.name)
             if kind is not None:
                 yield from _stray_in_kind_folder(path, stray)
                 continue
             guess = _guess(entry.name, list(_FOLDERS))
             for inner in _listing(path):
-                if _is_yaml(inner.name) and inner.is_file():
+                if _is_yaml(inner.name) and _is_file(inner):
                     hint = f"did you mean '{guess}/'? " if guess else ""
                     yield stray(
                         path / inner.name,
@@ -445,7 +453,7 @@ def _stray_files(folder: Path) -> Iterator[Problem]:
 def _stray_in_kind_folder(folder: Path, stray: Callable[[Path, str], Problem]) -> Iterator[Problem]:
     for entry in _listing(folder):
         path = folder / entry.name
-        if entry.is_dir():
+        if _is_dir(entry):
             for inner in _listing(path):
                 if _is_yaml(inner.name):
                     yield stray(
@@ -463,6 +471,26 @@ def _listing(folder: Path) -> list[os.DirEntry[str]]:
         )
     except (FileNotFoundError, NotADirectoryError, PermissionError):
         return []
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A file; an entry that cannot be looked at (a link to itself) counts as one, so that
+    reading it reports why it cannot be read."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _unreadable(shown: str, exc: OSError) -> Problem:
+    return Problem(shown, 1, 1, Code.YAML_SYNTAX, "", f"cannot be read: {exc.strerror or exc}")
 
 
 def _is_yaml(name: str) -> bool:
