@@ -24,6 +24,7 @@ def history(
     import json  # only for --json: start-up pays for what it uses
 
     from sciatica_cli.domain.trend import daily_pain
+    from sciatica_cli.domain.triage import Answer
     from sciatica_cli.errors import UsageError
     from sciatica_cli.presentation.console import make_console, plain
     from sciatica_cli.presentation.history_view import as_csv as csv_text
@@ -51,7 +52,10 @@ def history(
         if clear:
             question = f"Delete all {len(diary.sessions())} sessions and {len(diary.checks())} checks? This cannot be undone."
             console.print(plain(question))
-            if yes or LineReader(env, console).ask("y / n > ", parse_answer, YES_NO_HINT) is _yes():
+            if (
+                yes
+                or LineReader(env, console).ask("y / n > ", parse_answer, YES_NO_HINT) is Answer.YES
+            ):
                 removed, checks = diary.clear()
                 console.print(plain(f"Deleted {removed} sessions and {checks} checks."))
             else:
@@ -79,9 +83,3 @@ def history(
             )
     finally:
         diary.close()
-
-
-def _yes():  # type: ignore[no-untyped-def]
-    from sciatica_cli.domain.triage import Answer
-
-    return Answer.YES

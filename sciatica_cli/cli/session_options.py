@@ -37,8 +37,3 @@ PlainOutput = Annotated[
         "--plain", help="Print plain lines instead of a live countdown (suits screen readers)."
     ),
 ]
-
-KEYS_HELP = (
-    "During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the "
-    "session stops), q quits. Between steps press Enter to go on."
-)

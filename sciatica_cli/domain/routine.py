@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sciatica_cli.content.models import AreaGuide, Technique
-from sciatica_cli.domain.catalog import duration_seconds
 from sciatica_cli.vocabulary import AREAS
 
 FEELINGS: tuple[tuple[str, str], ...] = (
@@ -32,9 +31,6 @@ class Routine:
     items: tuple[RoutineItem, ...]
     advice: tuple[str, ...]  # from the areas, e.g. why the foot itself is not massaged
     uncovered: tuple[str, ...]  # names of areas no technique works on
-
-    def seconds(self, hold: int | None = None) -> int:
-        return sum(duration_seconds(item.technique, hold=hold) for item in self.items)
 
 
 def recommend(

@@ -47,10 +47,6 @@ class SessionPlan:
     def sides(self) -> tuple[str | None, ...]:
         return tuple(dict.fromkeys(step.side for step in self.steps))
 
-    @property
-    def hold_seconds(self) -> int:
-        return sum(step.hold or 0 for step in self.steps)
-
 
 class NotAllowed(SciaticaError):
     """The gate refused every side of the technique."""

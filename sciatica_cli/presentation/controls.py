@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import select
-import sys
 from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
@@ -112,7 +111,7 @@ class LineControls:
         return LINE_WORDS.get(line.strip().lower(), Command.NEXT)
 
 
-def show_cursor(stream: TextIO = sys.stdout) -> None:
+def show_cursor(stream: TextIO) -> None:
     """Make sure the cursor is visible again (a live display hides it)."""
     if stream.isatty():
         stream.write("\x1b[?25h")

@@ -49,10 +49,6 @@ def parse_answer(text: str) -> Answer | None:
     return None
 
 
-def is_unsure(text: str) -> bool:
-    return normalise(text) in _UNSURE_WORDS
-
-
 class LineReader:
     """Prompts on the console's stream and reads answers from `env.stdin`."""
 
