@@ -45,7 +45,7 @@ class SafeGroup(TyperGroup):
             _report_error(ctx, exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
-            print("\nInterrupted.", file=sys.stderr)
+            print("\nInterrupted.", file=_stderr(ctx))
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except Exception as exc:
             if os.environ.get("SCIATICA_DEBUG"):
@@ -54,14 +54,19 @@ class SafeGroup(TyperGroup):
             print(
                 f"Error: something went wrong inside sciatica ({type(exc).__name__}). "
                 "Please report it; run again with SCIATICA_DEBUG=1 for details.",
-                file=sys.stderr,
+                file=_stderr(ctx),
             )
             raise typer.Exit(int(ExitCode.INTERNAL_ERROR)) from None
 
 
-def _report_error(ctx: Any, exc: SciaticaError) -> None:
+def _stderr(ctx: Any) -> Any:
+    """The run's error stream: the environment's once a command has made one."""
     root = ctx.find_root().obj
-    stderr = root.stderr if isinstance(root, Environment) else sys.stderr
+    return root.stderr if isinstance(root, Environment) else sys.stderr
+
+
+def _report_error(ctx: Any, exc: SciaticaError) -> None:
+    stderr = _stderr(ctx)
     for problem in getattr(exc, "problems", ()):
         print(problem, file=stderr)
     print(f"Error: {exc.message}", file=stderr)
