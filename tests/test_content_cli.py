@@ -200,3 +200,20 @@ def test_new_refuses_bad_input(run, tmp_path, args, says):
     assert result.exit_code == 2
     assert says in result.stderr
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schema", "--out", "{file}/schemas"],
+        ["new", "technique", "seated-glute", "--dir", "{file}/pack"],
+    ],
+)
+def test_a_folder_that_cannot_be_written_is_a_usage_error(run, tmp_path, args):
+    file = tmp_path / "notes.txt"
+    file.write_text("a file, not a folder\n", encoding="utf-8")
+    result = run("content", *(a.format(file=file) for a in args))
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: cannot write '{file}/")
+    assert file.read_text(encoding="utf-8") == "a file, not a folder\n"

@@ -7,6 +7,8 @@ each command: this module imports only Typer and light standard modules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -134,7 +136,9 @@ def schema(
     env = environment(ctx)
     if out.exists() and not out.is_dir():
         raise UsageError(f"'{out}' is not a folder")
-    for path in write_schemas(out):
+    with _writing(out):
+        written = write_schemas(out)
+    for path in written:
         env.stdout.write(f"Wrote {path}\n")
     env.stdout.flush()
 
@@ -182,8 +186,9 @@ def new(
     target = folder / location / f"{entry_id}.yaml"
     if target.exists() and not force:
         raise UsageError(f"'{target}' already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(technique_template(entry_id, str(folder)), encoding="utf-8")
+    with _writing(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(technique_template(entry_id, str(folder)), encoding="utf-8")
     env.stdout.write(f"Wrote {target}\n")
     if (builtin_content_dir() / location / f"{entry_id}.yaml").exists():
         env.note(f"'{entry_id}' is a built-in technique; this file will replace it in your pack.")
@@ -192,6 +197,15 @@ def new(
         f"sciatica content validate {folder}\n"
     )
     env.stdout.flush()
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A file or folder the system will not let us write is the person's to fix: exit 2."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"cannot write '{exc.filename or path}': {exc.strerror or exc}") from None
 
 
 def _count(n: int, word: str) -> str:
