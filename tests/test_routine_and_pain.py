@@ -89,7 +89,16 @@ def test_a_skipped_rating_has_no_change():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("0", 0), (" 10 ", 10), ("7", 7), ("11", None), ("-1", None), ("five", None), ("3.5", None)],
+    [
+        ("0", 0),
+        (" 10 ", 10),
+        ("7", 7),
+        ("11", None),
+        ("-1", None),
+        ("five", None),
+        ("3.5", None),
+        ("²", None),  # a key of its own on French keyboards: a digit to isdigit(), not to int()
+    ],
 )
 def test_ratings_are_whole_numbers_from_0_to_10(text, value):
     assert parse_rating(text) == value

@@ -54,6 +54,6 @@ def change(before: int | None, after: int | None) -> Change | None:
 def parse_rating(text: str) -> int | None:
     """A whole number from 0 to 10, or None."""
     word = text.strip()
-    if word.isdigit() and int(word) in SCALE:
+    if word.isdecimal() and int(word) in SCALE:  # not isdigit: "²" is a digit int() refuses
         return int(word)
     return None
