@@ -45,13 +45,6 @@ def spec_of(f: dataclasses.Field[Any]) -> Spec:
     return f.metadata["spec"]
 
 
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    path: Path
-    code: Code
-    message: str
-
-
 Report = Callable[[Path, Code, str], None]
 
 _hints_cache: dict[type, dict[str, Any]] = {}
