@@ -20,6 +20,12 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
+def exit_codes_epilog(codes: dict[ExitCode, str]) -> str:
+    """The "Exit codes:" block of a command's --help, one aligned line each."""
+    lines = "\n".join(f"  {int(code):>3}  {text}" for code, text in codes.items())
+    return f"\b\nExit codes:\n{lines}"  # \b: Click keeps the lines as they are
+
+
 EXIT_CODE_HELP: dict[ExitCode, str] = {
     ExitCode.OK: "success; after a checklist, massage may go on",
     ExitCode.PROBLEMS_FOUND: "content validate found problems",

@@ -20,17 +20,12 @@ from sciatica_cli import __version__
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
-from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode
+from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode, exit_codes_epilog
 
 HELP = (
     "A guide to safe self-massage for sciatica. It checks for warning signs first, "
     "then walks you through each step with timed holds. It is not medical advice."
 )
-
-
-def _exit_codes_epilog() -> str:
-    lines = "\n".join(f"  {int(code):>3}  {text}" for code, text in EXIT_CODE_HELP.items())
-    return f"\b\nExit codes:\n{lines}"
 
 
 class SafeGroup(TyperGroup):
@@ -76,7 +71,7 @@ app = typer.Typer(
     name="sciatica",
     cls=SafeGroup,
     help=HELP,
-    epilog=_exit_codes_epilog(),
+    epilog=exit_codes_epilog(EXIT_CODE_HELP),
     rich_markup_mode=None,  # plain help and one-line errors, without loading Rich
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,

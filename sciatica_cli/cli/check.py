@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from sciatica_cli.cli.app_context import environment
-from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode
+from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode, exit_codes_epilog
 
 if TYPE_CHECKING:
     from sciatica_cli.domain.triage import CheckResult
@@ -19,7 +19,7 @@ _CODES = (
     ExitCode.NO_MASSAGE,
     ExitCode.INTERRUPTED,
 )
-EPILOG = "\b\nExit codes:\n" + "\n".join(f"  {int(c):>3}  {EXIT_CODE_HELP[c]}" for c in _CODES)
+EPILOG = exit_codes_epilog({code: EXIT_CODE_HELP[code] for code in _CODES})
 
 
 def check_symptoms(

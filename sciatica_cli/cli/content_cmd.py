@@ -15,7 +15,7 @@ import typer
 
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.errors import UsageError
-from sciatica_cli.exit_codes import ExitCode
+from sciatica_cli.exit_codes import ExitCode, exit_codes_epilog
 
 _VALIDATE_EXITS = {
     ExitCode.OK: "the content is clean",
@@ -41,8 +41,7 @@ def content(ctx: typer.Context) -> None:
 
 @content_app.command(
     "validate",
-    epilog="\b\nExit codes:\n"
-    + "\n".join(f"  {int(c):>3}  {text}" for c, text in _VALIDATE_EXITS.items()),
+    epilog=exit_codes_epilog(_VALIDATE_EXITS),
 )
 def validate(
     ctx: typer.Context,
