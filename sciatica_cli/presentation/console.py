@@ -28,6 +28,11 @@ def make_console(env: Environment, *, stderr: bool = False) -> Console:
     )
 
 
+def without_controls(text: str) -> str:
+    """Text with control characters (escape sequences among them) taken out."""
+    return _CONTROL.sub("", text)
+
+
 def plain(text: str, style: str = "") -> Text:
     """Content text as inert Rich text: no markup, no control or escape characters."""
-    return Text(_CONTROL.sub("", text), style=style)
+    return Text(without_controls(text), style=style)

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import plain, without_controls
 
 T = TypeVar("T")
 
@@ -27,7 +27,6 @@ YES_NO_PROMPT = "y / n / ? > "
 # understood the question counts as not answered ("not sure"): safe, and never an endless loop.
 PIPED_TRIES = 3
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNSURE_WORDS = {"?", "not sure", "unsure", "don't know", "dont know", "do not know", "not known"}
 
 
@@ -89,7 +88,7 @@ class LineReader:
             return None
         if not self.env.stdin_isatty:
             # A terminal echoes what is typed; piped answers are shown so the record reads well.
-            self.out.write(_CONTROL.sub("", line.rstrip("\r\n")) + "\n")
+            self.out.write(without_controls(line.rstrip("\r\n")) + "\n")
             self.out.flush()
         return line
 
