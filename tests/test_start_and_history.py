@@ -368,3 +368,18 @@ def test_the_one_question_lists_every_sign_and_caution(run, make_env, clock):
     for item in [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]:
         assert flat(item.question) in text
     assert "Answer n only if nothing has." in text
+
+
+def test_guide_goes_on_unrecorded_when_the_diary_cannot_save_sessions(run, make_env, tmp_path):
+    import sqlite3
+
+    Diary.open(tmp_path / "data").close()
+    broken = sqlite3.connect(tmp_path / "data" / FILE_NAME)
+    broken.execute("DROP TABLE sessions")
+    broken.commit()
+    broken.close()
+    env = make_env(stdin=ALL_CLEAR)
+    result = run("guide", "calf", "--auto", "--side", "left", obj=env)
+    assert result.exit_code == 0
+    assert "Steps done: 5 of 5" in env.stdout.getvalue()
+    assert "not recorded" in env.stderr.getvalue()

@@ -6,7 +6,7 @@ diary; it decides nothing about safety itself (the gate does, through `plan_sess
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -28,6 +28,7 @@ from sciatica_cli.domain.session import (
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.domain.triage import CheckResult
 from sciatica_cli.environment import Environment
+from sciatica_cli.errors import DataError
 from sciatica_cli.exit_codes import ExitCode
 from sciatica_cli.presentation.console import make_console, plain
 from sciatica_cli.presentation.controls import (
@@ -93,8 +94,14 @@ def run_routine(
     options: SessionOptions,
     diary: Diary | None,
     record: SessionRecord | None = None,
+    *,
+    diary_optional: bool = False,
 ) -> RoutineRun:
-    """Each technique in turn; one the gate refuses is skipped with its reason."""
+    """Each technique in turn; one the gate refuses is skipped with its reason.
+
+    With `diary_optional`, a diary that fails to write is noted and the session goes on
+    unrecorded (for `guide`); otherwise the failure ends the run (for `start`).
+    """
     run = RoutineRun()
     record = record or SessionRecord(
         started_at=env.now(),
@@ -103,7 +110,7 @@ def run_routine(
         tool=options.tool or "hands",
     )
     if diary is not None and record.id is None:
-        diary.start_session(record)
+        diary = _write(env, diary, diary_optional, lambda d: d.start_session(record))
     run.status = SessionStatus.INTERRUPTED
     try:
         for index, technique in enumerate(techniques):
@@ -128,7 +135,21 @@ def run_routine(
         record.status = run.status.value
         record.ended_at = env.now()
         if diary is not None:
-            diary.save_session(record)
+            _write(env, diary, diary_optional, lambda d: d.save_session(record))
+
+
+def _write(
+    env: Environment, diary: Diary, optional: bool, write: Callable[[Diary], object]
+) -> Diary | None:
+    """One diary write; the diary to go on with, or None when an optional one failed."""
+    try:
+        write(diary)
+    except DataError as exc:
+        if not optional:
+            raise
+        env.note(f"{exc.message} This run is not recorded.")
+        return None
+    return diary
 
 
 def _ready_for_next(
@@ -214,7 +235,7 @@ def run_guided_session(env: Environment, technique: Technique, options: SessionO
             console.print()
             console.print(plain(refusal, "bold"))
             return ExitCode.NO_MASSAGE
-        run = run_routine(env, console, [technique], screening, options, diary)
+        run = run_routine(env, console, [technique], screening, options, diary, diary_optional=True)
         return status_exit_code(run.status)
     finally:
         if diary is not None:
