@@ -48,3 +48,15 @@ def test_arrow_and_function_keys_are_not_read_as_letters(keys, sequence):
     assert controls.wait(0) is None
     press(sequence + b"h")
     assert controls.wait(0) is Command.HURTS
+
+
+def test_a_terminal_that_hangs_up_ends_the_session_instead_of_spinning():
+    read_end, write_end = os.pipe()
+    os.close(write_end)  # the other end is gone: every read returns nothing at once
+    with os.fdopen(read_end, "r") as stdin:
+        controls = TerminalControls(stdin)
+        assert controls.wait(0) is None
+        started = os.times().elapsed
+        assert controls.wait(0.2) is None  # waits out its time instead of returning at once
+        assert os.times().elapsed - started >= 0.15
+        assert controls.next() is Command.QUIT

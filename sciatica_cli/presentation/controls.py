@@ -44,6 +44,7 @@ class TerminalControls:
         self._fd = stdin.fileno()
         self._saved: list | None = None  # type: ignore[type-arg]
         self._pending = ""  # keys read together, not yet handed out: each one counts
+        self._hung_up = False  # the terminal is gone: no key will ever come
 
     def __enter__(self) -> TerminalControls:
         import termios
@@ -66,11 +67,18 @@ class TerminalControls:
             self._saved = None
 
     def _read_key(self, timeout: float | None) -> str | None:
+        if self._hung_up:
+            # Wait out the timeout without the terminal, which would be "ready" at once forever.
+            select.select([], [], [], timeout)
+            return None
         if not self._pending:
             ready, _, _ = select.select([self._fd], [], [], timeout)
             if not ready:
                 return None
             data = os.read(self._fd, 32)
+            if not data:
+                self._hung_up = True
+                return None
             self._pending = _ESCAPE_SEQUENCE.sub("", data.decode("utf-8", "replace")).lower()
             if not self._pending:
                 return None
@@ -83,6 +91,8 @@ class TerminalControls:
 
     def next(self) -> Command:
         while True:
+            if self._hung_up:
+                return Command.QUIT  # nobody is left to press Enter
             key = self._read_key(None)
             command = KEYS.get(key) if key is not None else None
             if command in (Command.NEXT, Command.QUIT, Command.HURTS):
