@@ -29,6 +29,11 @@ def _wall_clock() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
 
 
+def _local_time(moment: dt.datetime) -> dt.datetime:
+    # The local zone's rules for that moment, so a summer session still shows its summer hour.
+    return moment.astimezone()
+
+
 def _usable(stream: TextIO | None) -> TextIO:
     """A stream shut before start-up (`sciatica start <&-`) is None: read it as empty input,
     and let output to it go nowhere (Rich would write it to stdout instead)."""
@@ -55,6 +60,7 @@ class Environment:
     monotonic: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     now: Callable[[], dt.datetime] = _wall_clock
+    local_time: Callable[[dt.datetime], dt.datetime] = _local_time
     content_dirs: list[Path] = field(default_factory=list)
     data_dir_override: Path | None = None
     notes: list[str] = field(default_factory=list)

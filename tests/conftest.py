@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections.abc import Callable
@@ -53,6 +54,7 @@ def make_env(tmp_path: Path, clock: FakeClock) -> Callable[..., Environment]:
             "monotonic": clock.monotonic,
             "sleep": clock.sleep,
             "now": clock.now,
+            "local_time": lambda moment: moment.astimezone(dt.timezone.utc),
             "data_dir_override": tmp_path / "data",
         }
         fields.update(overrides)

@@ -383,3 +383,30 @@ def test_guide_goes_on_unrecorded_when_the_diary_cannot_save_sessions(run, make_
     assert result.exit_code == 0
     assert "Steps done: 5 of 5" in env.stdout.getvalue()
     assert "not recorded" in env.stderr.getvalue()
+
+
+def test_history_shows_each_session_in_the_local_time_of_its_own_day(run, make_env, tmp_path):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from sciatica_cli.storage.diary import SessionRecord
+
+    diary = Diary.open(tmp_path / "data")
+    for month in (7, 11):  # British summer time, then winter time
+        diary.start_session(
+            SessionRecord(
+                started_at=dt.datetime(2026, month, 20, 9, 0, tzinfo=dt.timezone.utc),
+                techniques=["calf"],
+                sides=["both"],
+                tool="hands",
+                status="completed",
+            )
+        )
+    diary.close()
+    london = ZoneInfo("Europe/London")
+    env = make_env(local_time=lambda moment: moment.astimezone(london))
+    result = run("history", "--days", "365", obj=env)
+    out = env.stdout.getvalue()
+    assert result.exit_code == 0
+    assert "20 Jul 10:00" in out
+    assert "20 Nov 09:00" in out

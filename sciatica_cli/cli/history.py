@@ -42,7 +42,7 @@ def history(
         elif as_csv:
             env.stdout.write(csv_text([]))
         else:
-            history_view(console, [], [], {}, None)
+            history_view(console, [], [], {}, env.local_time)
         return
     diary = Diary.open(env.data_dir)
     try:
@@ -69,17 +69,15 @@ def history(
         elif as_csv:
             env.stdout.write(csv_text(sessions))
         else:
-            tz = now.tzinfo
-            ratings = [
-                (s.started_at.astimezone(tz).date(), s.before.leg, s.before.back) for s in sessions
-            ]
-            first_day = (since + dt.timedelta(days=1)).date()
+            local = env.local_time
+            ratings = [(local(s.started_at).date(), s.before.leg, s.before.back) for s in sessions]
+            first_day = local(since + dt.timedelta(days=1)).date()
             history_view(
                 console,
                 sessions,
-                daily_pain(ratings, first_day, now.date()),
+                daily_pain(ratings, first_day, local(now).date()),
                 env.content.techniques,
-                tz,
+                local,
             )
     finally:
         diary.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich import box
 from rich.console import Console
@@ -49,8 +49,8 @@ def _rating(before: int | None, after: int | None) -> str:
     return f"{'-' if before is None else before} → {'-' if after is None else after}"
 
 
-def _when(moment: dt.datetime, tz: dt.tzinfo | None) -> str:
-    return moment.astimezone(tz).strftime("%d %b %H:%M")
+def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> str:
+    return local(moment).strftime("%d %b %H:%M")
 
 
 def history_view(
@@ -58,7 +58,7 @@ def history_view(
     sessions: Sequence[SessionRecord],
     days: Sequence[DayPain],
     techniques: dict[str, Technique],
-    tz: dt.tzinfo | None,
+    local: Callable[[dt.datetime], dt.datetime],
 ) -> None:
     if not sessions:
         console.print(plain("No sessions in your diary yet.", "bold"))
@@ -75,7 +75,7 @@ def history_view(
     if console.width < NARROW:
         for r in sessions:
             console.print(
-                Text.assemble(plain(_when(r.started_at, tz), "bold"), " ", plain(names(r)))
+                Text.assemble(plain(_when(r.started_at, local), "bold"), " ", plain(names(r)))
             )
             detail = (
                 f"{STATUS_WORDS.get(r.status, r.status)}; holds {r.holds_done}; "
@@ -88,7 +88,7 @@ def history_view(
             table.add_column(column, no_wrap=column in ("When", "Holds"))
         for r in sessions:
             table.add_row(
-                plain(_when(r.started_at, tz)),
+                plain(_when(r.started_at, local)),
                 plain(names(r)),
                 plain(STATUS_WORDS.get(r.status, r.status)),
                 plain(str(r.holds_done)),

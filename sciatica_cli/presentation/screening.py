@@ -78,7 +78,7 @@ def _reuse_recent_check(
     )
     if not outcome.clear:
         return None  # the content has new questions since: ask them all
-    at = last.checked_at.astimezone(env.now().tzinfo).strftime("%H:%M")
+    at = env.local_time(last.checked_at).strftime("%H:%M")
     console.print(plain("Safety check", "bold underline"))
     console.print(plain(f"Has any of these appeared or changed since your check at {at}?"))
     # Every question of the full check is listed, cautions too, in the order it asks them.
