@@ -86,11 +86,6 @@ class Environment:
             data_dir_override=Path(data_dir) if data_dir else None,
         )
 
-    @property
-    def interactive(self) -> bool:
-        """A person at a terminal can answer and press keys."""
-        return self.stdin_isatty and self.stdout_isatty
-
     @cached_property
     def data_dir(self) -> Path:
         if self.data_dir_override is not None:

@@ -118,7 +118,7 @@ def sleeping_wait(sleep: Callable[[float], None]) -> Wait:
     """A wait for when nobody can press keys: just sleep."""
 
     def wait(timeout: float) -> Command | None:
-        sleep(timeout)
+        sleep(max(0.0, timeout))
         return None
 
     return wait

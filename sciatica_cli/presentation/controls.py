@@ -9,7 +9,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
-from sciatica_cli.domain.timer import Command
+from sciatica_cli.domain.timer import Command, sleeping_wait
 
 KEYS: dict[str, Command] = {
     "\n": Command.NEXT,
@@ -104,16 +104,12 @@ class LineControls:
 
     def __init__(self, stdin: TextIO, sleep: Callable[[float], None]) -> None:
         self._stdin = stdin
-        self._sleep = sleep
+        self.wait = sleeping_wait(sleep)  # nobody can press a key: waiting is sleeping
 
     def __enter__(self) -> LineControls:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        return None
-
-    def wait(self, timeout: float) -> Command | None:
-        self._sleep(max(0.0, timeout))
         return None
 
     def next(self) -> Command:
