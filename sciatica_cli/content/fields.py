@@ -42,7 +42,8 @@ def field(doc: str, *, default: Any = _NO_DEFAULT, **constraints: Any) -> Any:
 
 
 def spec_of(f: dataclasses.Field[Any]) -> Spec:
-    return f.metadata["spec"]
+    spec: Spec = f.metadata["spec"]
+    return spec
 
 
 Report = Callable[[Path, Code, str], None]
@@ -174,8 +175,8 @@ def _checker(tp: Any, spec: Spec, *, item: bool = False) -> Checker:
     origin = typing.get_origin(tp)
     if origin is tuple:
         return _sequence_checker(typing.get_args(tp)[0], spec)
-    if dataclasses.is_dataclass(tp):
-        return _model_checker(tp)  # type: ignore[arg-type]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _model_checker(tp)
     if origin is Literal:
         return _choice_checker(typing.get_args(tp))
     if tp is bool:
@@ -198,7 +199,7 @@ def _model_checker(cls: type) -> Checker:
 def _sequence_checker(item_tp: Any, spec: Spec) -> Checker:
     check_item = (
         _model_checker(item_tp)
-        if dataclasses.is_dataclass(item_tp)
+        if isinstance(item_tp, type) and dataclasses.is_dataclass(item_tp)
         else _checker(item_tp, spec, item=True)
     )
     min_items, max_items = spec.min_items, spec.max_items

@@ -54,7 +54,7 @@ class Code(enum.Enum):
 
     @property
     def code(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 @dataclass(frozen=True, slots=True)

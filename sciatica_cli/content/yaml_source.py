@@ -138,7 +138,8 @@ def read_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem]
 def _compose(text: str) -> Node | None:
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        node: Node | None = loader.get_single_node()
+        return node
     except yaml.YAMLError:
         return None
     finally:
@@ -211,7 +212,7 @@ class _Walker:
                 return self.constructors[tag](self.loader, node)
             if tag in _AS_TEXT_TAGS:
                 return node.value
-        elif kind is MappingNode and tag == _MAP:
+        elif isinstance(node, MappingNode) and tag == _MAP:
             return self._mapping(node, path)
         elif kind is SequenceNode and tag == _SEQ:
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]

@@ -27,6 +27,8 @@ from sciatica_cli.content.models import Caution, RedFlag, Technique, Tier
 from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
 
 Side = Literal["left", "right"]
+_SIDE_ORDER: tuple[Side, ...] = ("left", "right")
+_TIER_ORDER: tuple[Tier, ...] = ("emergency", "urgent", "soon")
 Kind = Literal["red-flag", "caution"]
 
 # Tiers that rule out every massage, whatever else was answered.
@@ -50,8 +52,9 @@ def tier_rank(tier: str | None) -> int:
 
 
 def highest_tier(tiers: Iterable[str | None]) -> Tier | None:
-    ranked = [t for t in tiers if t in TIERS]
-    return min(ranked, key=tier_rank) if ranked else None  # type: ignore[return-value]
+    present = set(tiers)
+    ranked: list[Tier] = [t for t in _TIER_ORDER if t in present]
+    return ranked[0] if ranked else None
 
 
 def checklist(
@@ -280,14 +283,14 @@ def _named(caution: Caution, given: Iterable[str]) -> tuple[str, ...]:
 def _blocks(
     caution: Caution, named: tuple[str, ...], techniques: Mapping[str, Technique]
 ) -> set[Block]:
-    sides: tuple[str, ...] = named if caution.asks == "side" else SIDES
+    sides = tuple(s for s in _SIDE_ORDER if caution.asks != "side" or s in named)
     ids = set(caution.blocks)
     if caution.asks == "area" and caution.blocks_answered_areas:
         ids |= {t.id for t in techniques.values() if set(t.areas) & set(named)}
-    return {Block(t, s, caution.id) for t in ids for s in sides}  # type: ignore[arg-type]
+    return {Block(t, s, caution.id) for t in ids for s in sides}
 
 
-def _open(technique: Technique, blocked: set[tuple[str, str]]) -> bool:
+def _open(technique: Technique, blocked: set[tuple[str, Side]]) -> bool:
     """Can any part of this technique still be done?
 
     A one-sided block leaves the other side of a technique done on each side; a technique

@@ -7,7 +7,7 @@ import re
 import select
 from collections.abc import Callable
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
 from sciatica_cli.domain.timer import Command, sleeping_wait
 
@@ -42,7 +42,7 @@ class TerminalControls:
     def __init__(self, stdin: TextIO) -> None:
         self._stdin = stdin
         self._fd = stdin.fileno()
-        self._saved: list | None = None  # type: ignore[type-arg]
+        self._saved: list[Any] | None = None  # termios' attribute list
         self._pending = ""  # keys read together, not yet handed out: each one counts
         self._hung_up = False  # the terminal is gone: no key will ever come
 

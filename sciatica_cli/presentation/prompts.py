@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TextIO, TypeVar
+from typing import IO, TypeVar
 
 from rich.console import Console
 
@@ -54,7 +54,7 @@ class LineReader:
     def __init__(self, env: Environment, console: Console) -> None:
         self.env = env
         self.console = console
-        self.out: TextIO = console.file
+        self.out: IO[str] = console.file
         self.ended = False  # the input has run out: every later question is unanswered
 
     def ask(self, prompt: str, parse: Callable[[str], T | None], hint: str) -> T | None:
