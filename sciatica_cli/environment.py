@@ -3,6 +3,9 @@
 Commands build one `Environment` from the real system; tests build one with fake streams,
 a fake clock and a temporary data folder (see tests/conftest.py). Nothing below the
 command layer reads `sys.stdin`, the clock or the home folder directly.
+
+Like httpie's `Environment`, it also carries the run's two consoles, made once on first
+use (Rich loads only then), and the run's display choices: colour, width, plain mode.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from sciatica_cli.content.loader import ContentSet
 
 CONTENT_DIR_VARIABLE = "SCIATICA_CONTENT_DIR"
 DATA_DIR_VARIABLE = "SCIATICA_DATA_DIR"
+PLAIN_VARIABLE = "SCIATICA_PLAIN"
+REGION_VARIABLE = "SCIATICA_REGION"
 
 
 def _wall_clock() -> dt.datetime:
@@ -54,8 +61,13 @@ class Environment:
     stderr: TextIO
     stdin_isatty: bool
     stdout_isatty: bool
+    stderr_isatty: bool = False
     color: bool = False
     width: int | None = None
+    # Plain mode: labelled lines, no live display, no box drawing (screen readers, TERM=dumb).
+    plain: bool = False
+    # The region the person named for this run (--region, SCIATICA_REGION); None: not named.
+    region_code: str | None = None
     # Monotonic seconds for holds and a matching sleep; wall time for the diary.
     monotonic: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
@@ -73,7 +85,8 @@ class Environment:
             # again), never a crash in the middle of the safety check.
             stdin.reconfigure(errors="replace")
         stdout_isatty = _isatty(stdout)
-        no_color = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+        dumb = os.environ.get("TERM") == "dumb"
+        no_color = "NO_COLOR" in os.environ or dumb
         data_dir = os.environ.get(DATA_DIR_VARIABLE)
         return cls(
             stdin=stdin,
@@ -81,10 +94,45 @@ class Environment:
             stderr=stderr,
             stdin_isatty=_isatty(stdin),
             stdout_isatty=stdout_isatty,
+            stderr_isatty=_isatty(stderr),
             color=stdout_isatty and not no_color,
+            plain=dumb or os.environ.get(PLAIN_VARIABLE, "") not in ("", "0"),
+            region_code=os.environ.get(REGION_VARIABLE) or None,
             content_dirs=_content_dirs_from_environment(),
             data_dir_override=Path(data_dir) if data_dir else None,
         )
+
+    @cached_property
+    def console(self) -> Console:
+        """The console for the command's own output (stdout)."""
+        return self._make_console(self.stdout, self.stdout_isatty)
+
+    @cached_property
+    def error_console(self) -> Console:
+        """The console for prompts and notes beside a machine-read stdout (stderr)."""
+        return self._make_console(self.stderr, self.stderr_isatty)
+
+    def _make_console(self, stream: TextIO, isatty: bool) -> Console:
+        from rich.console import Console
+
+        # Markup, emoji and highlighting are off: content is text written by other people,
+        # and every style this program adds is applied through Text objects instead.
+        return Console(
+            file=stream,
+            force_terminal=isatty,
+            no_color=not self.color,
+            color_system="auto" if self.color else None,
+            width=self.width,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            soft_wrap=False,
+        )
+
+    @property
+    def live(self) -> bool:
+        """A live, redrawn display: only on a terminal, and never in plain mode."""
+        return self.stdout_isatty and not self.plain
 
     @cached_property
     def data_dir(self) -> Path:

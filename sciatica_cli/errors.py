@@ -1,18 +1,12 @@
-"""Expected failures: each becomes one line on stderr and a documented exit code."""
+"""Expected failures, by what went wrong; the command layer gives each its exit code."""
 
 from __future__ import annotations
 
-from sciatica_cli.exit_codes import ExitCode
-
 
 class SciaticaError(Exception):
-    exit_code: ExitCode = ExitCode.USAGE
-
-    def __init__(self, message: str, exit_code: ExitCode | None = None) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        if exit_code is not None:
-            self.exit_code = exit_code
 
 
 class UsageError(SciaticaError):
@@ -21,5 +15,3 @@ class UsageError(SciaticaError):
 
 class DataError(SciaticaError):
     """The diary cannot be read or written."""
-
-    exit_code = ExitCode.DATA_ERROR

@@ -212,7 +212,10 @@ def test_json_is_the_only_thing_on_stdout(run, stdin, code, tier):
 def test_json_reports_unanswered_questions(run):
     result = run("check-symptoms", "--json", input="n\n")
     data = json.loads(result.stdout)
-    assert result.exit_code == 4
+    # Unfinished, not an emergency: nothing is cleared, and nothing was reported (exit 7).
+    assert result.exit_code == 7
+    assert data["verdict"] == "unfinished" and data["finished"] is False
+    assert data["tier"] is None and data["may_massage"] is False
     assert data["unanswered"] == IDS[1:]
     assert data["flags"][0] == {
         "id": IDS[1],
@@ -233,6 +236,10 @@ def test_input_that_ends_early_is_never_safe(run, count):
     assert "Traceback" not in result.output
     assert "Massage may go on, gently." not in result.stdout
     assert "No more answers came." in result.stdout
+    # An unfinished check is said plainly, never shown as the emergency panel (exit 7).
+    assert result.exit_code == 7
+    assert "Emergency: get help now" not in result.stdout
+    assert "The check was not finished" in flat(result.stdout)
 
 
 def test_ending_during_a_follow_up_covers_both_legs(run):
@@ -251,8 +258,10 @@ def test_a_bad_answer_is_asked_again_with_a_hint(run):
 
 def test_a_bad_answer_is_never_taken_as_no(run):
     result = run("check-symptoms", input="maybe\n")
-    assert result.exit_code == 4
-    assert "This question was not answered" in flat(result.stdout)
+    # "maybe" is asked again; then the input ends: unfinished, never cleared (exit 7).
+    assert result.exit_code == 7
+    assert "Please answer y (yes), n (no) or ? (not sure)." in result.stdout
+    assert "The check was not finished: 29 questions not answered" in flat(result.stdout)
 
 
 def test_piped_answers_that_stay_unclear_count_as_not_sure(run):

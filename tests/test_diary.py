@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
+from sciatica_cli.cli.exit_codes import ExitCode, code_for_error
 from sciatica_cli.errors import DataError
-from sciatica_cli.exit_codes import ExitCode
 from sciatica_cli.storage.diary import (
     FILE_NAME,
     MIGRATIONS,
@@ -146,7 +146,7 @@ def test_a_file_that_is_not_a_diary_is_reported_and_never_touched(tmp_path, junk
     path.write_bytes(junk)
     with pytest.raises(DataError) as caught:
         Diary.open(tmp_path)
-    assert caught.value.exit_code is ExitCode.DATA_ERROR
+    assert code_for_error(caught.value) is ExitCode.DATA_ERROR
     assert str(path) in caught.value.message
     assert "left as it is" in caught.value.message
     assert path.read_bytes() == junk

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from sciatica_cli.cli.exit_codes import ExitCode, code_for_verdict
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.triage import Answer, Answers, Outcome, Raised, triage
-from sciatica_cli.exit_codes import ExitCode
 
 CONTENT = ContentSet([builtin_content_dir()])
+
+
+def show(outcome: Outcome, technique: str, side, acknowledged: bool) -> gate.Decision:
+    """May this be shown after a check concluded with this outcome and acknowledgement?"""
+    return gate.may_show(outcome, technique, side, gate.decide(outcome, acknowledged))
+
+
+def exit_code(outcome: Outcome, acknowledged: bool) -> ExitCode:
+    return code_for_verdict(gate.decide(outcome, acknowledged).verdict)
 
 
 def outcome_for(flags=None, cautions=None, named=None) -> Outcome:
@@ -31,43 +40,44 @@ def test_clear_outcome_allows_every_technique_on_every_side():
     outcome = outcome_for()
     for technique in CONTENT.techniques:
         for side in ("left", "right", None):
-            decision = gate.may_show(outcome, technique, side, acknowledged=False)
+            decision = show(outcome, technique, side, False)
             assert decision.allowed, decision.reason
             assert decision  # a Decision is true exactly when allowed
-    assert gate.exit_code(outcome, acknowledged=False) == ExitCode.OK
+    assert exit_code(outcome, False) == ExitCode.OK
 
 
 @pytest.mark.parametrize("answer", [Answer.YES, Answer.UNSURE])
 def test_emergency_sign_allows_nothing_even_acknowledged(answer):
     outcome = outcome_for(flags={"saddle-numbness": answer})
-    decision = gate.may_show(outcome, "piriformis", "left", acknowledged=True)
+    decision = show(outcome, "piriformis", "left", True)
     assert not decision.allowed
     assert not decision
-    assert "A&E" in decision.reason and "999" in decision.reason
-    assert gate.exit_code(outcome, acknowledged=True) == ExitCode.EMERGENCY
+    assert decision.verdict is gate.Verdict.EMERGENCY
+    assert "get help now" in decision.reason
+    assert exit_code(outcome, True) == ExitCode.EMERGENCY
 
 
 @pytest.mark.parametrize("answer", [Answer.YES, Answer.UNSURE])
 def test_urgent_sign_allows_nothing(answer):
     outcome = outcome_for(flags={"fever-or-unwell": answer})
-    decision = gate.may_show(outcome, "calf", "right", acknowledged=True)
+    decision = show(outcome, "calf", "right", True)
     assert not decision.allowed
     assert "doctor today" in decision.reason
-    assert gate.exit_code(outcome, acknowledged=True) == ExitCode.SEE_DOCTOR_TODAY
+    assert exit_code(outcome, True) == ExitCode.SEE_DOCTOR_TODAY
 
 
 def test_emergency_wins_over_urgent_for_the_exit_code():
     outcome = outcome_for(flags={"fever-or-unwell": Answer.YES, "bladder-change": Answer.YES})
-    assert gate.exit_code(outcome, acknowledged=False) == ExitCode.EMERGENCY
+    assert exit_code(outcome, False) == ExitCode.EMERGENCY
 
 
 def test_soon_sign_needs_acknowledgement():
     outcome = outcome_for(flags={"weight-loss": Answer.YES})
-    refused = gate.may_show(outcome, "piriformis", "left", acknowledged=False)
+    refused = show(outcome, "piriformis", "left", False)
     assert not refused.allowed and "confirm" in refused.reason
-    assert gate.exit_code(outcome, acknowledged=False) == ExitCode.NO_MASSAGE
-    assert gate.may_show(outcome, "piriformis", "left", acknowledged=True).allowed
-    assert gate.exit_code(outcome, acknowledged=True) == ExitCode.OK
+    assert exit_code(outcome, False) == ExitCode.NO_MASSAGE
+    assert show(outcome, "piriformis", "left", True).allowed
+    assert exit_code(outcome, True) == ExitCode.OK
 
 
 def test_a_one_sided_block_leaves_the_other_side_open():
@@ -85,12 +95,12 @@ def test_a_one_sided_block_leaves_the_other_side_open():
             named={"clot-signs": ("right",)},
         ),
     )
-    refused = gate.may_show(outcome, "calf", "right", acknowledged=False)
+    refused = show(outcome, "calf", "right", False)
     assert not refused.allowed and "right side" in refused.reason
-    assert gate.may_show(outcome, "calf", "left", acknowledged=False).allowed
+    assert show(outcome, "calf", "left", False).allowed
     # The technique as a whole is not cleared while one side is blocked.
-    assert not gate.may_show(outcome, "calf", None, acknowledged=False).allowed
-    assert gate.may_show(outcome, "lower-back", "right", acknowledged=False).allowed
+    assert not show(outcome, "calf", None, False).allowed
+    assert show(outcome, "lower-back", "right", False).allowed
 
 
 def _without_tier(caution):
@@ -101,8 +111,8 @@ def _without_tier(caution):
 
 def test_unknown_technique_or_side_is_refused():
     outcome = outcome_for()
-    assert not gate.may_show(outcome, "neck", "left", acknowledged=True).allowed
-    assert not gate.may_show(outcome, "calf", "middle", acknowledged=True).allowed
+    assert not show(outcome, "neck", "left", True).allowed
+    assert not show(outcome, "calf", "middle", True).allowed
 
 
 def test_a_wrongly_built_outcome_cannot_let_a_step_through():
@@ -122,11 +132,11 @@ def test_a_wrongly_built_outcome_cannot_let_a_step_through():
         blocks=(),
         techniques=frozenset({"calf"}),
         unanswered=(),
-        may_massage=True,
+        massage_possible=True,
         needs_acknowledgement=False,
     )
-    assert not gate.may_show(forged, "calf", "left", acknowledged=True).allowed
-    assert gate.exit_code(forged, acknowledged=True) == ExitCode.EMERGENCY
+    assert not show(forged, "calf", "left", True).allowed
+    assert exit_code(forged, True) == ExitCode.EMERGENCY
 
 
 def test_acknowledgement_is_asked_only_when_it_alone_stands_in_the_way():
@@ -143,14 +153,15 @@ def test_acknowledgement_is_asked_only_when_it_alone_stands_in_the_way():
 
 def test_only_the_gate_decides():
     """No module outside the gate (and the triage that computes it) reads an outcome's
-    `may_massage`: everything else asks `gate.may_go_on` or `gate.may_show`."""
+    `massage_possible`, or calls `gate.decide` except where a check is concluded: everything
+    else reads the decision a `CheckResult` carries, or asks `gate.may_show`."""
     import re
     from pathlib import Path
 
-    reads = re.compile(r"\boutcome\.may_massage\b")
+    reads = re.compile(r"\boutcome\.massage_possible\b|\bgate\.decide\(")
 
     package = Path(gate.__file__).resolve().parent.parent
-    allowed = {"domain/gate.py", "domain/triage.py"}
+    allowed = {"domain/gate.py", "domain/triage.py", "domain/check.py"}
     offenders = []
     for path in package.rglob("*.py"):
         relative = path.relative_to(package).as_posix()

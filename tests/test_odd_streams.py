@@ -25,7 +25,7 @@ def sciatica(*args: str, stdin: bytes = b"", close: int | None = None, **env: st
 
 def test_a_closed_stdin_is_the_end_of_input():
     result = sciatica("check-symptoms", close=0)
-    assert result.returncode == 4, result.stderr  # nothing ruled out: treated as present
+    assert result.returncode == 7, result.stderr  # an unfinished check: nothing cleared
     assert b"something went wrong" not in result.stderr
     assert b"No more answers came." in result.stdout
 
@@ -35,12 +35,12 @@ def test_bytes_that_are_not_utf8_are_an_unclear_answer_not_a_crash():
     result = sciatica(
         "check-symptoms", stdin=b"\xff\xfe\n", PYTHONIOENCODING="utf-8:strict", LC_ALL="C.UTF-8"
     )
-    assert result.returncode == 4, result.stderr
+    assert result.returncode == 7, result.stderr
     assert b"something went wrong" not in result.stderr
     assert b"Please answer y (yes), n (no) or ? (not sure)." in result.stdout
 
 
 def test_with_stderr_closed_the_questions_never_mix_into_the_json():
     result = sciatica("check-symptoms", "--json", close=2)
-    assert result.returncode == 4
-    assert json.loads(result.stdout)["tier"] == "emergency"
+    assert result.returncode == 7
+    assert json.loads(result.stdout)["verdict"] == "unfinished"

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sciatica_cli.cli.exit_codes import ExitCode, code_for_verdict
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag, Step, Technique, ToolVariant
 from sciatica_cli.content.paths import builtin_content_dir
@@ -28,7 +29,6 @@ from sciatica_cli.domain.triage import (
     stops_checklist,
     triage,
 )
-from sciatica_cli.exit_codes import ExitCode
 from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -146,20 +146,24 @@ def every_request(techniques: tuple[Technique, ...] = TECHNIQUES):
 def test_massage_is_allowed_only_when_no_emergency_or_urgent_sign_was_left_open(answers):
     outcome = judge(answers)
     if serious_sign(answers):
-        assert outcome.tier in SERIOUS
-        assert not outcome.may_massage
-        assert not gate.may_go_on(outcome, acknowledged=True).allowed
+        # Reported: the tier says so; never reached: the check is unfinished. Either way
+        # nothing is shown.
+        assert outcome.tier in SERIOUS or not complete(answers)
+        assert not outcome.massage_possible
+        assert not gate.decide(outcome, acknowledged=True).allowed
         for technique, side, acknowledged in every_request():
-            assert not gate.may_show(outcome, technique, side, acknowledged).allowed
+            assert not gate.may_show(
+                outcome, technique, side, gate.decide(outcome, acknowledged)
+            ).allowed
     else:
         assert outcome.tier not in SERIOUS
         blocked = expected_blocks(answers, CAUTIONS, TECHNIQUES)
         open_pairs = {(t.id, s) for t in TECHNIQUES for s in SIDES} - blocked
         # Nothing but an unfinished check or the cautions can stop massage now, and the
         # cautions only where they apply.
-        assert outcome.may_massage == (bool(open_pairs) and complete(answers))
+        assert outcome.massage_possible == (bool(open_pairs) and complete(answers))
         for technique, side in open_pairs:
-            decision = gate.may_show(outcome, technique, side, acknowledged=True)
+            decision = gate.may_show(outcome, technique, side, gate.decide(outcome, True))
             assert decision.allowed == complete(answers)
 
 
@@ -169,12 +173,14 @@ def test_every_soon_sign_needs_the_acknowledgement(answers):
     outcome = judge(answers)
     assert outcome.needs_acknowledgement == soon_sign(answers)
     for technique, side, acknowledged in every_request():
-        decision = gate.may_show(outcome, technique, side, acknowledged)
+        decision = gate.may_show(outcome, technique, side, gate.decide(outcome, acknowledged))
         if soon_sign(answers) and not acknowledged:
             assert not decision.allowed
         if not soon_sign(answers):
             # Without soon advice the acknowledgement changes nothing.
-            assert decision == gate.may_show(outcome, technique, side, not acknowledged)
+            assert decision == gate.may_show(
+                outcome, technique, side, gate.decide(outcome, not acknowledged)
+            )
 
 
 @settings(max_examples=400)
@@ -186,8 +192,8 @@ def test_cautions_block_exactly_the_affected_techniques_and_sides(answers):
         for technique, side, _ in every_request():
             sides = SIDES if side is None else (side,)
             is_blocked = any((technique, s) in outcome.blocked for s in sides)
-            decision = gate.may_show(outcome, technique, side, acknowledged=False)
-            assert decision.allowed == (not is_blocked and outcome.may_massage)
+            decision = gate.may_show(outcome, technique, side, gate.decide(outcome, False))
+            assert decision.allowed == (not is_blocked and outcome.massage_possible)
 
 
 @settings(max_examples=300)
@@ -203,24 +209,28 @@ def test_not_sure_and_no_answer_count_as_yes(answers):
         named={k: v for k, v in answers.named.items() if answers.cautions.get(k) is Answer.YES},
     )
     strict = judge(as_yes)
-    assert strict.tier == outcome.tier
     assert strict.blocked == outcome.blocked
     assert strict.needs_acknowledgement == outcome.needs_acknowledgement
     assert [r.id for r in strict.raised] == [r.id for r in outcome.raised]
     if complete(answers):
-        assert strict.may_massage == outcome.may_massage
+        assert strict.tier == outcome.tier
+        assert strict.massage_possible == outcome.massage_possible
     else:
         # A missing answer is worse than a yes: the unfinished check clears nothing.
-        assert not outcome.may_massage
-        assert not gate.may_go_on(outcome, acknowledged=True).allowed
+        assert not outcome.massage_possible
+        assert not gate.decide(outcome, acknowledged=True).allowed
 
 
 @settings(max_examples=300)
 @given(real_answers())
 def test_the_tier_is_the_highest_raised_and_the_flags_carry_their_answers(answers):
     outcome = judge(answers)
-    raised_tiers = [f.tier for f in FLAGS if raises(answers.flags.get(f.id))] + [
-        c.tier for c in CAUTIONS if raises(answers.cautions.get(c.id)) and c.tier
+    # The tier is what the person reported; questions never answered are listed apart.
+    raised_tiers = [f.tier for f in FLAGS if f.id in answers.flags and raises(answers.flags[f.id])]
+    raised_tiers += [
+        c.tier
+        for c in CAUTIONS
+        if c.id in answers.cautions and raises(answers.cautions[c.id]) and c.tier
     ]
     expected = next((t for t in TIERS if t in raised_tiers), None)
     assert outcome.tier == expected
@@ -250,10 +260,12 @@ def test_saying_yes_to_more_never_opens_anything(answers, data):
         cautions[data.draw(st.sampled_from(cleared_cautions))] = Answer.UNSURE
     worse = judge(Answers(flags=flags, cautions=cautions, named=answers.named))
     assert outcome.blocked <= worse.blocked
-    assert not (worse.may_massage and not outcome.may_massage)
+    assert not (worse.massage_possible and not outcome.massage_possible)
     for technique, side, acknowledged in every_request():
-        if gate.may_show(worse, technique, side, acknowledged).allowed:
-            assert gate.may_show(outcome, technique, side, acknowledged).allowed
+        if gate.may_show(worse, technique, side, gate.decide(worse, acknowledged)).allowed:
+            assert gate.may_show(
+                outcome, technique, side, gate.decide(outcome, acknowledged)
+            ).allowed
 
 
 # -- made-up catalogues: the rules do not depend on today's content -------------------------
@@ -327,7 +339,7 @@ def test_the_rules_hold_for_any_catalogue(data):
     assert outcome.blocked == blocked
     assert outcome.needs_acknowledgement == soon_sign(answers, flags, cautions)
     for technique, side, acknowledged in every_request(techniques):
-        decision = gate.may_show(outcome, technique, side, acknowledged)
+        decision = gate.may_show(outcome, technique, side, gate.decide(outcome, acknowledged))
         sides = SIDES if side is None else (side,)
         expected = (
             not serious
@@ -357,9 +369,9 @@ def no_to_everything(**changes: Any) -> Answers:
 def test_all_no_is_clear():
     outcome = judge(no_to_everything())
     assert outcome.clear and outcome.tier is None
-    assert outcome.may_massage and not outcome.needs_acknowledgement
+    assert outcome.massage_possible and not outcome.needs_acknowledgement
     assert outcome.unanswered == ()
-    assert gate.may_show(outcome, "piriformis", "left", acknowledged=False).allowed
+    assert gate.may_show(outcome, "piriformis", "left", gate.decide(outcome, False)).allowed
 
 
 def test_one_question_left_unanswered_clears_nothing():
@@ -368,21 +380,22 @@ def test_one_question_left_unanswered_clears_nothing():
     del flags["weight-loss"]
     outcome = judge(Answers(flags=flags, cautions=answers.cautions))
     assert outcome.unanswered == ("weight-loss",) and not outcome.complete
-    assert outcome.tier == "soon"
-    decision = gate.may_show(outcome, "calf", "left", acknowledged=True)
+    assert outcome.tier is None  # not reported, and not ruled out either
+    decision = gate.may_show(outcome, "calf", "left", gate.decide(outcome, True))
     assert not decision.allowed and "not finished" in decision.reason
     # The last caution too, although a yes there would only ask for light pressure.
     cautions = dict(answers.cautions)
     del cautions["numb-skin"]
     outcome = judge(Answers(flags=answers.flags, cautions=cautions))
-    assert outcome.tier is None and not outcome.may_massage
-    assert gate.exit_code(outcome, acknowledged=True) == ExitCode.NO_MASSAGE
+    assert outcome.tier is None and not outcome.massage_possible
+    assert code_for_verdict(gate.decide(outcome, True).verdict) == ExitCode.NO_MASSAGE
 
 
-def test_nothing_answered_is_an_emergency():
+def test_nothing_answered_is_unfinished_and_clears_nothing():
     outcome = judge(Answers())
-    assert outcome.tier == "emergency"
-    assert not outcome.may_massage
+    assert outcome.tier is None  # nothing was reported...
+    assert not outcome.massage_possible  # ...and nothing is cleared
+    assert gate.decide(outcome, acknowledged=True).verdict is gate.Verdict.UNFINISHED
     assert set(outcome.unanswered) == {f.id for f in FLAGS} | {c.id for c in CAUTIONS}
     assert all(not r.answered and r.answer is Answer.UNSURE for r in outcome.raised)
 
@@ -393,7 +406,7 @@ def test_clot_signs_on_the_left_block_calf_and_hamstring_on_the_left_only():
     )
     assert outcome.blocked == {("calf", "left"), ("hamstring", "left")}
     assert outcome.tier == "urgent"  # a possible clot also means: see a doctor today
-    assert not gate.may_show(outcome, "piriformis", "right", acknowledged=True).allowed
+    assert not gate.may_show(outcome, "piriformis", "right", gate.decide(outcome, True)).allowed
 
 
 def test_not_sure_about_clot_signs_blocks_both_legs():
@@ -408,17 +421,17 @@ def test_broken_skin_on_the_calf_blocks_only_the_calf():
         )
     )
     assert outcome.blocked == {("calf", "left"), ("calf", "right")}
-    assert outcome.may_massage and outcome.tier is None
-    assert not gate.may_show(outcome, "calf", "right", acknowledged=False).allowed
-    assert not gate.may_show(outcome, "calf", None, acknowledged=False).allowed
-    assert gate.may_show(outcome, "piriformis", "left", acknowledged=False).allowed
+    assert outcome.massage_possible and outcome.tier is None
+    assert not gate.may_show(outcome, "calf", "right", gate.decide(outcome, False)).allowed
+    assert not gate.may_show(outcome, "calf", None, gate.decide(outcome, False)).allowed
+    assert gate.may_show(outcome, "piriformis", "left", gate.decide(outcome, False)).allowed
 
 
 def test_not_sure_where_the_broken_skin_is_blocks_everything():
     outcome = judge(no_to_everything(cautions={"skin-or-injury": Answer.UNSURE}))
     assert outcome.blocked == {(t.id, s) for t in TECHNIQUES for s in SIDES}
-    assert not outcome.may_massage
-    decision = gate.may_go_on(outcome, acknowledged=True)
+    assert not outcome.massage_possible
+    decision = gate.decide(outcome, acknowledged=True)
     assert not decision.allowed and "every technique" in decision.reason
 
 
@@ -426,15 +439,15 @@ def test_blood_thinners_ask_for_light_pressure_without_blocking():
     outcome = judge(no_to_everything(cautions={"blood-thinners": Answer.YES}))
     assert [r.id for r in outcome.light_pressure] == ["blood-thinners"]
     assert outcome.blocked == frozenset()
-    decision = gate.may_show(outcome, "calf", "left", acknowledged=False)
+    decision = gate.may_show(outcome, "calf", "left", gate.decide(outcome, False))
     assert decision.allowed and "light pressure" in decision.reason
 
 
 def test_pregnancy_needs_the_acknowledgement():
     outcome = judge(no_to_everything(cautions={"pregnancy": Answer.YES}))
     assert outcome.tier == "soon" and outcome.needs_acknowledgement
-    assert not gate.may_show(outcome, "calf", "left", acknowledged=False).allowed
-    assert gate.may_show(outcome, "calf", "left", acknowledged=True).allowed
+    assert not gate.may_show(outcome, "calf", "left", gate.decide(outcome, False)).allowed
+    assert gate.may_show(outcome, "calf", "left", gate.decide(outcome, True)).allowed
 
 
 def test_the_outcome_cannot_be_changed():
@@ -448,7 +461,7 @@ def test_as_dict_names_flags_with_their_answers():
     outcome = judge(no_to_everything(flags={"foot-drop": Answer.UNSURE}))
     data = outcome.as_dict()
     assert data["tier"] == "urgent"
-    assert data["may_massage"] is False
+    assert data["massage_possible"] is False
     assert data["flags"] == [
         {"id": "foot-drop", "tier": "urgent", "answer": "unsure", "answered": True}
     ]

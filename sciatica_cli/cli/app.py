@@ -18,9 +18,14 @@ from typer.core import TyperGroup
 
 from sciatica_cli import __version__
 from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.exit_codes import (
+    EXIT_CODE_HELP,
+    ExitCode,
+    code_for_error,
+    exit_codes_epilog,
+)
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
-from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode, exit_codes_epilog
 
 HELP = (
     "A guide to safe self-massage for sciatica. It checks for warning signs first, "
@@ -38,7 +43,7 @@ class SafeGroup(TyperGroup):
             raise
         except SciaticaError as exc:
             _report_error(ctx, exc)
-            raise typer.Exit(int(exc.exit_code)) from None
+            raise typer.Exit(int(code_for_error(exc))) from None
         except KeyboardInterrupt:
             print("\nInterrupted.", file=_stderr(ctx))
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -106,9 +111,25 @@ def root(
         file_okay=False,
         dir_okay=True,
     ),
+    plain_mode: bool = typer.Option(
+        False,
+        "--plain",
+        help="Plain text for screen readers and simple terminals: labelled lines, no live "
+        "display, no boxes (also on with TERM=dumb or SCIATICA_PLAIN=1).",
+    ),
+    region: str | None = typer.Option(
+        None,
+        "--region",
+        metavar="CODE",
+        help="Where you live, for the right emergency number and services, e.g. GB, US, AU "
+        "(SCIATICA_REGION works too).",
+    ),
 ) -> None:
     """A guide to safe self-massage for sciatica."""
     env = environment(ctx)
+    env.plain = env.plain or plain_mode
+    if region is not None:
+        env.region_code = region
     for folder in env.content_dirs:
         if not folder.is_dir():
             raise SciaticaError(
@@ -117,9 +138,8 @@ def root(
     env.content_dirs.extend(content_dir)
     if ctx.invoked_subcommand is None:
         from sciatica_cli.presentation.catalog import welcome_view
-        from sciatica_cli.presentation.console import make_console
 
-        welcome_view(make_console(env), __version__)
+        welcome_view(env.console, __version__)
 
 
 def _register() -> None:

@@ -1,10 +1,16 @@
-"""How a command finds the environment of its run."""
+"""How a command finds the environment of its run, and how a flow's end becomes an exit."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import typer
 
 from sciatica_cli.environment import Environment
+
+if TYPE_CHECKING:
+    from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.flows.session import FlowEnd
 
 
 def environment(ctx: typer.Context) -> Environment:
@@ -13,3 +19,22 @@ def environment(ctx: typer.Context) -> Environment:
     if not isinstance(root.obj, Environment):
         root.obj = Environment.from_system()
     return root.obj
+
+
+def content_for_completion(ctx: typer.Context) -> ContentSet:
+    """The content in force while completing a word: the root callback has not run yet,
+    so the `--content-dir` folders typed so far are added here."""
+    env = environment(ctx)
+    typed = ctx.find_root().params.get("content_dir") or []
+    env.content_dirs.extend(folder for folder in typed if folder not in env.content_dirs)
+    return env.content
+
+
+def finish(end: FlowEnd) -> None:
+    """End the command with the exit code that reports how a flow ended."""
+    from sciatica_cli.cli.exit_codes import ExitCode, code_for_status, code_for_verdict
+    from sciatica_cli.domain.gate import Verdict
+
+    code = code_for_verdict(end) if isinstance(end, Verdict) else code_for_status(end)
+    if code is not ExitCode.OK:
+        raise typer.Exit(int(code))

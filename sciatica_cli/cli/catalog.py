@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.app_context import content_for_completion, environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.vocabulary import AREAS
 
@@ -50,15 +50,12 @@ def techniques(
         env.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
     from sciatica_cli.presentation.catalog import techniques_view
-    from sciatica_cli.presentation.console import make_console
 
-    techniques_view(make_console(env), chosen, content.tools)
+    techniques_view(env.console, chosen, content.tools)
 
 
-def _topic_ids(incomplete: str) -> list[str]:
-    from sciatica_cli.environment import Environment
-
-    return [t for t in Environment.from_system().content.learn if t.startswith(incomplete)]
+def _topic_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return [t for t in content_for_completion(ctx).learn if t.startswith(incomplete)]
 
 
 def learn(
@@ -70,11 +67,10 @@ def learn(
     """Read about sciatica: what it is, where it hurts, tools, when to get help, the evidence."""
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.presentation.catalog import page_view, topics_view
-    from sciatica_cli.presentation.console import make_console
 
     env = environment(ctx)
     pages = env.content.learn
-    console = make_console(env)
+    console = env.console
     if topic is None:
         topics_view(console, pages.values())
         return

@@ -14,8 +14,8 @@ from pathlib import Path
 import typer
 
 from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.exit_codes import ExitCode, exit_codes_epilog
 from sciatica_cli.errors import UsageError
-from sciatica_cli.exit_codes import ExitCode, exit_codes_epilog
 
 _VALIDATE_EXITS = {
     ExitCode.OK: "the content is clean",

@@ -20,64 +20,19 @@ def history(
     yes: bool = typer.Option(False, "--yes", help="With --clear: do not ask (for scripts)."),
 ) -> None:
     """Your sessions and pain ratings, with a trend of pain over the days."""
-    import datetime as dt
-    import json  # only for --json: start-up pays for what it uses
-
-    from sciatica_cli.domain.trend import daily_pain
-    from sciatica_cli.domain.triage import Answer
     from sciatica_cli.errors import UsageError
-    from sciatica_cli.presentation.console import make_console, plain
-    from sciatica_cli.presentation.history_view import as_csv as csv_text
-    from sciatica_cli.presentation.history_view import history_view
-    from sciatica_cli.presentation.prompts import YES_NO_HINT, LineReader, parse_answer
-    from sciatica_cli.storage.diary import Diary, diary_exists
+    from sciatica_cli.flows import history as diary_history
+    from sciatica_cli.presentation import history_view as view
 
     if sum((as_json, as_csv, clear)) > 1:
         raise UsageError("use only one of --json, --csv and --clear")
     env = environment(ctx)
-    console = make_console(env)
-    if not diary_exists(env.data_dir):
-        if as_json:
-            env.stdout.write(json.dumps({"sessions": [], "checks": []}, indent=2) + "\n")
-        elif as_csv:
-            env.stdout.write(csv_text([]))
-        else:
-            history_view(console, [], [], {}, env.local_time)
-        return
-    diary = Diary.open(env.data_dir)
-    try:
-        now = env.now()
-        since = now - dt.timedelta(days=days)
-        sessions = diary.sessions(since)
-        if clear:
-            question = f"Delete all {len(diary.sessions())} sessions and {len(diary.checks())} checks? This cannot be undone."
-            console.print(plain(question))
-            if (
-                yes
-                or LineReader(env, console).ask("y / n > ", parse_answer, YES_NO_HINT) is Answer.YES
-            ):
-                removed, checks = diary.clear()
-                console.print(plain(f"Deleted {removed} sessions and {checks} checks."))
-            else:
-                console.print(plain("Nothing was deleted."))
-        elif as_json:
-            data = {
-                "sessions": [s.as_dict() for s in sessions],
-                "checks": [c.as_dict() for c in diary.checks(since)],
-            }
-            env.stdout.write(json.dumps(data, indent=2) + "\n")
-        elif as_csv:
-            env.stdout.write(csv_text(sessions))
-        else:
-            local = env.local_time
-            ratings = [(local(s.started_at).date(), s.before.leg, s.before.back) for s in sessions]
-            first_day = local(since + dt.timedelta(days=1)).date()
-            history_view(
-                console,
-                sessions,
-                daily_pain(ratings, first_day, local(now).date()),
-                env.content.techniques,
-                local,
-            )
-    finally:
-        diary.close()
+    if clear:
+        confirm = view.ClearQuestion(env, env.console, assume_yes=yes)
+        view.cleared(env.console, diary_history.clear_diary(env, confirm))
+    elif as_json or as_csv:
+        sessions, checks = diary_history.export(env, days)
+        text = view.as_json(sessions, checks) if as_json else view.as_csv(sessions)
+        env.stdout.write(text)
+    else:
+        view.history_view(env.console, diary_history.load_history(env, days))

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Annotated
 
 import typer
 
+
+class SideChoice(str, enum.Enum):
+    """Which side to work on: a fixed set, so Typer checks it and completes it."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+Side = Annotated[
+    SideChoice,
+    typer.Option(
+        "--side",
+        case_sensitive=False,
+        help="Which side to work on: left, right or both (one after the other).",
+    ),
+]
 Hold = Annotated[
     int | None,
     typer.Option(
@@ -34,6 +52,8 @@ Sound = Annotated[
 PlainOutput = Annotated[
     bool,
     typer.Option(
-        "--plain", help="Print plain lines instead of a live countdown (suits screen readers)."
+        "--plain",
+        help="Plain lines instead of a live countdown (suits screen readers); "
+        "the same as 'sciatica --plain'.",
     ),
 ]

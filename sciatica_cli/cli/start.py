@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.app_context import environment, finish
 from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, Voice
-from sciatica_cli.exit_codes import ExitCode
 
 
 def start(
@@ -23,13 +22,20 @@ def start(
     in your diary ('sciatica history'). During a hold: space pauses, s skips, h means it
     hurts more, q quits.
     """
-    from sciatica_cli.presentation.guided import SessionOptions
-    from sciatica_cli.presentation.start_flow import run_start
+    from sciatica_cli.flows.routine import run_start
+    from sciatica_cli.flows.session import SessionOptions
+    from sciatica_cli.presentation.checklist import TerminalCheckUI
+    from sciatica_cli.presentation.session_ui import TerminalSessionUI
+    from sciatica_cli.presentation.start_view import TerminalStartUI
 
     env = environment(ctx)
-    options = SessionOptions(
-        hold=hold, auto=auto, voice=voice, sound=sound, plain_output=plain_output
+    env.plain = env.plain or plain_output
+    options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound)
+    end = run_start(
+        env,
+        options,
+        check_ui=TerminalCheckUI(env, env.console),
+        session_ui=TerminalSessionUI(env, env.console, options),
+        start_ui=TerminalStartUI(env, env.console),
     )
-    code = run_start(env, options)
-    if code is not ExitCode.OK:
-        raise typer.Exit(int(code))
+    finish(end)

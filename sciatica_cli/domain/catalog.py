@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sciatica_cli.content.models import Step, Technique
+from sciatica_cli.domain.plans import SessionPlan, hold_seconds
 
 # A step without a hold still takes time: reading it and getting into place.
 UNTIMED_STEP_SECONDS = 10
@@ -12,7 +13,7 @@ UNTIMED_STEP_SECONDS = 10
 
 def step_seconds(step: Step, hold: int | None = None) -> int:
     """Seconds one step takes; `hold` replaces the content's hold when given."""
-    per_repeat = (hold or step.hold) if step.hold is not None else UNTIMED_STEP_SECONDS
+    per_repeat = hold_seconds(step, hold) or UNTIMED_STEP_SECONDS
     return per_repeat * step.repeats
 
 
@@ -34,3 +35,8 @@ def format_duration(seconds: int) -> str:
     if seconds < 60:
         return f"{seconds} s"
     return f"about {round(seconds / 60)} min"
+
+
+def plan_seconds(plan: SessionPlan) -> int:
+    """Approximate length of a plan: its own steps, on the sides it kept."""
+    return sum(step.hold or UNTIMED_STEP_SECONDS for step in plan.steps)

@@ -1,29 +1,47 @@
 """The safety gate: the one place that decides whether massage, or a technique, may be shown.
 
-Every command that shows a massage step asks `may_show` first; nothing else in the code
-makes this decision. The gate reads the tier itself as well as `Outcome.may_massage`, so
-an outcome built wrongly still cannot let a step through after a serious sign.
+A check is concluded once (`decide`) and its `Decision` travels with the `CheckResult`;
+every step shown is put to `may_show` first, and nothing else in the code makes either
+decision. The gate reads the raised signs themselves, not a summary flag, so an outcome
+built wrongly still cannot let a step through after a serious sign.
+
+The gate says what the check means (`Verdict`); the command layer turns that into an exit
+code, and presentation into words for the person's region.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
-from sciatica_cli.domain.triage import NO_MASSAGE_TIERS, Outcome
-from sciatica_cli.exit_codes import ExitCode
+from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
 
+
+class Verdict(enum.Enum):
+    """What a check, or a check and one technique, means for massage; most serious first."""
+
+    EMERGENCY = "emergency"  # an emergency sign answered yes or not sure
+    URGENT = "urgent"  # a sign that needs a doctor today, answered yes or not sure
+    UNFINISHED = "unfinished"  # a question was never answered: nothing is cleared
+    NOTHING_LEFT = "nothing-left"  # the cautions rule out every technique
+    NOT_ACKNOWLEDGED = "not-acknowledged"  # `soon` advice not confirmed
+    BLOCKED = "blocked"  # this technique (or side) is ruled out by a caution
+    NOT_COVERED = "not-covered"  # the check never saw this technique
+    ALLOWED = "allowed"
+
+
 EMERGENCY_REASON = (
-    "An emergency sign was reported or could not be ruled out. Do not massage. "
-    "Go to A&E now or call 999 (or your local emergency number)."
+    "An emergency sign was reported or could not be ruled out. Do not massage or exercise: "
+    "get help now."
 )
 URGENT_REASON = (
-    "A sign that needs a doctor today was reported or could not be ruled out. Do not massage. "
-    "Contact a doctor today (in the UK: a same-day GP appointment or NHS 111)."
+    "A sign that needs a doctor today was reported or could not be ruled out. "
+    "Do not massage or exercise. Contact a doctor today."
 )
 UNFINISHED_REASON = (
-    "The safety check was not finished ({count} question{s} not answered). Do not massage "
-    "until you have answered every question."
+    "The safety check was not finished ({count} question{s} not answered), so nothing is "
+    "cleared. Do not massage until you have answered every question."
 )
 NOTHING_LEFT_REASON = "Your answers rule out every technique for now. Do not massage."
 NOT_ACKNOWLEDGED_REASON = (
@@ -33,35 +51,46 @@ NOT_ACKNOWLEDGED_REASON = (
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    allowed: bool
+    verdict: Verdict
     reason: str
+
+    @property
+    def allowed(self) -> bool:
+        return self.verdict is Verdict.ALLOWED
 
     def __bool__(self) -> bool:
         return self.allowed
 
 
-def may_go_on(outcome: Outcome, acknowledged: bool) -> Decision:
-    """May any massage at all follow this check?"""
-    serious = outcome.tier in NO_MASSAGE_TIERS or any(
-        r.tier in NO_MASSAGE_TIERS for r in outcome.raised
-    )
-    if serious:
-        emergency = outcome.tier == "emergency" or any(
-            r.tier == "emergency" for r in outcome.raised
-        )
-        return Decision(False, EMERGENCY_REASON if emergency else URGENT_REASON)
-    if outcome.unanswered:
-        count = len(outcome.unanswered)
-        return Decision(False, UNFINISHED_REASON.format(count=count, s="" if count == 1 else "s"))
-    if not outcome.may_massage:
-        return Decision(False, NOTHING_LEFT_REASON)
+def _answered(outcome: Outcome, tier: str) -> bool:
+    return any(r.tier == tier and r.answered for r in outcome.raised)
+
+
+def decide(outcome: Outcome, acknowledged: bool) -> Decision:
+    """May any massage at all follow this check? Computed once, carried by `CheckResult`."""
+    if _answered(outcome, "emergency"):
+        return Decision(Verdict.EMERGENCY, EMERGENCY_REASON)
+    if _answered(outcome, "urgent"):
+        return Decision(Verdict.URGENT, URGENT_REASON)
+    unanswered = len(outcome.unanswered) + sum(1 for r in outcome.raised if not r.answered)
+    if unanswered or _any_serious(outcome.raised):
+        count = max(len(outcome.unanswered), 1)
+        reason = UNFINISHED_REASON.format(count=count, s="" if count == 1 else "s")
+        return Decision(Verdict.UNFINISHED, reason)
+    if not outcome.massage_possible:
+        return Decision(Verdict.NOTHING_LEFT, NOTHING_LEFT_REASON)
     if outcome.needs_acknowledgement and not acknowledged:
-        return Decision(False, NOT_ACKNOWLEDGED_REASON)
+        return Decision(Verdict.NOT_ACKNOWLEDGED, NOT_ACKNOWLEDGED_REASON)
     if outcome.needs_acknowledgement:
-        return Decision(True, "You have read the advice: gentle massage may go on.")
+        return Decision(Verdict.ALLOWED, "You have read the advice: gentle massage may go on.")
     if outcome.raised:
-        return Decision(True, "Massage may go on, with the cautions you were given.")
-    return Decision(True, "No warning sign was found: massage may go on, gently.")
+        return Decision(Verdict.ALLOWED, "Massage may go on, with the cautions you were given.")
+    return Decision(Verdict.ALLOWED, "No warning sign was found: massage may go on, gently.")
+
+
+def _any_serious(raised: tuple[Raised, ...]) -> bool:
+    # Belt and braces: an emergency or urgent sign in any state never reaches "allowed".
+    return any(r.tier in ("emergency", "urgent") for r in raised)
 
 
 def asks_acknowledgement(outcome: Outcome) -> bool:
@@ -69,42 +98,38 @@ def asks_acknowledgement(outcome: Outcome) -> bool:
     them and a gentle massage; a "yes" never waves through an emergency, urgent sign or block.
     """
     return (
-        not may_go_on(outcome, acknowledged=False).allowed
-        and may_go_on(outcome, acknowledged=True).allowed
+        decide(outcome, acknowledged=False).verdict is Verdict.NOT_ACKNOWLEDGED
+        and decide(outcome, acknowledged=True).allowed
     )
 
 
-def may_show(outcome: Outcome, technique_id: str, side: str | None, acknowledged: bool) -> Decision:
-    """May this technique be shown on this side?
+def could_go_on(outcome: Outcome) -> bool:
+    """Could massage go on after this check once any advice is acknowledged?"""
+    return decide(outcome, acknowledged=True).allowed
+
+
+def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: Decision) -> Decision:
+    """May this technique be shown on this side, after a check concluded with `decision`?
 
     `side` is "left" or "right", or None for the technique as a whole (then a block on
     either side stops it). Ask per side to do the open side of a one-sided block.
     """
-    overall = may_go_on(outcome, acknowledged)
-    if not overall.allowed:
-        return overall
+    if not decision.allowed or _any_serious(outcome.raised) or outcome.unanswered:
+        # The decision is re-checked against the outcome: a wrong decision passed in
+        # still cannot open the gate after a serious or unanswered sign.
+        return decision if not decision.allowed else decide(outcome, acknowledged=False)
     if technique_id not in outcome.techniques:
         # The check could not know which cautions concern a technique it never saw.
-        return Decision(False, f"The safety check did not cover '{technique_id}'.")
+        return Decision(Verdict.NOT_COVERED, f"The safety check did not cover '{technique_id}'.")
     if side is not None and side not in SIDES:
-        return Decision(False, f"'{side}' is not a side: use left or right.")
+        return Decision(Verdict.BLOCKED, f"'{side}' is not a side: use left or right.")
     sides = SIDES if side is None else (side,)
     for block in outcome.blocks:
         if block.technique == technique_id and block.side in sides:
             advice = next((r.advice for r in outcome.raised if r.id == block.caution), "")
             where = "" if side is None else f" on the {block.side} side"
-            return Decision(False, f"Skip '{technique_id}'{where}. {advice}".strip())
-    if any(r.light_pressure for r in outcome.raised):
-        return Decision(True, f"{overall.reason} Use light pressure only.")
-    return Decision(True, overall.reason)
-
-
-def exit_code(outcome: Outcome, acknowledged: bool) -> ExitCode:
-    """The exit code that reports this check: most serious meaning first."""
-    if outcome.tier == "emergency" or any(r.tier == "emergency" for r in outcome.raised):
-        return ExitCode.EMERGENCY
-    if outcome.tier == "urgent" or any(r.tier == "urgent" for r in outcome.raised):
-        return ExitCode.SEE_DOCTOR_TODAY
-    if not may_go_on(outcome, acknowledged).allowed:
-        return ExitCode.NO_MASSAGE
-    return ExitCode.OK
+            reason = f"Skip '{technique_id}'{where}. {advice}".strip()
+            return Decision(Verdict.BLOCKED, reason)
+    if outcome.light_pressure:
+        return Decision(Verdict.ALLOWED, f"{decision.reason} Use light pressure only.")
+    return decision

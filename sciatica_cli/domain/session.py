@@ -1,7 +1,6 @@
-"""Guided sessions: planning the steps of a technique, and running them with timed holds.
+"""Running a planned session: the steps in order, with timed holds (see `plans` for planning).
 
-A plan can only be made from a safety outcome: every side is put to the gate, and a side
-the gate refuses never gets a step. The runner talks to the outside through two small
+The runner talks to the outside through two small
 interfaces, `Controls` (what the person asks for) and `SessionListener` (what to show),
 so a test drives a whole session with a fake clock and scripted commands.
 """
@@ -9,110 +8,12 @@ so a test drives a whole session with a fake clock and scripted commands.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sciatica_cli.content.models import Technique, ToolVariant
-from sciatica_cli.domain import gate
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldListener, HoldResult, run_hold
-from sciatica_cli.domain.triage import Outcome
-from sciatica_cli.errors import SciaticaError, UsageError
-from sciatica_cli.exit_codes import ExitCode
-from sciatica_cli.vocabulary import SIDES
-
-DEFAULT_TOOL = "hands"
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedStep:
-    number: int  # 1-based, within one side
-    total: int
-    side: str | None  # None for a technique not done on each side
-    instruction: str
-    feel: str | None
-    hold: int | None
-    repeat: int = 1
-    repeats: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class SessionPlan:
-    technique: Technique
-    tool: ToolVariant
-    steps: tuple[PlannedStep, ...]
-    refused_sides: tuple[tuple[str, str], ...] = ()  # (side, the gate's reason)
-
-    @property
-    def sides(self) -> tuple[str | None, ...]:
-        return tuple(dict.fromkeys(step.side for step in self.steps))
-
-
-class NotAllowed(SciaticaError):
-    """The gate refused every side of the technique."""
-
-    exit_code = ExitCode.NO_MASSAGE
-
-
-def choose_tool(technique: Technique, tool_id: str | None) -> ToolVariant:
-    variants = {v.tool: v for v in technique.tools}
-    if tool_id is None:
-        return variants.get(DEFAULT_TOOL, technique.tools[0])
-    if tool_id not in variants:
-        raise UsageError(
-            f"{technique.name} is not done with '{tool_id}'. Choose from: {', '.join(variants)}."
-        )
-    return variants[tool_id]
-
-
-def plan_session(
-    technique: Technique,
-    outcome: Outcome,
-    *,
-    acknowledged: bool,
-    side: str = "both",
-    tool: str | None = None,
-    hold: int | None = None,
-) -> SessionPlan:
-    """The steps to show, side by side, for every side the gate allows."""
-    variant = choose_tool(technique, tool)
-    wanted: Sequence[str | None]
-    if not technique.each_side:
-        wanted = [None]
-    elif side == "both":
-        wanted = SIDES
-    else:
-        wanted = [side]
-    steps: list[PlannedStep] = []
-    refused: list[tuple[str, str]] = []
-    for this_side in wanted:
-        decision = gate.may_show(outcome, technique.id, this_side, acknowledged)
-        if not decision.allowed:
-            refused.append((this_side or "both sides", decision.reason))
-            continue
-        steps.extend(_side_steps(technique, this_side, hold))
-    if not steps:
-        reasons = "; ".join(reason for _side, reason in refused)
-        raise NotAllowed(f"{technique.name} is not safe to do now: {reasons}")
-    return SessionPlan(technique, variant, tuple(steps), tuple(refused))
-
-
-def _side_steps(technique: Technique, side: str | None, hold: int | None) -> list[PlannedStep]:
-    total = len(technique.steps)
-    return [
-        PlannedStep(
-            number=number,
-            total=total,
-            side=side,
-            instruction=step.instruction,
-            feel=step.feel,
-            hold=(hold or step.hold) if step.hold is not None else None,
-            repeat=repeat,
-            repeats=step.repeats,
-        )
-        for number, step in enumerate(technique.steps, start=1)
-        for repeat in range(1, step.repeats + 1)
-    ]
 
 
 class SessionStatus(enum.Enum):

@@ -17,7 +17,6 @@ Whether a technique may be shown is decided in `domain.gate`, nowhere else.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -133,7 +132,9 @@ class Outcome:
     blocks: tuple[Block, ...]  # sorted, each (technique, side, caution) once
     techniques: frozenset[str]  # the techniques the check knew about
     unanswered: tuple[str, ...]  # ids of questions never answered (they count as "not sure")
-    may_massage: bool  # no emergency/urgent sign, every question answered, some technique left
+    # No emergency or urgent sign, every question answered, and some technique left. Only
+    # `gate.decide` says whether massage may go on (it also weighs the acknowledgement).
+    massage_possible: bool
     needs_acknowledgement: bool  # a `soon` sign was raised: massage only after acknowledging
 
     @property
@@ -170,7 +171,7 @@ class Outcome:
     def as_dict(self) -> dict[str, Any]:
         return {
             "tier": self.tier,
-            "may_massage": self.may_massage,
+            "massage_possible": self.massage_possible,
             "needs_acknowledgement": self.needs_acknowledgement,
             "flags": [r.as_dict() for r in self.flags],
             "cautions": [r.as_dict() for r in self.cautions],
@@ -182,18 +183,6 @@ class Outcome:
             "advice": list(self.advice),
             "unanswered": list(self.unanswered),
         }
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    """One run of the checklist: its outcome, whether `soon` advice was acknowledged, and when.
-
-    Pass `acknowledged` to `gate.may_show`; the diary keeps `checked_at` and the tier.
-    """
-
-    outcome: Outcome
-    acknowledged: bool
-    checked_at: dt.datetime
 
 
 def triage(
@@ -251,19 +240,21 @@ def triage(
 
     # Stable sort: within a tier, the order the questions were asked in.
     raised.sort(key=lambda r: tier_rank(r.tier))
-    tier = highest_tier(r.tier for r in raised)
+    # The tier of what the person reported; questions never answered are listed apart.
+    tier = highest_tier(r.tier for r in raised if r.answered)
     blocked = {(b.technique, b.side) for b in blocks}
     something_left = any(_open(t, blocked) for t in by_id.values())
     # A check cut short (the input ran out, or it stopped at an emergency) never clears
     # massage: piped answers that run out may also be answering the wrong questions.
-    may_massage = tier not in NO_MASSAGE_TIERS and something_left and not unanswered
+    serious = any(r.tier in NO_MASSAGE_TIERS for r in raised)
+    massage_possible = not serious and something_left and not unanswered
     return Outcome(
         tier=tier,
         raised=tuple(raised),
         blocks=tuple(sorted(blocks)),
         techniques=frozenset(by_id),
         unanswered=tuple(unanswered),
-        may_massage=may_massage,
+        massage_possible=massage_possible,
         needs_acknowledgement=any(r.tier == "soon" for r in raised),
     )
 

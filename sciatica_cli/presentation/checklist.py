@@ -1,11 +1,15 @@
 """The red-flag checklist as a person meets it: questions, the emergency panel, the outcome.
 
-This module only asks and shows. What the answers mean is decided by `domain.triage`, and
-whether massage may follow by `domain.gate`. `run_checklist` is what `check-symptoms`,
-`guide` and `start` call.
+This module only asks and shows (`TerminalCheckUI`). The order of questions and when to
+stop belong to `flows.check`; what the answers mean to `domain.triage`, and whether massage
+may follow to `domain.gate`.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group
@@ -16,17 +20,10 @@ from rich.text import Text
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain import gate
-from sciatica_cli.domain.triage import (
-    Answer,
-    Answers,
-    CheckResult,
-    Outcome,
-    Raised,
-    checklist,
-    stops_checklist,
-    triage,
-)
+from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
+from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import plain
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
@@ -60,100 +57,89 @@ TIER_LABELS = {
 ANSWER_WORDS = {Answer.YES: "you said yes", Answer.UNSURE: "you were not sure"}
 
 
-def run_checklist(
-    env: Environment, content: ContentSet, console: Console, *, show_outcome: bool = True
-) -> CheckResult:
-    """Ask every question (stopping at the first emergency sign) and return the result.
+class TerminalCheckUI:
+    """The checklist on a console: implements `flows.check.CheckUI`."""
 
-    Prompts and views go to `console`'s stream; answers come from `env.stdin`.
-    """
-    items = checklist(content.red_flags.values(), content.cautions.values())
-    reader = LineReader(env, console)
-    flags: dict[str, Answer] = {}
-    cautions: dict[str, Answer] = {}
-    named: dict[str, tuple[str, ...]] = {}
-    stopped_at: RedFlag | Caution | None = None
+    def __init__(self, env: Environment, console: Console) -> None:
+        self.env = env
+        self.console = console
+        self.reader = LineReader(env, console)
 
-    _intro(console)
-    section = ""
-    for number, item in enumerate(items, start=1):
-        here = "caution" if isinstance(item, Caution) else item.tier
-        if here != section:
-            section = here
-            console.print()
-            console.print(plain(SECTION_TITLES[here], "bold underline"))
-        console.print()
-        console.print(plain(f"Question {number} of {len(items)}", "dim"))
-        console.print(plain(item.question))
-        answer = reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
-        if reader.ended:
-            break  # the input ran out: this and every later question count as "not sure"
-        if answer is None:
-            answer = Answer.UNSURE  # piped answers that stayed unclear
-        if isinstance(item, Caution):
-            cautions[item.id] = answer
-            if answer is Answer.YES and item.asks is not None:
-                named[item.id] = _follow_up(item, reader, console, content)
-        else:
-            flags[item.id] = answer
-        if stops_checklist(item, answer):
-            stopped_at = item
-            break
-    if reader.ended:
-        console.print(plain("No more answers came.", "bold"))
-
-    outcome = triage(
-        content.red_flags.values(),
-        content.cautions.values(),
-        content.techniques.values(),
-        Answers(flags=flags, cautions=cautions, named=named),
-    )
-    if outcome.tier == "emergency":
-        # At once, and only this: a person with an emergency sign needs one clear message.
-        emergency_panel(console, _first_emergency(outcome, stopped_at))
-        return CheckResult(outcome, acknowledged=False, checked_at=env.now())
-    if show_outcome:
-        outcome_view(console, outcome, content)
-    acknowledged = gate.asks_acknowledgement(outcome) and ask_acknowledgement(reader, console)
-    if show_outcome:
-        verdict_view(console, outcome, acknowledged)
-    return CheckResult(outcome, acknowledged=acknowledged, checked_at=env.now())
-
-
-def _intro(console: Console) -> None:
-    console.print(plain("Safety check", "bold"))
-    console.print(
-        plain(
-            "Before any massage, some questions about warning signs. "
-            "Answer y (yes), n (no) or ? (not sure). "
-            "If you are not sure, say so: it counts as yes, to keep you safe."
+    def intro(self, total: int) -> None:
+        self.console.print(plain("Safety check", "bold"))
+        self.console.print(
+            plain(
+                f"Before any massage, {total} questions about warning signs. "
+                "Answer y (yes), n (no) or ? (not sure). "
+                "If you are not sure, say so: it counts as yes, to keep you safe."
+            )
         )
-    )
 
+    def section(self, name: str) -> None:
+        self.console.print()
+        self.console.print(plain(SECTION_TITLES[name], "bold underline"))
 
-def _follow_up(
-    caution: Caution, reader: LineReader, console: Console, content: ContentSet
-) -> tuple[str, ...]:
-    """Which side or which areas; () means "not sure" (every side or area)."""
-    if caution.asks == "side":
-        return reader.ask(SIDE_PROMPT, parse_side, SIDE_HINT) or ()
-    areas = content.areas
-    choices = [(a, areas[a].name if a in areas else a.replace("-", " ")) for a in AREAS]
-    console.print(plain("Which areas? Type their numbers (for example: 1 3), or ? if not sure."))
-    for number, (_, name) in enumerate(choices, start=1):
-        console.print(plain(f"  {number}  {name}"))
-    hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? (not sure)."
-    return reader.ask(AREA_PROMPT, area_parser(choices), hint) or ()
+    def ask(self, number: int, total: int, item: RedFlag | Caution) -> Answer | NoAnswer:
+        self.console.print()
+        self.console.print(plain(f"Question {number} of {total}", "dim"))
+        self.console.print(plain(item.question))
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
+    def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
+        """Which side or which areas; () means "not sure" (every side or area)."""
+        if caution.asks == "side":
+            return self.reader.ask(SIDE_PROMPT, parse_side, SIDE_HINT)
+        areas = self.env.content.areas
+        choices = [(a, areas[a].name if a in areas else a.replace("-", " ")) for a in AREAS]
+        self.console.print(
+            plain("Which areas? Type their numbers (for example: 1 3), or ? if not sure.")
+        )
+        for number, (_, name) in enumerate(choices, start=1):
+            self.console.print(plain(f"  {number}  {name}"))
+        hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? (not sure)."
+        return self.reader.ask(AREA_PROMPT, area_parser(choices), hint)
 
-def _first_emergency(outcome: Outcome, stopped_at: RedFlag | Caution | None) -> Raised:
-    emergencies = [r for r in outcome.raised if r.tier == "emergency"]
-    if stopped_at is not None:
-        for raised in emergencies:
-            if raised.id == stopped_at.id:
-                return raised
-    answered = [r for r in emergencies if r.answered]
-    return (answered or emergencies)[0]
+    def input_ended(self) -> None:
+        self.console.print(plain("No more answers came.", "bold"))
+
+    def emergency(self, raised: Raised) -> None:
+        emergency_panel(self.console, raised)
+
+    def outcome(self, outcome: Outcome) -> None:
+        outcome_view(self.console, outcome, self.env.content)
+
+    def ask_acknowledgement(self) -> bool:
+        return ask_acknowledgement(self.reader, self.console)
+
+    def verdict(self, result: CheckResult) -> None:
+        verdict_view(self.console, result)
+
+    def ask_nothing_changed(
+        self, since: dt.datetime, items: Sequence[RedFlag | Caution]
+    ) -> Answer | NoAnswer:
+        at = self.env.local_time(since).strftime("%H:%M")
+        self.console.print(plain("Safety check", "bold underline"))
+        self.console.print(plain(f"Has any of these appeared or changed since your check at {at}?"))
+        section = ""
+        for item in items:  # every question of the full check, cautions too, in its order
+            here = "caution" if isinstance(item, Caution) else item.tier
+            if here != section:
+                section = here
+                self.console.print(plain(SECTION_TITLES[here], "bold"))
+            self.console.print(Padding(plain(f"- {item.question}"), (0, 0, 0, 2)))
+        self.console.print(
+            plain(
+                f"Has any of these appeared, changed or got worse since {at}? "
+                "Answer n only if nothing has."
+            )
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def full_check_again(self) -> None:
+        self.console.print(plain("Then let us go through the full check again."))
+
+    def recent_check_reused(self) -> None:
+        self.console.print(plain("Thank you. Massage may go on, gently.", "bold"))
 
 
 def _why(raised: Raised) -> str:
@@ -212,21 +198,38 @@ def outcome_view(console: Console, outcome: Outcome, content: ContentSet) -> Non
             console.print(Padding(plain(where, "italic"), (0, 0, 0, 2), expand=False))
         console.print(Padding(plain(raised.advice), (0, 0, 0, 2), expand=False))
     if outcome.unanswered:
-        count = len(outcome.unanswered)
-        console.print()
-        console.print(
-            plain(
-                f"{count} question{'' if count == 1 else 's'} not answered. Each counts as "
-                "'not sure', and the check is not finished. Run it again to answer them all.",
-                "bold",
-            )
-        )
+        _unfinished_view(console, outcome)
     skipped = _skipped(outcome, content)
-    if skipped and gate.may_go_on(outcome, acknowledged=True).allowed:
+    if skipped and gate.could_go_on(outcome):
         console.print()
         console.print(plain("Do not do these:", "bold"))
         for line in skipped:
             console.print(Padding(plain(line), (0, 0, 0, 2), expand=False))
+
+
+UNFINISHED_ACTIONS = {
+    "emergency": "If you have any of the emergency signs, do not wait: " + EMERGENCY_ACTION,
+    "urgent": "If you have any sign that needs a doctor today, contact a doctor today.",
+    "soon": "If you have any of the other signs, book a visit to your doctor.",
+}
+
+
+def _unfinished_view(console: Console, outcome: Outcome) -> None:
+    """A check cut short: say so plainly, and what to do if any sign is there after all."""
+    count = len(outcome.unanswered)
+    console.print()
+    console.print(
+        plain(
+            f"The check was not finished: {count} question{'' if count == 1 else 's'} "
+            "not answered. Nothing is cleared until every question is answered.",
+            "bold",
+        )
+    )
+    tiers = {r.tier for r in outcome.raised if not r.answered}
+    for tier, action in UNFINISHED_ACTIONS.items():
+        if tier in tiers:
+            console.print(Padding(plain(action), (0, 0, 0, 2), expand=False))
+    console.print(plain("Run the check again to answer every question."))
 
 
 def _where(raised: Raised, content: ContentSet) -> str:
@@ -265,13 +268,12 @@ def ask_acknowledgement(reader: LineReader, console: Console) -> bool:
             "Answer y to go on with gentle massage, or n to stop here."
         )
     )
-    answer = reader.ask(ACK_PROMPT, parse_answer, ACK_HINT)
-    return answer is Answer.YES
+    return reader.ask(ACK_PROMPT, parse_answer, ACK_HINT) is Answer.YES
 
 
-def verdict_view(console: Console, outcome: Outcome, acknowledged: bool) -> None:
+def verdict_view(console: Console, result: CheckResult) -> None:
     """The bottom line, in the gate's words."""
-    decision = gate.may_go_on(outcome, acknowledged)
+    decision, outcome = result.decision, result.outcome
     console.print()
     if decision.allowed:
         console.print(plain("Massage may go on, gently.", "bold"))
@@ -281,3 +283,24 @@ def verdict_view(console: Console, outcome: Outcome, acknowledged: bool) -> None
     else:
         console.print(plain("No massage now.", "bold"))
         console.print(plain(decision.reason))
+
+
+def check_as_json(result: CheckResult, exit_code: int) -> dict[str, Any]:
+    """The check for a script to read: `may_massage` is the bottom line (the gate's decision,
+    with any advice acknowledged); the outcome's own view is kept as `massage_possible`."""
+    outcome = result.outcome
+    data = outcome.as_dict()
+    return {
+        "checked_at": result.checked_at.isoformat(timespec="seconds"),
+        "tier": data.pop("tier"),
+        "verdict": result.verdict.value,
+        "may_massage": result.decision.allowed,
+        "finished": outcome.complete,
+        "massage_possible": data.pop("massage_possible"),
+        "needs_acknowledgement": data.pop("needs_acknowledgement"),
+        # null when the person was not asked (nothing to acknowledge, or a sign that no
+        # acknowledgement can wave through)
+        "acknowledged": result.acknowledged if gate.asks_acknowledgement(outcome) else None,
+        "exit_code": exit_code,
+        **data,
+    }

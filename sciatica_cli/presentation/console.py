@@ -1,31 +1,12 @@
-"""Builds Rich consoles from the environment, and makes content text safe to print."""
+"""Makes content text safe to print (the consoles themselves are the Environment's)."""
 
 from __future__ import annotations
 
 import re
 
-from rich.console import Console
 from rich.text import Text
 
-from sciatica_cli.environment import Environment
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def make_console(env: Environment, *, stderr: bool = False) -> Console:
-    # Markup, emoji and highlighting are off: content is text written by other people,
-    # and every style this program adds is applied through Text objects instead.
-    return Console(
-        file=env.stderr if stderr else env.stdout,
-        force_terminal=env.stdout_isatty if not stderr else None,
-        no_color=not env.color,
-        color_system="auto" if env.color else None,
-        width=env.width,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        soft_wrap=False,
-    )
 
 
 def without_controls(text: str) -> str:

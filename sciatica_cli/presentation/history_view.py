@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Callable, Sequence
 
 from rich import box
@@ -12,11 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sciatica_cli.content.models import Technique
-from sciatica_cli.domain.trend import DayPain
+from sciatica_cli.domain.triage import Answer
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.history import History
+from sciatica_cli.flows.records import CheckRecord, SessionRecord
 from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import plain
-from sciatica_cli.storage.diary import SessionRecord
+from sciatica_cli.presentation.prompts import YES_NO_HINT, LineReader, parse_answer
 
 BARS = "▁▂▃▄▅▆▇█"
 NO_RATING = "·"
@@ -53,13 +56,8 @@ def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> s
     return local(moment).strftime("%d %b %H:%M")
 
 
-def history_view(
-    console: Console,
-    sessions: Sequence[SessionRecord],
-    days: Sequence[DayPain],
-    techniques: dict[str, Technique],
-    local: Callable[[dt.datetime], dt.datetime],
-) -> None:
+def history_view(console: Console, history: History) -> None:
+    sessions, local = history.sessions, history.local_time
     if not sessions:
         console.print(plain("No sessions in your diary yet.", "bold"))
         console.print(
@@ -69,9 +67,7 @@ def history_view(
         )
         return
 
-    def names(record: SessionRecord) -> str:
-        return ", ".join(techniques[t].name if t in techniques else t for t in record.techniques)
-
+    names = history.technique_names
     if console.width < NARROW:
         for r in sessions:
             console.print(
@@ -97,7 +93,7 @@ def history_view(
             )
         console.print(table)
 
-    shown = list(days)[-max(10, console.width - 14) :]
+    shown = history.days[-max(10, console.width - 14) :]
     console.print()
     console.print(
         plain(f"Pain before each session, by day ({NO_RATING} = no rating; 0-10 scale)", "bold")
@@ -117,3 +113,31 @@ def as_csv(sessions: Sequence[SessionRecord]) -> str:
             row[key] = ";".join(row[key])
         writer.writerow(row)
     return out.getvalue()
+
+
+def as_json(sessions: Sequence[SessionRecord], checks: Sequence[CheckRecord]) -> str:
+    data = {"sessions": [s.as_dict() for s in sessions], "checks": [c.as_dict() for c in checks]}
+    return json.dumps(data, indent=2) + "\n"
+
+
+class ClearQuestion:
+    """Asks before the diary is cleared; `--yes` answers for a script."""
+
+    def __init__(self, env: Environment, console: Console, *, assume_yes: bool) -> None:
+        self.env, self.console, self.assume_yes = env, console, assume_yes
+
+    def __call__(self, sessions: int, checks: int) -> bool:
+        self.console.print(
+            plain(f"Delete all {sessions} sessions and {checks} checks? This cannot be undone.")
+        )
+        if self.assume_yes:
+            return True
+        reader = LineReader(self.env, self.console)
+        return reader.ask("y / n > ", parse_answer, YES_NO_HINT) is Answer.YES
+
+
+def cleared(console: Console, removed: tuple[int, int] | None) -> None:
+    if removed is None:
+        console.print(plain("Nothing was deleted."))
+    else:
+        console.print(plain(f"Deleted {removed[0]} sessions and {removed[1]} checks."))

@@ -2,8 +2,8 @@
 
 The same code serves a person at a terminal and `printf 'n\\nn\\n' | sciatica ...`: the
 prompt is written to the output stream, then one line is read from `env.stdin`. The end
-of input gives `None` (the caller counts that as "not sure"), never a hang or a traceback.
-An answer that is not understood is asked again with a hint; it is never taken as "no".
+of input gives `NoAnswer.ENDED`, never a hang or a traceback. An answer that is not
+understood is asked again with a hint; it is never taken as "no".
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from rich.console import Console
 
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
+from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import plain, without_controls
 
 T = TypeVar("T")
@@ -55,15 +56,15 @@ class LineReader:
         self.env = env
         self.console = console
         self.out: IO[str] = console.file
-        self.ended = False  # the input has run out: every later question is unanswered
 
-    def ask(self, prompt: str, parse: Callable[[str], T | None], hint: str) -> T | None:
-        """The parsed answer, or None at the end of input (or after too many piped tries)."""
+    def ask(self, prompt: str, parse: Callable[[str], T | None], hint: str) -> T | NoAnswer:
+        """The parsed answer (which may itself be `NoAnswer.SKIPPED`), or why there is none:
+        the input ended, or piped answers stayed unclear."""
         tries = 0
-        while not self.ended:
+        while True:
             line = self._read(prompt)
             if line is None:
-                return None
+                return NoAnswer.ENDED
             value = parse(line)
             if value is not None:
                 return value
@@ -71,8 +72,7 @@ class LineReader:
             self.write(hint)
             if not self.env.stdin_isatty and tries >= PIPED_TRIES:
                 self.write("No clear answer was given, so this counts as 'not sure'.")
-                return None
-        return None
+                return NoAnswer.UNCLEAR
 
     def write(self, line: str) -> None:
         self.console.print(plain(line))
@@ -82,7 +82,6 @@ class LineReader:
         self.out.flush()
         line = self.env.stdin.readline()
         if not line:
-            self.ended = True
             self.out.write("\n")
             self.out.flush()
             return None

@@ -11,10 +11,9 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.text import Text
 
 from sciatica_cli.domain.catalog import format_duration
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan
 from sciatica_cli.domain.session import (
-    PlannedStep,
     SessionListener,
-    SessionPlan,
     SessionResult,
     SessionStatus,
 )

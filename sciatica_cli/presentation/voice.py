@@ -6,7 +6,8 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 
-from sciatica_cli.domain.session import PlannedStep, SessionListener, SessionPlan, SessionResult
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan
+from sciatica_cli.domain.session import SessionListener, SessionResult
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
 
 # Tried in this order; the first one on PATH speaks.

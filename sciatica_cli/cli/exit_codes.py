@@ -1,8 +1,19 @@
-"""Exit codes, one meaning each; `sciatica --help` and the README list them."""
+"""Exit codes, one meaning each; `sciatica --help` and the README list them.
+
+Below the command layer nothing knows about exit codes: the gate gives a verdict, a session
+a status, and a failure its error class; the functions here map each to its code.
+"""
 
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
+
+from sciatica_cli.errors import DataError, SciaticaError
+
+if TYPE_CHECKING:
+    from sciatica_cli.domain.gate import Verdict
+    from sciatica_cli.domain.session import SessionStatus
 
 
 class ExitCode(enum.IntEnum):
@@ -10,7 +21,7 @@ class ExitCode(enum.IntEnum):
     PROBLEMS_FOUND = 1  # `content validate` found problems
     USAGE = 2  # bad input: unknown command, option, technique or topic; unusable content
     SEE_DOCTOR_TODAY = 3  # the checklist found an urgent sign: no massage, contact a doctor today
-    EMERGENCY = 4  # the checklist found an emergency sign: go to A&E or call 999 now
+    EMERGENCY = 4  # the checklist found an emergency sign: get emergency help now
     STOPPED_PAIN = 5  # a session stopped because the pain got worse
     DATA_ERROR = 6  # the diary file cannot be read or written
     # The checklist found no urgent sign, but massage may not go on now: the check was not
@@ -31,10 +42,35 @@ EXIT_CODE_HELP: dict[ExitCode, str] = {
     ExitCode.PROBLEMS_FOUND: "content validate found problems",
     ExitCode.USAGE: "bad input: unknown command, option, technique or topic, or unusable content",
     ExitCode.SEE_DOCTOR_TODAY: "an urgent sign: no massage, contact a doctor today",
-    ExitCode.EMERGENCY: "an emergency sign: go to A&E or call 999 now",
+    ExitCode.EMERGENCY: "an emergency sign: get emergency help now",
     ExitCode.STOPPED_PAIN: "a session stopped because the pain got worse",
     ExitCode.DATA_ERROR: "the diary file cannot be read or written",
     ExitCode.NO_MASSAGE: "no massage now: check unfinished, advice unacknowledged, or no technique left",
     ExitCode.INTERNAL_ERROR: "a bug in sciatica (please report it)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }
+
+
+def code_for_error(error: SciaticaError) -> ExitCode:
+    return ExitCode.DATA_ERROR if isinstance(error, DataError) else ExitCode.USAGE
+
+
+def code_for_verdict(verdict: Verdict) -> ExitCode:
+    """A check's (or a check and technique's) verdict, most serious meaning first."""
+    from sciatica_cli.domain.gate import Verdict
+
+    if verdict is Verdict.EMERGENCY:
+        return ExitCode.EMERGENCY
+    if verdict is Verdict.URGENT:
+        return ExitCode.SEE_DOCTOR_TODAY
+    return ExitCode.OK if verdict is Verdict.ALLOWED else ExitCode.NO_MASSAGE
+
+
+def code_for_status(status: SessionStatus) -> ExitCode:
+    from sciatica_cli.domain.session import SessionStatus
+
+    if status is SessionStatus.STOPPED_PAIN:
+        return ExitCode.STOPPED_PAIN
+    if status is SessionStatus.INTERRUPTED:
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK

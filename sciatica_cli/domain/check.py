@@ -1,0 +1,36 @@
+"""One concluded safety check: what was found, and the gate's decision, made once.
+
+Everything after a check (planning, the diary, the exit code, the JSON) reads the decision
+carried here instead of asking the gate again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sciatica_cli.domain import gate
+from sciatica_cli.domain.triage import Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One run of the checklist (or a recent one reused): outcome, acknowledgement, time."""
+
+    outcome: Outcome
+    acknowledged: bool
+    checked_at: dt.datetime
+    decision: gate.Decision
+    reused: bool = False  # a recent clear check confirmed with one question
+
+    @property
+    def verdict(self) -> gate.Verdict:
+        return self.decision.verdict
+
+
+def conclude(
+    outcome: Outcome, acknowledged: bool, checked_at: dt.datetime, *, reused: bool = False
+) -> CheckResult:
+    """The only way to make a `CheckResult`: the decision comes from the gate, here."""
+    decision = gate.decide(outcome, acknowledged)
+    return CheckResult(outcome, acknowledged, checked_at, decision, reused)

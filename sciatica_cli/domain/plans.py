@@ -1,0 +1,122 @@
+"""Planning a guided session: the steps of a technique, side by side, that the gate allows.
+
+A plan can only be made from a concluded check: every side is put to the gate, and a side
+the gate refuses never gets a step. A technique the gate refuses on every side gives a
+`Refusal` instead of a plan, so the caller holds one value that says which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sciatica_cli.content.models import Step, Technique, ToolVariant
+from sciatica_cli.domain import gate
+from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.errors import UsageError
+from sciatica_cli.vocabulary import SIDES
+
+DEFAULT_TOOL = "hands"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStep:
+    number: int  # 1-based, within one side
+    total: int
+    side: str | None  # None for a technique not done on each side
+    instruction: str
+    feel: str | None
+    hold: int | None
+    repeat: int = 1
+    repeats: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    technique: Technique
+    tool: ToolVariant
+    steps: tuple[PlannedStep, ...]
+    refused_sides: tuple[tuple[str, str], ...] = ()  # (side, the gate's reason)
+
+    @property
+    def sides(self) -> tuple[str | None, ...]:
+        return tuple(dict.fromkeys(step.side for step in self.steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """The gate allowed no side of a technique: why, in the gate's words."""
+
+    technique: Technique
+    decision: gate.Decision
+
+    @property
+    def message(self) -> str:
+        return f"{self.technique.name} is not safe to do now: {self.decision.reason}"
+
+
+def hold_seconds(step: Step, override: int | None) -> int | None:
+    """A step's hold: the person's `--hold` replaces the content's, for timed steps only."""
+    return (override or step.hold) if step.hold is not None else None
+
+
+def choose_tool(technique: Technique, tool_id: str | None) -> ToolVariant:
+    variants = {v.tool: v for v in technique.tools}
+    if tool_id is None:
+        return variants.get(DEFAULT_TOOL, technique.tools[0])
+    if tool_id not in variants:
+        raise UsageError(
+            f"{technique.name} is not done with '{tool_id}'. Choose from: {', '.join(variants)}."
+        )
+    return variants[tool_id]
+
+
+def plan_session(
+    technique: Technique,
+    check: CheckResult,
+    *,
+    side: str = "both",
+    tool: str | None = None,
+    hold: int | None = None,
+) -> SessionPlan | Refusal:
+    """The steps to show, side by side, for every side the gate allows."""
+    variant = choose_tool(technique, tool)
+    wanted: Sequence[str | None]
+    if not technique.each_side:
+        wanted = [None]
+    elif side == "both":
+        wanted = SIDES
+    else:
+        wanted = [side]
+    steps: list[PlannedStep] = []
+    refused: list[tuple[str, gate.Decision]] = []
+    for this_side in wanted:
+        decision = gate.may_show(check.outcome, technique.id, this_side, check.decision)
+        if not decision.allowed:
+            refused.append((this_side or "both sides", decision))
+            continue
+        steps.extend(_side_steps(technique, this_side, hold))
+    if not steps:
+        first = refused[0][1]
+        reasons = "; ".join(dict.fromkeys(d.reason for _side, d in refused))
+        return Refusal(technique, gate.Decision(first.verdict, reasons))
+    sides_refused = tuple((s, d.reason) for s, d in refused)
+    return SessionPlan(technique, variant, tuple(steps), sides_refused)
+
+
+def _side_steps(technique: Technique, side: str | None, hold: int | None) -> list[PlannedStep]:
+    total = len(technique.steps)
+    return [
+        PlannedStep(
+            number=number,
+            total=total,
+            side=side,
+            instruction=step.instruction,
+            feel=step.feel,
+            hold=hold_seconds(step, hold),
+            repeat=repeat,
+            repeats=step.repeats,
+        )
+        for number, step in enumerate(technique.steps, start=1)
+        for repeat in range(1, step.repeats + 1)
+    ]

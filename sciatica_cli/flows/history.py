@@ -1,0 +1,73 @@
+"""The diary read back: recent sessions with a trend of pain by day, exports, and clearing.
+
+Reading never creates a diary: with none yet, every view is simply empty. The content is
+loaded only when there are sessions to name. A diary that cannot be read is an error here
+(exit 6 in the command), unlike in a safety check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, field
+
+from sciatica_cli.domain.trend import DayPain, daily_pain
+from sciatica_cli.environment import Environment
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord, diary_exists
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """A window of the diary, ready to show."""
+
+    sessions: list[SessionRecord] = field(default_factory=list)
+    days: list[DayPain] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # technique id -> name
+    local_time: Callable[[dt.datetime], dt.datetime] = dt.datetime.astimezone
+
+    def technique_names(self, record: SessionRecord) -> str:
+        return ", ".join(self.names.get(t, t) for t in record.techniques)
+
+
+def _window_start(env: Environment, days: int) -> dt.datetime:
+    return env.now() - dt.timedelta(days=days)
+
+
+def load_history(env: Environment, days: int) -> History:
+    """The sessions of the last `days` days and the daily pain before them."""
+    if not diary_exists(env.data_dir):
+        return History(local_time=env.local_time)
+    since = _window_start(env, days)
+    with closing(Diary.open(env.data_dir)) as diary:
+        sessions = diary.sessions(since)
+    if not sessions:
+        return History(local_time=env.local_time)
+    local = env.local_time
+    ratings = [(local(s.started_at).date(), s.before.leg, s.before.back) for s in sessions]
+    first_day = local(since + dt.timedelta(days=1)).date()
+    trend = daily_pain(ratings, first_day, local(env.now()).date())
+    names = {t.id: t.name for t in env.content.techniques.values()}
+    return History(sessions, trend, names, local)
+
+
+def export(env: Environment, days: int) -> tuple[list[SessionRecord], list[CheckRecord]]:
+    """Sessions and checks of the last `days` days, for JSON or CSV."""
+    if not diary_exists(env.data_dir):
+        return [], []
+    since = _window_start(env, days)
+    with closing(Diary.open(env.data_dir)) as diary:
+        return diary.sessions(since), diary.checks(since)
+
+
+def clear_diary(env: Environment, confirm: Callable[[int, int], bool]) -> tuple[int, int] | None:
+    """Delete every session and check once `confirm(sessions, checks)` agrees; how many went.
+
+    None when the person said no; (0, 0) when there was no diary to clear.
+    """
+    if not diary_exists(env.data_dir):
+        return (0, 0)  # nothing to delete, so nothing to ask
+    with closing(Diary.open(env.data_dir)) as diary:
+        if not confirm(len(diary.sessions()), len(diary.checks())):
+            return None
+        return diary.clear()

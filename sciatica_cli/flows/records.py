@@ -1,0 +1,11 @@
+"""The diary's records as the flows hand them to presentation.
+
+Presentation never imports storage (an import contract says so): it reads what a flow
+returns, in these types.
+"""
+
+from __future__ import annotations
+
+from sciatica_cli.storage.diary import CheckRecord, PainScore, SessionRecord
+
+__all__ = ["CheckRecord", "PainScore", "SessionRecord"]

@@ -1,0 +1,120 @@
+"""`sciatica start` as a use case: welcome, check, where it hurts, a routine, pain ratings.
+
+The flow owns the order and the diary (the welcome seen once, the session record with pain
+before and after); recommending a routine, planning it and judging a pain change are the
+domain's; a `StartUI` asks and shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.gate import Verdict
+from sciatica_cli.domain.pain import clearly_worse
+from sciatica_cli.domain.plans import Refusal, SessionPlan
+from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.check import CheckUI, screen
+from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.session import (
+    FlowEnd,
+    SessionOptions,
+    SessionUI,
+    new_record,
+    plan_all,
+    run_plans,
+)
+from sciatica_cli.storage.diary import PainScore
+from sciatica_cli.vocabulary import AREAS
+
+WELCOME_SEEN = "welcome-seen"
+
+Choices = Sequence[tuple[str, str]]  # (id, name) in the order shown
+
+
+class StartUI(Protocol):
+    """What `start` needs from the screen besides the check and the session."""
+
+    def welcome(self) -> None: ...
+
+    def ask_areas(self, choices: Choices) -> tuple[str, ...]: ...
+
+    def ask_feelings(self, choices: Choices) -> tuple[str, ...]: ...
+
+    def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
+        """The routine that will run, and the areas no technique covers."""
+
+    def numb_note(self) -> None: ...
+
+    def ask_pain(self, when: str) -> PainScore: ...
+
+    def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None: ...
+
+    def saved(self) -> None: ...
+
+
+def run_start(
+    env: Environment,
+    options: SessionOptions,
+    *,
+    check_ui: CheckUI,
+    session_ui: SessionUI,
+    start_ui: StartUI,
+) -> FlowEnd:
+    with DiaryLink.required_for(env) as diary:  # `start` keeps the diary: a broken one stops it
+        _welcome_once(env, start_ui, diary)
+        check = screen(env, check_ui, diary)
+        if not check.decision.allowed:
+            return check.verdict
+        areas, feelings = _ask_where(env, start_ui)
+        routine = recommend(areas, env.content.areas, env.content.techniques)
+        plans = _allowed_plans(session_ui, routine, check, options)
+        start_ui.routine(routine, plans, options.hold)
+        if "numb-tingling" in feelings:
+            start_ui.numb_note()
+        if not plans:
+            return Verdict.NOTHING_LEFT if routine.items else Verdict.ALLOWED
+        record = new_record(env, plans, options)
+        record.before = start_ui.ask_pain("before")
+        record.areas, record.feelings = list(areas), list(feelings)
+        run = run_plans(env, session_ui, plans, check, options, record=record, diary=diary)
+        record.after = start_ui.ask_pain("after")
+        diary.write(lambda d: d.save_session(record))
+        _pain_change(start_ui, record.before, record.after)
+        start_ui.saved()
+        return run.status
+
+
+def _welcome_once(env: Environment, ui: StartUI, diary: DiaryLink) -> None:
+    if diary.read(lambda d: d.setting(WELCOME_SEEN), "") is None:
+        ui.welcome()
+        seen = env.now().isoformat(timespec="seconds")
+        diary.write(lambda d: d.set_setting(WELCOME_SEEN, seen))
+
+
+def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Where it hurts (every area when not sure) and how it feels."""
+    guides = env.content.areas
+    areas = ui.ask_areas([(a, guides[a].name if a in guides else a) for a in AREAS])
+    feelings = ui.ask_feelings(FEELINGS)
+    return areas or AREAS, feelings
+
+
+def _allowed_plans(
+    ui: SessionUI, routine: Routine, check: CheckResult, options: SessionOptions
+) -> list[SessionPlan]:
+    """The routine's plans; each technique the gate refuses is shown with its reason."""
+    plans: list[SessionPlan] = []
+    for plan in plan_all([item.technique for item in routine.items], check, options):
+        if isinstance(plan, Refusal):
+            ui.refused(plan)
+        else:
+            plans.append(plan)
+    return plans
+
+
+def _pain_change(ui: StartUI, before: PainScore, after: PainScore) -> None:
+    worse = clearly_worse((before.leg, after.leg), (before.back, after.back))
+    ui.pain_change(before, after, worse)

@@ -1,0 +1,188 @@
+"""Guided sessions as a use case: plan once, run the plans in turn, keep one diary record.
+
+The flow owns the `SessionRecord` from start to end (written as "interrupted" when it
+starts, updated as holds finish and when it ends), the order of techniques and the stops
+between them. The domain plans and runs; a `SessionUI` from presentation shows the steps
+and reads the keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sciatica_cli.content.models import Technique
+from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.gate import Verdict
+from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
+from sciatica_cli.domain.session import (
+    Controls,
+    Listeners,
+    Pacing,
+    SessionListener,
+    SessionResult,
+    SessionStatus,
+    run_session,
+)
+from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.check import CheckUI, screen
+from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.storage.diary import SessionRecord
+
+# What a flow ends with: the check's verdict when it stopped there, else the session's status.
+FlowEnd = Verdict | SessionStatus
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOptions:
+    side: str = "both"
+    tool: str | None = None
+    hold: int | None = None
+    auto: bool = False
+    voice: bool = False
+    sound: bool = True
+
+
+class SessionUI(Protocol):
+    """What a session needs from the screen and keyboard."""
+
+    def refused(self, refusal: Refusal) -> None: ...
+
+    def next_technique(self, technique: Technique) -> Command | None:
+        """Between techniques: None to go on, QUIT or HURTS to stop."""
+
+    def hurts(self) -> None: ...
+
+    def running(
+        self, plan: SessionPlan, check: CheckResult
+    ) -> AbstractContextManager[tuple[Controls, SessionListener]]:
+        """The keys and the display for one plan, set up and torn down around it."""
+
+
+@dataclass(slots=True)
+class RoutineRun:
+    """What a run of one or more plans did."""
+
+    status: SessionStatus = SessionStatus.COMPLETED
+    results: list[SessionResult] = field(default_factory=list)
+
+
+def plan_all(
+    techniques: Sequence[Technique], check: CheckResult, options: SessionOptions
+) -> list[SessionPlan | Refusal]:
+    """One plan per technique, made once and passed along: a plan, or the gate's refusal."""
+    return [
+        plan_session(t, check, side=options.side, tool=options.tool, hold=options.hold)
+        for t in techniques
+    ]
+
+
+class _HoldCounter(SessionListener):
+    """Keeps the record's hold count current, so an interruption keeps it too."""
+
+    def __init__(self, record: SessionRecord) -> None:
+        self.record = record
+
+    def hold_ended(self, result: HoldResult) -> None:
+        if result.end is HoldEnd.COMPLETED:
+            self.record.holds_done += 1
+
+
+def new_record(
+    env: Environment, plans: Sequence[SessionPlan], options: SessionOptions
+) -> SessionRecord:
+    return SessionRecord(
+        started_at=env.now(),
+        techniques=[p.technique.id for p in plans],
+        sides=[options.side],
+        tool=options.tool or "hands",
+    )
+
+
+def run_plans(
+    env: Environment,
+    ui: SessionUI,
+    plans: Sequence[SessionPlan],
+    check: CheckResult,
+    options: SessionOptions,
+    *,
+    record: SessionRecord,
+    diary: DiaryLink,
+) -> RoutineRun:
+    """Each plan in turn, the record written as it starts and saved however it ends."""
+    run = RoutineRun(status=SessionStatus.INTERRUPTED)
+    if record.id is None:
+        diary.write(lambda d: d.start_session(record))
+    try:
+        run.status = _run_each(env, ui, plans, check, options, record, run)
+        return run
+    finally:
+        record.status = run.status.value
+        record.ended_at = env.now()
+        diary.write(lambda d: d.save_session(record))
+
+
+def _run_each(
+    env: Environment,
+    ui: SessionUI,
+    plans: Sequence[SessionPlan],
+    check: CheckResult,
+    options: SessionOptions,
+    record: SessionRecord,
+    run: RoutineRun,
+) -> SessionStatus:
+    pacing = Pacing.for_hold(options.auto, options.hold)
+    for index, plan in enumerate(plans):
+        if index > 0:
+            stop = _between(ui, plan.technique)
+            if stop is not None:
+                return stop
+        with ui.running(plan, check) as (controls, view):
+            result = run_session(
+                plan,
+                monotonic=env.monotonic,
+                controls=controls,
+                listener=Listeners(view, _HoldCounter(record)),
+                pacing=pacing,
+            )
+        run.results.append(result)
+        if result.status is not SessionStatus.COMPLETED:
+            return result.status
+    return SessionStatus.COMPLETED if run.results else SessionStatus.QUIT
+
+
+def _between(ui: SessionUI, technique: Technique) -> SessionStatus | None:
+    """None to go on to `technique`; else why the routine stops here (q, or h: it hurts)."""
+    command = ui.next_technique(technique)  # hands-free (--auto): None, without reading
+    if command is None or command is Command.NEXT:
+        return None
+    if command is Command.HURTS:
+        ui.hurts()
+        return SessionStatus.STOPPED_PAIN
+    return SessionStatus.QUIT if command is Command.QUIT else None
+
+
+# -- `sciatica guide` ----------------------------------------------------------------------
+def run_guide(
+    env: Environment,
+    technique: Technique,
+    options: SessionOptions,
+    *,
+    check_ui: CheckUI,
+    session_ui: SessionUI,
+) -> FlowEnd:
+    """The safety check, then one technique on every side the gate allows."""
+    with DiaryLink.optional(env) as diary:
+        check = screen(env, check_ui, diary)
+        if not check.decision.allowed:
+            return check.verdict
+        plan = plan_all([technique], check, options)[0]
+        if isinstance(plan, Refusal):
+            session_ui.refused(plan)
+            return plan.decision.verdict
+        record = new_record(env, [plan], options)
+        run = run_plans(env, session_ui, [plan], check, options, record=record, diary=diary)
+        return run.status

@@ -1,0 +1,100 @@
+"""A guided session on a console: implements `flows.session.SessionUI`.
+
+It sets up what one plan needs (the live countdown in a terminal or plain lines
+elsewhere, spoken cues, the keys) and tears it down after, the cursor shown again
+whatever happened. It decides nothing: the flow orders the plans, the gate planned them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+
+from sciatica_cli.content.models import Technique
+from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.plans import Refusal, SessionPlan
+from sciatica_cli.domain.session import Controls, Listeners, SessionListener
+from sciatica_cli.domain.timer import Command
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.session import SessionOptions
+from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.controls import (
+    LINE_WORDS,
+    LineControls,
+    TerminalControls,
+    show_cursor,
+)
+from sciatica_cli.presentation.session_view import (
+    LiveSessionView,
+    PlainSessionView,
+    hurts_panel,
+)
+from sciatica_cli.presentation.voice import Speaker, SpokenCues, find_speech_command
+
+
+class TerminalSessionUI:
+    def __init__(self, env: Environment, console: Console, options: SessionOptions) -> None:
+        self.env = env
+        self.console = console
+        self.options = options
+
+    def refused(self, refusal: Refusal) -> None:
+        self.console.print()
+        self.console.print(plain(refusal.message, "bold"))
+
+    def next_technique(self, technique: Technique) -> Command | None:
+        self.console.print()
+        self.console.print(plain(f"Next: {technique.name}.", "bold"))
+        if self.options.auto:
+            return None
+        self.console.print(
+            plain("Press Enter to go on, q to stop here, or h if it hurts more.", "dim")
+        )
+        return LINE_WORDS.get(self.env.stdin.readline().strip().lower())
+
+    def hurts(self) -> None:
+        self.console.print()
+        self.console.print(hurts_panel())
+
+    @contextmanager
+    def running(
+        self, plan: SessionPlan, check: CheckResult
+    ) -> Iterator[tuple[Controls, SessionListener]]:
+        view = self._view()
+        listeners: list[SessionListener] = [view, *self._voice()]
+        tool_name = self.env.content.tools[plan.tool.tool].name
+        view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
+        try:
+            with self._controls() as controls:
+                yield controls, Listeners(*listeners)
+        finally:
+            if isinstance(view, LiveSessionView):
+                view.close()
+                show_cursor(self.env.stdout)
+
+    def _view(self) -> LiveSessionView | PlainSessionView:
+        bell = self.options.sound and self.env.stdout_isatty
+        if self.env.live:
+            return LiveSessionView(self.console, bell=bell, get_time=self.env.monotonic)
+        return PlainSessionView(self.console, bell=bell)
+
+    def _voice(self) -> list[SessionListener]:
+        if not self.options.voice:
+            return []
+        command = find_speech_command()
+        if command is None:
+            self.console.print(
+                plain("No speech command found (espeak-ng, spd-say or say); using the bell only.")
+            )
+            return []
+        return [SpokenCues(Speaker(command))]
+
+    @contextmanager
+    def _controls(self) -> Iterator[Controls]:
+        if self.env.stdin_isatty:
+            with TerminalControls(self.env.stdin) as keys:
+                yield keys
+        else:
+            yield LineControls(self.env.stdin, self.env.sleep)

@@ -1,0 +1,178 @@
+"""`sciatica start` on a console: the welcome, where it hurts, the routine, pain ratings.
+
+The order of things and the diary belong to `flows.routine`; this module asks and shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from sciatica_cli.domain.catalog import format_duration, plan_seconds
+from sciatica_cli.domain.pain import Change, Direction, change, parse_rating
+from sciatica_cli.domain.plans import SessionPlan
+from sciatica_cli.domain.routine import Routine
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.records import PainScore
+from sciatica_cli.flows.replies import NoAnswer
+from sciatica_cli.flows.routine import Choices
+from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.prompts import LineReader, area_parser
+
+RATING_PROMPT = "0-10, or Enter to skip > "
+RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
+WORSE_ADVICE = (
+    "Your pain is clearly worse than before the session. Do not massage again today. "
+    "If it stays worse, or keeps getting worse, contact your GP or NHS 111 (in the UK) today. "
+    "Go to A&E now or call 999 (or your local emergency number) if you get numbness around "
+    "your genitals, back passage or inner thighs, new trouble peeing or pooing, or new pain, "
+    "weakness or numbness in both legs."
+)
+WORSE_TITLE = "Your pain is worse: stop for today"
+NUMB_NOTE = (
+    "Where your skin feels numb or tingles, use light pressure only: you may not feel it if "
+    "you press too hard. Numbness or tingling that does not go away needs checking by a GP."
+)
+
+
+class TerminalStartUI:
+    """`start`'s own questions and views on a console: implements `flows.routine.StartUI`."""
+
+    def __init__(self, env: Environment, console: Console) -> None:
+        self.console = console
+        self.reader = LineReader(env, console)
+
+    def welcome(self) -> None:
+        first_run_welcome(self.console)
+
+    def ask_areas(self, choices: Choices) -> tuple[str, ...]:
+        return self._ask_choices("Where do you feel it? (several are fine)", choices)
+
+    def ask_feelings(self, choices: Choices) -> tuple[str, ...]:
+        return self._ask_choices("How does it feel? (several are fine)", choices)
+
+    def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
+        routine_view(self.console, routine, plans, hold)
+
+    def numb_note(self) -> None:
+        self.console.print(plain(NUMB_NOTE, "bold"))
+
+    def ask_pain(self, when: str) -> PainScore:
+        return ask_pain(self.reader, self.console, when)
+
+    def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None:
+        pain_change_view(self.console, before, after)
+        if worse:
+            self.console.print(Panel(plain(WORSE_ADVICE), title=plain(WORSE_TITLE), box=box.HEAVY))
+
+    def saved(self) -> None:
+        self.console.print(
+            plain("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
+        )
+
+    def _ask_choices(self, question: str, choices: Choices) -> tuple[str, ...]:
+        self.console.print()
+        self.console.print(plain(question, "bold"))
+        for number, (_, name) in enumerate(choices, start=1):
+            self.console.print(plain(f"  {number}  {name}"))
+        hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? if not sure."
+        chosen = self.reader.ask("Numbers > ", area_parser(choices), hint)
+        return chosen if isinstance(chosen, tuple) else ()
+
+
+def first_run_welcome(console: Console) -> None:
+    console.print(plain("Welcome to sciatica", "bold underline"))
+    console.print(
+        plain(
+            "This guide helps you do gentle self-massage for sciatica, safely. It is not "
+            "medical advice and cannot tell what is causing your pain. Massage may ease pain "
+            "for a short while; it works best alongside exercise and care from a doctor or "
+            "physiotherapist, and it is never a reason to put off seeing one."
+        )
+    )
+    console.print(plain("We start with questions about warning signs. Take your time."))
+    console.print()
+
+
+def routine_view(
+    console: Console, routine: Routine, plans: Sequence[SessionPlan], hold: int | None
+) -> None:
+    console.print()
+    if plans:
+        console.print(plain("Your routine", "bold underline"))
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("#", no_wrap=True)
+        table.add_column("Technique", style="bold")
+        table.add_column("Why")
+        table.add_column("Time", no_wrap=True)
+        reasons = {item.technique.id: item.reasons[0] for item in routine.items}
+        for number, plan in enumerate(plans, start=1):
+            table.add_row(
+                plain(str(number)),
+                plain(plan.technique.name),
+                plain(reasons.get(plan.technique.id, "")),
+                plain(format_duration(plan_seconds(plan))),
+            )
+        console.print(table)
+        total = sum(plan_seconds(p) for p in plans)
+        console.print(plain(f"Total: {format_duration(total)}, plus short rests."))
+    for area in routine.uncovered:
+        console.print(plain(f"No technique here works on the {area} itself.", "bold"))
+    for advice in routine.advice:
+        console.print(plain(advice))
+
+
+def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
+    console.print()
+    console.print(
+        plain(
+            f"Rate your pain {when} the session: 0 is no pain, 10 is the worst pain imaginable.",
+            "bold",
+        )
+    )
+    console.print(plain("Leg pain:"))
+    leg: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
+    console.print(plain("Back pain:"))
+    back: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
+    return PainScore(_rating(leg), _rating(back))
+
+
+def _rating_or_skip(text: str) -> int | NoAnswer | None:
+    """A rating; an empty answer is a deliberate skip (kept apart from "not understood")."""
+    if not text.strip():
+        return NoAnswer.SKIPPED
+    return parse_rating(text)
+
+
+def _rating(reply: int | NoAnswer) -> int | None:
+    """The rating given, or None for no rating (skipped, unclear, or the input ended)."""
+    return reply if isinstance(reply, int) else None
+
+
+def pain_change_view(console: Console, before: PainScore, after: PainScore) -> bool:
+    """Says how each rating changed; True when pain went up by a meaningful amount."""
+    worse = False
+    for label, b, a in (
+        ("Leg pain", before.leg, after.leg),
+        ("Back pain", before.back, after.back),
+    ):
+        moved = change(b, a)
+        if moved is None:
+            continue
+        console.print(plain(f"{label}: {b} -> {a}. {_describe(moved)}"))
+        worse = worse or (moved.meaningful and moved.direction is Direction.WORSE)
+    return worse
+
+
+def _describe(moved: Change) -> str:
+    if moved.direction is Direction.SAME:
+        return "No change."
+    size = abs(moved.points)
+    points = f"{size} point{'' if size == 1 else 's'} {moved.direction.value}"
+    if moved.meaningful:
+        return f"{points.capitalize()}: a change big enough to matter."
+    return f"{points.capitalize()}: a small change."
