@@ -57,3 +57,12 @@ def parse_rating(text: str) -> int | None:
     if word.isdecimal() and int(word) in SCALE:  # not isdigit: "²" is a digit int() refuses
         return int(word)
     return None
+
+
+def clearly_worse(*pairs: tuple[int | None, int | None]) -> bool:
+    """Did any (before, after) pair of ratings go up by a change that matters?"""
+    for before, after in pairs:
+        moved = change(before, after)
+        if moved is not None and moved.meaningful and moved.direction is Direction.WORSE:
+            return True
+    return False
