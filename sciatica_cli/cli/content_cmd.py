@@ -7,7 +7,7 @@ each command: this module imports only Typer and light standard modules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -173,14 +173,7 @@ def new(
     from sciatica_cli.content.templates import TEMPLATE_KINDS, technique_template
 
     env = environment(ctx)
-    if kind not in TEMPLATE_KINDS:
-        raise UsageError(f"cannot make a '{kind}'; choose from: {', '.join(TEMPLATE_KINDS)}")
-    if not _KEBAB.fullmatch(entry_id):
-        raise UsageError(
-            f"'{entry_id}' is not an id: use lowercase words joined by hyphens, e.g. seated-glute"
-        )
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"'{folder}' is not a folder")
+    _check_new_entry(kind, entry_id, folder, TEMPLATE_KINDS)
     location = KINDS["techniques"].location
     target = folder / location / f"{entry_id}.yaml"
     if target.exists() and not force:
@@ -196,6 +189,17 @@ def new(
         f"sciatica content validate {folder}\n"
     )
     env.stdout.flush()
+
+
+def _check_new_entry(kind: str, entry_id: str, folder: Path, kinds: Sequence[str]) -> None:
+    if kind not in kinds:
+        raise UsageError(f"cannot make a '{kind}'; choose from: {', '.join(kinds)}")
+    if not _KEBAB.fullmatch(entry_id):
+        raise UsageError(
+            f"'{entry_id}' is not an id: use lowercase words joined by hyphens, e.g. seated-glute"
+        )
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"'{folder}' is not a folder")
 
 
 @contextmanager

@@ -192,51 +192,15 @@ def triage(
     answers: Answers,
 ) -> Outcome:
     """Apply the rules to the answers. Pure: the same answers always give the same outcome."""
-    red_flags = tuple(red_flags)
-    cautions = tuple(cautions)
     by_id = {t.id: t for t in techniques}
-    raised: list[Raised] = []
     unanswered: list[str] = []
+    raised = _raised_flags(red_flags, answers, unanswered)
     blocks: set[Block] = set()
-
-    for flag in red_flags:
-        answer = answers.flags.get(flag.id)
-        if answer is None:
-            unanswered.append(flag.id)
-        if (answer or Answer.UNSURE).raises:
-            raised.append(
-                Raised(
-                    id=flag.id,
-                    kind="red-flag",
-                    question=flag.question,
-                    tier=flag.tier,
-                    answer=answer or Answer.UNSURE,
-                    answered=answer is not None,
-                    advice=flag.advice,
-                )
-            )
-
     for caution in cautions:
-        answer = answers.cautions.get(caution.id)
-        if answer is None:
-            unanswered.append(caution.id)
-        if not (answer or Answer.UNSURE).raises:
-            continue
-        named = _named(caution, answers.named.get(caution.id, ()) if answer is Answer.YES else ())
-        blocks |= _blocks(caution, named, by_id)
-        raised.append(
-            Raised(
-                id=caution.id,
-                kind="caution",
-                question=caution.question,
-                tier=caution.tier,
-                answer=answer or Answer.UNSURE,
-                answered=answer is not None,
-                advice=caution.advice,
-                named=named,
-                light_pressure=caution.light_pressure,
-            )
-        )
+        found = _raised_caution(caution, answers, unanswered)
+        if found is not None:
+            blocks |= _blocks(caution, found.named, by_id)
+            raised.append(found)
 
     # Stable sort: within a tier, the order the questions were asked in.
     raised.sort(key=lambda r: tier_rank(r.tier))
@@ -256,6 +220,51 @@ def triage(
         unanswered=tuple(unanswered),
         massage_possible=massage_possible,
         needs_acknowledgement=any(r.tier == "soon" for r in raised),
+    )
+
+
+def _raised_flags(
+    red_flags: Iterable[RedFlag], answers: Answers, unanswered: list[str]
+) -> list[Raised]:
+    """The red flags not ruled out; the ids never answered are added to `unanswered`."""
+    raised: list[Raised] = []
+    for flag in red_flags:
+        answer = answers.flags.get(flag.id)
+        if answer is None:
+            unanswered.append(flag.id)
+        if (answer or Answer.UNSURE).raises:
+            raised.append(
+                Raised(
+                    id=flag.id,
+                    kind="red-flag",
+                    question=flag.question,
+                    tier=flag.tier,
+                    answer=answer or Answer.UNSURE,
+                    answered=answer is not None,
+                    advice=flag.advice,
+                )
+            )
+    return raised
+
+
+def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -> Raised | None:
+    """The caution if not ruled out, with the sides or areas it applies to."""
+    answer = answers.cautions.get(caution.id)
+    if answer is None:
+        unanswered.append(caution.id)
+    if not (answer or Answer.UNSURE).raises:
+        return None
+    named = _named(caution, answers.named.get(caution.id, ()) if answer is Answer.YES else ())
+    return Raised(
+        id=caution.id,
+        kind="caution",
+        question=caution.question,
+        tier=caution.tier,
+        answer=answer or Answer.UNSURE,
+        answered=answer is not None,
+        advice=caution.advice,
+        named=named,
+        light_pressure=caution.light_pressure,
     )
 
 

@@ -152,7 +152,7 @@ def _first_emergency(outcome: Outcome, stopped_at: Question | None) -> Raised | 
 
 
 # -- the check before a session: reuse, run, record ---------------------------------------
-def screen(env: Environment, ui: CheckUI, diary: DiaryLink) -> CheckResult:
+def check_before_session(env: Environment, ui: CheckUI, diary: DiaryLink) -> CheckResult:
     """The checklist, or one question when a clear check was passed in the last 12 hours.
 
     A diary that fails here is noted and the full checklist asked: it never stops a check.

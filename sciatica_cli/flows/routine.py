@@ -16,7 +16,7 @@ from sciatica_cli.domain.pain import clearly_worse
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.check import CheckUI, screen
+from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.session import (
     FlowEnd,
@@ -65,7 +65,7 @@ def run_start(
 ) -> FlowEnd:
     with DiaryLink.required_for(env) as diary:  # `start` keeps the diary: a broken one stops it
         _welcome_once(env, start_ui, diary)
-        check = screen(env, check_ui, diary)
+        check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
         areas, feelings = _ask_where(env, start_ui)

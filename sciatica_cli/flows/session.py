@@ -28,7 +28,7 @@ from sciatica_cli.domain.session import (
 )
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.check import CheckUI, screen
+from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.storage.diary import SessionRecord
 
@@ -176,7 +176,7 @@ def run_guide(
 ) -> FlowEnd:
     """The safety check, then one technique on every side the gate allows."""
     with DiaryLink.optional(env) as diary:
-        check = screen(env, check_ui, diary)
+        check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
         plan = plan_all([technique], check, options)[0]

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from sciatica_cli.content.models import LearnPage, Source, Technique, Tool
 from sciatica_cli.domain.catalog import duration_seconds, format_duration
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import inert
 
 # Below this width a table squeezes words into slivers; a stacked list reads better.
 NARROW = 60
@@ -26,10 +26,10 @@ def techniques_view(
 
     if console.width < NARROW:
         for t in techniques:
-            console.print(Text.assemble(plain(t.name, "bold"), f" ({t.id})"))
-            console.print(Padding(plain(t.summary), (0, 0, 0, 2)))
+            console.print(Text.assemble(inert(t.name, "bold"), f" ({t.id})"))
+            console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
             detail = f"areas: {', '.join(t.areas)}; tools: {tool_names(t)}; {format_duration(duration_seconds(t))}"
-            console.print(Padding(plain(detail, "dim"), (0, 0, 0, 2)))
+            console.print(Padding(inert(detail, "dim"), (0, 0, 0, 2)))
     else:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
         table.add_column("Technique", style="bold")
@@ -39,15 +39,15 @@ def techniques_view(
         table.add_column("Time", no_wrap=True)
         for t in techniques:
             table.add_row(
-                plain(t.name),
-                plain(t.id),
-                plain(", ".join(t.areas)),
-                plain(tool_names(t)),
-                plain(format_duration(duration_seconds(t))),
+                inert(t.name),
+                inert(t.id),
+                inert(", ".join(t.areas)),
+                inert(tool_names(t)),
+                inert(format_duration(duration_seconds(t))),
             )
         console.print(table)
     console.print(
-        plain(
+        inert(
             "Run 'sciatica guide ID' to start one; it asks a few safety questions first.", "italic"
         )
     )
@@ -58,27 +58,27 @@ def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for left, right in rows:
-        grid.add_row(plain(left), plain(right))
+        grid.add_row(inert(left), inert(right))
     return Padding(grid, (0, 0, 0, 2))
 
 
 def topics_view(console: Console, pages: Iterable[LearnPage]) -> None:
-    console.print(plain("Topics", "bold"))
+    console.print(inert("Topics", "bold"))
     console.print(_two_columns((page.id, page.summary) for page in pages))
-    console.print(plain("Read one with 'sciatica learn TOPIC'.", "italic"))
+    console.print(inert("Read one with 'sciatica learn TOPIC'.", "italic"))
 
 
 def page_view(console: Console, page: LearnPage, sources: Mapping[str, Source]) -> None:
-    console.rule(plain(page.title, "bold"))
+    console.rule(inert(page.title, "bold"))
     used: dict[str, None] = {}
     for section in page.sections:
         console.print()
-        console.print(plain(section.heading, "bold underline"))
-        console.print(plain(section.body))
-        console.print(plain(f"Sources: {', '.join(section.sources)}", "dim"))
+        console.print(inert(section.heading, "bold underline"))
+        console.print(inert(section.body))
+        console.print(inert(f"Sources: {', '.join(section.sources)}", "dim"))
         used.update(dict.fromkeys(section.sources))
     console.print()
-    console.print(plain("Sources", "bold"))
+    console.print(inert("Sources", "bold"))
     console.print(Group(*(source_line(sources[tag]) for tag in used)))
 
 
@@ -86,13 +86,13 @@ def source_line(source: Source) -> Text:
     line = f"  {source.tag}: {source.title}. {source.publisher}, {source.year}."
     if source.url:
         line += f" {source.url}"
-    return plain(line, "dim")
+    return inert(line, "dim")
 
 
 def welcome_view(console: Console, version: str) -> None:
-    console.print(plain(f"sciatica {version}: a guide to safe self-massage for sciatica", "bold"))
+    console.print(inert(f"sciatica {version}: a guide to safe self-massage for sciatica", "bold"))
     console.print(
-        plain(
+        inert(
             "It is not medical advice and does not replace a doctor or physiotherapist. "
             "Massage may ease pain for a short while; it does not cure sciatica."
         )
@@ -109,11 +109,11 @@ def welcome_view(console: Console, version: str) -> None:
     console.print(_two_columns(rows))
     console.print()
     console.print(
-        plain(
+        inert(
             "If you have new numbness between your legs, new trouble peeing or pooing, "
             "or new pain or weakness in both legs, go to A&E or call 999 (or your local "
             "emergency number) now.",
             "bold",
         )
     )
-    console.print(plain("More: sciatica --help", "dim"))
+    console.print(inert("More: sciatica --help", "dim"))

@@ -24,7 +24,7 @@ from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
     YES_NO_PROMPT,
@@ -66,9 +66,9 @@ class TerminalCheckUI:
         self.reader = LineReader(env, console)
 
     def intro(self, total: int) -> None:
-        self.console.print(plain("Safety check", "bold"))
+        self.console.print(inert("Safety check", "bold"))
         self.console.print(
-            plain(
+            inert(
                 f"Before any massage, {total} questions about warning signs. "
                 "Answer y (yes), n (no) or ? (not sure). "
                 "If you are not sure, say so: it counts as yes, to keep you safe."
@@ -77,12 +77,12 @@ class TerminalCheckUI:
 
     def section(self, name: str) -> None:
         self.console.print()
-        self.console.print(plain(SECTION_TITLES[name], "bold underline"))
+        self.console.print(inert(SECTION_TITLES[name], "bold underline"))
 
     def ask(self, number: int, total: int, item: RedFlag | Caution) -> Answer | NoAnswer:
         self.console.print()
-        self.console.print(plain(f"Question {number} of {total}", "dim"))
-        self.console.print(plain(item.question))
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
+        self.console.print(inert(item.question))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
     def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
@@ -92,15 +92,15 @@ class TerminalCheckUI:
         areas = self.env.content.areas
         choices = [(a, areas[a].name if a in areas else a.replace("-", " ")) for a in AREAS]
         self.console.print(
-            plain("Which areas? Type their numbers (for example: 1 3), or ? if not sure.")
+            inert("Which areas? Type their numbers (for example: 1 3), or ? if not sure.")
         )
         for number, (_, name) in enumerate(choices, start=1):
-            self.console.print(plain(f"  {number}  {name}"))
+            self.console.print(inert(f"  {number}  {name}"))
         hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? (not sure)."
         return self.reader.ask(AREA_PROMPT, area_parser(choices), hint)
 
     def input_ended(self) -> None:
-        self.console.print(plain("No more answers came.", "bold"))
+        self.console.print(inert("No more answers came.", "bold"))
 
     def emergency(self, raised: Raised) -> None:
         emergency_panel(self.console, raised)
@@ -118,17 +118,17 @@ class TerminalCheckUI:
         self, since: dt.datetime, items: Sequence[RedFlag | Caution]
     ) -> Answer | NoAnswer:
         at = self.env.local_time(since).strftime("%H:%M")
-        self.console.print(plain("Safety check", "bold underline"))
-        self.console.print(plain(f"Has any of these appeared or changed since your check at {at}?"))
+        self.console.print(inert("Safety check", "bold underline"))
+        self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
         section = ""
         for item in items:  # every question of the full check, cautions too, in its order
             here = "caution" if isinstance(item, Caution) else item.tier
             if here != section:
                 section = here
-                self.console.print(plain(SECTION_TITLES[here], "bold"))
-            self.console.print(Padding(plain(f"- {item.question}"), (0, 0, 0, 2)))
+                self.console.print(inert(SECTION_TITLES[here], "bold"))
+            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2)))
         self.console.print(
-            plain(
+            inert(
                 f"Has any of these appeared, changed or got worse since {at}? "
                 "Answer n only if nothing has."
             )
@@ -136,10 +136,10 @@ class TerminalCheckUI:
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
     def full_check_again(self) -> None:
-        self.console.print(plain("Then let us go through the full check again."))
+        self.console.print(inert("Then let us go through the full check again."))
 
     def recent_check_reused(self) -> None:
-        self.console.print(plain("Thank you. Massage may go on, gently.", "bold"))
+        self.console.print(inert("Thank you. Massage may go on, gently.", "bold"))
 
 
 def _why(raised: Raised) -> str:
@@ -152,15 +152,15 @@ def _why(raised: Raised) -> str:
 
 def emergency_panel(console: Console, raised: Raised) -> None:
     body = Group(
-        plain("Stop. Do not massage.", "bold"),
-        plain(EMERGENCY_ACTION, "bold"),
+        inert("Stop. Do not massage.", "bold"),
+        inert(EMERGENCY_ACTION, "bold"),
         Text(),
-        plain(_why(raised)),
-        Padding(plain(raised.question), (0, 0, 0, 2), expand=False),
+        inert(_why(raised)),
+        Padding(inert(raised.question), (0, 0, 0, 2), expand=False),
         Text(),
-        plain(raised.advice),
+        inert(raised.advice),
         Text(),
-        plain(
+        inert(
             "Stay as calm as you can. This does not always mean something serious is wrong, "
             "but it needs checking straight away. If you can, ask someone to take you to "
             "A&E; do not drive yourself. If you have chest pain or are short of breath, or "
@@ -171,7 +171,7 @@ def emergency_panel(console: Console, raised: Raised) -> None:
     console.print(
         Panel(
             body,
-            title=plain("Emergency: get help now", "bold"),
+            title=inert("Emergency: get help now", "bold"),
             title_align="left",
             box=box.HEAVY,
             padding=(0, 1),
@@ -182,29 +182,29 @@ def emergency_panel(console: Console, raised: Raised) -> None:
 def outcome_view(console: Console, outcome: Outcome, content: ContentSet) -> None:
     """Which answers raised what, and what to do. The emergency panel covers that tier."""
     console.print()
-    console.print(plain("Your result", "bold underline"))
+    console.print(inert("Your result", "bold underline"))
     if outcome.clear and outcome.complete:
-        console.print(plain("No warning signs were found."))
+        console.print(inert("No warning signs were found."))
         return
     for raised in outcome.raised:
         if not raised.answered:
             continue  # counted together below: the verdict gives the advice for them
         console.print()
         answer = ANSWER_WORDS[raised.answer]
-        console.print(plain(f"{TIER_LABELS[raised.tier]} ({answer})", "bold"))
-        console.print(Padding(plain(raised.question), (0, 0, 0, 2), expand=False))
+        console.print(inert(f"{TIER_LABELS[raised.tier]} ({answer})", "bold"))
+        console.print(Padding(inert(raised.question), (0, 0, 0, 2), expand=False))
         where = _where(raised, content)
         if where:
-            console.print(Padding(plain(where, "italic"), (0, 0, 0, 2), expand=False))
-        console.print(Padding(plain(raised.advice), (0, 0, 0, 2), expand=False))
+            console.print(Padding(inert(where, "italic"), (0, 0, 0, 2), expand=False))
+        console.print(Padding(inert(raised.advice), (0, 0, 0, 2), expand=False))
     if outcome.unanswered:
         _unfinished_view(console, outcome)
     skipped = _skipped(outcome, content)
     if skipped and gate.could_go_on(outcome):
         console.print()
-        console.print(plain("Do not do these:", "bold"))
+        console.print(inert("Do not do these:", "bold"))
         for line in skipped:
-            console.print(Padding(plain(line), (0, 0, 0, 2), expand=False))
+            console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
 
 
 UNFINISHED_ACTIONS = {
@@ -219,7 +219,7 @@ def _unfinished_view(console: Console, outcome: Outcome) -> None:
     count = len(outcome.unanswered)
     console.print()
     console.print(
-        plain(
+        inert(
             f"The check was not finished: {count} question{'' if count == 1 else 's'} "
             "not answered. Nothing is cleared until every question is answered.",
             "bold",
@@ -228,8 +228,8 @@ def _unfinished_view(console: Console, outcome: Outcome) -> None:
     tiers = {r.tier for r in outcome.raised if not r.answered}
     for tier, action in UNFINISHED_ACTIONS.items():
         if tier in tiers:
-            console.print(Padding(plain(action), (0, 0, 0, 2), expand=False))
-    console.print(plain("Run the check again to answer every question."))
+            console.print(Padding(inert(action), (0, 0, 0, 2), expand=False))
+    console.print(inert("Run the check again to answer every question."))
 
 
 def _where(raised: Raised, content: ContentSet) -> str:
@@ -263,7 +263,7 @@ def ask_acknowledgement(reader: LineReader, console: Console) -> bool:
     """An explicit yes only; "no", "not sure" and the end of input all mean no."""
     console.print()
     console.print(
-        plain(
+        inert(
             "Have you read the advice above, and will you follow it? "
             "Answer y to go on with gentle massage, or n to stop here."
         )
@@ -276,13 +276,13 @@ def verdict_view(console: Console, result: CheckResult) -> None:
     decision, outcome = result.decision, result.outcome
     console.print()
     if decision.allowed:
-        console.print(plain("Massage may go on, gently.", "bold"))
+        console.print(inert("Massage may go on, gently.", "bold"))
         if outcome.light_pressure:
-            console.print(plain("Use light pressure only.", "bold"))
-        console.print(plain("Start gently, and stop at once if any movement makes the pain worse."))
+            console.print(inert("Use light pressure only.", "bold"))
+        console.print(inert("Start gently, and stop at once if any movement makes the pain worse."))
     else:
-        console.print(plain("No massage now.", "bold"))
-        console.print(plain(decision.reason))
+        console.print(inert("No massage now.", "bold"))
+        console.print(inert(decision.reason))
 
 
 def check_as_json(result: CheckResult, exit_code: int) -> dict[str, Any]:

@@ -14,6 +14,6 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def plain(text: str, style: str = "") -> Text:
+def inert(text: str, style: str = "") -> Text:
     """Content text as inert Rich text: no markup, no control or escape characters."""
     return Text(without_controls(text), style=style)

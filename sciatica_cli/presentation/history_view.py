@@ -18,7 +18,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.flows.history import History
 from sciatica_cli.flows.records import CheckRecord, SessionRecord
 from sciatica_cli.presentation.catalog import NARROW
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import YES_NO_HINT, LineReader, parse_answer
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -57,50 +57,57 @@ def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> s
 
 
 def history_view(console: Console, history: History) -> None:
-    sessions, local = history.sessions, history.local_time
-    if not sessions:
-        console.print(plain("No sessions in your diary yet.", "bold"))
+    if not history.sessions:
+        console.print(inert("No sessions in your diary yet.", "bold"))
         console.print(
-            plain(
+            inert(
                 "Run 'sciatica start' to begin: each session and your pain ratings are kept here."
             )
         )
         return
-
-    names = history.technique_names
     if console.width < NARROW:
-        for r in sessions:
-            console.print(
-                Text.assemble(plain(_when(r.started_at, local), "bold"), " ", plain(names(r)))
-            )
-            detail = (
-                f"{STATUS_WORDS.get(r.status, r.status)}; holds {r.holds_done}; "
-                f"leg {_rating(r.before.leg, r.after.leg)}; back {_rating(r.before.back, r.after.back)}"
-            )
-            console.print(plain(f"  {detail}", "dim"))
+        _sessions_stacked(console, history)
     else:
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        for column in ("When", "Techniques", "Ended", "Holds", "Leg pain", "Back pain"):
-            table.add_column(column, no_wrap=column in ("When", "Holds"))
-        for r in sessions:
-            table.add_row(
-                plain(_when(r.started_at, local)),
-                plain(names(r)),
-                plain(STATUS_WORDS.get(r.status, r.status)),
-                plain(str(r.holds_done)),
-                plain(_rating(r.before.leg, r.after.leg)),
-                plain(_rating(r.before.back, r.after.back)),
-            )
-        console.print(table)
+        _sessions_table(console, history)
+    _trend(console, history)
 
+
+def _sessions_stacked(console: Console, history: History) -> None:
+    for r in history.sessions:
+        when = inert(_when(r.started_at, history.local_time), "bold")
+        console.print(Text.assemble(when, " ", inert(history.technique_names(r))))
+        detail = (
+            f"{STATUS_WORDS.get(r.status, r.status)}; holds {r.holds_done}; "
+            f"leg {_rating(r.before.leg, r.after.leg)}; back {_rating(r.before.back, r.after.back)}"
+        )
+        console.print(inert(f"  {detail}", "dim"))
+
+
+def _sessions_table(console: Console, history: History) -> None:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("When", "Techniques", "Ended", "Holds", "Leg pain", "Back pain"):
+        table.add_column(column, no_wrap=column in ("When", "Holds"))
+    for r in history.sessions:
+        table.add_row(
+            inert(_when(r.started_at, history.local_time)),
+            inert(history.technique_names(r)),
+            inert(STATUS_WORDS.get(r.status, r.status)),
+            inert(str(r.holds_done)),
+            inert(_rating(r.before.leg, r.after.leg)),
+            inert(_rating(r.before.back, r.after.back)),
+        )
+    console.print(table)
+
+
+def _trend(console: Console, history: History) -> None:
     shown = history.days[-max(10, console.width - 14) :]
     console.print()
     console.print(
-        plain(f"Pain before each session, by day ({NO_RATING} = no rating; 0-10 scale)", "bold")
+        inert(f"Pain before each session, by day ({NO_RATING} = no rating; 0-10 scale)", "bold")
     )
-    console.print(plain(f"  Leg   {sparkline([d.leg for d in shown])}"))
-    console.print(plain(f"  Back  {sparkline([d.back for d in shown])}"))
-    console.print(plain(f"        {shown[0].day:%d %b} to {shown[-1].day:%d %b}", "dim"))
+    console.print(inert(f"  Leg   {sparkline([d.leg for d in shown])}"))
+    console.print(inert(f"  Back  {sparkline([d.back for d in shown])}"))
+    console.print(inert(f"        {shown[0].day:%d %b} to {shown[-1].day:%d %b}", "dim"))
 
 
 def as_csv(sessions: Sequence[SessionRecord]) -> str:
@@ -128,7 +135,7 @@ class ClearQuestion:
 
     def __call__(self, sessions: int, checks: int) -> bool:
         self.console.print(
-            plain(f"Delete all {sessions} sessions and {checks} checks? This cannot be undone.")
+            inert(f"Delete all {sessions} sessions and {checks} checks? This cannot be undone.")
         )
         if self.assume_yes:
             return True
@@ -138,6 +145,6 @@ class ClearQuestion:
 
 def cleared(console: Console, removed: tuple[int, int] | None) -> None:
     if removed is None:
-        console.print(plain("Nothing was deleted."))
+        console.print(inert("Nothing was deleted."))
     else:
-        console.print(plain(f"Deleted {removed[0]} sessions and {removed[1]} checks."))
+        console.print(inert(f"Deleted {removed[0]} sessions and {removed[1]} checks."))

@@ -17,7 +17,7 @@ from rich.console import Console
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
-from sciatica_cli.presentation.console import plain, without_controls
+from sciatica_cli.presentation.console import inert, without_controls
 
 T = TypeVar("T")
 
@@ -75,7 +75,7 @@ class LineReader:
                 return NoAnswer.UNCLEAR
 
     def write(self, line: str) -> None:
-        self.console.print(plain(line))
+        self.console.print(inert(line))
 
     def _read(self, prompt: str) -> str | None:
         self.out.write(prompt)

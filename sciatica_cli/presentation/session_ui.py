@@ -19,7 +19,7 @@ from sciatica_cli.domain.session import Controls, Listeners, SessionListener
 from sciatica_cli.domain.timer import Command
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.session import SessionOptions
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.controls import (
     LINE_WORDS,
     LineControls,
@@ -42,15 +42,15 @@ class TerminalSessionUI:
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
-        self.console.print(plain(refusal.message, "bold"))
+        self.console.print(inert(refusal.message, "bold"))
 
     def next_technique(self, technique: Technique) -> Command | None:
         self.console.print()
-        self.console.print(plain(f"Next: {technique.name}.", "bold"))
+        self.console.print(inert(f"Next: {technique.name}.", "bold"))
         if self.options.auto:
             return None
         self.console.print(
-            plain("Press Enter to go on, q to stop here, or h if it hurts more.", "dim")
+            inert("Press Enter to go on, q to stop here, or h if it hurts more.", "dim")
         )
         return LINE_WORDS.get(self.env.stdin.readline().strip().lower())
 
@@ -86,7 +86,7 @@ class TerminalSessionUI:
         command = find_speech_command()
         if command is None:
             self.console.print(
-                plain("No speech command found (espeak-ng, spd-say or say); using the bell only.")
+                inert("No speech command found (espeak-ng, spd-say or say); using the bell only.")
             )
             return []
         return [SpokenCues(Speaker(command))]

@@ -18,7 +18,7 @@ from sciatica_cli.domain.session import (
     SessionStatus,
 )
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import inert
 
 KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
 HURTS_ADVICE = (
@@ -54,12 +54,12 @@ def plain_countdown_marks(seconds: int) -> list[int]:
 
 def hurts_panel() -> Panel:
     """What to do when the pain gets worse during a session: shown as it stops."""
-    return Panel(plain(HURTS_ADVICE), title=plain("It hurts more: stop"), border_style="bold")
+    return Panel(inert(HURTS_ADVICE), title=inert("It hurts more: stop"), border_style="bold")
 
 
 def _bullet(text: str) -> Padding:
     # Padding keeps wrapped lines indented under the dash at narrow widths.
-    return Padding(plain(f"- {text}"), (0, 0, 0, 2))
+    return Padding(inert(f"- {text}"), (0, 0, 0, 2))
 
 
 class _CommonView(SessionListener):
@@ -74,47 +74,47 @@ class _CommonView(SessionListener):
     def session_intro(self, plan: SessionPlan, tool_name: str, light_pressure: bool) -> None:
         technique = plan.technique
         self.console.print()
-        self.console.rule(plain(technique.name, "bold"))
-        self.console.print(plain(f"Start: {technique.position}"))
-        self.console.print(plain(f"Tool: {tool_name}. {plan.tool.instruction}"))
+        self.console.rule(inert(technique.name, "bold"))
+        self.console.print(inert(f"Start: {technique.position}"))
+        self.console.print(inert(f"Tool: {tool_name}. {plan.tool.instruction}"))
         if technique.cautions:
-            self.console.print(plain("Take care:"))
+            self.console.print(inert("Take care:"))
             for caution in technique.cautions:
                 self.console.print(_bullet(caution))
         if light_pressure:
-            self.console.print(plain("Use light pressure only today.", "bold"))
+            self.console.print(inert("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:
-            self.console.print(plain(f"Not on the {side}: {reason}", "bold"))
-        self.console.print(plain("Stop at once if:"))
+            self.console.print(inert(f"Not on the {side}: {reason}", "bold"))
+        self.console.print(inert("Stop at once if:"))
         for sign in technique.stop_if:
             self.console.print(_bullet(sign))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()
-        self.console.print(plain(f"Switch sides: now the {side} side.", "bold"))
+        self.console.print(inert(f"Switch sides: now the {side} side.", "bold"))
 
     def resting(self, seconds: float) -> None:
-        self.console.print(plain(f"Rest for {round(seconds)} s.", "dim"))
+        self.console.print(inert(f"Rest for {round(seconds)} s.", "dim"))
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.console.print()
         if result.status is SessionStatus.STOPPED_PAIN:
             self.console.print(hurts_panel())
         elif result.status is SessionStatus.QUIT:
-            self.console.print(plain("You stopped the session.", "bold"))
+            self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
-            self.console.print(plain("Session interrupted.", "bold"))
+            self.console.print(inert("Session interrupted.", "bold"))
         else:
-            self.console.print(plain("Well done: session finished.", "bold"))
+            self.console.print(inert("Well done: session finished.", "bold"))
         total = len(plan.steps)
         holds = sum(1 for s in plan.steps if s.hold)
         self.console.print(
-            plain(
+            inert(
                 f"Steps done: {result.steps_done} of {total}; holds done: {result.holds_done} of {holds}; "
                 f"time: {format_duration(round(result.seconds))}."
             )
         )
-        self.console.print(plain(SEEK_HELP_REMINDER))
+        self.console.print(inert(SEEK_HELP_REMINDER))
 
 
 class PlainSessionView(_CommonView):
@@ -126,32 +126,32 @@ class PlainSessionView(_CommonView):
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         self.console.print()
-        self.console.print(plain(step_title(step), "bold"))
-        self.console.print(plain(step.instruction))
+        self.console.print(inert(step_title(step), "bold"))
+        self.console.print(inert(step.instruction))
         if step.feel:
-            self.console.print(plain(f"Feel: {step.feel}"))
+            self.console.print(inert(f"Feel: {step.feel}"))
 
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
         self._ring()
         self._marks = plain_countdown_marks(seconds)
-        self.console.print(plain(f"Hold for {seconds} second{'' if seconds == 1 else 's'}."))
+        self.console.print(inert(f"Hold for {seconds} second{'' if seconds == 1 else 's'}."))
 
     def tick(self, remaining: int) -> None:
         if self._marks and remaining <= self._marks[0]:
             while self._marks and remaining <= self._marks[0]:
                 self._marks.pop(0)
-            self.console.print(plain(f"{remaining} seconds left."))
+            self.console.print(inert(f"{remaining} seconds left."))
 
     def paused(self, is_paused: bool) -> None:
-        self.console.print(plain("Paused." if is_paused else "Going on."))
+        self.console.print(inert("Paused." if is_paused else "Going on."))
 
     def hold_ended(self, result: HoldResult) -> None:
         self._ring()
-        self.console.print(plain(_HOLD_END_TEXT[result.end]))
+        self.console.print(inert(_HOLD_END_TEXT[result.end]))
 
     def waiting_for_next(self) -> None:
         self.console.print(
-            plain("Press Enter for the next step (q to quit, h if it hurts more).", "dim")
+            inert("Press Enter for the next step (q to quit, h if it hurts more).", "dim")
         )
 
 
@@ -176,18 +176,18 @@ class LiveSessionView(_CommonView):
         self._seconds = 0
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
-        body: list[Text] = [plain(step.instruction)]
+        body: list[Text] = [inert(step.instruction)]
         if step.feel:
-            body.append(plain(f"Feel: {step.feel}", "italic"))
+            body.append(inert(f"Feel: {step.feel}", "italic"))
         self.console.print()
         self.console.print(
-            Panel(Group(*body), title=plain(step_title(step), "bold"), title_align="left")
+            Panel(Group(*body), title=inert(step_title(step), "bold"), title_align="left")
         )
 
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
         self._ring()
         self._seconds = seconds
-        self.console.print(plain(KEYS_HINT, "dim"))
+        self.console.print(inert(KEYS_HINT, "dim"))
         # Drawn only when the timer ticks (about once a second): no refresh thread.
         self._progress = Progress(
             TextColumn("{task.description}"),
@@ -218,10 +218,10 @@ class LiveSessionView(_CommonView):
     def hold_ended(self, result: HoldResult) -> None:
         self.close()
         self._ring()
-        self.console.print(plain(_HOLD_END_TEXT[result.end], "bold"))
+        self.console.print(inert(_HOLD_END_TEXT[result.end], "bold"))
 
     def waiting_for_next(self) -> None:
-        self.console.print(plain("Press Enter for the next step · q quit · h it hurts more", "dim"))
+        self.console.print(inert("Press Enter for the next step · q quit · h it hurts more", "dim"))
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.close()

@@ -20,7 +20,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.flows.routine import Choices
-from sciatica_cli.presentation.console import plain
+from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import LineReader, area_parser
 
 RATING_PROMPT = "0-10, or Enter to skip > "
@@ -59,7 +59,7 @@ class TerminalStartUI:
         routine_view(self.console, routine, plans, hold)
 
     def numb_note(self) -> None:
-        self.console.print(plain(NUMB_NOTE, "bold"))
+        self.console.print(inert(NUMB_NOTE, "bold"))
 
     def ask_pain(self, when: str) -> PainScore:
         return ask_pain(self.reader, self.console, when)
@@ -67,34 +67,34 @@ class TerminalStartUI:
     def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None:
         pain_change_view(self.console, before, after)
         if worse:
-            self.console.print(Panel(plain(WORSE_ADVICE), title=plain(WORSE_TITLE), box=box.HEAVY))
+            self.console.print(Panel(inert(WORSE_ADVICE), title=inert(WORSE_TITLE), box=box.HEAVY))
 
     def saved(self) -> None:
         self.console.print(
-            plain("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
+            inert("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
         )
 
     def _ask_choices(self, question: str, choices: Choices) -> tuple[str, ...]:
         self.console.print()
-        self.console.print(plain(question, "bold"))
+        self.console.print(inert(question, "bold"))
         for number, (_, name) in enumerate(choices, start=1):
-            self.console.print(plain(f"  {number}  {name}"))
+            self.console.print(inert(f"  {number}  {name}"))
         hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? if not sure."
         chosen = self.reader.ask("Numbers > ", area_parser(choices), hint)
         return chosen if isinstance(chosen, tuple) else ()
 
 
 def first_run_welcome(console: Console) -> None:
-    console.print(plain("Welcome to sciatica", "bold underline"))
+    console.print(inert("Welcome to sciatica", "bold underline"))
     console.print(
-        plain(
+        inert(
             "This guide helps you do gentle self-massage for sciatica, safely. It is not "
             "medical advice and cannot tell what is causing your pain. Massage may ease pain "
             "for a short while; it works best alongside exercise and care from a doctor or "
             "physiotherapist, and it is never a reason to put off seeing one."
         )
     )
-    console.print(plain("We start with questions about warning signs. Take your time."))
+    console.print(inert("We start with questions about warning signs. Take your time."))
     console.print()
 
 
@@ -103,7 +103,7 @@ def routine_view(
 ) -> None:
     console.print()
     if plans:
-        console.print(plain("Your routine", "bold underline"))
+        console.print(inert("Your routine", "bold underline"))
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("#", no_wrap=True)
         table.add_column("Technique", style="bold")
@@ -112,31 +112,31 @@ def routine_view(
         reasons = {item.technique.id: item.reasons[0] for item in routine.items}
         for number, plan in enumerate(plans, start=1):
             table.add_row(
-                plain(str(number)),
-                plain(plan.technique.name),
-                plain(reasons.get(plan.technique.id, "")),
-                plain(format_duration(plan_seconds(plan))),
+                inert(str(number)),
+                inert(plan.technique.name),
+                inert(reasons.get(plan.technique.id, "")),
+                inert(format_duration(plan_seconds(plan))),
             )
         console.print(table)
         total = sum(plan_seconds(p) for p in plans)
-        console.print(plain(f"Total: {format_duration(total)}, plus short rests."))
+        console.print(inert(f"Total: {format_duration(total)}, plus short rests."))
     for area in routine.uncovered:
-        console.print(plain(f"No technique here works on the {area} itself.", "bold"))
+        console.print(inert(f"No technique here works on the {area} itself.", "bold"))
     for advice in routine.advice:
-        console.print(plain(advice))
+        console.print(inert(advice))
 
 
 def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
     console.print()
     console.print(
-        plain(
+        inert(
             f"Rate your pain {when} the session: 0 is no pain, 10 is the worst pain imaginable.",
             "bold",
         )
     )
-    console.print(plain("Leg pain:"))
+    console.print(inert("Leg pain:"))
     leg: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
-    console.print(plain("Back pain:"))
+    console.print(inert("Back pain:"))
     back: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
     return PainScore(_rating(leg), _rating(back))
 
@@ -163,7 +163,7 @@ def pain_change_view(console: Console, before: PainScore, after: PainScore) -> b
         moved = change(b, a)
         if moved is None:
             continue
-        console.print(plain(f"{label}: {b} -> {a}. {_describe(moved)}"))
+        console.print(inert(f"{label}: {b} -> {a}. {_describe(moved)}"))
         worse = worse or (moved.meaningful and moved.direction is Direction.WORSE)
     return worse
 

@@ -1,0 +1,40 @@
+"""The shape of the code, checked: small functions, and exit codes only in the commands."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from sciatica_cli.domain import gate
+from sciatica_cli.vocabulary import AREAS
+
+PACKAGE = Path(gate.__file__).resolve().parent.parent
+LONGEST_FUNCTION = 50
+
+
+def _functions(path: Path) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        (node.name, node.end_lineno - node.lineno + 1)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno
+    ]
+
+
+def test_only_the_command_layer_knows_exit_codes():
+    """The domain says what happened, flows and presentation pass it on; `cli` maps codes."""
+    offenders = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "exit_codes" in path.read_text(encoding="utf-8")
+        and path.relative_to(PACKAGE).parts[0] != "cli"
+    ]
+    assert offenders == []
+
+
+def test_the_area_type_names_exactly_the_areas():
+    from typing import get_args
+
+    from sciatica_cli.content.models import Area
+
+    assert get_args(Area) == AREAS
