@@ -63,10 +63,12 @@ def check_symptoms(
 
 
 def _as_json(result: CheckResult, code: ExitCode) -> dict[str, Any]:
+    from sciatica_cli.content.placeholders import fill_unknown
     from sciatica_cli.domain import gate
 
     outcome = result.outcome
     data = outcome.as_dict()
+    data["advice"] = [fill_unknown(text) for text in data["advice"]]
     # For a reader of the JSON, `may_massage` is the bottom line: massage may go on now,
     # with any advice acknowledged. The outcome's own flag is kept as `massage_possible`.
     return {

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sciatica_cli.content.models import LearnPage, Source, Technique, Tool
+from sciatica_cli.content.placeholders import fill_unknown
 from sciatica_cli.domain.catalog import duration_seconds, format_duration
 from sciatica_cli.presentation.console import plain
 
@@ -64,17 +65,17 @@ def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
 
 def topics_view(console: Console, pages: Iterable[LearnPage]) -> None:
     console.print(plain("Topics", "bold"))
-    console.print(_two_columns((page.id, page.summary) for page in pages))
+    console.print(_two_columns((page.id, fill_unknown(page.summary)) for page in pages))
     console.print(plain("Read one with 'sciatica learn TOPIC'.", "italic"))
 
 
 def page_view(console: Console, page: LearnPage, sources: Mapping[str, Source]) -> None:
-    console.rule(plain(page.title, "bold"))
+    console.rule(plain(fill_unknown(page.title), "bold"))
     used: dict[str, None] = {}
     for section in page.sections:
         console.print()
-        console.print(plain(section.heading, "bold underline"))
-        console.print(plain(section.body))
+        console.print(plain(fill_unknown(section.heading), "bold underline"))
+        console.print(plain(fill_unknown(section.body)))
         console.print(plain(f"Sources: {', '.join(section.sources)}", "dim"))
         used.update(dict.fromkeys(section.sources))
     console.print()

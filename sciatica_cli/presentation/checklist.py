@@ -15,6 +15,7 @@ from rich.text import Text
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
+from sciatica_cli.content.placeholders import fill_unknown
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.triage import (
     Answer,
@@ -172,7 +173,7 @@ def emergency_panel(console: Console, raised: Raised) -> None:
         plain(_why(raised)),
         Padding(plain(raised.question), (0, 0, 0, 2), expand=False),
         Text(),
-        plain(raised.advice),
+        plain(fill_unknown(raised.advice)),
         Text(),
         plain(
             "Stay as calm as you can. This does not always mean something serious is wrong, "
@@ -210,7 +211,7 @@ def outcome_view(console: Console, outcome: Outcome, content: ContentSet) -> Non
         where = _where(raised, content)
         if where:
             console.print(Padding(plain(where, "italic"), (0, 0, 0, 2), expand=False))
-        console.print(Padding(plain(raised.advice), (0, 0, 0, 2), expand=False))
+        console.print(Padding(plain(fill_unknown(raised.advice)), (0, 0, 0, 2), expand=False))
     if outcome.unanswered:
         count = len(outcome.unanswered)
         console.print()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rich.console import Console
 
 from sciatica_cli.content.models import Technique
+from sciatica_cli.content.placeholders import fill_unknown
 from sciatica_cli.domain.session import (
     Controls,
     Listeners,
@@ -123,7 +124,7 @@ def run_routine(
                     env, console, technique, screening, options, (_HoldCounter(record),)
                 )
             except NotAllowed as refused:
-                console.print(plain(refused.message, "bold"))
+                console.print(plain(fill_unknown(refused.message), "bold"))
                 continue
             run.results.append(result)
             if result.status is not SessionStatus.COMPLETED:
@@ -258,5 +259,5 @@ def refused(technique: Technique, screening: CheckResult, options: SessionOption
     try:
         plan_for(technique, screening, options)
     except NotAllowed as refusal:
-        return refusal.message
+        return fill_unknown(refusal.message)
     return None

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 from rich.text import Text
 
+from sciatica_cli.content.placeholders import fill_unknown
 from sciatica_cli.domain.catalog import format_duration
 from sciatica_cli.domain.session import (
     PlannedStep,
@@ -81,14 +82,14 @@ class _CommonView(SessionListener):
         if technique.cautions:
             self.console.print(plain("Take care:"))
             for caution in technique.cautions:
-                self.console.print(_bullet(caution))
+                self.console.print(_bullet(fill_unknown(caution)))
         if light_pressure:
             self.console.print(plain("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:
-            self.console.print(plain(f"Not on the {side}: {reason}", "bold"))
+            self.console.print(plain(f"Not on the {side}: {fill_unknown(reason)}", "bold"))
         self.console.print(plain("Stop at once if:"))
         for sign in technique.stop_if:
-            self.console.print(_bullet(sign))
+            self.console.print(_bullet(fill_unknown(sign)))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()

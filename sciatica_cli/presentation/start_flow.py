@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from sciatica_cli.content.placeholders import fill_unknown
 from sciatica_cli.domain.catalog import duration_seconds, format_duration
 from sciatica_cli.domain.pain import Change, Direction, change, parse_rating
 from sciatica_cli.domain.routine import FEELINGS, Routine, RoutineItem, recommend
@@ -154,7 +155,7 @@ def routine_view(
     for area in routine.uncovered:
         console.print(plain(f"No technique here works on the {area} itself.", "bold"))
     for advice in routine.advice:
-        console.print(plain(advice))
+        console.print(plain(fill_unknown(advice)))
 
 
 def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
