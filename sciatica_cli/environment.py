@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.content.models import Region
 
 CONTENT_DIR_VARIABLE = "SCIATICA_CONTENT_DIR"
 DATA_DIR_VARIABLE = "SCIATICA_DATA_DIR"
@@ -148,6 +149,22 @@ class Environment:
         from sciatica_cli.content.paths import builtin_content_dir
 
         return ContentSet([builtin_content_dir(), *self.content_dirs], on_note=self.note)
+
+    @cached_property
+    def region(self) -> Region:
+        """The person's region's services; the fallback (which names no single number)
+        while the region is not known."""
+        from sciatica_cli.content.regions import fallback_region, find_region
+
+        regions = self.content.regions
+        found = find_region(regions, self.region_code) if self.region_code else None
+        return found or fallback_region(regions)
+
+    def say(self, text: str) -> str:
+        """Text with its service placeholders filled for the person's region."""
+        from sciatica_cli.content.placeholders import fill
+
+        return fill(text, self.region)
 
     def note(self, message: str) -> None:
         """A remark for stderr that must not mix with the command's own output."""

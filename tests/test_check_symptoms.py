@@ -62,16 +62,26 @@ def test_all_no_lets_massage_go_on(run, width):
     assert "\x1b[" not in result.stdout
 
 
+WHERE_TO_GO = {
+    # No region known: never one number alone, examples instead.
+    None: ("emergency department now", "999 in the UK"),
+    "GB": ("A&E now", "999"),
+    "us": ("911", "emergency room"),
+}
+
+
 @pytest.mark.parametrize("width", [40, 80])
 @pytest.mark.parametrize("reply", ["y", "?", "YES", "Not sure"])
-def test_an_emergency_sign_stops_the_questions_at_once(run, width, reply):
+@pytest.mark.parametrize("region", list(WHERE_TO_GO))
+def test_an_emergency_sign_stops_the_questions_at_once(run, width, reply, region):
     emergencies = [item.id for item in ORDER if getattr(item, "tier", None) == "emergency"]
     second, third = emergencies[1], emergencies[2]
-    result = run("check-symptoms", input=answers({second: reply}), width=width)
+    where = ("--region", region) if region else ()
+    result = run(*where, "check-symptoms", input=answers({second: reply}), width=width)
     assert result.exit_code == 4
     out = flat(result.stdout)
     # The panel, in plain words: stop, no massage, where to go, and why.
-    for words in ("Emergency: get help now", "Stop. Do not massage.", "A&E now", "999"):
+    for words in ("Emergency: get help now", "Stop. Do not massage.", *WHERE_TO_GO[region]):
         assert words in out
     assert flat(question(second)) in out
     assert ("You said yes to" in out) == (reply.lower() in ("y", "yes"))
@@ -99,7 +109,7 @@ def test_soon_advice_acknowledged_lets_massage_go_on(run):
     result = run("check-symptoms", input=answers({first("soon"): "y"}) + "y\n")
     assert result.exit_code == 0
     out = flat(result.stdout)
-    assert "Book a GP visit (you said yes)" in out
+    assert "Book a visit to your doctor (you said yes)" in out
     assert "Have you read the advice above" in out
     assert "Massage may go on, gently." in out
 

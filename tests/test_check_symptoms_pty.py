@@ -40,7 +40,7 @@ def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
                 child.expect_exact("Please answer y (yes), n (no) or ? (not sure).")
                 child.expect_exact("y / n / ? > ")
             child.sendline("yes" if item.id == FIRST_SOON else no_words[number % len(no_words)])
-        child.expect_exact("Book a GP visit (you said yes)")
+        child.expect_exact("Book a visit to your doctor (you said yes)")
         child.expect_exact("y / n > ")
         child.sendline("y")
         child.expect_exact("Massage may go on, gently.")

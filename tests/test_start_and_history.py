@@ -80,7 +80,7 @@ def test_pain_that_went_up_gets_the_see_a_doctor_advice(run, make_env):
     stdin = ALL_CLEAR + CALF_ONLY + ACHING + "3\n3\n" + "6\n3\n"
     _, out, _ = start(run, make_env, stdin)
     assert "Your pain is worse: stop for today" in out
-    assert "Do not massage again today." in flat(out)
+    assert "Do not massage again today, but keep gently active" in flat(out)
 
 
 def test_red_flag_means_no_routine(run, make_env):
@@ -96,14 +96,14 @@ def test_an_area_no_technique_covers_gives_advice(run, make_env, tmp_path):
     pack = tmp_path / "pack"
     pack.mkdir()
     (pack / "areas.yaml").write_text(
-        "- id: foot\n  name: foot\n  advice: Foot numbness needs a GP visit.\n  sources: [SEED]\n"
+        "- id: foot\n  name: foot\n  advice: Foot numbness needs a visit to {primary_care}.\n  sources: [SEED]\n"
     )
     env = make_env(stdin=ALL_CLEAR + "5\n" + ACHING)
     result = run("--content-dir", str(pack), "start", "--auto", obj=env)
     out = env.stdout.getvalue()
     assert result.exit_code == 0
     assert "No technique here works on the foot itself." in out
-    assert "Foot numbness needs a GP visit." in out
+    assert "Foot numbness needs a visit to your doctor." in out
     assert "Step 1" not in out
 
 

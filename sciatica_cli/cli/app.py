@@ -139,7 +139,7 @@ def root(
     if ctx.invoked_subcommand is None:
         from sciatica_cli.presentation.catalog import welcome_view
 
-        welcome_view(env.console, __version__)
+        welcome_view(env.console, __version__, env.say)
 
 
 def _register() -> None:

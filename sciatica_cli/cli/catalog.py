@@ -72,8 +72,8 @@ def learn(
     pages = env.content.learn
     console = env.console
     if topic is None:
-        topics_view(console, pages.values())
+        topics_view(console, pages.values(), env.say)
         return
     if topic not in pages:
         raise UsageError(unknown_message("topic", topic, pages))
-    page_view(console, pages[topic], env.content.sources)
+    page_view(console, pages[topic], env.content.sources, env.say)

@@ -47,7 +47,7 @@ def check_symptoms(
     result = run_check_symptoms(env, TerminalCheckUI(env, console))
     code = code_for_verdict(result.verdict)
     if as_json:
-        env.stdout.write(json.dumps(check_as_json(result, int(code)), indent=2) + "\n")
+        env.stdout.write(json.dumps(check_as_json(env, result, int(code)), indent=2) + "\n")
         env.stdout.flush()
     if code != ExitCode.OK:
         raise typer.Exit(int(code))

@@ -24,6 +24,7 @@ from sciatica_cli.content import models
 from sciatica_cli.content.fields import convert, model_fields, optional_inner, spec_of
 from sciatica_cli.content.problems import Code, ContentError, Problem
 from sciatica_cli.content.problems import Path as FieldPath
+from sciatica_cli.content.service_text import text_problems
 from sciatica_cli.content.yaml_source import YamlDocument, read_yaml
 
 T = TypeVar("T")
@@ -74,6 +75,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "areas", models.AreaGuide, "areas.yaml", "area guide", needs=("sources", "techniques")
         ),
+        Kind("regions", models.Region, "regions.yaml", "region"),
     )
 }
 # Which kind a `ref=` on a field points at.
@@ -154,6 +156,10 @@ class ContentSet:
     def areas(self) -> dict[str, models.AreaGuide]:
         return self._entries("areas")
 
+    @property
+    def regions(self) -> dict[str, models.Region]:
+        return self._entries("regions")
+
     def problems(self, kinds: Sequence[str] | None = None) -> list[Problem]:
         """Every problem in the given kinds and what they depend on.
 
@@ -189,6 +195,7 @@ class ContentSet:
             builtin = index < self._builtin_count
             seen_here: set[str] = set()
             for located in self._read_folder(kind, folder, builtin, problems):
+                problems.extend(text_problems(name, located))  # SC401, SC402
                 key = getattr(located.entry, kind.key)
                 if key in seen_here:
                     problems.append(

@@ -156,3 +156,67 @@ class AreaGuide:
         max_len=400,
     )
     sources: tuple[str, ...] = _SOURCES
+
+
+# ISO 3166-1 alpha-2 in capitals; EU (reserved in ISO 3166 for the European Union) and ZZ
+# (the code CLDR uses for an unknown region) are allowed as well.
+REGION_CODE = r"^[A-Z]{2}$"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Region:
+    """Where the person lives: the numbers and service names that content fills in.
+
+    Each text field but `name`, `urgent_line`, `urgent_line_varies` and
+    `physio_self_referral` is a placeholder's value (see `placeholders.py`), written to be
+    read inside a sentence. The entry `ZZ` is the fallback for a region nobody has named.
+    """
+
+    id: str = field(
+        "ISO 3166-1 alpha-2 code in capitals (GB, US); EU for the European Union as a whole; "
+        "ZZ for the fallback used when the region is not known.",
+        pattern=REGION_CODE,
+    )
+    name: str = field("The region's name as shown to the person.", max_len=60)
+    emergency_number: str = field(
+        "The emergency phone number ({emergency_number}), e.g. 999; for ZZ, words that give "
+        "examples and never one number alone.",
+        max_len=160,
+    )
+    emergency_department: str = field(
+        "Where to go in an emergency, read after 'Go to' ({emergency_department}): 'A&E', "
+        "'the emergency department'.",
+        max_len=80,
+    )
+    urgent_care: str = field(
+        "Who to contact for a doctor the same day, read after 'Contact' and before 'today' "
+        "({urgent_care}): 'your GP practice or NHS 111'.",
+        max_len=200,
+    )
+    primary_care: str = field(
+        "The person's usual doctor, read inside a sentence ({primary_care}): 'your GP'.",
+        max_len=60,
+    )
+    book_primary_care: str = field(
+        "How to book that doctor, as an instruction ({book_primary_care}): 'call your GP "
+        "practice or use the NHS App'.",
+        max_len=200,
+    )
+    urgent_line: str | None = field(
+        "The national urgent medical advice line and how to reach it; leave out where there "
+        "is none.",
+        default=None,
+        max_len=160,
+    )
+    urgent_line_varies: str | None = field(
+        "Where the advice line differs within the region, in one or two sentences.",
+        default=None,
+        max_len=300,
+    )
+    physio_self_referral: str | None = field(
+        "Whether a person can see a physiotherapist without a doctor's referral, in one "
+        "sentence; leave out when the sources do not say.",
+        default=None,
+        max_len=300,
+    )
+    sources: tuple[str, ...] = _SOURCES

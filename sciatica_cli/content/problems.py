@@ -51,6 +51,11 @@ class Code(enum.Enum):
         "SC302",
         "a pack entry that lowers or changes a built-in emergency red flag",
     )
+    UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
+    LITERAL_SERVICE = (
+        "SC402",
+        "a service name or phone number written out instead of its placeholder",
+    )
 
     @property
     def code(self) -> str:

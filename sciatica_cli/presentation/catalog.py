@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rich import box
 from rich.console import Console, Group
@@ -62,19 +62,22 @@ def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
     return Padding(grid, (0, 0, 0, 2))
 
 
-def topics_view(console: Console, pages: Iterable[LearnPage]) -> None:
+Say = Callable[[str], str]  # fills service placeholders for the person's region
+
+
+def topics_view(console: Console, pages: Iterable[LearnPage], say: Say) -> None:
     console.print(inert("Topics", "bold"))
-    console.print(_two_columns((page.id, page.summary) for page in pages))
+    console.print(_two_columns((page.id, say(page.summary)) for page in pages))
     console.print(inert("Read one with 'sciatica learn TOPIC'.", "italic"))
 
 
-def page_view(console: Console, page: LearnPage, sources: Mapping[str, Source]) -> None:
-    console.rule(inert(page.title, "bold"))
+def page_view(console: Console, page: LearnPage, sources: Mapping[str, Source], say: Say) -> None:
+    console.rule(inert(say(page.title), "bold"))
     used: dict[str, None] = {}
     for section in page.sections:
         console.print()
-        console.print(inert(section.heading, "bold underline"))
-        console.print(inert(section.body))
+        console.print(inert(say(section.heading), "bold underline"))
+        console.print(inert(say(section.body)))
         console.print(inert(f"Sources: {', '.join(section.sources)}", "dim"))
         used.update(dict.fromkeys(section.sources))
     console.print()
@@ -89,7 +92,7 @@ def source_line(source: Source) -> Text:
     return inert(line, "dim")
 
 
-def welcome_view(console: Console, version: str) -> None:
+def welcome_view(console: Console, version: str, say: Say) -> None:
     console.print(inert(f"sciatica {version}: a guide to safe self-massage for sciatica", "bold"))
     console.print(
         inert(
@@ -110,9 +113,11 @@ def welcome_view(console: Console, version: str) -> None:
     console.print()
     console.print(
         inert(
-            "If you have new numbness between your legs, new trouble peeing or pooing, "
-            "or new pain or weakness in both legs, go to A&E or call 999 (or your local "
-            "emergency number) now.",
+            say(
+                "If you have new numbness between your legs, new trouble peeing or pooing, "
+                "or new pain or weakness in both legs, go to {emergency_department} or call "
+                "{emergency_number} now."
+            ),
             "bold",
         )
     )

@@ -8,7 +8,7 @@ may follow to `domain.gate`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich import box
@@ -35,7 +35,8 @@ from sciatica_cli.presentation.prompts import (
 )
 from sciatica_cli.vocabulary import AREAS
 
-EMERGENCY_ACTION = "Go to A&E now, or call 999 (or your local emergency number)."
+# Service names are placeholders, filled for the person's region when shown (`env.say`).
+EMERGENCY_ACTION = "Go to {emergency_department} now, or call {emergency_number}."
 SIDE_PROMPT = "Which leg? l / r / b / ? > "
 SIDE_HINT = "Please answer l (left), r (right), b (both) or ? (not sure)."
 AREA_PROMPT = "Areas > "
@@ -45,13 +46,13 @@ ACK_HINT = "Please answer y (yes, go on gently) or n (no, stop here)."
 SECTION_TITLES = {
     "emergency": "Signs that need help straight away",
     "urgent": "Signs that need a doctor today",
-    "soon": "Signs to see your GP about",
+    "soon": "Signs to see {primary_care} about",
     "caution": "About where you plan to massage",
 }
 TIER_LABELS = {
     "emergency": "Emergency",
     "urgent": "See a doctor today",
-    "soon": "Book a GP visit",
+    "soon": "Book a visit to {primary_care}",
     None: "Take care",
 }
 ANSWER_WORDS = {Answer.YES: "you said yes", Answer.UNSURE: "you were not sure"}
@@ -77,7 +78,7 @@ class TerminalCheckUI:
 
     def section(self, name: str) -> None:
         self.console.print()
-        self.console.print(inert(SECTION_TITLES[name], "bold underline"))
+        self.console.print(inert(self.env.say(SECTION_TITLES[name]), "bold underline"))
 
     def ask(self, number: int, total: int, item: RedFlag | Caution) -> Answer | NoAnswer:
         self.console.print()
@@ -103,10 +104,10 @@ class TerminalCheckUI:
         self.console.print(inert("No more answers came.", "bold"))
 
     def emergency(self, raised: Raised) -> None:
-        emergency_panel(self.console, raised)
+        emergency_panel(self.console, raised, self.env.say)
 
     def outcome(self, outcome: Outcome) -> None:
-        outcome_view(self.console, outcome, self.env.content)
+        outcome_view(self.console, outcome, self.env.content, self.env.say)
 
     def ask_acknowledgement(self) -> bool:
         return ask_acknowledgement(self.reader, self.console)
@@ -125,7 +126,7 @@ class TerminalCheckUI:
             here = "caution" if isinstance(item, Caution) else item.tier
             if here != section:
                 section = here
-                self.console.print(inert(SECTION_TITLES[here], "bold"))
+                self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
             self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2)))
         self.console.print(
             inert(
@@ -150,21 +151,23 @@ def _why(raised: Raised) -> str:
     return "You said yes to:"
 
 
-def emergency_panel(console: Console, raised: Raised) -> None:
+def emergency_panel(console: Console, raised: Raised, say: Callable[[str], str]) -> None:
     body = Group(
         inert("Stop. Do not massage.", "bold"),
-        inert(EMERGENCY_ACTION, "bold"),
+        inert(say(EMERGENCY_ACTION), "bold"),
         Text(),
         inert(_why(raised)),
         Padding(inert(raised.question), (0, 0, 0, 2), expand=False),
         Text(),
-        inert(raised.advice),
+        inert(say(raised.advice)),
         Text(),
         inert(
-            "Stay as calm as you can. This does not always mean something serious is wrong, "
-            "but it needs checking straight away. If you can, ask someone to take you to "
-            "A&E; do not drive yourself. If you have chest pain or are short of breath, or "
-            "cannot get there safely, call 999 for an ambulance."
+            say(
+                "Stay as calm as you can. This does not always mean something serious is wrong, "
+                "but it needs checking straight away. If you can, ask someone to take you to "
+                "{emergency_department}; do not drive yourself. If you have chest pain or are short "
+                "of breath, or cannot get there safely, call {emergency_number} for an ambulance."
+            )
         ),
     )
     console.print()
@@ -179,7 +182,9 @@ def emergency_panel(console: Console, raised: Raised) -> None:
     )
 
 
-def outcome_view(console: Console, outcome: Outcome, content: ContentSet) -> None:
+def outcome_view(
+    console: Console, outcome: Outcome, content: ContentSet, say: Callable[[str], str]
+) -> None:
     """Which answers raised what, and what to do. The emergency panel covers that tier."""
     console.print()
     console.print(inert("Your result", "bold underline"))
@@ -191,14 +196,14 @@ def outcome_view(console: Console, outcome: Outcome, content: ContentSet) -> Non
             continue  # counted together below: the verdict gives the advice for them
         console.print()
         answer = ANSWER_WORDS[raised.answer]
-        console.print(inert(f"{TIER_LABELS[raised.tier]} ({answer})", "bold"))
+        console.print(inert(say(f"{TIER_LABELS[raised.tier]} ({answer})"), "bold"))
         console.print(Padding(inert(raised.question), (0, 0, 0, 2), expand=False))
         where = _where(raised, content)
         if where:
             console.print(Padding(inert(where, "italic"), (0, 0, 0, 2), expand=False))
-        console.print(Padding(inert(raised.advice), (0, 0, 0, 2), expand=False))
+        console.print(Padding(inert(say(raised.advice)), (0, 0, 0, 2), expand=False))
     if outcome.unanswered:
-        _unfinished_view(console, outcome)
+        _unfinished_view(console, outcome, say)
     skipped = _skipped(outcome, content)
     if skipped and gate.could_go_on(outcome):
         console.print()
@@ -209,12 +214,12 @@ def outcome_view(console: Console, outcome: Outcome, content: ContentSet) -> Non
 
 UNFINISHED_ACTIONS = {
     "emergency": "If you have any of the emergency signs, do not wait: " + EMERGENCY_ACTION,
-    "urgent": "If you have any sign that needs a doctor today, contact a doctor today.",
+    "urgent": "If you have any sign that needs a doctor today, contact {urgent_care} today.",
     "soon": "If you have any of the other signs, book a visit to your doctor.",
 }
 
 
-def _unfinished_view(console: Console, outcome: Outcome) -> None:
+def _unfinished_view(console: Console, outcome: Outcome, say: Callable[[str], str]) -> None:
     """A check cut short: say so plainly, and what to do if any sign is there after all."""
     count = len(outcome.unanswered)
     console.print()
@@ -228,7 +233,7 @@ def _unfinished_view(console: Console, outcome: Outcome) -> None:
     tiers = {r.tier for r in outcome.raised if not r.answered}
     for tier, action in UNFINISHED_ACTIONS.items():
         if tier in tiers:
-            console.print(Padding(inert(action), (0, 0, 0, 2), expand=False))
+            console.print(Padding(inert(say(action)), (0, 0, 0, 2), expand=False))
     console.print(inert("Run the check again to answer every question."))
 
 
@@ -285,13 +290,16 @@ def verdict_view(console: Console, result: CheckResult) -> None:
         console.print(inert(decision.reason))
 
 
-def check_as_json(result: CheckResult, exit_code: int) -> dict[str, Any]:
+def check_as_json(env: Environment, result: CheckResult, exit_code: int) -> dict[str, Any]:
     """The check for a script to read: `may_massage` is the bottom line (the gate's decision,
-    with any advice acknowledged); the outcome's own view is kept as `massage_possible`."""
+    with any advice acknowledged); the outcome's own view is kept as `massage_possible`.
+    The advice is filled for the region, which is named (null when not known)."""
     outcome = result.outcome
     data = outcome.as_dict()
+    data["advice"] = [env.say(text) for text in data["advice"]]
     return {
         "checked_at": result.checked_at.isoformat(timespec="seconds"),
+        "region": env.region.id if env.region_code else None,
         "tier": data.pop("tier"),
         "verdict": result.verdict.value,
         "may_massage": result.decision.allowed,

@@ -42,7 +42,7 @@ class TerminalSessionUI:
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
-        self.console.print(inert(refusal.message, "bold"))
+        self.console.print(inert(self.env.say(refusal.message), "bold"))
 
     def next_technique(self, technique: Technique) -> Command | None:
         self.console.print()
@@ -56,7 +56,7 @@ class TerminalSessionUI:
 
     def hurts(self) -> None:
         self.console.print()
-        self.console.print(hurts_panel())
+        self.console.print(hurts_panel(self.env.say))
 
     @contextmanager
     def running(
@@ -77,8 +77,10 @@ class TerminalSessionUI:
     def _view(self) -> LiveSessionView | PlainSessionView:
         bell = self.options.sound and self.env.stdout_isatty
         if self.env.live:
-            return LiveSessionView(self.console, bell=bell, get_time=self.env.monotonic)
-        return PlainSessionView(self.console, bell=bell)
+            return LiveSessionView(
+                self.console, say=self.env.say, bell=bell, get_time=self.env.monotonic
+            )
+        return PlainSessionView(self.console, say=self.env.say, bell=bell)
 
     def _voice(self) -> list[SessionListener]:
         if not self.options.voice:

@@ -21,16 +21,20 @@ from sciatica_cli.domain.timer import HoldEnd, HoldResult
 from sciatica_cli.presentation.console import inert
 
 KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
+Say = Callable[[str], str]  # fills service placeholders for the person's region
+
+# Service names are placeholders, filled for the person's region when shown.
 HURTS_ADVICE = (
-    "Stop now and rest. Do not massage again today. If the pain stays worse or keeps "
-    "getting worse, contact your GP or NHS 111 (in the UK) today. Go to A&E now or call 999 "
-    "(or your local emergency number) if you get numbness around your genitals, back passage "
-    "or inner thighs, new trouble peeing or pooing, or new pain, weakness or numbness in both "
-    "legs."
+    "Stop now and rest. Do not massage again today. Keep gently active, though: lying down "
+    "for long does not help. If the pain stays worse, book a visit to {primary_care}; if a "
+    "leg gets weaker or a foot starts to drag, contact {urgent_care} today. Go to "
+    "{emergency_department} now or call {emergency_number} if you get numbness around your "
+    "genitals, back passage or inner thighs, new trouble peeing or pooing, or new pain, "
+    "weakness or numbness in both legs."
 )
 SEEK_HELP_REMINDER = (
     "Get help if things change: 'sciatica learn when-to-seek-help' lists the signs that "
-    "mean A&E now, a doctor today, or a GP visit."
+    "need emergency help now, a doctor today, or a visit to {primary_care}."
 )
 
 
@@ -52,9 +56,9 @@ def plain_countdown_marks(seconds: int) -> list[int]:
     return sorted(marks, reverse=True)
 
 
-def hurts_panel() -> Panel:
+def hurts_panel(say: Say) -> Panel:
     """What to do when the pain gets worse during a session: shown as it stops."""
-    return Panel(inert(HURTS_ADVICE), title=inert("It hurts more: stop"), border_style="bold")
+    return Panel(inert(say(HURTS_ADVICE)), title=inert("It hurts more: stop"), border_style="bold")
 
 
 def _bullet(text: str) -> Padding:
@@ -63,9 +67,12 @@ def _bullet(text: str) -> Padding:
 
 
 class _CommonView(SessionListener):
-    def __init__(self, console: Console, *, bell: bool) -> None:
+    """What both views show alike; `say` fills service names for the person's region."""
+
+    def __init__(self, console: Console, *, bell: bool, say: Say) -> None:
         self.console = console
         self.bell = bell
+        self.say = say
 
     def _ring(self) -> None:
         if self.bell:
@@ -80,14 +87,14 @@ class _CommonView(SessionListener):
         if technique.cautions:
             self.console.print(inert("Take care:"))
             for caution in technique.cautions:
-                self.console.print(_bullet(caution))
+                self.console.print(_bullet(self.say(caution)))
         if light_pressure:
             self.console.print(inert("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:
-            self.console.print(inert(f"Not on the {side}: {reason}", "bold"))
+            self.console.print(inert(self.say(f"Not on the {side}: {reason}"), "bold"))
         self.console.print(inert("Stop at once if:"))
         for sign in technique.stop_if:
-            self.console.print(_bullet(sign))
+            self.console.print(_bullet(self.say(sign)))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()
@@ -99,7 +106,7 @@ class _CommonView(SessionListener):
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.console.print()
         if result.status is SessionStatus.STOPPED_PAIN:
-            self.console.print(hurts_panel())
+            self.console.print(hurts_panel(self.say))
         elif result.status is SessionStatus.QUIT:
             self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
@@ -114,22 +121,22 @@ class _CommonView(SessionListener):
                 f"time: {format_duration(round(result.seconds))}."
             )
         )
-        self.console.print(inert(SEEK_HELP_REMINDER))
+        self.console.print(inert(self.say(SEEK_HELP_REMINDER)))
 
 
 class PlainSessionView(_CommonView):
     """Lines only, no redraw: for pipes, --plain, and screen readers."""
 
-    def __init__(self, console: Console, *, bell: bool = False) -> None:
-        super().__init__(console, bell=bell)
+    def __init__(self, console: Console, *, say: Say, bell: bool = False) -> None:
+        super().__init__(console, bell=bell, say=say)
         self._marks: list[int] = []
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         self.console.print()
         self.console.print(inert(step_title(step), "bold"))
-        self.console.print(inert(step.instruction))
+        self.console.print(inert(self.say(step.instruction)))
         if step.feel:
-            self.console.print(inert(f"Feel: {step.feel}"))
+            self.console.print(inert(self.say(f"Feel: {step.feel}")))
 
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
         self._ring()
@@ -167,18 +174,23 @@ class LiveSessionView(_CommonView):
     """Panels and a countdown bar that redraws once a second, for a terminal."""
 
     def __init__(
-        self, console: Console, *, bell: bool = True, get_time: Callable[[], float] | None = None
+        self,
+        console: Console,
+        *,
+        say: Say,
+        bell: bool = True,
+        get_time: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(console, bell=bell)
+        super().__init__(console, bell=bell, say=say)
         self._get_time = get_time
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         self._seconds = 0
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
-        body: list[Text] = [inert(step.instruction)]
+        body: list[Text] = [inert(self.say(step.instruction))]
         if step.feel:
-            body.append(inert(f"Feel: {step.feel}", "italic"))
+            body.append(inert(self.say(f"Feel: {step.feel}"), "italic"))
         self.console.print()
         self.console.print(
             Panel(Group(*body), title=inert(step_title(step), "bold"), title_align="left")

@@ -5,7 +5,7 @@ The order of things and the diary belong to `flows.routine`; this module asks an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich import box
 from rich.console import Console
@@ -25,17 +25,19 @@ from sciatica_cli.presentation.prompts import LineReader, area_parser
 
 RATING_PROMPT = "0-10, or Enter to skip > "
 RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
+# Service names are placeholders, filled for the person's region when shown.
 WORSE_ADVICE = (
-    "Your pain is clearly worse than before the session. Do not massage again today. "
-    "If it stays worse, or keeps getting worse, contact your GP or NHS 111 (in the UK) today. "
-    "Go to A&E now or call 999 (or your local emergency number) if you get numbness around "
-    "your genitals, back passage or inner thighs, new trouble peeing or pooing, or new pain, "
-    "weakness or numbness in both legs."
+    "Your pain is clearly worse than before the session. Do not massage again today, but "
+    "keep gently active: lying down for long does not help. If it stays worse, book a visit "
+    "to {primary_care}; if a leg gets weaker or a foot starts to drag, contact {urgent_care} "
+    "today. Go to {emergency_department} now or call {emergency_number} if you get numbness "
+    "around your genitals, back passage or inner thighs, new trouble peeing or pooing, or new "
+    "pain, weakness or numbness in both legs."
 )
 WORSE_TITLE = "Your pain is worse: stop for today"
 NUMB_NOTE = (
     "Where your skin feels numb or tingles, use light pressure only: you may not feel it if "
-    "you press too hard. Numbness or tingling that does not go away needs checking by a GP."
+    "you press too hard. Numbness or tingling that does not go away needs checking by {primary_care}."
 )
 
 
@@ -44,6 +46,7 @@ class TerminalStartUI:
 
     def __init__(self, env: Environment, console: Console) -> None:
         self.console = console
+        self.say = env.say
         self.reader = LineReader(env, console)
 
     def welcome(self) -> None:
@@ -56,10 +59,10 @@ class TerminalStartUI:
         return self._ask_choices("How does it feel? (several are fine)", choices)
 
     def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
-        routine_view(self.console, routine, plans, hold)
+        routine_view(self.console, routine, plans, hold, self.say)
 
     def numb_note(self) -> None:
-        self.console.print(inert(NUMB_NOTE, "bold"))
+        self.console.print(inert(self.say(NUMB_NOTE), "bold"))
 
     def ask_pain(self, when: str) -> PainScore:
         return ask_pain(self.reader, self.console, when)
@@ -67,7 +70,8 @@ class TerminalStartUI:
     def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None:
         pain_change_view(self.console, before, after)
         if worse:
-            self.console.print(Panel(inert(WORSE_ADVICE), title=inert(WORSE_TITLE), box=box.HEAVY))
+            advice = inert(self.say(WORSE_ADVICE))
+            self.console.print(Panel(advice, title=inert(WORSE_TITLE), box=box.HEAVY))
 
     def saved(self) -> None:
         self.console.print(
@@ -99,7 +103,11 @@ def first_run_welcome(console: Console) -> None:
 
 
 def routine_view(
-    console: Console, routine: Routine, plans: Sequence[SessionPlan], hold: int | None
+    console: Console,
+    routine: Routine,
+    plans: Sequence[SessionPlan],
+    hold: int | None,
+    say: Callable[[str], str],
 ) -> None:
     console.print()
     if plans:
@@ -123,7 +131,7 @@ def routine_view(
     for area in routine.uncovered:
         console.print(inert(f"No technique here works on the {area} itself.", "bold"))
     for advice in routine.advice:
-        console.print(inert(advice))
+        console.print(inert(say(advice)))
 
 
 def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
