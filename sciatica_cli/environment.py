@@ -69,6 +69,8 @@ class Environment:
     plain: bool = False
     # The region the person named for this run (--region, SCIATICA_REGION); None: not named.
     region_code: str | None = None
+    # The country part of the system's language setting (en_GB -> GB): a guess to offer.
+    locale_region: str | None = None
     # Monotonic seconds for holds and a matching sleep; wall time for the diary.
     monotonic: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
@@ -99,6 +101,7 @@ class Environment:
             color=stdout_isatty and not no_color,
             plain=dumb or os.environ.get(PLAIN_VARIABLE, "") not in ("", "0"),
             region_code=os.environ.get(REGION_VARIABLE) or None,
+            locale_region=_locale_region(),
             content_dirs=_content_dirs_from_environment(),
             data_dir_override=Path(data_dir) if data_dir else None,
         )
@@ -150,7 +153,7 @@ class Environment:
 
         return ContentSet([builtin_content_dir(), *self.content_dirs], on_note=self.note)
 
-    @cached_property
+    @property
     def region(self) -> Region:
         """The person's region's services; the fallback (which names no single number)
         while the region is not known."""
@@ -171,6 +174,17 @@ class Environment:
         if message not in self.notes:
             self.notes.append(message)
             print(f"Note: {message}", file=self.stderr)
+
+
+def _locale_region() -> str | None:
+    """`GB` from `en_GB.UTF-8` in the first language variable that is set."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            language = value.split(".")[0].split("@")[0]
+            _, _, country = language.partition("_")
+            return country.upper() if len(country) == 2 and country.isalpha() else None
+    return None
 
 
 def _content_dirs_from_environment() -> list[Path]:

@@ -32,6 +32,12 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("SCIATICA_CONTENT_DIR", raising=False)
     monkeypatch.delenv("SCIATICA_DEBUG", raising=False)
+    # No region unless a test names one, and no guess from the machine's language setting.
+    monkeypatch.delenv("SCIATICA_REGION", raising=False)
+    monkeypatch.delenv("SCIATICA_PLAIN", raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ ACHING = "4\n"
 
 def start(run, make_env, stdin: str, *args: str, width: int = 80):
     env = make_env(stdin=stdin, width=width)
-    result = run("start", "--auto", *args, obj=env)
+    result = run("--region", "GB", "start", "--auto", *args, obj=env)
     return result, env.stdout.getvalue(), env
 
 
@@ -99,11 +99,11 @@ def test_an_area_no_technique_covers_gives_advice(run, make_env, tmp_path):
         "- id: foot\n  name: foot\n  advice: Foot numbness needs a visit to {primary_care}.\n  sources: [SEED]\n"
     )
     env = make_env(stdin=ALL_CLEAR + "5\n" + ACHING)
-    result = run("--content-dir", str(pack), "start", "--auto", obj=env)
+    result = run("--content-dir", str(pack), "--region", "GB", "start", "--auto", obj=env)
     out = env.stdout.getvalue()
     assert result.exit_code == 0
     assert "No technique here works on the foot itself." in out
-    assert "Foot numbness needs a visit to your doctor." in out
+    assert "Foot numbness needs a visit to your GP." in out
     assert "Step 1" not in out
 
 
@@ -115,7 +115,7 @@ def test_it_hurts_before_the_next_technique_stops_the_routine(run, make_env, rep
     presses = "\n" * (2 * sum(step.repeats for step in calf.steps) - 1)
     stdin = ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n" + presses + reply + "7\n5\n"
     env = make_env(stdin=stdin)
-    result = run("start", "--hold", "1", obj=env)
+    result = run("--region", "GB", "start", "--hold", "1", obj=env)
     out = flat(env.stdout.getvalue())
     assert f"Next: {hamstring.name}." in out
     assert flat(hamstring.steps[0].instruction) not in out
@@ -132,7 +132,7 @@ def test_ctrl_c_mid_hold_is_recorded_as_interrupted(run, make_env, clock):
             raise KeyboardInterrupt
 
     env = make_env(stdin=ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n", sleep=sleep)
-    result = run("start", "--auto", obj=env)
+    result = run("--region", "GB", "start", "--auto", obj=env)
     assert result.exit_code == 130
     [session] = Diary.open(env.data_dir).sessions()
     assert session.status == "interrupted"

@@ -10,6 +10,9 @@ from tests.test_guide_pty import answer_all_clear, spawn
 def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child = spawn("start", "--hold", "1", "--no-sound", tmp_path=tmp_path, timeout=15)
     child.expect_exact("Welcome to sciatica")
+    child.expect_exact("Where do you live?")
+    child.expect_exact("Region > ")
+    child.sendline("gb")  # any case
     answer_all_clear(child)
     child.expect_exact("Where do you feel it?")
     child.expect_exact("Numbers > ")
@@ -35,6 +38,7 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("0-10, or Enter to skip > ")
     child.sendline("3")
     child.expect_exact("Leg pain: 6 -> 4")
+    child.expect_exact("Your session is saved")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

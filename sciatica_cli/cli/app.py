@@ -136,15 +136,21 @@ def root(
                 f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a folder"
             )
     env.content_dirs.extend(content_dir)
+    if env.region_code is not None:
+        from sciatica_cli.flows.settings import settle_region
+
+        settle_region(env)  # a region named but unknown is a usage error for every command
     if ctx.invoked_subcommand is None:
+        from sciatica_cli.flows.settings import settle_region
         from sciatica_cli.presentation.catalog import welcome_view
 
+        settle_region(env)
         welcome_view(env.console, __version__, env.say)
 
 
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
-    from sciatica_cli.cli import catalog, check, guide, history, start
+    from sciatica_cli.cli import catalog, check, guide, history, settings, start
     from sciatica_cli.cli.content_cmd import content_app
 
     app.command("start")(start.start)
@@ -153,6 +159,7 @@ def _register() -> None:
     app.command("techniques")(catalog.techniques)
     app.command("learn")(catalog.learn)
     app.command("history")(history.history)
+    app.command("settings")(settings.settings)
     app.add_typer(content_app, name="content")
 
 

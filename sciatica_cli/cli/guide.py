@@ -46,10 +46,12 @@ def guide(
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.errors import UsageError
     from sciatica_cli.flows.session import SessionOptions, run_guide
+    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
 
     env = environment(ctx)
+    settle_region(env)
     env.plain = env.plain or plain_output
     techniques = env.content.techniques
     if technique not in techniques:

@@ -24,11 +24,13 @@ def start(
     """
     from sciatica_cli.flows.routine import run_start
     from sciatica_cli.flows.session import SessionOptions
+    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
     from sciatica_cli.presentation.start_view import TerminalStartUI
 
     env = environment(ctx)
+    settle_region(env)
     env.plain = env.plain or plain_output
     options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound)
     end = run_start(

@@ -179,18 +179,18 @@ class Region:
     )
     name: str = field("The region's name as shown to the person.", max_len=60)
     emergency_number: str = field(
-        "The emergency phone number ({emergency_number}), e.g. 999; for ZZ, words that give "
+        "The emergency phone number ({emergency_number}), e.g. 112; for ZZ, words that give "
         "examples and never one number alone.",
         max_len=160,
     )
     emergency_department: str = field(
-        "Where to go in an emergency, read after 'Go to' ({emergency_department}): 'A&E', "
+        "Where to go in an emergency, read after 'Go to' ({emergency_department}), e.g. "
         "'the emergency department'.",
         max_len=80,
     )
     urgent_care: str = field(
         "Who to contact for a doctor the same day, read after 'Contact' and before 'today' "
-        "({urgent_care}): 'your GP practice or NHS 111'.",
+        "({urgent_care}), e.g. 'your family doctor or an urgent care clinic'.",
         max_len=200,
     )
     primary_care: str = field(

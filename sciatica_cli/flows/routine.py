@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from sciatica_cli.content.models import Region
+from sciatica_cli.content.regions import known_codes
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.pain import clearly_worse
@@ -26,6 +28,7 @@ from sciatica_cli.flows.session import (
     plan_all,
     run_plans,
 )
+from sciatica_cli.flows.settings import REGION, REGION_ASKED, region_guess
 from sciatica_cli.storage.diary import PainScore
 from sciatica_cli.vocabulary import AREAS
 
@@ -38,6 +41,9 @@ class StartUI(Protocol):
     """What `start` needs from the screen besides the check and the session."""
 
     def welcome(self) -> None: ...
+
+    def ask_region(self, guess: Region | None, known: Sequence[Region]) -> Region | None:
+        """Where the person lives (a guess offered), or None when they would rather not say."""
 
     def ask_areas(self, choices: Choices) -> tuple[str, ...]: ...
 
@@ -65,6 +71,7 @@ def run_start(
 ) -> FlowEnd:
     with DiaryLink.required_for(env) as diary:  # `start` keeps the diary: a broken one stops it
         _welcome_once(env, start_ui, diary)
+        _ask_region_once(env, start_ui, diary)
         check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
@@ -92,6 +99,23 @@ def _welcome_once(env: Environment, ui: StartUI, diary: DiaryLink) -> None:
         ui.welcome()
         seen = env.now().isoformat(timespec="seconds")
         diary.write(lambda d: d.set_setting(WELCOME_SEEN, seen))
+
+
+def _ask_region_once(env: Environment, ui: StartUI, diary: DiaryLink) -> None:
+    """At the first `start` with no region named: ask once, offering the system's guess."""
+    if env.region_code is not None:
+        return
+    if diary.read(lambda d: d.setting(REGION_ASKED), "") is not None:
+        return
+    regions = env.content.regions
+    guess = region_guess(env)
+    known = [regions[code] for code in known_codes(regions)]
+    chosen = ui.ask_region(regions[guess] if guess else None, known)
+    if chosen is not None:
+        env.region_code = chosen.id
+        diary.write(lambda d: d.set_setting(REGION, chosen.id))
+    asked = env.now().isoformat(timespec="seconds")
+    diary.write(lambda d: d.set_setting(REGION_ASKED, asked))
 
 
 def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -5,13 +5,14 @@ The order of things and the diary belong to `flows.routine`; this module asks an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich import box
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from sciatica_cli.content.models import Region
 from sciatica_cli.domain.catalog import format_duration, plan_seconds
 from sciatica_cli.domain.pain import Change, Direction, change, parse_rating
 from sciatica_cli.domain.plans import SessionPlan
@@ -51,6 +52,24 @@ class TerminalStartUI:
 
     def welcome(self) -> None:
         first_run_welcome(self.console)
+
+    def ask_region(self, guess: Region | None, known: Sequence[Region]) -> Region | None:
+        self.console.print()
+        self.console.print(inert("Where do you live?", "bold"))
+        self.console.print(
+            inert(
+                "This sets the emergency number and services this guide names. Type the "
+                "country's two-letter code (for example GB, IE, US, CA, AU, NZ or IN)"
+                + (f", press Enter for {guess.id} ({guess.name})" if guess else "")
+                + ", or ? to skip: you can set it later with 'sciatica settings region CODE'."
+            )
+        )
+        by_code = {region.id: region for region in known}
+        hint = "Please type a two-letter code such as GB or US, or ? to skip. Known: " + (
+            ", ".join(by_code)
+        )
+        reply = self.reader.ask("Region > ", region_parser(by_code, guess), hint)
+        return reply if isinstance(reply, Region) else None
 
     def ask_areas(self, choices: Choices) -> tuple[str, ...]:
         return self._ask_choices("Where do you feel it? (several are fine)", choices)
@@ -147,6 +166,22 @@ def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
     console.print(inert("Back pain:"))
     back: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
     return PainScore(_rating(leg), _rating(back))
+
+
+def region_parser(
+    known: Mapping[str, Region], guess: Region | None
+) -> Callable[[str], Region | NoAnswer | None]:
+    """A known code in any case; Enter takes the guess shown; ? skips; else not understood."""
+
+    def parse(text: str) -> Region | NoAnswer | None:
+        word = text.strip()
+        if not word:
+            return guess if guess is not None else None
+        if word in ("?", "skip"):
+            return NoAnswer.SKIPPED
+        return known.get(word.upper())
+
+    return parse
 
 
 def _rating_or_skip(text: str) -> int | NoAnswer | None:
