@@ -6,11 +6,14 @@ import os
 import sys
 
 import pexpect
+import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.triage import checklist
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 CONTENT = ContentSet([builtin_content_dir()])
 ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())

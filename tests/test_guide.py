@@ -176,3 +176,46 @@ def test_the_technique_cautions_and_stop_signs_are_shown_before_the_steps(run, m
     first_step = text.index("Step 1 of 5")
     for line in (*technique.cautions, *technique.stop_if):
         assert -1 < text.index(flat(line)) < first_step
+
+
+def _answers(yes: dict[str, str]) -> str:
+    """No to every question, except the ids given, answered with their text (and a
+    follow-up line where the caution asks one)."""
+    from sciatica_cli.domain.triage import checklist
+
+    order = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+    return "".join(yes.get(item.id, "n\n") for item in order)
+
+
+def test_a_technique_the_cautions_block_is_refused_with_exit_7(run, make_env):
+    # Broken skin on the calf: a clear check otherwise, but calf must not be shown at all.
+    calf_area = "4\n"  # the fourth area listed: calf
+    stdin = _answers({"skin-or-injury": "y\n" + calf_area})
+    result, out, _ = guide(run, make_env, "calf", "--auto", stdin=stdin)
+    assert result.exit_code == 7
+    assert f"{CONTENT.techniques['calf'].name} is not safe to do now" in flat(out)
+    assert not any(flat(s.instruction) in flat(out) for s in CONTENT.techniques["calf"].steps)
+    # The same answers leave piriformis open.
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", "--hold", "1", stdin=stdin)
+    assert result.exit_code == 0
+
+
+def test_hands_free_pacing_runs_on_the_fake_clock(run, make_env, clock):
+    """--auto: each untimed step stays up min(8, hold) s and a rest of min(5, hold) s
+    follows each hold and each switch of sides; without it nothing waits on the clock."""
+    technique = CONTENT.techniques["piriformis"]
+    hold = 2
+    untimed = sum(step.repeats for step in technique.steps if step.hold is None)
+    timed = sum(step.repeats for step in technique.steps if step.hold is not None)
+    # Piriformis ends each side on an untimed step, so every hold is followed by a rest.
+    assert technique.steps[-1].hold is None
+    per_side = untimed * hold + timed * hold + timed * hold  # reads, holds, rests after holds
+    expected = 2 * per_side + hold  # both sides, and the rest when switching sides
+    start = clock.t
+    result, _, _ = guide(run, make_env, "piriformis", "--auto", "--hold", str(hold))
+    assert result.exit_code == 0
+    assert clock.t - start == pytest.approx(expected)
+    start = clock.t
+    result, _, _ = guide(run, make_env, "piriformis", "--hold", str(hold))
+    assert result.exit_code == 0
+    assert clock.t - start == pytest.approx(2 * timed * hold)  # only the holds themselves

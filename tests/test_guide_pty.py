@@ -7,10 +7,13 @@ import sys
 import termios
 
 import pexpect
+import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 CONTENT = ContentSet([builtin_content_dir()])
 QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pexpect
+import pytest
 
 from tests.test_guide_pty import answer_all_clear, spawn
+
+pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 
 def test_first_run_to_a_finished_routine_then_history(tmp_path):

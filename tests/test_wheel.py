@@ -9,7 +9,11 @@ import sys
 import venv
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 
 def test_wheel_installs_into_a_fresh_venv_and_finds_its_content(tmp_path: Path):
