@@ -153,14 +153,25 @@ def _register() -> None:
     from sciatica_cli.cli import catalog, check, guide, history, settings, start
     from sciatica_cli.cli.content_cmd import content_app
 
-    app.command("start")(start.start)
-    app.command("check-symptoms", epilog=check.EPILOG)(check.check_symptoms)
-    app.command("guide")(guide.guide)
-    app.command("techniques")(catalog.techniques)
-    app.command("learn")(catalog.learn)
-    app.command("history")(history.history)
-    app.command("settings")(settings.settings)
-    app.add_typer(content_app, name="content")
+    # Short help that fits `sciatica --help` whole; the docstrings say more.
+    app.command("start", short_help="Start here: safety check, where it hurts, a routine")(
+        start.start
+    )
+    app.command(
+        "check-symptoms",
+        epilog=check.EPILOG,
+        short_help="Check for warning signs before any massage",
+    )(check.check_symptoms)
+    app.command("guide", short_help="One technique step by step, with timed holds")(guide.guide)
+    app.command("techniques", short_help="List the techniques: areas, tools, time")(
+        catalog.techniques
+    )
+    app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
+    app.command("history", short_help="Your sessions and pain over time")(history.history)
+    app.command("settings", short_help="Your settings, such as your region")(settings.settings)
+    app.add_typer(
+        content_app, name="content", short_help="Write and check content packs (for clinicians)"
+    )
 
 
 _register()

@@ -1,0 +1,42 @@
+"""Parts of README.md written from the program itself, with cog (`cog -r README.md`).
+
+`tests/test_readme.py` runs `cog --check`, so the README's command list and exit-code table
+cannot drift from `sciatica --help` and `cli/exit_codes.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from sciatica_cli.cli.app import app
+from sciatica_cli.cli.exit_codes import EXIT_CODE_HELP
+
+
+def _commands() -> list[tuple[str, str]]:
+    """Every command and subcommand with its short help, in `--help` order."""
+    group: Any = typer.main.get_command(app)  # Typer's own copy of Click: duck-typed here
+    ctx = group.make_context("sciatica", [], resilient_parsing=True)
+    rows: list[tuple[str, str]] = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        rows.append((f"sciatica {name}", command.get_short_help_str(200)))
+        if hasattr(command, "list_commands"):  # a group of subcommands: `content`
+            for sub in command.list_commands(ctx):
+                child = command.get_command(ctx, sub)
+                rows.append((f"sciatica {name} {sub}", child.get_short_help_str(200)))
+    return rows
+
+
+def usage_block() -> str:
+    rows = _commands()
+    width = max(len(name) for name, _ in rows) + 2
+    lines = [f"{name:<{width}}# {text}" for name, text in rows]
+    return "```\n" + "\n".join(lines) + "\n```\n"
+
+
+def exit_code_table() -> str:
+    lines = ["| code | meaning |", "| --- | --- |"]
+    lines += [f"| {int(code)} | {text} |" for code, text in EXIT_CODE_HELP.items()]
+    return "\n".join(lines) + "\n"
