@@ -58,12 +58,14 @@ def guide(
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.errors import UsageError
     from sciatica_cli.presentation.guided import SessionOptions, run_guided_session
+    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
     techniques = env.content.techniques
     if technique not in techniques:
         raise UsageError(unknown_message("technique", technique, techniques))
     choose_tool(techniques[technique], tool)  # a wrong tool is an error before any question
+    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     options = SessionOptions(side, tool, hold, auto, voice, sound, plain_output)
     code = run_guided_session(env, techniques[technique], options)
     if code is not ExitCode.OK:

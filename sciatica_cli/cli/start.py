@@ -25,8 +25,10 @@ def start(
     """
     from sciatica_cli.presentation.guided import SessionOptions
     from sciatica_cli.presentation.start_flow import run_start
+    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
+    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     options = SessionOptions(
         hold=hold, auto=auto, voice=voice, sound=sound, plain_output=plain_output
     )

@@ -43,7 +43,7 @@ from sciatica_cli.presentation.session_view import (
     PlainSessionView,
     hurts_panel,
 )
-from sciatica_cli.presentation.voice import Speaker, SpokenCues, find_speech_command
+from sciatica_cli.presentation.voice import spoken_cues
 from sciatica_cli.storage.diary import Diary, SessionRecord
 
 
@@ -186,15 +186,7 @@ def run_technique(
         if live
         else PlainSessionView(console, bell=bell)
     )
-    listeners: list[SessionListener] = [view, *extra_listeners]
-    if options.voice:
-        command = find_speech_command()
-        if command is None:
-            console.print(
-                plain("No speech command found (espeak-ng, spd-say or say); using the bell only.")
-            )
-        else:
-            listeners.append(SpokenCues(Speaker(command)))
+    listeners: list[SessionListener] = [view, *extra_listeners, *spoken_cues(options.voice)]
     tool_name = env.content.tools[plan.tool.tool].name
     view.session_intro(plan, tool_name, light_pressure=bool(screening.outcome.light_pressure))
     with _controls(env) as controls:
