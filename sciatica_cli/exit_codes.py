@@ -36,5 +36,5 @@ EXIT_CODE_HELP: dict[ExitCode, str] = {
     ExitCode.DATA_ERROR: "the diary file cannot be read or written",
     ExitCode.NO_MASSAGE: "no massage now: check unfinished, advice unacknowledged, or no technique left",
     ExitCode.INTERNAL_ERROR: "a bug in sciatica (please report it)",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C); 128 + N for signal N: 143 SIGTERM, 129 SIGHUP",
 }

@@ -224,17 +224,20 @@ def test_in_a_terminal_the_engine_cannot_eat_it_hurts_more(tmp_path):
     env.pop("COLUMNS", None)
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "sciatica_cli", "guide", "calf", "--hold", "2", "--auto", "--voice", "--no-sound"],
+        ["-m", "sciatica_cli", "guide", "calf", "--hold", "2", "--voice", "--no-sound"],
         cwd=str(ROOT),
         env=env,
         encoding="utf-8",
         dimensions=(40, 80),
         timeout=10,
     )
+    child.delaybeforesend = None
     for _ in range(QUESTIONS):
         child.expect_exact("y / n / ? > ")
         child.sendline("n")
-    child.expect_exact("s left")  # a hold is running, and the step's cue is being spoken
+    # Enter through the untimed steps to a hold; each step's cue is still being spoken.
+    while child.expect_exact(["s left", "Press Enter for the next step"]) == 1:
+        child.send("\r")
     child.send("h")
     child.expect_exact("It hurts more: stop", timeout=3)
     child.expect(pexpect.EOF)
