@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from sciatica_cli import __version__
-from sciatica_cli.cli import stop_signals
+from sciatica_cli.cli import stop_signals, streams
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
@@ -158,8 +158,12 @@ _register()
 
 def main() -> None:
     stop_signals.install()
+    output = streams.guard_standard_streams()
     try:
         app(prog_name="sciatica")
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        sys.exit(output.exit_code(code))
     finally:
         # On the way out Python walks every object still alive looking for cycles to free,
         # most of them Typer's, Pydantic's and Rich's, just before the OS frees them all:
