@@ -12,10 +12,16 @@ from sciatica_cli.environment import Environment
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Widths outside these are not a real screen (COLUMNS=99999999 took 82 s and printed 300 MB;
+# COLUMNS=0 printed nothing at all): the nearest bound is used instead.
+MIN_WIDTH = 20
+MAX_WIDTH = 200
+
+
 def make_console(env: Environment, *, stderr: bool = False) -> Console:
     # Markup, emoji and highlighting are off: content is text written by other people,
     # and every style this program adds is applied through Text objects instead.
-    return Console(
+    console = Console(
         file=env.stderr if stderr else env.stdout,
         force_terminal=env.stdout_isatty if not stderr else None,
         no_color=not env.color,
@@ -26,6 +32,9 @@ def make_console(env: Environment, *, stderr: bool = False) -> Console:
         highlight=False,
         soft_wrap=False,
     )
+    if not MIN_WIDTH <= console.width <= MAX_WIDTH:
+        console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
+    return console
 
 
 def without_controls(text: str) -> str:
