@@ -76,3 +76,49 @@ def test_a_zero_width_still_shows_the_words(run):
     result = run("learn", "when-to-seek-help", width=0)
     assert result.exit_code == 0
     assert "999" in result.stdout
+
+
+class _Cause(Exception):
+    """Stands for pydantic's ValidationError: `errors()` lists what was wrong."""
+
+    def __init__(self, *problems: dict) -> None:
+        super().__init__("invalid")
+        self.problems = list(problems)
+
+    def errors(self) -> list[dict]:
+        return self.problems
+
+
+class _BadValue(Exception):
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.__cause__ = cause
+
+
+def test_a_limit_without_its_number_is_still_our_words():
+    from sciatica_cli.cli.option_values import in_plain_words
+
+    odd = _BadValue("Input should be …", _Cause({"type": "greater_than_equal", "input": "0"}))
+    assert in_plain_words(odd) == "is not a value it takes (got '0')."
+    unknown = _BadValue("Input should be …", _Cause({"type": "url_parsing", "input": "x" * 99}))
+    assert in_plain_words(unknown) == f"is not a value it takes (got '{'x' * 40}...')."
+    ours = _BadValue("'up' is not a side.")
+    assert in_plain_words(ours) == "'up' is not a side."
+
+
+def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, make_env):
+    from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.storage.diary import Diary
+
+    content = ContentSet([builtin_content_dir()])
+    all_clear = "n\n" * (len(content.red_flags) + len(content.cautions))
+    calf, aching = "4\n", "4\n"
+    ratings = "9" * 5000 + "\n7/10\n3 out of 10\n"  # then the input ends: after skipped
+    env = make_env(stdin=all_clear + calf + aching + ratings)
+    result = run("start", "--auto", obj=env)
+    assert result.exit_code == 0, env.stderr.getvalue()
+    assert "Please type a whole number from 0" in env.stdout.getvalue()
+    [session] = Diary.open(env.data_dir).sessions()
+    assert (session.before.leg, session.before.back) == (7, 3)

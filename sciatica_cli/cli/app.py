@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from sciatica_cli import __version__
 from sciatica_cli.cli import stop_signals, streams
 from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.option_values import in_plain_words
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
 from sciatica_cli.exit_codes import EXIT_CODE_HELP, ExitCode, exit_codes_epilog
@@ -37,7 +38,7 @@ class SafeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except typer.BadParameter as exc:
-            exc.message = _in_plain_words(exc)
+            exc.message = in_plain_words(exc)
             raise
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise
@@ -66,33 +67,6 @@ def _stderr(ctx: Any) -> Any:
     """The run's error stream: the environment's once a command has made one."""
     root = ctx.find_root().obj
     return root.stderr if isinstance(root, Environment) else sys.stderr
-
-
-# What Typer's checks (made with pydantic) found wrong with an option's value, in our words:
-# "Invalid value for '--days': must be a whole number (got 'abc')."
-_PLAIN_WORDS = {
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_parsing": "must be a number",
-    "bool_parsing": "must be yes or no",
-    "greater_than_equal": "must be at least {ge}",
-    "greater_than": "must be more than {gt}",
-    "less_than_equal": "must be at most {le}",
-    "less_than": "must be less than {lt}",
-}
-
-
-def _in_plain_words(exc: Any) -> str:
-    """The message of a bad option value; pydantic's own words replaced by ours."""
-    errors = getattr(exc.__cause__, "errors", None)
-    problems = errors() if callable(errors) else []
-    if not problems:
-        return str(exc.message)  # one of our own checks, or Click's: already plain
-    problem = problems[0]
-    given = str(problem.get("input", ""))
-    shown = repr(given if len(given) <= 40 else given[:40] + "...")  # repr: no raw controls
-    words = _PLAIN_WORDS.get(problem.get("type", ""), "is not a value it takes")
-    return f"{words.format(**problem.get('ctx', {}))} (got {shown})."
 
 
 def _interrupted(ctx: Any, exc: KeyboardInterrupt) -> int:
