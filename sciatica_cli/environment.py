@@ -31,6 +31,10 @@ CONTENT_DIR_VARIABLE = "SCIATICA_CONTENT_DIR"
 DATA_DIR_VARIABLE = "SCIATICA_DATA_DIR"
 PLAIN_VARIABLE = "SCIATICA_PLAIN"
 REGION_VARIABLE = "SCIATICA_REGION"
+# Widths outside these are not a real screen (COLUMNS=99999999 took 82 s and printed 300 MB;
+# COLUMNS=0 printed nothing at all): the nearest bound is used instead.
+MIN_WIDTH = 20
+MAX_WIDTH = 200
 
 
 def _wall_clock() -> dt.datetime:
@@ -121,7 +125,7 @@ class Environment:
 
         # Markup, emoji and highlighting are off: content is text written by other people,
         # and every style this program adds is applied through Text objects instead.
-        return Console(
+        console = Console(
             file=stream,
             force_terminal=isatty,
             no_color=not self.color,
@@ -132,6 +136,9 @@ class Environment:
             highlight=False,
             soft_wrap=False,
         )
+        if not MIN_WIDTH <= console.width <= MAX_WIDTH:
+            console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
+        return console
 
     @property
     def live(self) -> bool:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
-
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
@@ -142,31 +139,6 @@ def test_manual_mode_with_input_run_out_finishes(run, make_env):
     result, out, _ = guide(run, make_env, "piriformis", "--side", "left", stdin=ALL_CLEAR)
     assert result.exit_code == 0
     assert "Steps done: 5 of 5" in out
-
-
-def test_voice_says_the_cues_in_order(run, make_env, tmp_path, monkeypatch):
-    spoken = tmp_path / "spoken.txt"
-    fake = tmp_path / "bin" / "espeak-ng"
-    fake.parent.mkdir()
-    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{spoken}"\n')
-    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
-    result, out, _ = guide(run, make_env, "piriformis", "--auto", "--voice", "--hold", "5")
-    assert result.exit_code == 0, out
-    said = spoken.read_text().splitlines()
-    hold_step = next(s.instruction for s in CONTENT.techniques["piriformis"].steps if s.hold)
-    i = said.index(hold_step)
-    assert said[i + 1 : i + 5] == ["3", "2", "1", "Done."]
-    assert said.index("Switch sides. Now the right side.") > i
-    assert said[-1] == "Session finished."
-    assert said.count(hold_step) == 2
-
-
-def test_voice_without_a_speech_command_says_so_once(run, make_env, monkeypatch, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))
-    result, out, _ = guide(run, make_env, "piriformis", "--auto", "--voice", "--hold", "5")
-    assert result.exit_code == 0
-    assert out.count("No speech command found") == 1
 
 
 def test_the_technique_cautions_and_stop_signs_are_shown_before_the_steps(run, make_env):

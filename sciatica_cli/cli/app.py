@@ -7,6 +7,7 @@ commands that use them (a test guards this).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -17,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from sciatica_cli import __version__
+from sciatica_cli.cli import stop_signals, streams
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.cli.exit_codes import (
     EXIT_CODE_HELP,
@@ -24,6 +26,7 @@ from sciatica_cli.cli.exit_codes import (
     code_for_error,
     exit_codes_epilog,
 )
+from sciatica_cli.cli.option_values import in_plain_words
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
 
@@ -39,15 +42,21 @@ class SafeGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except typer.BadParameter as exc:
+            exc.message = in_plain_words(exc)
+            raise
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise
         except SciaticaError as exc:
             _report_error(ctx, exc)
             raise typer.Exit(int(code_for_error(exc))) from None
-        except KeyboardInterrupt:
-            print("\nInterrupted.", file=_stderr(ctx))
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except KeyboardInterrupt as exc:
+            raise typer.Exit(_interrupted(ctx, exc)) from None
         except Exception as exc:
+            stopping = stop_signals.received()
+            if stopping is not None:
+                # Tidying up after a signal failed, most likely on a terminal that hung up.
+                raise typer.Exit(stopping.exit_code) from None
             if os.environ.get("SCIATICA_DEBUG"):
                 raise
             # No traceback and no local variables: they can hold a person's answers.
@@ -63,6 +72,18 @@ def _stderr(ctx: Any) -> Any:
     """The run's error stream: the environment's once a command has made one."""
     root = ctx.find_root().obj
     return root.stderr if isinstance(root, Environment) else sys.stderr
+
+
+def _interrupted(ctx: Any, exc: KeyboardInterrupt) -> int:
+    """Says why the run stopped; the exit code: 130 for Ctrl-C, 128 + N for signal N."""
+    if isinstance(exc, stop_signals.StopSignal):
+        message, code = f"Stopped ({exc.name}).", exc.exit_code
+    else:
+        message, code = "Interrupted.", int(ExitCode.INTERRUPTED)
+    # After SIGHUP the terminal may be gone, and nobody is left to read it.
+    with contextlib.suppress(OSError, ValueError):
+        print(f"\n{message}", file=_stderr(ctx))
+    return code
 
 
 def _report_error(ctx: Any, exc: SciaticaError) -> None:
@@ -178,8 +199,13 @@ _register()
 
 
 def main() -> None:
+    stop_signals.install()
+    output = streams.guard_standard_streams()
     try:
         app(prog_name="sciatica")
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        sys.exit(output.exit_code(code))
     finally:
         # On the way out Python walks every object still alive looking for cycles to free,
         # most of them Typer's, Pydantic's and Rich's, just before the OS frees them all:

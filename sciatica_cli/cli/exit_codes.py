@@ -28,6 +28,7 @@ class ExitCode(enum.IntEnum):
     # finished, the `soon` advice was not acknowledged, or the cautions rule out every technique.
     NO_MASSAGE = 7
     INTERNAL_ERROR = 70  # a bug in sciatica: please report it
+    OUTPUT_ERROR = 74  # the output could not be written (a full disk); sysexits' EX_IOERR
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -47,7 +48,8 @@ EXIT_CODE_HELP: dict[ExitCode, str] = {
     ExitCode.DATA_ERROR: "the diary file cannot be read or written",
     ExitCode.NO_MASSAGE: "no massage now: check unfinished, advice unacknowledged, or no technique left",
     ExitCode.INTERNAL_ERROR: "a bug in sciatica (please report it)",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.OUTPUT_ERROR: "the output could not be written (e.g. a full disk)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C); 128 + N for signal N: 143 SIGTERM, 129 SIGHUP",
 }
 
 

@@ -49,10 +49,12 @@ def guide(
     from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
+    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
     settle_region(env)
     env.plain = env.plain or plain_output
+    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     techniques = env.content.techniques
     if technique not in techniques:
         raise UsageError(unknown_message("technique", technique, techniques))

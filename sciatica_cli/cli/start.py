@@ -28,10 +28,12 @@ def start(
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
     from sciatica_cli.presentation.start_view import TerminalStartUI
+    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
     settle_region(env)
     env.plain = env.plain or plain_output
+    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound)
     end = run_start(
         env,

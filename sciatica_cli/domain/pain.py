@@ -7,6 +7,7 @@ as real (FARRAR-2001, OSTELO-2008).
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 SCALE = range(0, 11)
@@ -51,10 +52,19 @@ def change(before: int | None, after: int | None) -> Change | None:
     return Change(before, after)
 
 
+# "7/10" and "7 out of 10" are how many people write a rating; the scale must be 10.
+_OUT_OF_TEN = re.compile(r"(\w+) ?(?:/|out of) ?10")
+
+
 def parse_rating(text: str) -> int | None:
-    """A whole number from 0 to 10, or None."""
-    word = text.strip()
-    if word.isdecimal() and int(word) in SCALE:  # not isdigit: "²" is a digit int() refuses
+    """A whole number from 0 to 10 (alone, "7/10" or "7 out of 10"), or None."""
+    word = " ".join(text.lower().split())
+    out_of_ten = _OUT_OF_TEN.fullmatch(word)
+    if out_of_ten:
+        word = out_of_ten.group(1)
+    # Short first: int() refuses 4,301 digits or more with an error, not a None.
+    if len(word) <= 3 and word.isdecimal() and int(word) in SCALE:
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
         return int(word)
     return None
 

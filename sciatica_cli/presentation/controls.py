@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -63,8 +64,10 @@ class TerminalControls:
         import termios
 
         if self._saved is not None:
-            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
-            self._saved = None
+            saved, self._saved = self._saved, None
+            # A terminal that hung up has nothing left to restore.
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(self._fd, termios.TCSADRAIN, saved)
 
     def _read_key(self, timeout: float | None) -> str | None:
         if self._hung_up:
@@ -119,6 +122,9 @@ class LineControls:
 
 def show_cursor(stream: TextIO) -> None:
     """Make sure the cursor is visible again (a live display hides it)."""
-    if stream.isatty():
-        stream.write("\x1b[?25h")
-        stream.flush()
+    try:
+        if stream.isatty():
+            stream.write("\x1b[?25h")
+            stream.flush()
+    except (OSError, ValueError):
+        pass  # the terminal hung up or the stream is closed: no cursor to show

@@ -31,7 +31,7 @@ from sciatica_cli.presentation.session_view import (
     PlainSessionView,
     hurts_panel,
 )
-from sciatica_cli.presentation.voice import Speaker, SpokenCues, find_speech_command
+from sciatica_cli.presentation.voice import spoken_cues
 
 
 class TerminalSessionUI:
@@ -63,7 +63,7 @@ class TerminalSessionUI:
         self, plan: SessionPlan, check: CheckResult
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
-        listeners: list[SessionListener] = [view, *self._voice()]
+        listeners: list[SessionListener] = [view, *spoken_cues(self.options.voice)]
         tool_name = self.env.content.tools[plan.tool.tool].name
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
         try:
@@ -81,17 +81,6 @@ class TerminalSessionUI:
                 self.console, say=self.env.say, bell=bell, get_time=self.env.monotonic
             )
         return PlainSessionView(self.console, say=self.env.say, bell=bell)
-
-    def _voice(self) -> list[SessionListener]:
-        if not self.options.voice:
-            return []
-        command = find_speech_command()
-        if command is None:
-            self.console.print(
-                inert("No speech command found (espeak-ng, spd-say or say); using the bell only.")
-            )
-            return []
-        return [SpokenCues(Speaker(command))]
 
     @contextmanager
     def _controls(self) -> Iterator[Controls]:

@@ -1,49 +1,157 @@
-"""Spoken cues through the system's speech command, for a person lying on a ball."""
+"""Spoken cues through the system's speech command, for a person lying on a ball.
+
+The words come from content packs, which other people write, so they are data to the
+speech engine and never options: each engine gets them where it cannot read an option
+(after `--`, or on its standard input). The engine never gets the terminal either: a key
+it read would be lost to the session, and "h" (it hurts more) must never be lost. A cue
+is started and left to speak; nothing waits for it.
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan
 from sciatica_cli.domain.session import SessionListener, SessionResult
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
+from sciatica_cli.environment import Environment
+from sciatica_cli.presentation.console import without_controls
 
-# Tried in this order; the first one on PATH speaks.
-SPEECH_COMMANDS: tuple[tuple[str, ...], ...] = (("espeak-ng",), ("spd-say", "--wait"), ("say",))
 COUNTDOWN_FROM = 3
-# A cue waits this long at most for the one before it to finish, so cues never pile up.
-CUE_TIMEOUT_SECONDS = 5.0
+# A cue longer than this is cut: nobody listens to a page, and text sent on a pipe stays
+# well under the smallest pipe buffer, so writing it can never block.
+MAX_CUE_CHARACTERS = 600
+INSTALL_HINT = (
+    "No speech engine was found, so --voice will use the bell only. To hear the steps, "
+    "install espeak-ng (Debian or Ubuntu: sudo apt install espeak-ng; macOS: "
+    "brew install espeak-ng) and run again."
+)
 
 
-def find_speech_command(path: str | None = None) -> Sequence[str] | None:
-    for command in SPEECH_COMMANDS:
-        if shutil.which(command[0], path=path):
-            return command
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """A speech command and where it takes its text."""
+
+    name: str
+    options: tuple[str, ...]
+    text_on_stdin: bool = False
+
+    def argv(self, executable: str, text: str) -> list[str]:
+        return [executable, *self.options, *([] if self.text_on_stdin else [text])]
+
+
+# Tried in this order; the first one on PATH speaks. espeak-ng and spd-say parse their
+# options with getopt, which stops at `--`; macOS `say -f -` reads the text from stdin.
+ENGINES: tuple[Engine, ...] = (
+    Engine("espeak-ng", ("--",)),
+    Engine("spd-say", ("--wait", "--")),
+    Engine("say", ("-f", "-"), text_on_stdin=True),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCommand:
+    engine: Engine
+    executable: str  # the full path, found once
+
+
+def find_speech_command(path: str | None = None) -> SpeechCommand | None:
+    for engine in ENGINES:
+        executable = shutil.which(engine.name, path=path)
+        if executable:
+            return SpeechCommand(engine, executable)
     return None
 
 
+def check_voice(env: Environment, wanted: bool) -> bool:
+    """Whether cues can be spoken; called by a command before its checklist starts.
+
+    Without an engine it says once, on stderr, how to install one, and the run goes on
+    with the bell (the note is kept once per run by the environment).
+    """
+    if not wanted:
+        return False
+    if find_speech_command() is None:
+        env.note(INSTALL_HINT)
+        return False
+    return True
+
+
+def spoken_cues(wanted: bool) -> list[SessionListener]:
+    """The listener that speaks a session's cues, when voice is on and an engine is there."""
+    command = find_speech_command() if wanted else None
+    return [SpokenCues(Speaker(command))] if command is not None else []
+
+
+Process = subprocess.Popen[bytes]
+Spawn = Callable[[list[str], "str | None"], Process]
+
+
+def _spawn(argv: list[str], stdin_text: str | None) -> Process:
+    process = subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL if stdin_text is None else subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        # A session of its own: no controlling terminal to open, and Ctrl-C meant for the
+        # session is not sent to it.
+        start_new_session=True,
+    )
+    if process.stdin is not None:
+        try:
+            process.stdin.write((stdin_text or "").encode("utf-8"))
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the engine went away without reading: nothing is said, nothing breaks
+    return process
+
+
+def speakable(text: str) -> str:
+    """One line of plain words: no control characters, no line breaks, not too long."""
+    words = " ".join(without_controls(text.replace("\n", " ")).split())
+    return words[:MAX_CUE_CHARACTERS]
+
+
 class Speaker:
-    def __init__(self, command: Sequence[str]) -> None:
-        self.command = list(command)
-        self._last: subprocess.Popen[bytes] | None = None
+    """Starts one cue at a time and never waits for it.
+
+    The newest cue is the one that matters (a countdown number must not queue behind a long
+    step), so a cue still speaking when the next one comes is stopped.
+    """
+
+    def __init__(self, command: SpeechCommand, spawn: Spawn = _spawn) -> None:
+        self.command = command
+        self._spawn = spawn
+        self._current: Process | None = None
+        self._stopping: list[Process] = []
 
     def say(self, text: str) -> None:
-        # Speak in the background so the hold's timing never waits on the voice; but
-        # let the previous cue finish first, so they come out in order.
-        self.wait()
-        self._last = subprocess.Popen(
-            [*self.command, text], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        words = speakable(text)
+        self._stop_current()
+        if not words:
+            return
+        engine = self.command.engine
+        argv = engine.argv(self.command.executable, words)
+        try:
+            self._current = self._spawn(argv, words if engine.text_on_stdin else None)
+        except OSError:
+            self._current = None  # the engine vanished or cannot start: the bell remains
 
-    def wait(self) -> None:
-        if self._last is not None:
-            try:
-                self._last.wait(timeout=CUE_TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                self._last.kill()
-            self._last = None
+    def speaking(self) -> int:
+        """How many speech processes are still running (finished ones are reaped)."""
+        self._stopping = [p for p in self._stopping if p.poll() is None]
+        current = self._current is not None and self._current.poll() is None
+        return len(self._stopping) + int(current)
+
+    def _stop_current(self) -> None:
+        if self._current is not None and self._current.poll() is None:
+            self._current.terminate()
+            self._stopping.append(self._current)
+        self._current = None
+        self.speaking()  # reap what has finished meanwhile
 
 
 class SpokenCues(SessionListener):
@@ -51,12 +159,21 @@ class SpokenCues(SessionListener):
 
     def __init__(self, speaker: Speaker) -> None:
         self.speaker = speaker
+        self._switch: str | None = None  # said with the next step, or as a rest begins
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
-        self.speaker.say(step.instruction)
+        # Said together, or the step would cut "switch sides" off as it starts.
+        prefix, self._switch = self._switch, None
+        self.speaker.say(f"{prefix} {step.instruction}" if prefix else step.instruction)
 
     def switch_sides(self, side: str) -> None:
-        self.speaker.say(f"Switch sides. Now the {side} side.")
+        self._switch = f"Switch sides. Now the {side} side."
+
+    def resting(self, seconds: float) -> None:
+        # Hands-free: a rest comes between the switch and the step, time to say it alone.
+        if self._switch is not None:
+            self.speaker.say(self._switch)
+            self._switch = None
 
     def tick(self, remaining: int) -> None:
         if remaining <= COUNTDOWN_FROM:
@@ -68,4 +185,3 @@ class SpokenCues(SessionListener):
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.speaker.say("Session finished.")
-        self.speaker.wait()
