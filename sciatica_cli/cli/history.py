@@ -44,13 +44,13 @@ def history(
         else:
             history_view(console, [], [], {}, env.local_time)
         return
-    diary = Diary.open(env.data_dir)
+    diary = Diary.open(env.data_dir, on_note=env.note)
     try:
         now = env.now()
         since = now - dt.timedelta(days=days)
         sessions = diary.sessions(since)
         if clear:
-            question = f"Delete all {len(diary.sessions())} sessions and {len(diary.checks())} checks? This cannot be undone."
+            question = f"Delete all {diary.count_sessions()} sessions and {diary.count_checks()} checks? This cannot be undone."
             console.print(plain(question))
             if (
                 yes

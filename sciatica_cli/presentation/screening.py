@@ -109,7 +109,7 @@ def screening_exit_code(screening: CheckResult) -> ExitCode:
 def open_diary_or_warn(env: Environment) -> Diary | None:
     """The diary, or None with a note: a broken diary must never stop a safety check."""
     try:
-        return Diary.open(env.data_dir)
+        return Diary.open(env.data_dir, on_note=env.note)
     except DataError as exc:
         env.note(f"{exc.message} This run is not recorded.")
         return None

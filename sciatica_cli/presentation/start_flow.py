@@ -43,7 +43,8 @@ NUMB_NOTE = (
 
 def run_start(env: Environment, options: SessionOptions) -> ExitCode:
     console = make_console(env)
-    diary = Diary.open(env.data_dir)  # `start` keeps the diary: a broken one is an error
+    # `start` keeps the diary: a broken one is an error
+    diary = Diary.open(env.data_dir, on_note=env.note)
     try:
         return _start(env, console, diary, options)
     finally:
