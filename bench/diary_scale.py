@@ -56,6 +56,7 @@ CAUTION_IDS = [f"caution-{i}" for i in range(4)]
 @dataclass(frozen=True)
 class Run:
     wall: float
+    cpu: float  # user + system seconds: less moved by other programs than the wall time
     max_rss_mb: float
 
 
@@ -164,7 +165,8 @@ def run_once(args: Sequence[str], stdin: str, expected: int, env: dict[str, str]
     code = os.waitstatus_to_exitcode(status)
     if code != expected:
         raise SystemExit(f"sciatica {' '.join(args)} exited {code}, not {expected}:\n{err}")
-    return Run(wall, usage.ru_maxrss / 1024)  # kilobytes on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, cpu, usage.ru_maxrss / 1024)  # kilobytes on Linux
 
 
 def measure(
@@ -199,13 +201,15 @@ def rows_for(runs: dict[tuple[str, int], list[Run]]) -> list[tuple[str, str, str
         )
         for size in SIZES[1:]:
             big = runs[name, size]
-            ratio = statistics.median(b.wall / s.wall for b, s in zip(big, small, strict=True))
+            pairs = list(zip(big, small, strict=True))
+            ratio = statistics.median(b.wall / s.wall for b, s in pairs)
+            cpu_ratio = statistics.median(b.cpu / s.cpu for b, s in pairs)
             extra = statistics.median(r.max_rss_mb for r in big) - small_rss
             ok = ratio <= limit and extra <= MEMORY_MARGIN_MB
             rows.append(
                 (
                     f"{name}, {size:,} sessions",
-                    f"{ratio:.2f}× the small diary, memory {extra:+.1f} MB",
+                    f"{ratio:.2f}× the small diary (CPU {cpu_ratio:.2f}×), memory {extra:+.1f} MB",
                     f"≤ {limit:.2f}×, ≤ +{MEMORY_MARGIN_MB:.0f} MB",
                     "ok" if ok else "OVER",
                 )

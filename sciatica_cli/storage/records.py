@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sciatica_cli.storage.files import shown
+from sciatica_cli.vocabulary import TIERS
 
 SESSION_COLUMNS = (
     "id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
@@ -131,8 +132,8 @@ def check_from_row(row: Sequence[Any]) -> CheckRecord:
     checked = _moment(row[1], "checked_at")
     if checked is None:
         raise RowError("checked_at is empty")
-    if row[2] is not None:
-        _text(row[2], "tier")
+    if row[2] is not None and row[2] not in TIERS:
+        raise RowError(f"tier {row[2]!r} is not one of {', '.join(TIERS)}")
     return CheckRecord(
         id=row[0],
         checked_at=checked,
