@@ -12,7 +12,7 @@ import pytest
 
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage import migrations
-from sciatica_cli.storage.diary import FILE_NAME, SCHEMA_VERSION, Diary
+from sciatica_cli.storage.diary import FILE_NAME, SCHEMA_VERSION, CheckRecord, Diary
 from sciatica_cli.storage.migrations import APPLICATION_ID, MIGRATIONS, migrate
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
@@ -135,8 +135,6 @@ def count_applications(db: sqlite3.Connection) -> None:
 
 
 def open_and_record(folder: Path, barrier: Any, results: Any) -> None:
-    from sciatica_cli.storage.diary import CheckRecord
-
     barrier.wait()
     try:
         diary = Diary.open(folder)
@@ -168,3 +166,42 @@ def test_concurrent_first_runs_all_succeed_and_apply_each_step_once(tmp_path, mo
     assert db.execute("SELECT COUNT(*) FROM checks").fetchone()[0] == PROCESSES
     assert db.execute("PRAGMA user_version").fetchone()[0] == 4
     db.close()
+
+
+@pytest.fixture
+def held_diary(tmp_path, monkeypatch):
+    """A diary whose write lock another run holds; SQLite's own wait is set to none."""
+    Diary.open(tmp_path).close()
+    monkeypatch.setattr("sciatica_cli.storage.diary.BUSY_TIMEOUT_SECONDS", 0)
+    holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    yield holder
+    if holder.in_transaction:
+        holder.execute("ROLLBACK")
+    holder.close()
+
+
+def test_a_write_waits_for_another_run_to_finish_its_own(tmp_path, held_diary):
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        if len(slept) == 2:
+            held_diary.execute("COMMIT")  # the other run is done
+
+    diary = Diary.open(tmp_path, sleep=sleep)
+    diary.record_check(CheckRecord(WHEN, None, True, False, []))
+    assert slept == [0.05, 0.1]
+    assert diary.count_checks() == 1
+
+
+def test_a_diary_kept_busy_too_long_says_so_instead_of_moving_it_aside(tmp_path, held_diary):
+    slept: list[float] = []
+    diary = Diary.open(tmp_path, sleep=slept.append)
+    with pytest.raises(DataError) as caught:
+        diary.record_check(CheckRecord(WHEN, None, True, False, []))
+    assert caught.value.message == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: another sciatica kept it busy for too "
+        "long. It was left as it is; try again in a moment."
+    )
+    assert len(slept) == migrations.BUSY_ATTEMPTS - 1

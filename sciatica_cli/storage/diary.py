@@ -27,7 +27,13 @@ from typing import Any, TypeVar
 
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage import files
-from sciatica_cli.storage.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from sciatica_cli.storage.migrations import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    begin_immediate,
+    is_busy,
+    migrate,
+)
 from sciatica_cli.storage.records import (
     CHECK_COLUMNS,
     SESSION_COLUMNS,
@@ -74,11 +80,16 @@ class Diary:
     """
 
     def __init__(
-        self, path: Path, connection: sqlite3.Connection, on_note: Callable[[str], None] = _ignore
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        on_note: Callable[[str], None] = _ignore,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.path = path
         self._db = connection
         self._on_note = on_note
+        self._sleep = sleep
         self.damaged: list[DamagedRow] = []
 
     @classmethod
@@ -106,7 +117,7 @@ class Diary:
             raise _unreadable(path, str(exc)) from None
         except OSError as exc:
             raise _unreadable(path, exc.strerror or str(exc)) from None
-        diary = cls(path, connection, on_note)
+        diary = cls(path, connection, on_note, sleep)
         try:
             with diary._guarded():
                 migrate(connection, path, sleep)
@@ -128,6 +139,14 @@ class Diary:
         """A failing file (a lost table, a disk error) becomes one DataError naming it."""
         try:
             yield
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise files.refusal(
+                    self.path,
+                    "another sciatica kept it busy for too long",
+                    "try again in a moment",
+                ) from None
+            raise _unreadable(self.path, str(exc)) from None
         except sqlite3.Error as exc:
             raise _unreadable(self.path, str(exc)) from None
         except OSError as exc:
@@ -136,7 +155,7 @@ class Diary:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._guarded():
-            self._db.execute("BEGIN IMMEDIATE")
+            begin_immediate(self._db, self._sleep)
             try:
                 yield self._db
                 self._db.execute("COMMIT")

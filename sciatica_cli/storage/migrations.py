@@ -3,7 +3,7 @@
 Every schema change goes through `MIGRATIONS`: a list of (version, step), where a step is
 SQL (statements separated by ";", no ";" inside a string) or a callable that gets the
 connection, for a change that needs Python (reshaping stored JSON, say). The runner takes
-the write lock (`BEGIN IMMEDIATE`), reads `PRAGMA user_version` again under it, applies
+the write lock (`BEGIN IMMEDIATE`, retried while another run holds it), reads `PRAGMA user_version` again under it, applies
 every step above that version and sets the new version and our `application_id`, all in
 that one transaction: two programs opening a new diary at once never apply a step twice,
 and a crash leaves the diary at its old version, whole.
@@ -15,8 +15,7 @@ advice kept with each check):
    Never edit a migration that has shipped: a diary out there is already past it.
 2. Add columns with defaults (`ALTER TABLE checks ADD COLUMN advice TEXT`), so that rows
    written before the change still read; index any column that SQL filters or sorts on.
-3. Add the table's name to `OUR_TABLES`.
-4. Test it on a file built with the previous version's SQL (tests/test_diary_migrations.py
+3. Test it on a file built with the previous version's SQL (tests/test_diary_migrations.py
    shows how): every row must come through.
 
 Simple values that need no table of their own (the region, the side, "welcome seen") go
@@ -82,9 +81,11 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
     ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
-OUR_TABLES = frozenset({"sessions", "checks", "settings"})
 # Diaries written before the application_id: the tables each version had.
-LEGACY_TABLES = {1: frozenset({"sessions", "checks"}), 2: OUR_TABLES}
+LEGACY_TABLES = {
+    1: frozenset({"sessions", "checks"}),
+    2: frozenset({"sessions", "checks", "settings"}),
+}
 
 BUSY_ATTEMPTS = 8
 BUSY_PAUSE_SECONDS = 0.05  # doubled after each busy attempt
@@ -96,28 +97,11 @@ def migrate(
 ) -> None:
     """Bring the diary at `path` to the latest schema, or refuse it untouched.
 
-    sqlite3 errors other than a lock held too long are left to the caller.
+    sqlite3 errors (a lock held too long included) are left to the caller.
     """
     if _header(db) == (APPLICATION_ID, latest_version()):
         return  # the usual case: no lock taken, nothing written
-    pause = BUSY_PAUSE_SECONDS
-    for attempt in range(1, BUSY_ATTEMPTS + 1):
-        try:
-            _migrate_under_lock(db, path)
-            return
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or attempt == BUSY_ATTEMPTS:
-                raise
-        sleep(pause)
-        pause *= 2
-
-
-def latest_version() -> int:
-    return MIGRATIONS[-1][0]
-
-
-def _migrate_under_lock(db: sqlite3.Connection, path: Path) -> None:
-    db.execute("BEGIN IMMEDIATE")
+    begin_immediate(db, sleep)
     try:
         # Read again under the lock: another program may have migrated it meanwhile.
         version = check_identity(db, path)
@@ -131,6 +115,25 @@ def _migrate_under_lock(db: sqlite3.Connection, path: Path) -> None:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise
+
+
+def begin_immediate(db: sqlite3.Connection, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Take the write lock, waiting for another run that holds it: SQLite's busy timeout
+    first, then a few more tries with growing pauses, then the busy error itself."""
+    pause = BUSY_PAUSE_SECONDS
+    for attempt in range(1, BUSY_ATTEMPTS + 1):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or attempt == BUSY_ATTEMPTS:
+                raise
+        sleep(pause)
+        pause *= 2
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0]
 
 
 def check_identity(db: sqlite3.Connection, path: Path) -> int:
@@ -182,7 +185,7 @@ def _apply(db: sqlite3.Connection, step: Step) -> None:
             db.execute(statement)
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
+def is_busy(exc: sqlite3.OperationalError) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
     if code is not None:
         return (int(code) & 0xFF) in (SQLITE_BUSY, SQLITE_LOCKED)  # extended codes too
