@@ -137,3 +137,20 @@ def test_guide_asks_the_full_check_when_the_last_check_is_damaged(run, make_env,
     assert result.exit_code == 4  # the first question was asked, and the emergency heard
     assert "entry 1 of the checks in the diary" in env.stderr.getvalue()
     assert "Error:" not in env.stderr.getvalue()
+
+
+def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
+    diary = Diary.open(tmp_path)
+    for minutes in range(12):
+        at = WHEN + dt.timedelta(minutes=minutes)
+        diary.start_session(SessionRecord(at, ["calf"], ["left"], "hands"))
+    diary.close()
+    damage(tmp_path, "UPDATE sessions SET sides = '7' WHERE id > 2")
+    notes: list[str] = []
+    diary = Diary.open(tmp_path, on_note=notes.append)
+    assert [s.id for s in diary.sessions()] == [1, 2]
+    assert [d.row_id for d in diary.damaged] == list(range(3, 13))
+    assert [n.split(" of ")[0] for n in notes[:5]] == [f"entry {i}" for i in range(3, 8)]
+    assert notes[5:] == [
+        f"more entries in the diary {tmp_path / FILE_NAME} cannot be read; they are left out too."
+    ]

@@ -221,3 +221,16 @@ def test_a_file_name_cannot_drive_the_terminal_through_a_message(tmp_path):
         Diary.open(folder)
     assert "\x1b" not in caught.value.message and "\x07" not in caught.value.message
     assert "evil\\x1b]0;owned\\x07\\x1b[2J" in caught.value.message
+
+
+def test_history_tightens_a_readable_diary_and_says_so(run, make_env, tmp_path):
+    Diary.open(tmp_path / "data").close()
+    path = tmp_path / "data" / FILE_NAME
+    os.chmod(path, 0o644)
+    env = make_env()
+    assert run("history", obj=env).exit_code == 0
+    assert env.stderr.getvalue() == (
+        f"Note: the diary {path} could be read or changed by others (mode 644); "
+        "it is now private to you (mode 600).\n"
+    )
+    assert mode(path) == 0o600

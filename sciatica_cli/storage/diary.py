@@ -60,6 +60,7 @@ __all__ = [
 
 FILE_NAME = "diary.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
+DAMAGED_NOTES = 5  # a line each for the first few damaged rows, then one line for the rest
 Record = TypeVar("Record", SessionRecord, CheckRecord)
 
 
@@ -91,6 +92,7 @@ class Diary:
         self._on_note = on_note
         self._sleep = sleep
         self.damaged: list[DamagedRow] = []
+        self._damaged_ids: set[tuple[str, int]] = set()
 
     @classmethod
     def open(
@@ -167,9 +169,17 @@ class Diary:
                 raise
 
     def _report(self, damaged: DamagedRow) -> None:
-        if damaged not in self.damaged:
+        key = (damaged.table, damaged.row_id)
+        if key not in self._damaged_ids:  # a row read twice (a window, then all) is one note
+            self._damaged_ids.add(key)
             self.damaged.append(damaged)
-            self._on_note(damaged.message)
+            if len(self.damaged) <= DAMAGED_NOTES:
+                self._on_note(damaged.message)
+            elif len(self.damaged) == DAMAGED_NOTES + 1:
+                self._on_note(
+                    f"more entries in the diary {files.shown(self.path)} cannot be read; "
+                    "they are left out too."
+                )
 
     def _read(
         self, table: str, sql: str, params: tuple[Any, ...], decode: Callable[[Any], Record]
