@@ -11,6 +11,9 @@ all in the last 30 days), one of 11,000 of each (three a day for ten years) and 
 Each command runs as a child of the installed `sciatica` entry point with
 SCIATICA_DATA_DIR pointing at one diary, in shuffled order within each round, and is set
 against the small diary measured in the same round: the median of the per-round ratios.
+The budget is judged on CPU time (user + system, from wait4): these commands are
+single-threaded and read a diary the OS has cached, so CPU time is the work they do, while
+wall time on a shared 2-core machine also counts whatever else runs; both are shown.
 Peak memory is the child's maximum resident set size (getrusage via wait4).
 
 `sections(quick)` returns (measure, value, budget, ok-mark) rows for bench/run.py. This is
@@ -129,8 +132,11 @@ def fill(path: Path, count: int, now: dt.datetime) -> None:
 def first_open_after_upgrade(scratch: Path, now: dt.datetime) -> tuple[str, str, str, str]:
     """The one-time cost of migrating a diary of schema 2 (no time index) of the big size."""
     from sciatica_cli.storage.diary import FILE_NAME, Diary
-    from sciatica_cli.storage.migrations import MIGRATIONS
 
+    try:
+        from sciatica_cli.storage.migrations import MIGRATIONS
+    except ImportError:  # a version before the migration runner (for "before" figures)
+        return ("first open of a diary of schema 2", "not measured (no migrations.py)", "", "")
     data = scratch / "diary-schema-2"
     data.mkdir()
     db = sqlite3.connect(data / FILE_NAME)
@@ -220,10 +226,12 @@ def rows_for(runs: dict[tuple[str, int], list[Run]]) -> list[tuple[str, str, str
     for name, (_, _, _, limit) in COMMANDS.items():
         small = runs[name, SMALL]
         small_rss = statistics.median(r.max_rss_mb for r in small)
+        wall_ms = statistics.median(r.wall for r in small) * 1000
+        cpu_ms = statistics.median(r.cpu for r in small) * 1000
         rows.append(
             (
                 f"{name}, {SMALL} sessions",
-                f"{statistics.median(r.wall for r in small) * 1000:.0f} ms, {small_rss:.0f} MB",
+                f"{wall_ms:.0f} ms (CPU {cpu_ms:.0f} ms), {small_rss:.0f} MB",
                 "",
                 "",
             )
@@ -234,12 +242,13 @@ def rows_for(runs: dict[tuple[str, int], list[Run]]) -> list[tuple[str, str, str
             ratio = statistics.median(b.wall / s.wall for b, s in pairs)
             cpu_ratio = statistics.median(b.cpu / s.cpu for b, s in pairs)
             extra = statistics.median(r.max_rss_mb for r in big) - small_rss
-            ok = ratio <= limit and extra <= MEMORY_MARGIN_MB
+            ok = cpu_ratio <= limit and extra <= MEMORY_MARGIN_MB
             rows.append(
                 (
                     f"{name}, {size:,} sessions",
-                    f"{ratio:.2f}× the small diary (CPU {cpu_ratio:.2f}×), memory {extra:+.1f} MB",
-                    f"≤ {limit:.2f}×, ≤ +{MEMORY_MARGIN_MB:.0f} MB",
+                    f"CPU {cpu_ratio:.2f}× the small diary (wall {ratio:.2f}×), "
+                    f"memory {extra:+.1f} MB",
+                    f"CPU ≤ {limit:.2f}×, ≤ +{MEMORY_MARGIN_MB:.0f} MB",
                     "ok" if ok else "OVER",
                 )
             )
