@@ -3,10 +3,12 @@
 Every schema change goes through `MIGRATIONS`: a list of (version, step), where a step is
 SQL (statements separated by ";", no ";" inside a string) or a callable that gets the
 connection, for a change that needs Python (reshaping stored JSON, say). The runner takes
-the write lock (`BEGIN IMMEDIATE`, retried while another run holds it), reads `PRAGMA user_version` again under it, applies
-every step above that version and sets the new version and our `application_id`, all in
-that one transaction: two programs opening a new diary at once never apply a step twice,
-and a crash leaves the diary at its old version, whole.
+the write lock (`BEGIN IMMEDIATE`, retried while another run holds it), reads
+`PRAGMA user_version` again under it, applies every step above that version and sets the
+new version and our `application_id`, all in that one transaction: two programs opening a
+new diary at once never apply a step twice, and a crash leaves the diary at its old
+version, whole. Another program's database, or a diary from a newer version, is refused
+before any lock is taken.
 
 To add a table for a new feature (a profile, goals and their ratings, exercise levels,
 advice kept with each check):
@@ -99,7 +101,7 @@ def migrate(
 
     sqlite3 errors (a lock held too long included) are left to the caller.
     """
-    if _header(db) == (APPLICATION_ID, latest_version()):
+    if check_identity(db, path) == latest_version():
         return  # the usual case: no lock taken, nothing written
     begin_immediate(db, sleep)
     try:
