@@ -8,17 +8,16 @@ import stat
 
 import pytest
 
-from sciatica_cli.cli.exit_codes import ExitCode, code_for_error
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage.diary import (
     FILE_NAME,
-    MIGRATIONS,
     SCHEMA_VERSION,
     CheckRecord,
     Diary,
     PainScore,
     SessionRecord,
 )
+from sciatica_cli.storage.migrations import APPLICATION_ID
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
 
@@ -105,53 +104,6 @@ def test_sessions_are_listed_in_time_order_across_a_change_of_utc_offset(tmp_pat
     assert [s.techniques for s in diary.sessions()] == [["calf"], ["piriformis"]]
 
 
-def test_an_older_diary_is_migrated_and_keeps_its_entries(tmp_path):
-    path = tmp_path / FILE_NAME
-    old = sqlite3.connect(path)
-    old.executescript(MIGRATIONS[0])
-    old.execute(
-        "INSERT INTO sessions (started_at, techniques, sides, tool, holds_done, status, leg_before)"
-        " VALUES (?, '[\"piriformis\"]', '[\"both\"]', 'hands', 2, 'completed', 7)",
-        (WHEN.isoformat(),),
-    )
-    old.execute("PRAGMA user_version = 1")
-    old.commit()
-    old.close()
-
-    diary = Diary.open(tmp_path)
-    assert diary.version == SCHEMA_VERSION == 2
-    [session] = diary.sessions()
-    assert session.techniques == ["piriformis"]
-    assert session.before.leg == 7
-    assert session.areas == [] and session.feelings == []
-    diary.set_setting("welcome-seen", "yes")  # a table that version 1 did not have
-    assert diary.setting("welcome-seen") == "yes"
-
-
-def test_a_diary_from_a_newer_version_is_refused_and_left_alone(tmp_path):
-    path = tmp_path / FILE_NAME
-    newer = sqlite3.connect(path)
-    newer.execute("PRAGMA user_version = 99")
-    newer.commit()
-    newer.close()
-    before = path.read_bytes()
-    with pytest.raises(DataError, match="newer sciatica"):
-        Diary.open(tmp_path)
-    assert path.read_bytes() == before
-
-
-@pytest.mark.parametrize("junk", [b"my shopping list\n", b"SQLite format 3\x00" + b"\xff" * 200])
-def test_a_file_that_is_not_a_diary_is_reported_and_never_touched(tmp_path, junk):
-    path = tmp_path / FILE_NAME
-    path.write_bytes(junk)
-    with pytest.raises(DataError) as caught:
-        Diary.open(tmp_path)
-    assert code_for_error(caught.value) is ExitCode.DATA_ERROR
-    assert str(path) in caught.value.message
-    assert "left as it is" in caught.value.message
-    assert path.read_bytes() == junk
-
-
 def test_a_failed_write_leaves_earlier_entries_whole(tmp_path):
     diary = Diary.open(tmp_path)
     diary.start_session(
@@ -183,6 +135,7 @@ def test_a_refused_diary_closes_its_connection(tmp_path, monkeypatch):
         return opened[-1]
 
     newer = real_connect(tmp_path / FILE_NAME)
+    newer.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     newer.execute("PRAGMA user_version = 99")
     newer.commit()
     newer.close()
@@ -190,3 +143,92 @@ def test_a_refused_diary_closes_its_connection(tmp_path, monkeypatch):
     with pytest.raises(DataError):
         Diary.open(tmp_path)
     assert [c.closed for c in opened] == [True]
+
+
+def test_a_failed_write_does_not_stop_the_next_write_on_the_same_connection(tmp_path):
+    # The failed write's transaction must be rolled back, or the next BEGIN fails with
+    # "cannot start a transaction within a transaction" and nothing more is recorded.
+    diary = Diary.open(tmp_path)
+    record = diary.start_session(
+        SessionRecord(started_at=WHEN, techniques=["calf"], sides=["both"], tool="hands")
+    )
+    broken = SessionRecord(started_at=WHEN, techniques=["calf"], sides=["both"], tool="hands")
+    broken.id = record.id
+    broken.status = None  # type: ignore[assignment]  # NOT NULL: the write fails
+    with pytest.raises(DataError):
+        diary.save_session(broken)
+    record.status = "completed"
+    diary.save_session(record)
+    diary.set_setting("side", "left")
+    diary.close()
+    reopened = Diary.open(tmp_path)
+    assert [s.status for s in reopened.sessions()] == ["completed"]
+    assert reopened.setting("side") == "left"
+
+
+def test_sessions_and_checks_since_a_moment_come_from_sql_in_time_order(tmp_path):
+    diary = Diary.open(tmp_path)
+    for hours in (5, 1, 3, 2, 4):  # written out of order
+        at = WHEN + dt.timedelta(hours=hours)
+        diary.start_session(
+            SessionRecord(started_at=at, techniques=[str(hours)], sides=[], tool="hands")
+        )
+        diary.record_check(CheckRecord(at, None, True, False, [str(hours)]))
+    since = WHEN + dt.timedelta(hours=3)
+    assert [s.techniques for s in diary.sessions(since)] == [["3"], ["4"], ["5"]]
+    assert [c.raised for c in diary.checks(since)] == [["3"], ["4"], ["5"]]
+    assert [s.techniques[0] for s in diary.iter_sessions()] == ["1", "2", "3", "4", "5"]
+    assert diary.count_sessions() == diary.count_checks() == 5
+    last = diary.last_check()
+    assert last is not None and last.raised == ["5"]
+
+
+def test_the_window_query_uses_the_time_index(tmp_path):
+    diary = Diary.open(tmp_path)
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    plans = [
+        " ".join(str(step[-1]) for step in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        for sql in (
+            "SELECT id FROM sessions WHERE julianday(started_at) >= julianday('2026-01-01')"
+            " ORDER BY julianday(started_at), id",
+            "SELECT id FROM checks ORDER BY julianday(checked_at) DESC, id DESC LIMIT 1",
+        )
+    ]
+    db.close()
+    diary.close()
+    assert "USING INDEX sessions_by_time" in plans[0]
+    assert "USING INDEX checks_by_time" in plans[1]
+    assert "TEMP B-TREE" not in " ".join(plans)
+
+
+def test_clear_deletes_sessions_and_checks_and_counts_them(tmp_path):
+    diary = Diary.open(tmp_path)
+    for minutes in range(3):
+        diary.start_session(
+            SessionRecord(
+                started_at=WHEN + dt.timedelta(minutes=minutes),
+                techniques=[],
+                sides=[],
+                tool="hands",
+            )
+        )
+    diary.record_check(CheckRecord(WHEN, None, True, False, []))
+    diary.set_setting("region", "GB")
+    assert diary.clear() == (3, 1)
+    assert diary.count_sessions() == diary.count_checks() == 0
+    assert diary.setting("region") == "GB"
+
+
+def test_settings_are_text_by_name(tmp_path):
+    diary = Diary.open(tmp_path)
+    assert diary.setting("region") is None
+    assert diary.settings() == {}
+    diary.set_setting("side", "left")
+    diary.set_setting("region", "GB")
+    diary.set_setting("region", "IE")
+    assert diary.settings() == {"region": "IE", "side": "left"}
+    assert diary.delete_setting("side") is True
+    assert diary.delete_setting("side") is False
+    assert Diary.open(tmp_path).settings() == {"region": "IE"}
+    with pytest.raises(ValueError, match="a setting needs a name"):
+        diary.set_setting("", "x")

@@ -1,8 +1,8 @@
 """Opening and writing the diary from a flow, with one rule for what a failure does.
 
-A safety check is never blocked by the diary: where the diary is optional, a failure is
-noted once and the run goes on unrecorded. Where it is required (`start`, `history`), the
-failure ends the command with the diary's own error.
+A safety check is never blocked by the diary: where the diary is optional (`check-symptoms`,
+`guide`, `start`), a failure is noted once and the run goes on unrecorded. Where it is
+required (`history`, `settings`), the failure ends the command with the diary's own error.
 """
 
 from __future__ import annotations
@@ -17,10 +17,15 @@ from sciatica_cli.storage.diary import Diary
 T = TypeVar("T")
 
 
+def open_diary(env: Environment) -> Diary:
+    """The person's diary; what it has to say (a damaged row, a tightened mode) is noted."""
+    return Diary.open(env.data_dir, on_note=env.note)
+
+
 def open_diary_or_note(env: Environment) -> Diary | None:
     """The diary, or None with a note: a broken diary must never stop a safety check."""
     try:
-        return Diary.open(env.data_dir)
+        return open_diary(env)
     except DataError as exc:
         env.note(f"{exc.message} This run is not recorded.")
         return None
@@ -40,7 +45,7 @@ class DiaryLink:
 
     @classmethod
     def required_for(cls, env: Environment) -> DiaryLink:
-        return cls(env, Diary.open(env.data_dir), required=True)
+        return cls(env, open_diary(env), required=True)
 
     def __enter__(self) -> DiaryLink:
         return self

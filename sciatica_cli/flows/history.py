@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from sciatica_cli.domain.trend import DayPain, daily_pain
 from sciatica_cli.environment import Environment
-from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord, diary_exists
+from sciatica_cli.flows.diary_access import open_diary
+from sciatica_cli.storage.diary import CheckRecord, SessionRecord, diary_exists
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ def load_history(env: Environment, days: int) -> History:
     if not diary_exists(env.data_dir):
         return History(local_time=env.local_time)
     since = _window_start(env, days)
-    with closing(Diary.open(env.data_dir)) as diary:
+    with closing(open_diary(env)) as diary:
         sessions = diary.sessions(since)
     if not sessions:
         return History(local_time=env.local_time)
@@ -56,7 +57,7 @@ def export(env: Environment, days: int) -> tuple[list[SessionRecord], list[Check
     if not diary_exists(env.data_dir):
         return [], []
     since = _window_start(env, days)
-    with closing(Diary.open(env.data_dir)) as diary:
+    with closing(open_diary(env)) as diary:
         return diary.sessions(since), diary.checks(since)
 
 
@@ -67,7 +68,7 @@ def clear_diary(env: Environment, confirm: Callable[[int, int], bool]) -> tuple[
     """
     if not diary_exists(env.data_dir):
         return (0, 0)  # nothing to delete, so nothing to ask
-    with closing(Diary.open(env.data_dir)) as diary:
-        if not confirm(len(diary.sessions()), len(diary.checks())):
+    with closing(open_diary(env)) as diary:
+        if not confirm(diary.count_sessions(), diary.count_checks()):
             return None
         return diary.clear()

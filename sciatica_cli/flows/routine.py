@@ -69,7 +69,8 @@ def run_start(
     session_ui: SessionUI,
     start_ui: StartUI,
 ) -> FlowEnd:
-    with DiaryLink.required_for(env) as diary:  # `start` keeps the diary: a broken one stops it
+    # A diary that cannot be used is noted and `start` goes on unrecorded: never a block.
+    with DiaryLink.optional(env) as diary:
         _welcome_once(env, start_ui, diary)
         _ask_region_once(env, start_ui, diary)
         check = check_before_session(env, check_ui, diary)

@@ -17,7 +17,8 @@ from sciatica_cli.content.models import Region
 from sciatica_cli.content.regions import find_region, known_codes
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import DataError, UsageError
-from sciatica_cli.storage.diary import Diary, diary_exists
+from sciatica_cli.flows.diary_access import open_diary
+from sciatica_cli.storage.diary import diary_exists
 
 REGION = "region"
 REGION_ASKED = "region-asked"
@@ -60,7 +61,7 @@ def _saved(env: Environment, name: str) -> str | None:
     if not diary_exists(env.data_dir):
         return None
     try:
-        with closing(Diary.open(env.data_dir)) as diary:
+        with closing(open_diary(env)) as diary:
             return diary.setting(name)
     except DataError:
         return None  # the safety check says so, once, when it opens the diary
@@ -71,7 +72,7 @@ def save_region(env: Environment, code: str) -> Region:
     region = find_region(env.content.regions, code)
     if region is None:
         raise unknown_region(env, code)
-    with closing(Diary.open(env.data_dir)) as diary:
+    with closing(open_diary(env)) as diary:
         diary.set_setting(REGION, region.id)
     return region
 

@@ -3,7 +3,14 @@
 Written so that it never loses or corrupts what it already holds: every write is one
 transaction; a session is written as "interrupted" when it starts and updated when it
 ends, so Ctrl-C or a crash still leaves an honest record; a file that is not a diary is
-reported and left exactly as it was. The file is readable by its owner only.
+reported and left exactly as it was (files.py); the schema changes only through
+migrations.py. A row that cannot be read is skipped and reported (records.py), never an
+error that stops a check or `history`.
+
+Times are stored as ISO text with the UTC offset of their moment (so the local hour of a
+summer session stays visible) and ordered and filtered in SQL through `julianday()`,
+which reads that text as one instant, over an index: a diary of ten years costs what a
+diary of ten days costs.
 """
 
 from __future__ import annotations
@@ -11,146 +18,112 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sciatica_cli.errors import DataError
+from sciatica_cli.storage import files
+from sciatica_cli.storage.migrations import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    begin_immediate,
+    is_busy,
+    migrate,
+)
+from sciatica_cli.storage.records import (
+    CHECK_COLUMNS,
+    SESSION_COLUMNS,
+    CheckRecord,
+    DamagedRow,
+    PainScore,
+    RowError,
+    SessionRecord,
+    check_from_row,
+    session_from_row,
+)
+
+__all__ = [
+    "FILE_NAME",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "CheckRecord",
+    "DamagedRow",
+    "Diary",
+    "PainScore",
+    "SessionRecord",
+    "diary_exists",
+]
 
 FILE_NAME = "diary.sqlite3"
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-# Each migration takes the schema from version N-1 to N. Never edit a released one: add another.
-MIGRATIONS: tuple[str, ...] = (
-    # 1: sessions and checklist results
-    """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        techniques TEXT NOT NULL,
-        sides TEXT NOT NULL,
-        tool TEXT NOT NULL,
-        holds_done INTEGER NOT NULL DEFAULT 0,
-        status TEXT NOT NULL,
-        leg_before INTEGER, back_before INTEGER,
-        leg_after INTEGER, back_after INTEGER
-    );
-    CREATE TABLE checks (
-        id INTEGER PRIMARY KEY,
-        checked_at TEXT NOT NULL,
-        tier TEXT,
-        may_massage INTEGER NOT NULL,
-        acknowledged INTEGER NOT NULL,
-        raised TEXT NOT NULL
-    );
-    """,
-    # 2: where it hurts and how it feels, the answers behind a check, and settings
-    """
-    ALTER TABLE sessions ADD COLUMN areas TEXT NOT NULL DEFAULT '[]';
-    ALTER TABLE sessions ADD COLUMN feelings TEXT NOT NULL DEFAULT '[]';
-    ALTER TABLE checks ADD COLUMN answers TEXT;
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-@dataclass(frozen=True, slots=True)
-class PainScore:
-    leg: int | None = None
-    back: int | None = None
-
-
-@dataclass(slots=True)
-class SessionRecord:
-    started_at: dt.datetime
-    techniques: list[str]
-    sides: list[str]
-    tool: str
-    status: str = "interrupted"
-    ended_at: dt.datetime | None = None
-    holds_done: int = 0
-    before: PainScore = field(default_factory=PainScore)
-    after: PainScore = field(default_factory=PainScore)
-    areas: list[str] = field(default_factory=list)
-    feelings: list[str] = field(default_factory=list)
-    id: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "started_at": self.started_at.isoformat(),
-            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
-            "techniques": self.techniques,
-            "sides": self.sides,
-            "tool": self.tool,
-            "holds_done": self.holds_done,
-            "status": self.status,
-            "leg_pain_before": self.before.leg,
-            "back_pain_before": self.before.back,
-            "leg_pain_after": self.after.leg,
-            "back_pain_after": self.after.back,
-            "areas": self.areas,
-            "feelings": self.feelings,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class CheckRecord:
-    checked_at: dt.datetime
-    tier: str | None
-    may_massage: bool
-    acknowledged: bool
-    raised: list[str]
-    answers: dict[str, Any] | None = None
-    id: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "checked_at": self.checked_at.isoformat(),
-            "tier": self.tier,
-            "may_massage": self.may_massage,
-            "acknowledged": self.acknowledged,
-            "raised": self.raised,
-        }
+BUSY_TIMEOUT_SECONDS = 5.0
+DAMAGED_NOTES = 5  # a line each for the first few damaged rows, then one line for the rest
+Record = TypeVar("Record", SessionRecord, CheckRecord)
 
 
 def diary_exists(folder: Path) -> bool:
-    return (folder / FILE_NAME).exists()
+    """Whether anything is at the diary's path (a dangling link too: `open` refuses it)."""
+    return (folder / FILE_NAME).is_symlink() or (folder / FILE_NAME).exists()
+
+
+def _ignore(_message: str) -> None:
+    pass
 
 
 class Diary:
-    """Open with `Diary.open(folder)`; every method is one transaction."""
+    """Open with `Diary.open(folder)`; every method is one transaction.
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    Rows that cannot be read are left out of what the readers return; each is kept in
+    `damaged` and passed once to `on_note` (e.g. `env.note`) as a line for the person.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        on_note: Callable[[str], None] = _ignore,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.path = path
         self._db = connection
+        self._on_note = on_note
+        self._sleep = sleep
+        self.damaged: list[DamagedRow] = []
+        self._damaged_ids: set[tuple[str, int]] = set()
 
     @classmethod
-    def open(cls, folder: Path) -> Diary:
+    def open(
+        cls,
+        folder: Path,
+        *,
+        on_note: Callable[[str], None] = _ignore,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Diary:
+        """Open the diary in `folder`, creating it (private) and migrating it as needed.
+
+        A DataError, naming the file and saying what to do, for anything that is not a
+        diary of ours or cannot be used; such a file is left exactly as it was.
+        """
         path = folder / FILE_NAME
-        _refuse_foreign_file(path)
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not path.exists():
-                # Create it private before SQLite writes a byte of health data into it.
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            files.make_private_folders(folder)
+            state = files.inspect(path)
+            if not state.exists:
+                files.create_private(path)
             # Autocommit mode: transactions are opened explicitly by `_transaction`.
-            connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         except sqlite3.Error as exc:
             raise _unreadable(path, str(exc)) from None
         except OSError as exc:
             raise _unreadable(path, exc.strerror or str(exc)) from None
-        diary = cls(path, connection)
+        diary = cls(path, connection, on_note, sleep)
         try:
             with diary._guarded():
-                diary._migrate()
+                migrate(connection, path, sleep)
+                files.tighten(path, state, on_note)  # only now: it is known to be ours
         except BaseException:
             connection.close()
             raise
@@ -164,40 +137,83 @@ class Diary:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager
-    def _guarded(self, *, decoding: bool = False) -> Iterator[None]:
-        """A failing file, or (`decoding`) a row that cannot be read, becomes one DataError."""
+    def _guarded(self) -> Iterator[None]:
+        """A failing file (a lost table, a disk error) becomes one DataError naming it."""
         try:
             yield
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise files.refusal(
+                    self.path,
+                    "another sciatica kept it busy for too long",
+                    "try again in a moment",
+                ) from None
+            raise _unreadable(self.path, str(exc)) from None
         except sqlite3.Error as exc:
             raise _unreadable(self.path, str(exc)) from None
-        except (ValueError, TypeError) as exc:
-            if not decoding:
-                raise
-            # Text that JSON or ISO times cannot read: an entry edited or damaged outside.
-            raise _unreadable(self.path, f"it holds an entry that cannot be read ({exc})") from None
-
-    def _migrate(self) -> None:
-        current = self.version
-        if current > SCHEMA_VERSION:
-            raise _unreadable(self.path, f"it was written by a newer sciatica (schema {current})")
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            with self._transaction():
-                for statement in _statements(MIGRATIONS[version - 1]):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {version}")
+        except OSError as exc:
+            raise _unreadable(self.path, exc.strerror or str(exc)) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._guarded():
-            self._db.execute("BEGIN IMMEDIATE")
+            begin_immediate(self._db, self._sleep)
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException:
-                # KeyboardInterrupt included: the diary is left as it was before this write.
+                # KeyboardInterrupt included: the diary is left as it was before this write,
+                # and the connection can take the next write.
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 raise
+
+    def _report(self, damaged: DamagedRow) -> None:
+        key = (damaged.table, damaged.row_id)
+        if key not in self._damaged_ids:  # a row read twice (a window, then all) is one note
+            self._damaged_ids.add(key)
+            self.damaged.append(damaged)
+            if len(self.damaged) <= DAMAGED_NOTES:
+                self._on_note(damaged.message)
+            elif len(self.damaged) == DAMAGED_NOTES + 1:
+                self._on_note(
+                    f"more entries in the diary {files.shown(self.path)} cannot be read; "
+                    "they are left out too."
+                )
+
+    def _read(
+        self, table: str, sql: str, params: tuple[Any, ...], decode: Callable[[Any], Record]
+    ) -> Iterator[Record]:
+        """Rows as records, one at a time, with the damaged ones reported and skipped."""
+        with self._guarded():
+            for row in self._db.execute(sql, params):
+                try:
+                    yield decode(row)
+                except RowError as exc:
+                    self._report(DamagedRow(table, int(row[0]), self.path, str(exc)))
+
+    def _in_time_order(
+        self,
+        table: str,
+        columns: str,
+        time_column: str,
+        since: dt.datetime | None,
+        decode: Callable[[Any], Record],
+    ) -> Iterator[Record]:
+        order = f" ORDER BY julianday({time_column}), id"
+        # Rows whose time SQL cannot read fall outside every window: report them first.
+        yield from self._read(
+            table,
+            f"SELECT {columns} FROM {table} WHERE julianday({time_column}) IS NULL ORDER BY id",
+            (),
+            decode,
+        )
+        params: tuple[str, ...] = ()
+        if since is None:
+            where = f" WHERE julianday({time_column}) IS NOT NULL"
+        else:
+            where, params = f" WHERE julianday({time_column}) >= julianday(?)", (since.isoformat(),)
+        yield from self._read(table, f"SELECT {columns} FROM {table}{where}{order}", params, decode)
 
     # -- sessions ---------------------------------------------------------------------
     def start_session(self, record: SessionRecord) -> SessionRecord:
@@ -243,20 +259,19 @@ class Diary:
                 ),
             )
 
-    def sessions(self, since: dt.datetime | None = None) -> list[SessionRecord]:
-        """Sessions, oldest first; `since` keeps those that started at or after it.
+    def iter_sessions(self, since: dt.datetime | None = None) -> Iterator[SessionRecord]:
+        """Sessions oldest first in time, one at a time (for exports of everything);
+        `since` keeps those that started at or after it."""
+        return self._in_time_order(
+            "sessions", SESSION_COLUMNS, "started_at", since, session_from_row
+        )
 
-        Sorted here, on the parsed times, not by SQL: the stored ISO text carries the UTC
-        offset of its day, so after the clocks change text order is not time order.
-        """
-        with self._guarded(decoding=True):
-            rows = self._db.execute(
-                "SELECT id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
-                " leg_before, back_before, leg_after, back_after, areas, feelings"
-                " FROM sessions"
-            ).fetchall()
-            records = sorted((_session(row) for row in rows), key=lambda r: (r.started_at, r.id))
-        return [r for r in records if since is None or r.started_at >= since]
+    def sessions(self, since: dt.datetime | None = None) -> list[SessionRecord]:
+        return list(self.iter_sessions(since))
+
+    def count_sessions(self) -> int:
+        with self._guarded():
+            return int(self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
 
     # -- checks -----------------------------------------------------------------------
     def record_check(self, check: CheckRecord) -> CheckRecord:
@@ -275,98 +290,70 @@ class Diary:
             )
         return dataclasses.replace(check, id=cursor.lastrowid)
 
+    def iter_checks(self, since: dt.datetime | None = None) -> Iterator[CheckRecord]:
+        """Checks oldest first in time, one at a time; `since` as in `iter_sessions`."""
+        return self._in_time_order("checks", CHECK_COLUMNS, "checked_at", since, check_from_row)
+
     def checks(self, since: dt.datetime | None = None) -> list[CheckRecord]:
-        """Checks, oldest first in time (as `sessions`); `since` as there."""
-        with self._guarded(decoding=True):
-            rows = self._db.execute(
-                "SELECT id, checked_at, tier, may_massage, acknowledged, raised, answers FROM checks"
-            ).fetchall()
-            records = sorted((_check(row) for row in rows), key=lambda c: (c.checked_at, c.id))
-        return [c for c in records if since is None or c.checked_at >= since]
+        return list(self.iter_checks(since))
+
+    def count_checks(self) -> int:
+        with self._guarded():
+            return int(self._db.execute("SELECT COUNT(*) FROM checks").fetchone()[0])
 
     def last_check(self) -> CheckRecord | None:
-        checks = self.checks()
-        return checks[-1] if checks else None
+        """The latest check in time, or None when there is none or it cannot be read.
+
+        A damaged latest check is not passed over for an older one: what it raised is not
+        known, so nothing earlier may stand in for it (the full checklist is asked).
+        """
+        sql = (
+            f"SELECT {CHECK_COLUMNS} FROM checks WHERE julianday(checked_at) IS NOT NULL"
+            " ORDER BY julianday(checked_at) DESC, id DESC LIMIT 1"
+        )
+        with self._guarded():
+            row = self._db.execute(sql).fetchone()
+        if row is None:
+            return None
+        try:
+            return check_from_row(row)
+        except RowError as exc:
+            self._report(DamagedRow("checks", int(row[0]), self.path, str(exc)))
+            return None
 
     # -- settings and clearing --------------------------------------------------------
     def setting(self, key: str) -> str | None:
+        """A setting's text (the region, the side, ...), or None when it was never set."""
         with self._guarded():
             row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
+        return str(row[0]) if row else None
 
     def set_setting(self, key: str, value: str) -> None:
+        if not key:
+            raise ValueError("a setting needs a name")
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+
+    def delete_setting(self, key: str) -> bool:
+        """Forget a setting; whether there was one."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM settings WHERE key=?", (key,)).rowcount > 0
+
+    def settings(self) -> dict[str, str]:
+        """Every setting, by name."""
+        with self._guarded():
+            rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        return {str(key): str(value) for key, value in rows}
 
     def clear(self) -> tuple[int, int]:
         """Delete every session and check (settings stay); returns how many of each."""
         with self._transaction() as db:
-            sessions = db.execute("DELETE FROM sessions").rowcount
-            checks = db.execute("DELETE FROM checks").rowcount
+            sessions = int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+            checks = int(db.execute("SELECT COUNT(*) FROM checks").fetchone()[0])
+            db.execute("DELETE FROM sessions")
+            db.execute("DELETE FROM checks")
         return sessions, checks
 
 
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _refuse_foreign_file(path: Path) -> None:
-    """A file that is not SQLite is somebody's data: say so, and never touch it."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise _unreadable(path, exc.strerror or str(exc)) from None
-    if header and header != SQLITE_HEADER:
-        raise _unreadable(path, "it is not a sciatica diary (not an SQLite file)")
-
-
 def _unreadable(path: Path, reason: str) -> DataError:
-    return DataError(
-        f"cannot use the diary {path}: {reason}. It was left as it is; move it aside "
-        "(or set SCIATICA_DATA_DIR to another folder) to start a new diary."
-    )
-
-
-def _when(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    moment = dt.datetime.fromisoformat(text)
-    if moment.tzinfo is None:  # it could not be compared with the clock's aware times
-        raise ValueError(f"the time {text!r} has no UTC offset")
-    return moment
-
-
-def _session(row: Sequence[Any]) -> SessionRecord:
-    started = _when(row[1])
-    assert started is not None  # NOT NULL in the schema
-    return SessionRecord(
-        id=row[0],
-        started_at=started,
-        ended_at=_when(row[2]),
-        techniques=json.loads(row[3]),
-        sides=json.loads(row[4]),
-        tool=row[5],
-        holds_done=row[6],
-        status=row[7],
-        before=PainScore(row[8], row[9]),
-        after=PainScore(row[10], row[11]),
-        areas=json.loads(row[12]),
-        feelings=json.loads(row[13]),
-    )
-
-
-def _check(row: Sequence[Any]) -> CheckRecord:
-    checked = _when(row[1])
-    assert checked is not None
-    return CheckRecord(
-        id=row[0],
-        checked_at=checked,
-        tier=row[2],
-        may_massage=bool(row[3]),
-        acknowledged=bool(row[4]),
-        raised=json.loads(row[5]),
-        answers=json.loads(row[6]) if row[6] else None,
-    )
+    return files.refusal(path, reason)

@@ -1,0 +1,204 @@
+"""What the diary keeps, and how a stored row is read back (or found damaged).
+
+A row edited or damaged outside the program (`answers='[1]'`, `techniques='5'`, a time
+without its UTC offset) must never stop a safety check or `history`. Reading a row checks
+every value's shape; a row that fails raises `RowError`, which the diary turns into a
+`DamagedRow` note and skips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sciatica_cli.storage.files import shown
+from sciatica_cli.vocabulary import TIERS
+
+SESSION_COLUMNS = (
+    "id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
+    " leg_before, back_before, leg_after, back_after, areas, feelings"
+)
+CHECK_COLUMNS = "id, checked_at, tier, may_massage, acknowledged, raised, answers"
+MAX_RATING = 10
+
+
+class RowError(ValueError):
+    """A stored value that does not have the shape the program wrote."""
+
+
+@dataclass(frozen=True, slots=True)
+class PainScore:
+    leg: int | None = None
+    back: int | None = None
+
+
+@dataclass(slots=True)
+class SessionRecord:
+    started_at: dt.datetime
+    techniques: list[str]
+    sides: list[str]
+    tool: str
+    status: str = "interrupted"
+    ended_at: dt.datetime | None = None
+    holds_done: int = 0
+    before: PainScore = field(default_factory=PainScore)
+    after: PainScore = field(default_factory=PainScore)
+    areas: list[str] = field(default_factory=list)
+    feelings: list[str] = field(default_factory=list)
+    id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
+            "techniques": self.techniques,
+            "sides": self.sides,
+            "tool": self.tool,
+            "holds_done": self.holds_done,
+            "status": self.status,
+            "leg_pain_before": self.before.leg,
+            "back_pain_before": self.before.back,
+            "leg_pain_after": self.after.leg,
+            "back_pain_after": self.after.back,
+            "areas": self.areas,
+            "feelings": self.feelings,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRecord:
+    checked_at: dt.datetime
+    tier: str | None
+    may_massage: bool
+    acknowledged: bool
+    raised: list[str]
+    answers: dict[str, Any] | None = None
+    id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "checked_at": self.checked_at.isoformat(),
+            "tier": self.tier,
+            "may_massage": self.may_massage,
+            "acknowledged": self.acknowledged,
+            "raised": self.raised,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedRow:
+    """A row that could not be read: it is left out of what is shown, and left in the file."""
+
+    table: str
+    row_id: int
+    path: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"entry {self.row_id} of the {self.table} in the diary {shown(self.path)} cannot "
+            f"be read ({self.reason}); it is left out, and left in the file as it is."
+        )
+
+
+def session_from_row(row: Sequence[Any]) -> SessionRecord:
+    started = _moment(row[1], "started_at")
+    if started is None:
+        raise RowError("started_at is empty")
+    return SessionRecord(
+        id=row[0],
+        started_at=started,
+        ended_at=_moment(row[2], "ended_at"),
+        techniques=_names(row[3], "techniques"),
+        sides=_names(row[4], "sides"),
+        tool=_text(row[5], "tool"),
+        holds_done=_count(row[6], "holds_done"),
+        status=_text(row[7], "status"),
+        before=PainScore(_rating(row[8], "leg_before"), _rating(row[9], "back_before")),
+        after=PainScore(_rating(row[10], "leg_after"), _rating(row[11], "back_after")),
+        areas=_names(row[12], "areas"),
+        feelings=_names(row[13], "feelings"),
+    )
+
+
+def check_from_row(row: Sequence[Any]) -> CheckRecord:
+    checked = _moment(row[1], "checked_at")
+    if checked is None:
+        raise RowError("checked_at is empty")
+    if row[2] is not None and row[2] not in TIERS:
+        raise RowError(f"tier {row[2]!r} is not one of {', '.join(TIERS)}")
+    return CheckRecord(
+        id=row[0],
+        checked_at=checked,
+        tier=row[2],
+        may_massage=bool(_count(row[3], "may_massage")),
+        acknowledged=bool(_count(row[4], "acknowledged")),
+        raised=_names(row[5], "raised"),
+        answers=_answers(row[6]),
+    )
+
+
+def _moment(value: object, column: str) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(_text(value, column))
+    except ValueError:
+        raise RowError(f"{column} is not a time: {value!r}") from None
+    if moment.tzinfo is None:  # it could not be compared with the clock's aware times
+        raise RowError(f"the time {value!r} in {column} has no UTC offset")
+    return moment
+
+
+def _json(value: object, column: str) -> object:
+    try:
+        return json.loads(_text(value, column))
+    except ValueError:
+        raise RowError(f"{column} is not JSON") from None
+
+
+def _names(value: object, column: str) -> list[str]:
+    data = _json(value, column)
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        raise RowError(f"{column} is not a list of names")
+    return data
+
+
+def _answers(value: object) -> dict[str, Any] | None:
+    """The questions answered "no": {"flags": [...], "cautions": [...]}."""
+    if value is None or value == "":
+        return None
+    data = _json(value, "answers")
+    if not isinstance(data, dict) or not all(
+        isinstance(key, str) and isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+        for key, ids in data.items()
+    ):
+        raise RowError("answers is not lists of question ids")
+    return data
+
+
+def _text(value: object, column: str) -> str:
+    if not isinstance(value, str):
+        raise RowError(f"{column} is not text")
+    return value
+
+
+def _count(value: object, column: str) -> int:
+    if not isinstance(value, int) or value < 0:
+        raise RowError(f"{column} is not a count")
+    return value
+
+
+def _rating(value: object, column: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or not 0 <= value <= MAX_RATING:
+        raise RowError(f"{column} is not a rating from 0 to {MAX_RATING}")
+    return value

@@ -1,0 +1,156 @@
+"""Rows edited or damaged outside the program are skipped and reported, never a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sciatica_cli.storage.diary import FILE_NAME, CheckRecord, Diary, SessionRecord
+
+WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
+ALL_NO = {"flags": [], "cautions": []}
+
+
+def diary_of_three(folder: Path) -> None:
+    """Three sessions and three checks, an hour apart, ids 1 to 3, oldest first."""
+    diary = Diary.open(folder)
+    for hour in range(3):
+        at = WHEN + dt.timedelta(hours=hour)
+        diary.start_session(SessionRecord(at, [f"t{hour}"], ["left"], "hands"))
+        diary.record_check(CheckRecord(at, None, True, False, [], ALL_NO))
+    diary.close()
+
+
+def damage(folder: Path, sql: str) -> None:
+    db = sqlite3.connect(folder / FILE_NAME)
+    db.execute(sql)
+    db.commit()
+    db.close()
+
+
+SESSION_DAMAGE = [
+    ("UPDATE sessions SET techniques = '5' WHERE id = 2", "techniques is not a list of names"),
+    ("UPDATE sessions SET sides = 'not json' WHERE id = 2", "sides is not JSON"),
+    ("UPDATE sessions SET areas = '[1]' WHERE id = 2", "areas is not a list of names"),
+    ("UPDATE sessions SET holds_done = 'many' WHERE id = 2", "holds_done is not a count"),
+    ("UPDATE sessions SET leg_before = 99 WHERE id = 2", "leg_before is not a rating from 0 to 10"),
+    ("UPDATE sessions SET tool = x'07' WHERE id = 2", "tool is not text"),
+    ("UPDATE sessions SET ended_at = 'soon' WHERE id = 2", "ended_at is not a time: 'soon'"),
+    (
+        "UPDATE sessions SET started_at = '2026-11-25T10:12:00' WHERE id = 2",
+        "the time '2026-11-25T10:12:00' in started_at has no UTC offset",
+    ),
+    ("UPDATE sessions SET started_at = 'yesterday' WHERE id = 2", "started_at is not a time"),
+]
+
+
+@pytest.mark.parametrize(("sql", "reason"), SESSION_DAMAGE)
+def test_a_damaged_session_is_skipped_and_reported(tmp_path, sql, reason):
+    diary_of_three(tmp_path)
+    damage(tmp_path, sql)
+    notes: list[str] = []
+    diary = Diary.open(tmp_path, on_note=notes.append)
+    assert [s.id for s in diary.sessions()] == [1, 3]
+    assert [s.id for s in diary.sessions(since=WHEN)] == [1, 3]
+    [damaged] = diary.damaged
+    assert (damaged.table, damaged.row_id, damaged.path) == ("sessions", 2, tmp_path / FILE_NAME)
+    assert reason in damaged.reason
+    assert notes == [damaged.message]  # once, however often it is read
+    assert damaged.message.startswith(
+        f"entry 2 of the sessions in the diary {tmp_path / FILE_NAME}"
+    )
+    assert damaged.message.endswith("it is left out, and left in the file as it is.")
+
+
+CHECK_DAMAGE = [
+    ("UPDATE checks SET answers = '[1]' WHERE id = {id}", "answers is not lists of question ids"),
+    ("UPDATE checks SET answers = '{{\"flags\": [3]}}' WHERE id = {id}", "answers is not lists"),
+    ("UPDATE checks SET raised = '\"fever\"' WHERE id = {id}", "raised is not a list of names"),
+    ("UPDATE checks SET tier = 'bad' WHERE id = {id}", "tier 'bad' is not one of emergency"),
+    ("UPDATE checks SET may_massage = 'yes' WHERE id = {id}", "may_massage is not a count"),
+    ("UPDATE checks SET checked_at = '2026-11-25T09:00:00' WHERE id = {id}", "has no UTC offset"),
+]
+
+
+@pytest.mark.parametrize(("sql", "reason"), CHECK_DAMAGE)
+def test_a_damaged_check_is_skipped_and_reported(tmp_path, sql, reason):
+    diary_of_three(tmp_path)
+    damage(tmp_path, sql.format(id=1))
+    diary = Diary.open(tmp_path)
+    assert [c.id for c in diary.checks()] == [2, 3]
+    [damaged] = diary.damaged
+    assert (damaged.table, damaged.row_id) == ("checks", 1)
+    assert reason in damaged.reason
+
+
+@pytest.mark.parametrize(("sql", "reason"), CHECK_DAMAGE[:5])
+def test_a_damaged_latest_check_is_not_replaced_by_an_older_one(tmp_path, sql, reason):
+    # What the damaged check raised is unknown: an older clear check must not stand in.
+    diary_of_three(tmp_path)
+    damage(tmp_path, sql.format(id=3))
+    notes: list[str] = []
+    diary = Diary.open(tmp_path, on_note=notes.append)
+    assert diary.last_check() is None
+    assert len(notes) == 1 and "entry 3 of the checks" in notes[0] and reason in notes[0]
+
+
+def test_a_time_that_sql_cannot_read_is_reported_by_every_window(tmp_path):
+    diary_of_three(tmp_path)
+    damage(tmp_path, "UPDATE checks SET checked_at = 'half past nine' WHERE id = 1")
+    diary = Diary.open(tmp_path)
+    assert [c.id for c in diary.checks(since=WHEN + dt.timedelta(hours=2))] == [3]
+    assert [(d.row_id, d.reason) for d in diary.damaged] == [
+        (1, "checked_at is not a time: 'half past nine'")
+    ]
+    last = diary.last_check()
+    assert last is not None and last.id == 3
+
+
+def test_history_shows_the_good_sessions_and_names_the_damaged_one(run, make_env, tmp_path, clock):
+    diary = Diary.open(tmp_path / "data")
+    for minutes in (10, 20):
+        at = clock.now() - dt.timedelta(minutes=minutes)
+        diary.start_session(SessionRecord(at, ["piriformis"], ["left"], "hands"))
+    diary.close()
+    damage(tmp_path / "data", "UPDATE sessions SET techniques = '5' WHERE id = 1")
+    for args in ((), ("--json",), ("--csv",)):
+        env = make_env()
+        result = run("history", *args, obj=env)
+        assert result.exit_code == 0
+        [note] = env.stderr.getvalue().splitlines()
+        assert note.startswith("Note: entry 1 of the sessions in the diary ")
+        if args == ("--json",):
+            assert [s["id"] for s in json.loads(env.stdout.getvalue())["sessions"]] == [2]
+
+
+def test_guide_asks_the_full_check_when_the_last_check_is_damaged(run, make_env, tmp_path, clock):
+    diary = Diary.open(tmp_path / "data")
+    diary.record_check(CheckRecord(clock.now(), None, True, False, [], ALL_NO))
+    diary.close()
+    damage(tmp_path / "data", "UPDATE checks SET answers = '[1]'")
+    env = make_env(stdin="y\n")
+    result = run("guide", "calf", obj=env)
+    assert result.exit_code == 4  # the first question was asked, and the emergency heard
+    assert "entry 1 of the checks in the diary" in env.stderr.getvalue()
+    assert "Error:" not in env.stderr.getvalue()
+
+
+def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
+    diary = Diary.open(tmp_path)
+    for minutes in range(12):
+        at = WHEN + dt.timedelta(minutes=minutes)
+        diary.start_session(SessionRecord(at, ["calf"], ["left"], "hands"))
+    diary.close()
+    damage(tmp_path, "UPDATE sessions SET sides = '7' WHERE id > 2")
+    notes: list[str] = []
+    diary = Diary.open(tmp_path, on_note=notes.append)
+    assert [s.id for s in diary.sessions()] == [1, 2]
+    assert [d.row_id for d in diary.damaged] == list(range(3, 13))
+    assert [n.split(" of ")[0] for n in notes[:5]] == [f"entry {i}" for i in range(3, 8)]
+    assert notes[5:] == [
+        f"more entries in the diary {tmp_path / FILE_NAME} cannot be read; they are left out too."
+    ]
