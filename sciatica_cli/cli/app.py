@@ -157,15 +157,16 @@ def root(
                 f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a folder"
             )
     env.content_dirs.extend(content_dir)
-    if env.region_code is not None:
+    welcome = ctx.invoked_subcommand is None
+    if env.region_code is not None or welcome:
         from sciatica_cli.flows.settings import settle_region
 
-        settle_region(env)  # a region named but unknown is a usage error for every command
-    if ctx.invoked_subcommand is None:
-        from sciatica_cli.flows.settings import settle_region
+        # A region named but unknown is a usage error for every command; the welcome
+        # names the emergency number, so it reads a saved region too.
+        settle_region(env)
+    if welcome:
         from sciatica_cli.presentation.catalog import welcome_view
 
-        settle_region(env)
         welcome_view(env.console, __version__, env.say)
 
 

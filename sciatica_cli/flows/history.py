@@ -8,8 +8,8 @@ loaded only when there are sessions to name. A diary that cannot be read is an e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
 from sciatica_cli.domain.trend import DayPain, daily_pain
@@ -52,13 +52,18 @@ def load_history(env: Environment, days: int) -> History:
     return History(sessions, trend, names, local)
 
 
-def export(env: Environment, days: int) -> tuple[list[SessionRecord], list[CheckRecord]]:
-    """Sessions and checks of the last `days` days, for JSON or CSV."""
+@contextmanager
+def exported(
+    env: Environment, days: int | None
+) -> Iterator[tuple[Iterable[SessionRecord], Iterable[CheckRecord]]]:
+    """Sessions and checks of the last `days` days (every one when None), read one at a
+    time while the caller writes them out; the diary closes when the `with` ends."""
     if not diary_exists(env.data_dir):
-        return [], []
-    since = _window_start(env, days)
+        yield [], []
+        return
+    since = None if days is None else _window_start(env, days)
     with closing(open_diary(env)) as diary:
-        return diary.sessions(since), diary.checks(since)
+        yield diary.iter_sessions(since), diary.iter_checks(since)
 
 
 def clear_diary(env: Environment, confirm: Callable[[int, int], bool]) -> tuple[int, int] | None:
