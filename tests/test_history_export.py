@@ -25,7 +25,7 @@ def _fill(env, days_ago: list[int]) -> None:
                 acknowledged=False,
                 raised=[],
                 answers={"flags": [], "cautions": []},
-            )  # fmt: skip
+            )
         )
     diary.close()
 
