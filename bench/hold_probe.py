@@ -65,7 +65,7 @@ class Meter(SessionListener):
 
 def main(seconds: int, count: int, out: Path) -> None:
     env = Environment.from_system()
-    if not env.interactive:
+    if not (env.stdin_isatty and env.stdout_isatty):
         raise SystemExit("hold_probe.py must run in a terminal (bench/run.py gives it one)")
     content = env.content
     outcome = triage(

@@ -1,0 +1,134 @@
+"""Content at scale: loading and checking many technique files, and printing a big catalogue."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from report import Row, Settings, judged, ms
+from startup_times import sciatica_command
+
+CONTENT_500_SECONDS = 0.250
+PER_FILE_SECONDS = 0.0005
+# "Roughly linear": 5x the files may take at most 1.5 times 5x the time.
+LINEAR_SLACK = 1.5
+# A catalogue may take at most this many times what loading its content takes.
+CATALOGUE_RATIO = 2.0
+
+
+def write_techniques(folder: Path, count: int) -> None:
+    """`count` technique files made from the built-in ones, each with its own id."""
+    from sciatica_cli.content.paths import builtin_content_dir
+
+    templates = [
+        (p.stem, p.read_text()) for p in sorted((builtin_content_dir() / "techniques").glob("*"))
+    ]
+    (folder / "techniques").mkdir(parents=True)
+    for i in range(count):
+        stem, text = templates[i % len(templates)]
+        new_id = f"{stem}-{i:04d}"
+        text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.MULTILINE)
+        (folder / "techniques" / f"{new_id}.yaml").write_text(text)
+
+
+def make_content_set(folder: Path, count: int) -> None:
+    """A standalone content set: the built-in sources and tools, and `count` techniques."""
+    from sciatica_cli.content.paths import builtin_content_dir
+
+    folder.mkdir()
+    for name in ("sources.yaml", "tools.yaml"):
+        shutil.copy(builtin_content_dir() / name, folder / name)
+    write_techniques(folder, count)
+
+
+def _load_seconds(folders: list[Path], expected: int, repeats: int, every_kind: bool) -> float:
+    """Median seconds to load and check content in this process (imports excluded)."""
+    from sciatica_cli.content.loader import ContentSet
+
+    times = []
+    for _ in range(repeats + 1):  # the first warms the OS file cache
+        started = time.perf_counter()
+        content = ContentSet(folders)
+        # every kind and the folder layout, as `validate` does; or what `techniques` needs
+        problems = content.problems() if every_kind else content.problems(["techniques"])
+        techniques = content.techniques
+        times.append(time.perf_counter() - started)
+        if problems or len(techniques) != expected:
+            raise RuntimeError(f"generated content is not valid: {problems[:3]}")
+    return statistics.median(times[1:])
+
+
+def content_scaling(settings: Settings, scratch: Path, say: Callable[[str], None]) -> list[Row]:
+    say(f"content: 10, 100 and 500 technique files, {settings.content_repeats} loads each")
+    sizes = (10, 100, 500)
+    medians: dict[int, float] = {}
+    for count in sizes:
+        folder = scratch / f"content-{count}"
+        make_content_set(folder, count)
+        medians[count] = _load_seconds([folder], count, settings.content_repeats, True)
+    rows = []
+    for count in sizes:
+        per_file = medians[count] / count
+        limit = CONTENT_500_SECONDS if count == 500 else None
+        rows.append(
+            Row(
+                f"{count} technique files: load + validate",
+                f"{ms(medians[count])} ({per_file * 1000:.2f} ms a file)",
+                f"≤ {ms(limit)} (≤ {PER_FILE_SECONDS * 1000:.1f} ms a file)" if limit else "",
+                judged(None if limit is None else medians[count] <= limit),
+            )
+        )
+    growth = medians[500] / medians[100]
+    rows.append(
+        Row(
+            "growth from 100 to 500 files (5× the files)",
+            f"{growth:.1f}× the time",
+            f"roughly linear (≤ {5 * LINEAR_SLACK:.1f}×)",
+            judged(growth <= 5 * LINEAR_SLACK),
+        )
+    )
+    return rows
+
+
+def _print_seconds(argv: list[str], env: dict[str, str], repeats: int) -> tuple[float, int]:
+    """Median wall seconds of a command whose output goes to a pipe, and its line count."""
+    times, lines = [], 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        done = subprocess.run(argv, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv[1:])} failed: {done.stderr.decode()[-300:]}")
+        lines = done.stdout.count(b"\n")
+    return statistics.median(times), lines
+
+
+def catalogue(
+    settings: Settings, env: dict[str, str], scratch: Path, say: Callable[[str], None]
+) -> list[Row]:
+    from sciatica_cli.content.paths import builtin_content_dir
+
+    count = settings.catalogue_entries
+    say(f"catalogue: a pack of {count} techniques, {settings.catalogue_repeats} runs each")
+    pack = scratch / f"pack-{count}"
+    write_techniques(pack, count)
+    expected = count + len(list((builtin_content_dir() / "techniques").glob("*.yaml")))
+    load = _load_seconds([builtin_content_dir(), pack], expected, settings.catalogue_repeats, False)
+    sciatica, _ = sciatica_command()
+    argv = [*sciatica, "--content-dir", str(pack), "techniques"]
+    printed, lines = _print_seconds(argv, env, settings.catalogue_repeats)
+    ratio = printed / load
+    return [
+        Row(f"pack of {count} techniques: load + validate", f"{ms(load)}"),
+        Row(
+            f"`sciatica --content-dir PACK techniques`, {count} techniques, to a pipe",
+            f"{ms(printed)}, {ratio:.2f}× the load ({lines} lines)",
+            f"≤ {CATALOGUE_RATIO:.2f}×",
+            judged(ratio <= CATALOGUE_RATIO),
+        ),
+    ]
