@@ -31,7 +31,7 @@ FULL = Settings(
     short_holds=10,
     content_repeats=7,
     catalogue_entries=5000,
-    catalogue_repeats=3,
+    catalogue_repeats=5,
     quick=False,
 )
 QUICK = Settings(
@@ -43,7 +43,7 @@ QUICK = Settings(
     short_holds=10,
     content_repeats=3,
     catalogue_entries=1000,
-    catalogue_repeats=1,
+    catalogue_repeats=3,
     quick=True,
 )
 
