@@ -37,12 +37,12 @@ FULL = Settings(
 QUICK = Settings(
     rounds=8,
     warmups=2,
-    long_hold=10,
+    long_hold=5,
     long_holds=1,
     short_hold=1,
-    short_holds=10,
+    short_holds=5,
     content_repeats=3,
-    catalogue_entries=1000,
+    catalogue_entries=500,
     catalogue_repeats=3,
     quick=True,
 )
