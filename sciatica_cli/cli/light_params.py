@@ -105,7 +105,8 @@ def install(command: Command) -> None:
 
 
 def _lighten(param: object) -> None:
-    if isinstance(param, _TyperParameter) and param._runtime_param is None:
+    # getattr: a Typer that no longer has the private slot keeps its own checks.
+    if isinstance(param, _TyperParameter) and getattr(param, "_runtime_param", False) is None:
         descriptor = param.type_descriptor
         param._runtime_param = LightParam(
             parameter_info=descriptor.parameter_info,
