@@ -72,12 +72,7 @@ def child_environment(pycache: Path | None, home: Path) -> dict[str, str]:
     env = dict(os.environ)
     for name in ("SCIATICA_CONTENT_DIR", "SCIATICA_DEBUG", "NO_COLOR", "FORCE_COLOR"):
         env.pop(name, None)
-    env.update(
-        COLUMNS="80",
-        LINES="24",
-        SCIATICA_DATA_DIR=str(home / "data"),
-        SCIATICA_CACHE_DIR=str(home / "cache"),
-    )
+    env.update(COLUMNS="80", LINES="24", SCIATICA_DATA_DIR=str(home / "data"))
     if pycache is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
