@@ -39,6 +39,15 @@ HELP = (
 class SafeGroup(TyperGroup):
     """Turns every expected failure into one line on stderr and its exit code."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Option values checked without loading Pydantic (see light_params), once Typer
+        # has added its own options; a Typer without per-parameter Pydantic checks needs none.
+        with contextlib.suppress(ImportError):
+            from sciatica_cli.cli.light_params import install
+
+            install(self)
+        return list(super().parse_args(ctx, args))
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
