@@ -112,7 +112,8 @@ class Report:
     @property
     def empty(self) -> bool:
         clear = sum(week.count for week in self.clear_checks)
-        return not (self.sessions or self.raised_checks or clear or self.goals)
+        rated = any(goal.points for goal in self.goals)
+        return not (self.sessions or self.raised_checks or clear or rated)
 
 
 def profile_summary(env: Environment, diary: Diary | None) -> str | None:

@@ -30,7 +30,7 @@ figure svg { width: 100%; height: auto; display: block; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin-bottom: 3mm; }
 th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 1px solid #ccc; }
 tr { break-inside: avoid; }
-.weeks td, .weeks th { padding: 0.5mm 1.5mm; }
+ul.weeks { columns: 4; list-style: none; padding: 0; font-size: 9.5pt; }
 ol.advice { font-size: 9.5pt; }
 footer { margin-top: 6mm; font-size: 9pt; color: #333; border-top: 1px solid #888; }
 """.strip()
@@ -93,14 +93,12 @@ def _checks(report: Report) -> str:
         parts.append(f'<p>Advice shown:</p><ol class="advice">{advice}</ol>' if advice else "")
     else:
         parts.append("<p>None in this period.</p>")
-    parts.append("<h2>Clear checks per week</h2>")
-    weeks = [(f"week of {words.day(w.monday)}", str(w.count)) for w in report.clear_checks]
-    weeks = weeks if any(w.count for w in report.clear_checks) else []
-    parts.append(
-        _table(("Week (Monday to Sunday)", "Clear checks"), weeks, "weeks")
-        if weeks
-        else "<p>None.</p>"
+    parts.append("<h2>Clear checks per week (Monday to Sunday)</h2>")
+    weeks = "".join(
+        f"<li>week of {_e(words.day(w.monday))}: {w.count}</li>" for w in report.clear_checks
     )
+    clear = any(w.count for w in report.clear_checks)
+    parts.append(f'<ul class="weeks">{weeks}</ul>' if clear else "<p>None.</p>")
     return "<section>" + "".join(parts) + "</section>"
 
 

@@ -10,8 +10,10 @@ from sciatica_cli.presentation import report_text as words
 
 
 def _cell(text: object) -> str:
-    # A pipe or a line break would break the table; markup characters are shown as typed.
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Other people's words as text: a pipe or a line break would break a table, and
+    Markdown renderers pass HTML through, so <, > and & become entities."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sciatica_cli.flows.report import DayPain, GoalSummary
 
-WIDTH, HEIGHT = 720, 250
+WIDTH, HEIGHT = 720, 230
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _XLINK = re.compile(r'\s+xmlns:xlink="[^"]*"')
