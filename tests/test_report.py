@@ -256,3 +256,12 @@ def test_goal_words_cannot_become_markup(run, make_env, tmp_path, form):
         assert_safe_page(out)
     if form != "json":
         assert "<script>" not in out
+
+
+def test_pygal_loads_only_for_the_report(tmp_path):
+    from tests.test_startup_imports import loaded_modules
+
+    small_diary(tmp_path / "data")  # the subprocess reads it through SCIATICA_DATA_DIR
+    assert "pygal" not in loaded_modules("history")
+    assert "pygal" not in loaded_modules("goals")
+    assert "pygal" in loaded_modules("report", "--days", "3650", "--out", "-")
