@@ -265,3 +265,10 @@ def test_pygal_loads_only_for_the_report(tmp_path):
     assert "pygal" not in loaded_modules("history")
     assert "pygal" not in loaded_modules("goals")
     assert "pygal" in loaded_modules("report", "--days", "3650", "--out", "-")
+
+
+def test_the_saved_region_is_named(run, make_env, tmp_path):
+    assert run("settings", "region", "IE", obj=make_env()).exit_code == 0
+    env = make_env()
+    assert run("report", "--format", "json", "--out", "-", obj=env).exit_code == 0
+    assert json.loads(env.stdout.getvalue())["region"].endswith("(IE)")
