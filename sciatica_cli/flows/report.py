@@ -178,7 +178,7 @@ def _filled(
         back_change=window_change([(d, v) for d, v in back if v is not None], first, last),
         pain_days=_pain_days(sessions, local),
         goals=[_goal_summary(t, local, first, last) for t in trends],
-        raised_checks=[_raised(env, c) for c in checks if c.raised],
+        raised_checks=_raised_checks(env, checks),
         clear_checks=weeks(
             [local(c.checked_at).date() for c in checks if not c.raised], first, last
         ),
@@ -213,15 +213,20 @@ def _goal_summary(trend: GoalTrend, local: Local, first: dt.date, last: dt.date)
     return GoalSummary(trend.goal.text, points, window_change(points, first, last))
 
 
-def _raised(env: Environment, check: CheckRecord) -> RaisedCheck:
+def _raised_checks(env: Environment, checks: Sequence[CheckRecord]) -> list[RaisedCheck]:
+    """Checks that raised anything; a question no longer in the content keeps its id."""
     content = env.content
-    questions = {f.id: f.question for f in content.red_flags.values()}
-    questions.update({c.id: c.question for c in content.cautions.values()})
+    questions = {f.id: env.say(f.question) for f in content.red_flags.values()}
+    questions.update({c.id: env.say(c.question) for c in content.cautions.values()})
+    return [_raised(env, check, questions) for check in checks if check.raised]
+
+
+def _raised(env: Environment, check: CheckRecord, questions: dict[str, str]) -> RaisedCheck:
     acknowledged = True if check.acknowledged else (False if check.tier == "soon" else None)
     return RaisedCheck(
         at=env.local_time(check.checked_at),
         tier=check.tier,
-        raised=[env.say(questions.get(item, item)) for item in check.raised],
+        raised=[questions.get(item, item) for item in check.raised],
         raised_ids=list(check.raised),
         advice=check.advice,
         acknowledged=acknowledged,

@@ -72,7 +72,7 @@ def _summary(report: Report, pain_svg: str) -> str:
     return (
         f'<section class="summary"><h1>{_e(words.TITLE)}</h1>{name}'
         f'<p class="meta"><strong>Period:</strong> {_e(words.period(report))}. '
-        f"{_e(words.made(report))}</p><h2>Summary</h2><ul>{''.join(items)}</ul>"
+        f"{_e(words.made(report))} {_e(words.SELF_REPORTED)}</p><h2>Summary</h2><ul>{''.join(items)}</ul>"
         f"<figure>{pain_svg}</figure></section>"
     )
 

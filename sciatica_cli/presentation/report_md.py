@@ -88,7 +88,7 @@ def render_md(report: Report) -> str:
     lines = [f"# {words.TITLE}", ""]
     if report.name:
         lines += [f"Name: {_cell(report.name)}", ""]
-    lines += [f"Period: {words.period(report)}. {words.made(report)}", ""]
+    lines += [f"Period: {words.period(report)}. {words.made(report)} {words.SELF_REPORTED}", ""]
     if report.empty:
         lines += [f"**{words.EMPTY}**", "", words.profile_line(report), ""]
     else:

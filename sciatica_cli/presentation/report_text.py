@@ -30,6 +30,9 @@ def period(report: Report) -> str:
     return f"{day(report.first_day)} to {day(report.last_day)} ({report.days} days)"
 
 
+SELF_REPORTED = "Self-reported at home with a self-care guide; not a diagnosis (see the end)."
+
+
 def made(report: Report) -> str:
     return f"Made on {day(report.made_on)} by sciatica {report.version}."
 
@@ -48,7 +51,7 @@ def change_line(label: str, moved: WindowChange | None, higher_is_better: bool) 
         return f"{label}: not enough ratings to compare the first and last {WINDOW_DAYS} days."
     head = (
         f"{label}: {moved.first:g} on average in the first {WINDOW_DAYS} days "
-        f"({moved.first_count} ratings), {moved.last:g} in the last {WINDOW_DAYS} "
+        f"({_ratings(moved.first_count)}), {moved.last:g} in the last {WINDOW_DAYS} "
         f"({moved.last_count})"
     )
     if moved.points == 0:
@@ -62,6 +65,10 @@ def change_line(label: str, moved: WindowChange | None, higher_is_better: bool) 
         else "less than the 2 points that matter"
     )
     return f"{head}: {size:g} point{'' if size == 1 else 's'} {direction}, {meaning}."
+
+
+def _ratings(count: int) -> str:
+    return f"{count} rating{'' if count == 1 else 's'}"
 
 
 def checks_line(report: Report) -> str:
