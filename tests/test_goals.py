@@ -158,3 +158,16 @@ def test_a_damaged_rating_is_skipped_and_named(tmp_path, make_env, run):
     _, out, err = cli(run, make_env, "goals", "--json")
     assert [r["rating"] for r in json.loads(out)["goals"][0]["ratings"]] == [6]
     assert "entry 1 of the goal_ratings" in err
+
+
+def test_a_goal_removed_makes_room_and_keeps_its_ratings_in_the_diary(run, make_env, tmp_path):
+    cli(run, make_env, "goals", "add", "walk", "sit", "lift")
+    cli(run, make_env, "goals", "rate", stdin="3\n4\n5\n")
+    code, _, err = cli(run, make_env, "goals", "remove", "4")
+    assert code == 2 and "there is no goal 4" in err
+    code, out, _ = cli(run, make_env, "goals", "remove", "2")
+    assert code == 0 and "Removed: sit." in out
+    assert [g["text"] for g in goals_json(run, make_env)] == ["walk", "lift"]
+    assert cli(run, make_env, "goals", "add", "tie my shoes")[0] == 0
+    code, out, _ = cli(run, make_env, "report", "--format", "json", "--out", "-")
+    assert [g["text"] for g in json.loads(out)["goals"]] == ["walk", "sit", "lift", "tie my shoes"]

@@ -48,6 +48,19 @@ def add(
     goals_added(env.console, add_goals(env, texts))
 
 
+@goals_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    number: int = typer.Argument(..., min=1, help="The goal's number in 'sciatica goals'."),
+) -> None:
+    """Stop asking about a goal, to make room for another (its ratings are kept)."""
+    from sciatica_cli.flows.goals import remove_goal
+    from sciatica_cli.presentation.goals_view import goal_removed
+
+    env = environment(ctx)
+    goal_removed(env.console, remove_goal(env, number))
+
+
 @goals_app.command("rate")
 def rate(ctx: typer.Context) -> None:
     """Rate each goal now from 0 to 10 (Enter skips one).

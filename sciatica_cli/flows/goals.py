@@ -50,9 +50,15 @@ class GoalTrend:
         return GoalChange(self.goal.id, self.ratings[0].rating, self.ratings[-1].rating)
 
 
-def goal_trends(book: GoalBook, since: dt.datetime | None = None) -> list[GoalTrend]:
-    ratings = book.ratings(since)
-    return [GoalTrend(goal, [r for r in ratings if r.goal_id == goal.id]) for goal in book.active()]
+def goal_trends(
+    book: GoalBook, since: dt.datetime | None = None, *, retired: bool = False
+) -> list[GoalTrend]:
+    """Active goals with their ratings; with `retired`, also removed goals rated since then."""
+    ratings = book.ratings(since, retired=retired)
+    rated = {r.goal_id for r in ratings}
+    active = {g.id for g in book.active()}
+    goals = [g for g in book.goals(retired=retired) if g.id in active or g.id in rated]
+    return [GoalTrend(goal, [r for r in ratings if r.goal_id == goal.id]) for goal in goals]
 
 
 def load_goals(env: Environment, since: dt.datetime | None = None) -> list[GoalTrend]:
@@ -77,9 +83,22 @@ def add_goals(env: Environment, texts: Sequence[str]) -> list[Goal]:
         if len(cleaned) > room:
             raise UsageError(
                 f"you can keep up to 3 goals; there is room for {room} more"
-                + ("" if room else " (rate the ones you have with 'sciatica goals rate')")
+                + ("" if room else " (make room with 'sciatica goals remove NUMBER')")
             )
         return [book.add(text, env.now()) for text in cleaned]
+
+
+def remove_goal(env: Environment, number: int) -> Goal:
+    """Stop asking about goal `number` (as `sciatica goals` lists them); ratings are kept."""
+    if not diary_exists(env.data_dir):
+        raise UsageError("no goals yet")
+    with closing(open_diary(env)) as diary:
+        book = GoalBook(diary)
+        goals = book.active()
+        if not 1 <= number <= len(goals):
+            raise UsageError(f"there is no goal {number}; 'sciatica goals' lists them by number")
+        book.retire(goals[number - 1].id)
+        return goals[number - 1]
 
 
 def rate_goals(env: Environment, ui: GoalsUI) -> list[GoalChange]:

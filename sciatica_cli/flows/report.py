@@ -150,7 +150,7 @@ def build_report(env: Environment, days: int, name: str | None) -> Report:
     with closing(open_diary(env)) as diary:
         sessions = diary.sessions(since)
         checks = diary.checks(since)
-        trends = goal_trends(GoalBook(diary), since)
+        trends = goal_trends(GoalBook(diary), since, retired=True)  # removed ones too
         profile = profile_summary(env, diary)
         damaged = [row.message for row in diary.damaged]
     return _filled(env, base, sessions, checks, trends, profile, damaged)

@@ -139,6 +139,10 @@ def goals_added(console: Console, added: Sequence[Goal]) -> None:
         console.print(inert(f"Added: {goal.text}. Rate it with 'sciatica goals rate'."))
 
 
+def goal_removed(console: Console, goal: Goal) -> None:
+    console.print(inert(f"Removed: {goal.text}. Its ratings stay in your diary and reports."))
+
+
 def _text_or_done(text: str) -> str | NoAnswer:
     words = " ".join(text.split())
     return words if words else NoAnswer.SKIPPED

@@ -61,8 +61,19 @@ class GoalBook:
             )
         return Goal(int(cursor.lastrowid or 0), at, text)
 
+    def retire(self, goal_id: int) -> bool:
+        """Stop asking about a goal; its ratings stay in the diary. Whether it was active."""
+        with self.diary._transaction() as db:
+            sql = "UPDATE goals SET active = 0 WHERE id = ? AND active = 1"
+            return db.execute(sql, (goal_id,)).rowcount > 0
+
     def active(self) -> list[Goal]:
-        sql = "SELECT id, created_at, text FROM goals WHERE active = 1 ORDER BY id"
+        return self.goals(retired=False)
+
+    def goals(self, *, retired: bool) -> list[Goal]:
+        """The active goals, oldest first; with `retired`, the removed ones too."""
+        where = "" if retired else " WHERE active = 1"
+        sql = f"SELECT id, created_at, text FROM goals{where} ORDER BY id"
         return list(self.diary._read("goals", sql, (), goal_from_row))
 
     def rate(self, ratings: dict[int, int], at: dt.datetime) -> None:
@@ -73,15 +84,18 @@ class GoalBook:
                 [(goal, at.isoformat(), rating) for goal, rating in ratings.items()],
             )
 
-    def ratings(self, since: dt.datetime | None = None) -> list[GoalRating]:
-        """Ratings of active goals oldest first; `since` keeps those at or after it (in SQL)."""
+    def ratings(
+        self, since: dt.datetime | None = None, *, retired: bool = False
+    ) -> list[GoalRating]:
+        """Ratings of active goals (with `retired`, of every goal) oldest first; `since`
+        keeps those at or after it (in SQL)."""
         where = ""
         params: tuple[str, ...] = ()
         if since is not None:
             where, params = " AND julianday(r.rated_at) >= julianday(?)", (since.isoformat(),)
         sql = (
             "SELECT r.id, r.goal_id, r.rated_at, r.rating FROM goal_ratings r"
-            " JOIN goals g ON g.id = r.goal_id WHERE g.active = 1"
+            f" JOIN goals g ON g.id = r.goal_id WHERE (g.active = 1 OR {int(retired)})"
             f"{where} ORDER BY julianday(r.rated_at), r.id"
         )
         return list(self.diary._read("goal_ratings", sql, params, rating_from_row))
