@@ -272,3 +272,16 @@ def test_the_saved_region_is_named(run, make_env, tmp_path):
     env = make_env()
     assert run("report", "--format", "json", "--out", "-", obj=env).exit_code == 0
     assert json.loads(env.stdout.getvalue())["region"].endswith("(IE)")
+
+
+def test_a_check_keeps_the_advice_as_shown_and_the_report_lists_it(run, make_env, tmp_path):
+    env = make_env("y\n")  # the first emergency sign: the check stops there
+    assert run("--region", "GB", "check-symptoms", obj=env).exit_code == 4
+    diary = Diary.open(tmp_path / "data")
+    [kept] = diary.checks()
+    diary.close()
+    assert kept.advice and all("{" not in text for text in kept.advice)  # filled for GB
+    assert any("999" in text for text in kept.advice)
+    data = report_json(run, make_env, "--days", "1")
+    [listed] = data["raised_checks"]
+    assert (listed["tier"], listed["advice"]) == ("emergency", kept.advice)
