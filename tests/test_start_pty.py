@@ -42,11 +42,15 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.sendline("3")
     child.expect_exact("Leg pain: 6 -> 4")
     child.expect_exact("Your session is saved")
+    child.expect_exact("Activity, or Enter to finish > ")  # goals, offered once: skipped
+    child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
 
     history = spawn("history", tmp_path=tmp_path)
+    history.expect_exact("Leg pain")  # the chart, above the table, on a terminal
+    history.expect_exact("  0 └")
     history.expect_exact("Calf")
     history.expect_exact("completed")
     history.expect_exact("6 → 4")

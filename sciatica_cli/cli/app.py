@@ -181,8 +181,9 @@ def root(
 
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
-    from sciatica_cli.cli import catalog, check, guide, history, settings, start
+    from sciatica_cli.cli import catalog, check, guide, history, report, settings, start
     from sciatica_cli.cli.content_cmd import content_app
+    from sciatica_cli.cli.goals import goals_app
 
     # Short help that fits `sciatica --help` whole; the docstrings say more.
     app.command("start", short_help="Start here: safety check, where it hurts, a routine")(
@@ -199,6 +200,10 @@ def _register() -> None:
     )
     app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
     app.command("history", short_help="Your sessions and pain over time")(history.history)
+    app.add_typer(goals_app, name="goals", short_help="Your activity goals, rated 0-10 each week")
+    app.command("report", short_help="A report of your progress to hand to a clinician")(
+        report.report
+    )
     app.command("settings", short_help="Your settings, such as your region")(settings.settings)
     app.add_typer(
         content_app, name="content", short_help="Write and check content packs (for clinicians)"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from sciatica_cli.cli.app_context import environment
+
+if TYPE_CHECKING:
+    from sciatica_cli.environment import Environment
+    from sciatica_cli.flows.history import History
 
 
 def history(
@@ -46,4 +52,17 @@ def history(
         confirm = view.ClearQuestion(env, env.console, assume_yes=yes)
         view.cleared(env.console, diary_history.clear_diary(env, confirm))
     else:
-        view.history_view(env.console, diary_history.load_history(env, days))
+        shown = diary_history.load_history(env, days)
+        _charts(env, shown, days)
+        view.history_view(env.console, shown)
+
+
+def _charts(env: Environment, shown: History, days: int) -> None:
+    """Pain and activity charts above the table, on a terminal only (not plain, not piped)."""
+    if env.live:
+        import datetime as dt
+
+        from sciatica_cli.flows.goals import load_goals
+        from sciatica_cli.presentation.charts import history_charts
+
+        history_charts(env, shown, load_goals(env, env.now() - dt.timedelta(days=days)))

@@ -20,6 +20,7 @@ from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.goals import GoalsUI, goals_at_start
 from sciatica_cli.flows.session import (
     FlowEnd,
     SessionOptions,
@@ -37,7 +38,7 @@ WELCOME_SEEN = "welcome-seen"
 Choices = Sequence[tuple[str, str]]  # (id, name) in the order shown
 
 
-class StartUI(Protocol):
+class StartUI(GoalsUI, Protocol):
     """What `start` needs from the screen besides the check and the session."""
 
     def welcome(self) -> None: ...
@@ -92,6 +93,7 @@ def run_start(
         diary.write(lambda d: d.save_session(record))
         _pain_change(start_ui, record.before, record.after)
         start_ui.saved()
+        goals_at_start(env, start_ui, diary)  # after the session: the massage is not delayed
         return run.status
 
 

@@ -61,7 +61,7 @@ __all__ = [
 FILE_NAME = "diary.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
 DAMAGED_NOTES = 5  # a line each for the first few damaged rows, then one line for the rest
-Record = TypeVar("Record", SessionRecord, CheckRecord)
+Record = TypeVar("Record")  # any row type read through `_read` (goals too)
 
 
 def diary_exists(folder: Path) -> bool:
@@ -277,8 +277,8 @@ class Diary:
     def record_check(self, check: CheckRecord) -> CheckRecord:
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO checks (checked_at, tier, may_massage, acknowledged, raised, answers)"
-                " VALUES (?,?,?,?,?,?)",
+                "INSERT INTO checks (checked_at, tier, may_massage, acknowledged, raised, answers,"
+                " advice) VALUES (?,?,?,?,?,?,?)",
                 (
                     check.checked_at.isoformat(),
                     check.tier,
@@ -286,6 +286,7 @@ class Diary:
                     int(check.acknowledged),
                     json.dumps(check.raised),
                     json.dumps(check.answers) if check.answers is not None else None,
+                    json.dumps(check.advice) if check.advice is not None else None,
                 ),
             )
         return dataclasses.replace(check, id=cursor.lastrowid)
