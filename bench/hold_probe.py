@@ -21,12 +21,13 @@ import sys
 import time
 from pathlib import Path
 
+from sciatica_cli.presentation.guided import SessionOptions, run_technique
+
 from sciatica_cli.domain.session import PlannedStep, SessionListener
 from sciatica_cli.domain.timer import HoldResult
 from sciatica_cli.domain.triage import Answer, Answers, CheckResult, triage
 from sciatica_cli.environment import Environment
 from sciatica_cli.presentation.console import make_console
-from sciatica_cli.presentation.guided import SessionOptions, run_technique
 
 
 def _cpu() -> tuple[float, float]:

@@ -187,6 +187,8 @@ def _register() -> None:
     app.command("techniques", short_help="List the techniques: areas, tools, time")(
         catalog.techniques
     )
+    # The same list under a name that fits now that not every entry is a massage technique.
+    app.command("catalogue", short_help="List massage, stretches and exercises")(catalog.techniques)
     app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
     app.command("history", short_help="Your sessions and pain over time")(history.history)
     app.command("settings", short_help="Your settings, such as your region")(settings.settings)

@@ -16,10 +16,12 @@ from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.pain import clearly_worse
 from sciatica_cli.domain.plans import Refusal, SessionPlan
+from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.flows.session import (
     FlowEnd,
     SessionOptions,
@@ -78,7 +80,7 @@ def run_start(
             return check.verdict
         areas, feelings = _ask_where(env, start_ui)
         routine = recommend(areas, env.content.areas, env.content.techniques)
-        plans = _allowed_plans(session_ui, routine, check, options)
+        plans = _allowed_plans(session_ui, routine, check, options, profile_factors(diary))
         start_ui.routine(routine, plans, options.hold)
         if "numb-tingling" in feelings:
             start_ui.numb_note()
@@ -128,11 +130,17 @@ def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[st
 
 
 def _allowed_plans(
-    ui: SessionUI, routine: Routine, check: CheckResult, options: SessionOptions
+    ui: SessionUI,
+    routine: Routine,
+    check: CheckResult,
+    options: SessionOptions,
+    profile: ProfileFactors,
 ) -> list[SessionPlan]:
     """The routine's plans; each technique the gate refuses is shown with its reason."""
     plans: list[SessionPlan] = []
-    for plan in plan_all([item.technique for item in routine.items], check, options):
+    for plan in plan_all(
+        [item.technique for item in routine.items], check, options, profile=profile
+    ):
         if isinstance(plan, Refusal):
             ui.refused(plan)
         else:

@@ -8,7 +8,7 @@ and reads the keys.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -16,7 +16,9 @@ from typing import Protocol
 from sciatica_cli.content.models import Technique
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
+from sciatica_cli.domain.levels import FIRST_LEVEL, at_level
 from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.domain.session import (
     Controls,
     Listeners,
@@ -30,6 +32,7 @@ from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.storage.diary import SessionRecord
 
 # What a flow ends with: the check's verdict when it stopped there, else the session's status.
@@ -71,11 +74,27 @@ class RoutineRun:
 
 
 def plan_all(
-    techniques: Sequence[Technique], check: CheckResult, options: SessionOptions
+    techniques: Sequence[Technique],
+    check: CheckResult,
+    options: SessionOptions,
+    *,
+    profile: ProfileFactors,
+    levels: Mapping[str, int] | None = None,
 ) -> list[SessionPlan | Refusal]:
-    """One plan per technique, made once and passed along: a plan, or the gate's refusal."""
+    """One plan per technique, made once and passed along: a plan, or the gate's refusal.
+
+    Movement entries are planned at the person's level (`levels`, by id; level 1 if none).
+    """
+    levels = levels or {}
     return [
-        plan_session(t, check, side=options.side, tool=options.tool, hold=options.hold)
+        plan_session(
+            at_level(t, levels.get(t.id, FIRST_LEVEL)),
+            check,
+            side=options.side,
+            tool=options.tool,
+            hold=options.hold,
+            profile=profile,
+        )
         for t in techniques
     ]
 
@@ -179,10 +198,16 @@ def run_guide(
         check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
-        plan = plan_all([technique], check, options)[0]
+        profile = profile_factors(diary)
+        plan = plan_all([technique], check, options, profile=profile, levels=_levels(diary))[0]
         if isinstance(plan, Refusal):
             session_ui.refused(plan)
             return plan.decision.verdict
         record = new_record(env, [plan], options)
         run = run_plans(env, session_ui, [plan], check, options, record=record, diary=diary)
         return run.status
+
+
+def _levels(diary: DiaryLink) -> dict[str, int]:
+    """The person's level for each movement entry, from the diary (none: level 1)."""
+    return {}

@@ -16,6 +16,8 @@ from sciatica_cli.presentation.console import inert
 
 # Below this width a table squeezes words into slivers; a stacked list reads better.
 NARROW = 60
+# The catalogue has six columns (kind among them): below this its names wrap into slivers.
+CATALOGUE_NARROW = 100
 
 
 def techniques_view(
@@ -24,16 +26,17 @@ def techniques_view(
     def tool_names(t: Technique) -> str:
         return ", ".join(tools[v.tool].name for v in t.tools)
 
-    if console.width < NARROW:
+    if console.width < CATALOGUE_NARROW:
         for t in techniques:
             console.print(Text.assemble(inert(t.name, "bold"), f" ({t.id})"))
             console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
-            detail = f"areas: {', '.join(t.areas)}; tools: {tool_names(t)}; {format_duration(duration_seconds(t))}"
+            detail = f"{t.kind}; areas: {', '.join(t.areas)}; tools: {tool_names(t)}; {format_duration(duration_seconds(t))}"
             console.print(Padding(inert(detail, "dim"), (0, 0, 0, 2)))
     else:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
         table.add_column("Technique", style="bold")
         table.add_column("Id", no_wrap=True)
+        table.add_column("Kind", no_wrap=True)
         table.add_column("Areas")
         table.add_column("Tools")
         table.add_column("Time", no_wrap=True)
@@ -41,6 +44,7 @@ def techniques_view(
             table.add_row(
                 inert(t.name),
                 inert(t.id),
+                inert(t.kind),
                 inert(", ".join(t.areas)),
                 inert(tool_names(t)),
                 inert(format_duration(duration_seconds(t))),
