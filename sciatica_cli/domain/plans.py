@@ -8,7 +8,7 @@ the gate refuses never gets a step. A technique the gate refuses on every side g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sciatica_cli.content.models import Repetitions, Step, Technique, ToolVariant
 from sciatica_cli.domain import gate
@@ -113,6 +113,13 @@ def plan_session(
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
 
 
+def _paced(reps: Repetitions | None, hold: int | None) -> Repetitions | None:
+    """`--hold` (for trying a routine out) also caps the beat and the rests of repetitions."""
+    if reps is None or hold is None:
+        return reps
+    return replace(reps, pace=min(reps.pace, hold), rest=min(reps.rest, hold))
+
+
 def _side_steps(technique: Technique, side: str | None, hold: int | None) -> list[PlannedStep]:
     total = len(technique.steps)
     return [
@@ -125,7 +132,7 @@ def _side_steps(technique: Technique, side: str | None, hold: int | None) -> lis
             hold=hold_seconds(step, hold),
             repeat=repeat,
             repeats=step.repeats,
-            repetitions=step.repetitions,
+            repetitions=_paced(step.repetitions, hold),
             minutes=step.minutes,
             response_check=step.response_check,
         )

@@ -17,6 +17,7 @@ from sciatica_cli.content.models import Technique
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.levels import FIRST_LEVEL, at_level
+from sciatica_cli.domain.movement_run import MovementQuestions
 from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.domain.session import (
@@ -32,6 +33,7 @@ from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
 from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.storage.diary import SessionRecord
 
@@ -130,13 +132,17 @@ def run_plans(
     *,
     record: SessionRecord,
     diary: DiaryLink,
+    questions: MovementQuestions | None = None,
 ) -> RoutineRun:
-    """Each plan in turn, the record written as it starts and saved however it ends."""
+    """Each plan in turn, the record written as it starts and saved however it ends.
+
+    `questions` asks the movement check-ins; without it they take their safe answers.
+    """
     run = RoutineRun(status=SessionStatus.INTERRUPTED)
     if record.id is None:
         diary.write(lambda d: d.start_session(record))
     try:
-        run.status = _run_each(env, ui, plans, check, options, record, run)
+        run.status = _run_each(env, ui, plans, check, options, record, run, questions)
         return run
     finally:
         record.status = run.status.value
@@ -152,6 +158,7 @@ def _run_each(
     options: SessionOptions,
     record: SessionRecord,
     run: RoutineRun,
+    questions: MovementQuestions | None,
 ) -> SessionStatus:
     pacing = Pacing.for_hold(options.auto, options.hold)
     for index, plan in enumerate(plans):
@@ -166,6 +173,7 @@ def _run_each(
                 controls=controls,
                 listener=Listeners(view, _HoldCounter(record)),
                 pacing=pacing,
+                questions=questions,
             )
         run.results.append(result)
         if result.status is not SessionStatus.COMPLETED:
@@ -192,6 +200,7 @@ def run_guide(
     *,
     check_ui: CheckUI,
     session_ui: SessionUI,
+    questions: MovementUI | None = None,
 ) -> FlowEnd:
     """The safety check, then one technique on every side the gate allows."""
     with DiaryLink.optional(env) as diary:
@@ -199,15 +208,16 @@ def run_guide(
         if not check.decision.allowed:
             return check.verdict
         profile = profile_factors(diary)
-        plan = plan_all([technique], check, options, profile=profile, levels=_levels(diary))[0]
+        plan = plan_all([technique], check, options, profile=profile, levels=current_levels(diary))[
+            0
+        ]
         if isinstance(plan, Refusal):
             session_ui.refused(plan)
             return plan.decision.verdict
         record = new_record(env, [plan], options)
-        run = run_plans(env, session_ui, [plan], check, options, record=record, diary=diary)
+        run = run_plans(
+            env, session_ui, [plan], check, options, record=record, diary=diary, questions=questions
+        )
+        done = list(zip([plan], run.results, strict=False))
+        log_movement(env, diary, questions, done, session_id=record.id, pain_worse=False)
         return run.status
-
-
-def _levels(diary: DiaryLink) -> dict[str, int]:
-    """The person's level for each movement entry, from the diary (none: level 1)."""
-    return {}
