@@ -8,6 +8,8 @@ TIERS: tuple[str, ...] = ("emergency", "urgent", "soon")
 SIDES: tuple[str, ...] = ("left", "right")
 # What a catalogue entry is; "massage" for every technique written before exercise came.
 KINDS: tuple[str, ...] = ("massage", "stretch", "exercise", "activity")
+# `start`: about how many minutes a routine lasts by default (NICE's programmes are short).
+ROUTINE_MINUTES = 12
 # Facts about a person (the safety profile) that rule some movements out.
 PROFILE_FACTORS: tuple[str, ...] = (
     "hip-replacement",

@@ -135,6 +135,13 @@ class Technique:
         default=(),
         max_items=6,
     )
+    variant_of: str | None = field(
+        "Movement only: the id of the entry this one is an easier-to-reach version of "
+        "(seated, side-lying); a routine offers it when that entry is left out.",
+        default=None,
+        pattern=KEBAB,
+        ref="technique",
+    )
     not_with: tuple[ProfileFactor, ...] = field(
         "Movement only: profile facts that leave this entry out (hip-replacement, "
         "osteoporosis, recent-spine-surgery, pregnancy).",

@@ -58,9 +58,18 @@ def _level_problems(located: Located[models.Technique]) -> Iterator[Problem]:
             f"(it has {len(technique.levels)})",
             at=located.path if not technique.levels else None,
         )
-    if not technique.is_movement and (technique.levels or technique.not_with):
+    movement_only = [
+        name
+        for name, value in (
+            ("levels", technique.levels),
+            ("not_with", technique.not_with),
+            ("variant_of", technique.variant_of),
+        )
+        if value
+    ]
+    if not technique.is_movement and movement_only:
         yield located.doc.problem(
-            (*located.path, "levels" if technique.levels else "not_with"),
+            (*located.path, movement_only[0]),
             Code.FEW_LEVELS,
-            "levels and not_with are for movement: set kind to stretch, exercise or activity",
+            f"{movement_only[0]} is for movement: set kind to stretch, exercise or activity",
         )

@@ -17,6 +17,7 @@ from sciatica_cli.content.models import Technique
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.levels import FIRST_LEVEL, at_level
+from sciatica_cli.domain.movement_routine import DEFAULT_MINUTES
 from sciatica_cli.domain.movement_run import MovementQuestions
 from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import ProfileFactors
@@ -49,6 +50,7 @@ class SessionOptions:
     auto: bool = False
     voice: bool = False
     sound: bool = True
+    minutes: int = DEFAULT_MINUTES  # `start`: about how long the routine lasts
 
 
 class SessionUI(Protocol):
