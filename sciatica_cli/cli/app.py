@@ -183,7 +183,7 @@ def _register() -> None:
         epilog=check.EPILOG,
         short_help="Check for warning signs before any massage",
     )(check.check_symptoms)
-    app.command("guide", short_help="One technique step by step, with timed holds")(guide.guide)
+    app.command("guide", short_help="One technique or exercise step by step, timed")(guide.guide)
     app.command("techniques", short_help="List the techniques: areas, tools, time")(
         catalog.techniques
     )

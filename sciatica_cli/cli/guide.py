@@ -24,7 +24,7 @@ def guide(
     ctx: typer.Context,
     technique: str = typer.Argument(
         ...,
-        help="The technique to do, e.g. piriformis ('sciatica techniques' lists them).",
+        help="What to do, e.g. piriformis or knee-to-chest ('sciatica catalogue' lists them).",
         autocompletion=_technique_ids,
     ),
     side: Side = SideChoice.BOTH,
