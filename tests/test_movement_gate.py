@@ -121,3 +121,22 @@ def test_with_nothing_raised_every_movement_is_planned():
     concluded = check()
     for technique in MOVEMENT.values():
         assert isinstance(plan_session(technique, concluded, profile=NO_FACTORS), SessionPlan)
+
+
+def test_broken_skin_where_you_massage_skips_massage_there_but_not_movement():
+    answers = Answers(
+        flags={f: Answer.NO for f in CONTENT.red_flags},
+        cautions={c: Answer.NO for c in CONTENT.cautions} | {"skin-or-injury": Answer.YES},
+        named={"skin-or-injury": frozenset({"buttock"})},
+    )
+    outcome = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
+    )
+    concluded = conclude(outcome, acknowledged=False, checked_at=FakeClock().now())
+    techniques = CONTENT.techniques
+    assert isinstance(
+        plan_session(techniques["piriformis"], concluded, profile=NO_FACTORS), Refusal
+    )
+    for movement in ("glute-stretch", "bridge", "knee-to-chest"):
+        plan = plan_session(techniques[movement], concluded, profile=NO_FACTORS)
+        assert isinstance(plan, SessionPlan), movement

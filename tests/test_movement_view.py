@@ -35,6 +35,16 @@ def test_plain_output_has_a_line_every_five_and_the_voice_says_every_count():
     assert said == [str(n) for n in range(1, 13)]
 
 
+def test_a_pause_is_shown_while_counting_but_left_to_the_hold_view_in_a_hold():
+    view, out, _ = lines(plain=False)
+    view.repetition(1, 3, 1, 1)
+    view.paused(True)
+    view.paused(False)
+    view.hold_started(None, 30)  # type: ignore[arg-type]
+    view.paused(True)
+    assert out.getvalue().splitlines() == ["1 of 3", "Paused (space to go on).", "Going on."]
+
+
 def test_a_terminal_gets_a_line_for_every_repetition():
     view, out, _ = lines(plain=False)
     for number in range(1, 4):

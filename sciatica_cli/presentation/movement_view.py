@@ -45,8 +45,17 @@ class MovementLines(SessionListener):
         self.bell = bell
         self.say = say
         self.speak = speak
+        self._counting = False  # a set is running: pauses are shown here, not by the hold view
+
+    def hold_started(self, step: PlannedStep, seconds: int) -> None:
+        self._counting = False
+
+    def paused(self, is_paused: bool) -> None:
+        if self._counting:
+            self.console.print(inert("Paused (space to go on)." if is_paused else "Going on."))
 
     def repetition(self, number: int, count: int, set_number: int, sets: int) -> None:
+        self._counting = True
         if self.bell:
             self.console.bell()
         if self.speak is not None:
@@ -57,6 +66,7 @@ class MovementLines(SessionListener):
         self.console.print(inert(f"{where}{number} of {count}"))
 
     def set_rest(self, seconds: int, next_set: int, sets: int) -> None:
+        self._counting = False
         self.console.print(inert(f"Rest for {seconds} s, then set {next_set} of {sets}.", "dim"))
 
     def response_stopped(self, advice: str) -> None:
