@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.session import Controls, Listeners, SessionListener
 from sciatica_cli.domain.timer import HoldResult
 from sciatica_cli.domain.triage import Answer, Answers, triage
@@ -107,7 +108,7 @@ def main(seconds: int, count: int, out: Path) -> None:
     options = SessionOptions(hold=seconds, auto=True)
     cpu_before = _cpu()
     began = time.monotonic()
-    plan = plan_session(technique, check, hold=seconds)
+    plan = plan_session(technique, check, hold=seconds, profile=NO_FACTORS)
     assert isinstance(plan, SessionPlan), plan
     unrecorded = DiaryLink(env, None, required=False)
     ui = MeteredUI(env, options, meter)

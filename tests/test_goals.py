@@ -104,7 +104,15 @@ def test_ratings_are_due_after_seven_days():
     assert rating_due(now - dt.timedelta(days=7), now)
 
 
-FIRST_START = ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n"
+@pytest.fixture
+def first_start(run, make_env, tmp_path) -> str:
+    """The answers of a first `start` with 'about right' for each exercise it asks about,
+    counted on a dry run of the same start in a folder of its own (same fake clock), so
+    the count follows the content."""
+    answers = ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n"
+    dry = make_env(stdin=answers, data_dir_override=tmp_path / "dry")
+    run("--region", "GB", "start", "--auto", obj=dry)
+    return answers + "r\n" * dry.stdout.getvalue().count("feel: too easy (e)")
 
 
 def start(run, make_env, stdin: str):
@@ -112,32 +120,32 @@ def start(run, make_env, stdin: str):
     return code, out
 
 
-def test_the_first_start_offers_goals_once_after_the_session(run, make_env, clock):
-    _, out = start(run, make_env, FIRST_START + "walk to the shops\n\n3\n")
+def test_the_first_start_offers_goals_once_after_the_session(run, make_env, clock, first_start):
+    _, out = start(run, make_env, first_start + "walk to the shops\n\n3\n")
     assert out.index("Your session is saved") < out.index("Name up to 3 everyday activities")
     [walk] = goals_json(run, make_env)
     assert (walk["text"], [r["rating"] for r in walk["ratings"]]) == ("walk to the shops", [3])
     clock.advance(13 * 3600)  # past the 12-hour shortcut, within the week
-    _, out = start(run, make_env, FIRST_START)
+    _, out = start(run, make_env, first_start)
     assert "everyday activities" not in out and "rated your activities" not in out
 
 
-def test_a_skipped_first_offer_is_not_asked_again(run, make_env, clock):
-    _, out = start(run, make_env, FIRST_START + "\n")
+def test_a_skipped_first_offer_is_not_asked_again(run, make_env, clock, first_start):
+    _, out = start(run, make_env, first_start + "\n")
     assert "Name up to 3 everyday activities" in out
     clock.advance(13 * 3600)
-    _, out = start(run, make_env, FIRST_START)
+    _, out = start(run, make_env, first_start)
     assert "everyday activities" not in out
     assert goals_json(run, make_env) == []
 
 
-def test_start_asks_for_new_ratings_once_the_last_is_a_week_old(run, make_env, clock):
-    start(run, make_env, FIRST_START + "walk to the shops\n\n3\n")
+def test_start_asks_for_new_ratings_once_the_last_is_a_week_old(run, make_env, clock, first_start):
+    start(run, make_env, first_start + "walk to the shops\n\n3\n")
     clock.advance(6 * 24 * 3600)
-    _, out = start(run, make_env, FIRST_START)
+    _, out = start(run, make_env, first_start)
     assert "rated your activities" not in out  # six days: not yet
     clock.advance(24 * 3600)
-    _, out = start(run, make_env, FIRST_START + "6\n")
+    _, out = start(run, make_env, first_start + "6\n")
     assert "It is a week or more since you rated your activities" in out
     assert "walk to the shops: 3 -> 6, 3 points better: a change that matters." in out
     [walk] = goals_json(run, make_env)

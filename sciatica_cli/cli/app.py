@@ -194,10 +194,12 @@ def _register() -> None:
         epilog=check.EPILOG,
         short_help="Check for warning signs before any massage",
     )(check.check_symptoms)
-    app.command("guide", short_help="One technique step by step, with timed holds")(guide.guide)
+    app.command("guide", short_help="One technique or exercise step by step, timed")(guide.guide)
     app.command("techniques", short_help="List the techniques: areas, tools, time")(
         catalog.techniques
     )
+    # The same list under a name that fits now that not every entry is a massage technique.
+    app.command("catalogue", short_help="List massage, stretches and exercises")(catalog.techniques)
     app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
     app.command("history", short_help="Your sessions and pain over time")(history.history)
     app.add_typer(goals_app, name="goals", short_help="Your activity goals, rated 0-10 each week")

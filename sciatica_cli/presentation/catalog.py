@@ -20,6 +20,8 @@ NARROW = 60
 # A Rich table lays out every row (about 1 ms each, more than loading the technique); a
 # catalogue longer than this is written as plain stacked lines instead.
 LONG_CATALOGUE = 100
+# The catalogue has six columns (kind among them): below this its names wrap into slivers.
+CATALOGUE_NARROW = 100
 GUIDE_HINT = "Run 'sciatica guide ID' to start one; it asks a few safety questions first."
 
 
@@ -28,7 +30,7 @@ def techniques_view(
 ) -> None:
     if len(techniques) > LONG_CATALOGUE:
         _long_listing(console, techniques, tools)
-    elif console.width < NARROW:
+    elif console.width < CATALOGUE_NARROW:
         for t in techniques:
             console.print(Text.assemble(inert(t.name, "bold"), f" ({t.id})"))
             console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
@@ -37,6 +39,7 @@ def techniques_view(
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
         table.add_column("Technique", style="bold")
         table.add_column("Id", no_wrap=True)
+        table.add_column("Kind", no_wrap=True)
         table.add_column("Areas")
         table.add_column("Tools")
         table.add_column("Time", no_wrap=True)
@@ -44,6 +47,7 @@ def techniques_view(
             table.add_row(
                 inert(t.name),
                 inert(t.id),
+                inert(t.kind),
                 inert(", ".join(t.areas)),
                 inert(_tool_names(t, tools)),
                 inert(format_duration(duration_seconds(t))),
@@ -58,7 +62,8 @@ def _tool_names(technique: Technique, tools: Mapping[str, Tool]) -> str:
 
 def _details(technique: Technique, tools: Mapping[str, Tool]) -> str:
     return (
-        f"areas: {', '.join(technique.areas)}; tools: {_tool_names(technique, tools)}; "
+        f"{technique.kind}; areas: {', '.join(technique.areas)}; "
+        f"tools: {_tool_names(technique, tools)}; "
         f"{format_duration(duration_seconds(technique))}"
     )
 

@@ -62,6 +62,18 @@ def history_view(console: Console, history: History) -> None:
     else:
         _sessions_table(console, history)
     _trend(console, history)
+    _levels(console, history)
+
+
+def _levels(console: Console, history: History) -> None:
+    """Exercise levels that have moved, each with what it means and why it changed."""
+    if not history.levels:
+        return
+    console.print()
+    console.print(inert("Exercise levels", "bold"))
+    for level in history.levels:
+        console.print(inert(f"  {level.name}: level {level.level} ({level.summary})"))
+        console.print(inert(f"    {level.reason}", "dim"))
 
 
 def _sessions_stacked(console: Console, history: History) -> None:

@@ -108,6 +108,32 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         6,  # the advice text shown with a check, as the person read it (JSON list)
         "ALTER TABLE checks ADD COLUMN advice TEXT;",
     ),
+    (
+        7,  # movement: each exercise done (its level, the response check, how it felt),
+        # and the level each exercise is at now, with the one-line reason it changed
+        """
+        CREATE TABLE movement_results (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER,
+            done_at TEXT NOT NULL,
+            technique TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            response TEXT,
+            built_up INTEGER NOT NULL DEFAULT 0,
+            felt TEXT,
+            pain_worse INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX movement_results_by_technique
+            ON movement_results (technique, julianday(done_at));
+        CREATE TABLE movement_levels (
+            technique TEXT PRIMARY KEY,
+            level INTEGER NOT NULL,
+            changed_at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.
