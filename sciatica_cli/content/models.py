@@ -61,7 +61,11 @@ class ToolVariant:
 class Step:
     instruction: str = field("One action, in plain words.", max_len=300)
     hold: int | None = field(
-        "Seconds to hold, if the step is a timed hold.", default=None, min=5, max=300
+        "Seconds to hold, if the step is a timed hold.",
+        default=None,
+        min=5,
+        max=300,
+        unit="seconds",
     )
     repeats: int = field("How many times to do the step.", default=1, min=1, max=10)
     feel: str | None = field(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sciatica_cli.errors import SciaticaError
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 # File names and field names come from the content author; a problem line must not carry
 # their escape sequences (or a forged second line) to the terminal, so those are escaped.
@@ -85,7 +85,7 @@ class Problem:
         }
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """`("steps", 2, "hold")` -> `steps[2].hold`."""
     out = ""
     for part in path:

@@ -21,7 +21,7 @@ from sciatica_cli.content.fields import (
     optional_inner,
     spec_of,
 )
-from sciatica_cli.content.loader import KINDS, Kind
+from sciatica_cli.content.kinds import KINDS, Kind
 from sciatica_cli.content.problems import Code
 from sciatica_cli.content.yaml_source import CONTROL_PATTERN, MARKUP_PATTERN
 

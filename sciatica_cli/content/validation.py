@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sciatica_cli.content.loader import ContentSet, content_locations
+from sciatica_cli.content.kinds import content_locations
+from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Problem
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sciatica_cli.content.problems import Code, Path, Problem, format_path
+from sciatica_cli.content.problems import Code, FieldPath, Problem, format_path
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 16
@@ -58,7 +58,7 @@ class YamlDocument:
     text: str = ""
     _root: Node | None = None
 
-    def position(self, path: Path) -> tuple[int, int]:
+    def position(self, path: FieldPath) -> tuple[int, int]:
         """1-based (line, column) of a path, or of the nearest part of it that exists.
 
         A field holding a list or mapping is placed at its name, where the author reads it;
@@ -89,7 +89,9 @@ class YamlDocument:
                 break
         return (mark.line + 1, mark.column + 1)
 
-    def problem(self, path: Path, code: Code, message: str, at: Path | None = None) -> Problem:
+    def problem(
+        self, path: FieldPath, code: Code, message: str, at: FieldPath | None = None
+    ) -> Problem:
         line, column = self.position(path if at is None else at)
         return Problem(self.file, line, column, code, format_path(path), message)
 
@@ -182,13 +184,13 @@ class _Walker:
         self.seen: set[int] = set()
         self.problems: list[Problem] = []
 
-    def report(self, node: Node, path: Path, code: Code, message: str) -> None:
+    def report(self, node: Node, path: FieldPath, code: Code, message: str) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(self.file, mark.line + 1, mark.column + 1, code, format_path(path), message)
         )
 
-    def value(self, node: Node, path: Path) -> Any:
+    def value(self, node: Node, path: FieldPath) -> Any:
         key = id(node)
         if key in self.seen:
             # An alias is the same node met again: refuse it before it can multiply.
@@ -219,7 +221,7 @@ class _Walker:
         self.report(node, path, Code.UNSAFE_YAML, f"the tag {tag} is not allowed in content")
         return None
 
-    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             tag = key_node.tag
@@ -242,7 +244,7 @@ class _Walker:
             out[key] = self.value(value_node, (*path, key))
         return out
 
-    def _check_text(self, node: Node, path: Path, text: str) -> None:
+    def _check_text(self, node: Node, path: FieldPath, text: str) -> None:
         if _CONTROL.search(text):
             self.report(
                 node,
