@@ -32,6 +32,7 @@ class Spec:
     max_len: int | None = None
     ref: str | None = None  # kind of entry this id points at (checked after loading)
     unit: str | None = None  # what a number counts ("seconds"), named in problems
+    multiline: bool = False  # text that may hold line breaks (a learn section's body)
 
 
 def field(doc: str, *, default: Any = _NO_DEFAULT, **constraints: Any) -> Any:
@@ -260,6 +261,7 @@ def _text_checker(spec: Spec, *, item: bool) -> Checker:
     regex = None if pattern is None else _regex(pattern)
     pattern_name = None if pattern is None else _pattern_name(pattern)
     max_len = spec.max_len
+    one_line = not spec.multiline
 
     def text(data: Any, path: FieldPath, report: Report) -> Any:
         if type(data) is not str:
@@ -269,6 +271,10 @@ def _text_checker(spec: Spec, *, item: bool) -> Checker:
             return _INVALID
         if "<<" in data and is_placeholder(data):
             return _wrong_type(data, path, report, "text")
+        if one_line and "\n" in data:
+            # A line break could print a forged line ("No warning signs were found.").
+            report(path, Code.CONTROL_CHARACTER, "must be one line; remove the line break")
+            return _INVALID
         # fullmatch: a pattern's `$` would let a trailing newline through.
         if regex is not None and not regex.fullmatch(data):
             report(path, Code.BAD_ID, f"{data!r} does not match {pattern_name}")

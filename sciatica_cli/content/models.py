@@ -93,7 +93,7 @@ class Technique:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LearnSection:
     heading: str = field("Heading of the section.", max_len=80)
-    body: str = field("The text, in plain words.", max_len=2000)
+    body: str = field("The text, in plain words.", max_len=2000, multiline=True)
     sources: tuple[str, ...] = _SOURCES
 
 

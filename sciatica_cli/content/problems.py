@@ -3,21 +3,49 @@
 from __future__ import annotations
 
 import enum
-import re
+import unicodedata
 from dataclasses import dataclass
 
 from sciatica_cli.errors import SciaticaError
 
 FieldPath = tuple[str | int, ...]
 
-# File names and field names come from the content author; a problem line must not carry
-# their escape sequences (or a forged second line) to the terminal, so those are escaped.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that must never reach the terminal from content, chosen by Unicode category
+# rather than by a list, so that new ones are caught too: controls (C0, C1, DEL), format
+# characters (bidi overrides, zero-width joiners, U+061C, U+2060, U+FEFF, U+180E, ...),
+# line and paragraph separators, and lone surrogates (a file name that is not UTF-8).
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def is_hidden(char: str) -> bool:
+    """Whether a character can move the cursor, reorder text, or hide itself on screen."""
+    return unicodedata.category(char) in HIDDEN_CATEGORIES
+
+
+def hidden_character(text: str, allowed: str = "") -> str | None:
+    """The first hidden character in `text` that is not in `allowed`, or None."""
+    if text.isprintable():  # fast, and true of almost all text
+        return None
+    for char in text:
+        if char not in allowed and is_hidden(char):
+            return char
+    return None
+
+
+def escaped(char: str) -> str:
+    """One character written as an escape: `\\x1b`, `\\u2028`, `\\udcff`."""
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def printable(text: str) -> str:
-    """Text with control and direction characters written as escapes (`\\x1b`)."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """Text from outside (file names, paths, YAML keys, content) made safe to print.
+
+    The one neutraliser of the content layer: every hidden character is written as an
+    escape, so a name can neither drive the terminal nor forge a second line.
+    """
+    if text.isprintable():
+        return text
+    return "".join(escaped(c) if is_hidden(c) else c for c in text)
 
 
 class Code(enum.Enum):

@@ -15,7 +15,14 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sciatica_cli.content.problems import Code, FieldPath, Problem, format_path
+from sciatica_cli.content.problems import (
+    Code,
+    FieldPath,
+    Problem,
+    escaped,
+    format_path,
+    hidden_character,
+)
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 16
@@ -32,16 +39,14 @@ _SCALAR_TAGS = frozenset(_TAG + t for t in ("int", "float", "bool", "null"))
 _AS_TEXT_TAGS = frozenset(_TAG + t for t in ("timestamp",))
 _BRACKETS = re.compile(r"[\[\]{}]")
 
-# Both patterns are written so that Python and JSON Schema (ECMA-262) read them alike;
-# schema.py puts them into the generated schemas.
-# Terminal control characters, and the invisible ones that reorder text on screen.
-CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+# Written so that Python and JSON Schema (ECMA-262) read it alike; schema.py puts it into
+# the generated schemas. Hidden characters are found by category (problems.is_hidden).
 # What Rich would read as a style tag, e.g. [bold] or [/]: content must not carry markup.
 MARKUP_PATTERN = r"\[/?[A-Za-z#@/][^\[\]\n]*\]|\[/\]"
-_CONTROL = re.compile(CONTROL_PATTERN)
 _MARKUP = re.compile(MARKUP_PATTERN)
-# A cheap first look: most text has neither a control character nor a bracket.
-_SUSPECT = re.compile(CONTROL_PATTERN[:-1] + r"\[]")
+# Inside text a line break and a tab are allowed here; fields.py refuses line breaks in
+# the fields that must stay on one line. A field name must be one plain line.
+TEXT_ALLOWS = "\n\t"
 
 
 @dataclass(slots=True)
@@ -207,8 +212,8 @@ class _Walker:
         if kind is ScalarNode:
             if tag == _STR:
                 text: str = node.value
-                if _SUSPECT.search(text):
-                    self._check_text(node, path, text)
+                if "[" in text or not text.isprintable():
+                    self._check_text(node, path, text, TEXT_ALLOWS)
                 return text
             if tag in _SCALAR_TAGS:
                 return self.constructors[tag](self.loader, node)
@@ -236,21 +241,23 @@ class _Walker:
                     )
                 continue
             key: str = key_node.value
-            if _SUSPECT.search(key):
-                self._check_text(key_node, (*path, key), key)
+            if "[" in key or not key.isprintable():
+                self._check_text(key_node, (*path, key), key, "")
             if key in out:
                 self.report(key_node, (*path, key), Code.YAML_SYNTAX, "this field is given twice")
                 continue
             out[key] = self.value(value_node, (*path, key))
         return out
 
-    def _check_text(self, node: Node, path: FieldPath, text: str) -> None:
-        if _CONTROL.search(text):
+    def _check_text(self, node: Node, path: FieldPath, text: str, allowed: str) -> None:
+        hidden = hidden_character(text, allowed)
+        if hidden is not None:
+            what = "a line break" if hidden == "\n" else f"the character {escaped(hidden)}"
             self.report(
                 node,
                 path,
                 Code.CONTROL_CHARACTER,
-                "text holds control characters (such as escape codes)",
+                f"text holds {what}; control and invisible characters are not allowed",
             )
         elif _MARKUP.search(text):
             self.report(
