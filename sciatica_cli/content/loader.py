@@ -121,6 +121,7 @@ class ContentSet:
             return self._loaded[name]
         kind = KINDS[name]
         entries: dict[str, Located[Any]] = {}
+        builtins: dict[str, Located[Any]] = {}  # what packs are held to (merge.py)
         problems: list[Problem] = []
         for index, folder in enumerate(self.folders):
             builtin = index < self._builtin_count
@@ -135,20 +136,29 @@ class ContentSet:
                     )
                     continue
                 seen_here.add(key)
-                if key not in entries or self._replaces(kind, entries[key], located, problems):
+                if builtin:
+                    builtins[key] = located
+                if key not in entries or self._replaces(
+                    kind, entries[key], builtins.get(key), located, problems
+                ):
                     entries[key] = located
         loaded = self._loaded[name] = _Loaded(entries, problems)
         return loaded
 
     def _replaces(
-        self, kind: Kind, old: Located[Any], new: Located[Any], problems: list[Problem]
+        self,
+        kind: Kind,
+        old: Located[Any],
+        builtin: Located[Any] | None,
+        new: Located[Any],
+        problems: list[Problem],
     ) -> bool:
         """Whether `new` takes the place of `old`, which has the same id."""
         if new.entry == old.entry:
             # An unchanged copy (a pack that copied a built-in file to add to it): keep the
             # original, so it stays protected as built-in, and say nothing.
             return False
-        problem = refusal(kind, old, new)
+        problem = refusal(kind, builtin, new)
         if problem is not None:
             problems.append(problem)
             return False

@@ -79,6 +79,10 @@ class Code(enum.Enum):
         "SC302",
         "a pack entry that lowers or changes a built-in emergency red flag",
     )
+    WEAKENED_SAFETY = (
+        "SC303",
+        "a pack entry that weakens a built-in red flag or caution",
+    )
 
     @property
     def code(self) -> str:
