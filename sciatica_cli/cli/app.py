@@ -110,9 +110,9 @@ def root(
     """A guide to safe self-massage for sciatica."""
     env = environment(ctx)
     for folder in env.content_dirs:
-        if not folder.is_dir():
+        if not folder.is_dir() or not os.access(folder, os.R_OK | os.X_OK):  # as click checks
             raise SciaticaError(
-                f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a folder"
+                f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a readable folder"
             )
     env.content_dirs.extend(content_dir)
     if ctx.invoked_subcommand is None:

@@ -33,7 +33,11 @@ def hidden_character(text: str, allowed: str = "") -> str | None:
 
 
 def escaped(char: str) -> str:
-    """One character written as an escape: `\\x1b`, `\\u2028`, `\\udcff`."""
+    """One character written as an escape: `\\x1b`, `\\u2028`; `\\xff` for the byte of a
+    file name that is not UTF-8 (Python holds it as a lone surrogate, U+DC80 to U+DCFF)."""
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
     return char.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
@@ -62,6 +66,7 @@ class Code(enum.Enum):
     TOO_LARGE = ("SC003", "the file is too large or too deeply nested")
     WRONG_TOP_LEVEL = ("SC004", "the file holds the wrong kind of document")
     UNKNOWN_FILE = ("SC005", "a YAML file in a place the loader does not read")
+    LINK_OUTSIDE = ("SC006", "a link to a file outside the content folder")
     UNKNOWN_FIELD = ("SC101", "a field name this kind of entry does not have (often a typo)")
     MISSING_FIELD = ("SC102", "a required field is missing")
     WRONG_TYPE = ("SC103", "a value of the wrong type")
@@ -108,12 +113,12 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "file": self.file,
+            "file": printable(self.file),
             "line": self.line,
             "column": self.column,
             "code": self.code.code,
-            "field": self.field,
-            "message": self.message,
+            "field": printable(self.field),
+            "message": printable(self.message),
         }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sciatica_cli.content.fields import convert
-from sciatica_cli.content.files import display, is_file, unreadable
+from sciatica_cli.content.files import display, is_file, read_inside, unreadable
 from sciatica_cli.content.kinds import YAML_SUFFIX, Kind
 from sciatica_cli.content.problems import Code, FieldPath, Problem
 from sciatica_cli.content.yaml_source import YamlDocument, read_yaml
@@ -33,10 +33,9 @@ def read_kind(
     """Every entry of `kind` in `folder` that converts cleanly; problems go to `problems`."""
     for file, shown in _kind_files(kind, folder, problems):
         files_read.append(shown)
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            problems.append(unreadable(shown, exc))
+        raw = read_inside(file, folder, shown)
+        if isinstance(raw, Problem):
+            problems.append(raw)
             continue
         doc, file_problems = read_yaml(raw, shown)
         problems.extend(file_problems)
@@ -62,7 +61,10 @@ def _kind_files(kind: Kind, folder: Path, problems: list[Problem]) -> list[tuple
     where = folder / kind.location
     if not kind.one_per_file:
         try:
-            return [(where, display(where))] if where.is_file() else []
+            # Anything by that name but a folder is read, so that a FIFO or a broken link
+            # is reported rather than skipped in silence.
+            present = os.path.lexists(where) and not where.is_dir()
+            return [(where, display(where))] if present else []
         except OSError as exc:
             problems.append(unreadable(display(where), exc))
             return []
