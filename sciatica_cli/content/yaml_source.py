@@ -38,6 +38,11 @@ _SCALAR_TAGS = frozenset(_TAG + t for t in ("int", "float", "bool", "null"))
 # Dates and the like are read back as the text the author wrote; the models decide.
 _AS_TEXT_TAGS = frozenset(_TAG + t for t in ("timestamp",))
 _BRACKETS = re.compile(r"[\[\]{}]")
+_TYPED_WORDS = {
+    _TAG + "int": "whole number",
+    _TAG + "float": "number",
+    _TAG + "bool": "true or false",
+}
 
 # Written so that Python and JSON Schema (ECMA-262) read it alike; schema.py puts it into
 # the generated schemas. Hidden characters are found by category (problems.is_hidden).
@@ -216,7 +221,7 @@ class _Walker:
                     self._check_text(node, path, text, TEXT_ALLOWS)
                 return text
             if tag in _SCALAR_TAGS:
-                return self.constructors[tag](self.loader, node)
+                return self._typed(node, path)
             if tag in _AS_TEXT_TAGS:
                 return node.value
         elif isinstance(node, MappingNode) and tag == _MAP:
@@ -225,6 +230,18 @@ class _Walker:
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         self.report(node, path, Code.UNSAFE_YAML, f"the tag {tag} is not allowed in content")
         return None
+
+    def _typed(self, node: Node, path: FieldPath) -> Any:
+        """A number, true/false or null; a value its tag cannot hold is a problem."""
+        try:
+            return self.constructors[node.tag](self.loader, node)
+        except (ValueError, KeyError, TypeError, OverflowError, IndexError):
+            # `!!bool maybe`, `!!int abc`, a bare `!!int`, or an integer longer than
+            # Python turns into a number (4,300 digits).
+            shown = node.value if len(node.value) <= 20 else node.value[:20] + "..."
+            what = _TYPED_WORDS.get(node.tag, "value")
+            self.report(node, path, Code.WRONG_TYPE, f"{shown!r} is not a valid {what}")
+            return None
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
