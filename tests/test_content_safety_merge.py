@@ -108,3 +108,18 @@ def test_a_weakened_clot_caution_stops_the_check_before_any_question(run, tmp_pa
     assert result.exit_code == 2
     assert "SC303" in result.stderr
     assert "clot-signs" in result.stderr
+
+
+def test_a_pack_cautions_file_adds_and_never_removes(tmp_path):
+    extra = {
+        "id": "new-knee-brace",
+        "question": "Do you wear a knee brace?",
+        "advice": "Take it off before you massage the back of your thigh.",
+        "blocks": ["hamstring"],
+        "sources": ["SEED"],
+    }
+    content = ContentSet([builtin_content_dir(), pack(tmp_path / "p", "cautions.yaml", extra)])
+    built_in = {
+        c["id"] for c in yaml.safe_load((builtin_content_dir() / "cautions.yaml").read_text())
+    }
+    assert set(content.cautions) == built_in | {"new-knee-brace"}

@@ -50,9 +50,12 @@ def validate_packs(
 
 def holds_content(folder: Path) -> bool:
     """Whether a folder has anything the loader reads (or would read, but for a typo)."""
-    if any((folder / location).exists() for location in content_locations()):
-        return True
-    return any(p.suffix in (".yaml", ".yml") for p in folder.iterdir() if p.is_file())
+    try:
+        if any((folder / location).exists() for location in content_locations()):
+            return True
+        return any(p.suffix in (".yaml", ".yml") for p in folder.iterdir() if p.is_file())
+    except OSError:  # a folder that cannot be read holds nothing this program can use
+        return False
 
 
 def _same(a: Path, b: Path) -> bool:
