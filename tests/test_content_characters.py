@@ -109,3 +109,27 @@ def test_printable_escapes_every_hidden_character(char):
     shown = printable(f"a{char}b")
     assert shown.isprintable()
     assert shown.startswith("a\\") and shown.endswith("b")
+
+
+def schema_errors(kind: str, data: object) -> list[str]:
+    import jsonschema
+
+    from sciatica_cli.content.kinds import KINDS
+    from sciatica_cli.content.schema import kind_schema
+
+    validator = jsonschema.Draft7Validator(kind_schema(KINDS[kind]))
+    return [error.message for error in validator.iter_errors(data)]
+
+
+@pytest.mark.parametrize("char", ["\n", "\u2060", "\u061c", "\ufeff", "\u2028", "\x1b"])
+def test_the_editor_schema_refuses_what_the_loader_refuses_in_a_question(char):
+    flag = {"id": "x", "question": f"Any pain?{char}", "tier": "soon", "advice": "A."}
+    assert schema_errors("red_flags", [{**flag, "sources": ["SEED"]}])
+
+
+def test_the_editor_schema_lets_a_learn_body_keep_its_line_breaks():
+    section = {"heading": "Two things", "body": "- one\n- two", "sources": ["SEED"]}
+    page = {"id": "lists", "title": "Lists", "summary": "A list.", "sections": [section]}
+    assert schema_errors("learn", page) == []
+    section["body"] = "- one\u2060"
+    assert schema_errors("learn", page)

@@ -13,7 +13,7 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Code
-from sciatica_cli.content.validation import validate_packs
+from sciatica_cli.content.validation import holds_content, validate_packs
 from tests.content_fixtures import write_pack
 
 SECRET = "- id: secret-tool\n  name: Top secret words\n  good_for: never shown\n  colour: x\n"
@@ -147,3 +147,11 @@ def test_a_locked_folder_in_the_environment_is_a_usage_error(run, tmp_path, monk
     monkeypatch.setenv("SCIATICA_CONTENT_DIR", str(pack))
     result = run("techniques")
     assert result.exit_code == 2
+
+
+def test_a_folder_that_cannot_be_listed_holds_no_content(tmp_path, monkeypatch):
+    def refuse(_self: Path) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    assert holds_content(tmp_path) is False
