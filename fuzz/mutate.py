@@ -17,8 +17,11 @@ from pathlib import Path
 
 from sciatica_cli.content.paths import builtin_content_dir
 
-# What a pack may hold: {relative path as bytes: content as bytes}; None marks a link.
+# What a pack may hold: {relative path as bytes: content as bytes}.
 Pack = dict[bytes, bytes]
+# Content that starts with this is a symbolic link to what follows ("outside": a file
+# outside the pack); mutations leave links alone.
+LINK = b"@link:"
 
 TAGS = [
     "!!int ",
@@ -108,7 +111,10 @@ def make_pack(rng: random.Random, shipped: dict[bytes, bytes]) -> tuple[Pack, li
     pack: Pack = {name: shipped[name] for name in names}
     done: list[str] = []
     for _ in range(rng.randint(1, 4)):
-        name = rng.choice(sorted(pack))
+        files = sorted(name for name, data in pack.items() if not data.startswith(LINK))
+        if not files:  # only links are left: nothing to damage further
+            break
+        name = rng.choice(files)
         mutation = rng.choice(MUTATIONS)
         done.append(f"{mutation.__name__}({os.fsdecode(name)!r})")
         mutation(rng, pack, name)
@@ -121,8 +127,8 @@ def write_pack(pack: Pack, folder: Path, outside: Path) -> None:
     for name, data in pack.items():
         path = base + b"/" + name
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if data.startswith(b"@link:"):
-            target = data.removeprefix(b"@link:")
+        if data.startswith(LINK):
+            target = data.removeprefix(LINK)
             os.symlink(os.fsencode(outside) if target == b"outside" else target, path)
         else:
             with open(path, "wb") as handle:
@@ -208,7 +214,7 @@ def link(rng: random.Random, pack: Pack, name: bytes) -> None:
     where = rng.choice([name, b"tools.yaml", b"techniques/linked.yaml", b"loop.yaml"])
     if target == b"loop.yaml":
         where = b"loop.yaml"
-    pack[where] = b"@link:" + target
+    pack[where] = LINK + target
 
 
 def shuffle_lines(rng: random.Random, pack: Pack, name: bytes) -> None:

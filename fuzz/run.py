@@ -62,6 +62,11 @@ class Tally:
     codes: Counter[int] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
 
+    def fail(self, failure: str) -> None:
+        # Printed at once, so a long round that is stopped still shows what it found.
+        print("FAIL", failure, flush=True)
+        self.failures.append(failure)
+
 
 class FakeClock:
     """Holds pass at once: monotonic time moves only when something sleeps."""
@@ -113,7 +118,7 @@ def through_the_loader(pack: Path, tally: Tally, label: str) -> None:
     except Exception:  # any exception that escapes is the finding
         tally.exceptions += 1
         last = traceback.format_exc().strip().splitlines()[-1]
-        tally.failures.append(f"{label} loader: {last} (--replay shows the traceback)")
+        tally.fail(f"{label} loader: {last} (--replay shows the traceback)")
 
 
 def through_the_commands(pack: Path, data_dir: Path, tally: Tally, label: str) -> None:
@@ -131,7 +136,7 @@ def through_the_commands(pack: Path, data_dir: Path, tally: Tally, label: str) -
             tally.exceptions += escaped
             said = env.stderr.getvalue().strip().splitlines()[-1:] if not escaped else []
             why = repr(result.exception) if escaped else " ".join(said)
-            tally.failures.append(f"{label} `{name}` exit {code}: {why}")
+            tally.fail(f"{label} `{name}` exit {code}: {why}")
 
 
 def run_pack(seed: int, number: int, shipped: dict[bytes, bytes], work: Path, tally: Tally) -> str:
@@ -195,8 +200,6 @@ def main(argv: list[str] | None = None) -> int:
             if not args.quiet and (number + 1) % 100 == 0:
                 print(f"  {number + 1} packs, {time.monotonic() - started:.0f} s", flush=True)
     seconds = time.monotonic() - started
-    for failure in tally.failures[:20]:
-        print("FAIL", failure)
     codes = ", ".join(f"{code}: {count}" for code, count in sorted(tally.codes.items()))
     print(
         f"seed {args.seed}: {tally.packs} packs tried, {tally.runs} runs, "

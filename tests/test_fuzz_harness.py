@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fuzz import run as fuzz_run
-from fuzz.mutate import MUTATIONS, make_pack, shipped_files, write_pack
+from fuzz.mutate import LINK, MUTATIONS, make_pack, shipped_files, write_pack
 
 
 def test_a_seed_and_a_number_always_make_the_same_pack():
@@ -64,3 +64,12 @@ def test_a_pack_can_be_replayed_from_its_seed(seed, capsys):
     out = capsys.readouterr().out
     assert out.startswith("mutations: ")
     assert "content validate: exit" in out
+
+
+def test_mutations_leave_links_whole():
+    # Pack 7:8974 once cut its own link to "@link:" and stopped a long round.
+    shipped = shipped_files()
+    for number in [8974, *range(400)]:
+        pack, _done = make_pack(random.Random(f"7:{number}"), shipped)
+        links = [data for data in pack.values() if data.startswith(LINK)]
+        assert all(len(data) > len(LINK) for data in links), number
