@@ -185,7 +185,14 @@ class Environment:
         return fill(text, self.region)
 
     def note(self, message: str) -> None:
-        """A remark for stderr that must not mix with the command's own output."""
+        """A remark for stderr that must not mix with the command's own output.
+
+        Notes carry names from outside (file and folder names, a saved setting): they go
+        through the same neutraliser as content text, so no escape sequence reaches the
+        terminal whatever the caller forgot."""
+        from sciatica_cli.content.problems import printable
+
+        message = printable(message)
         if message not in self.notes:
             self.notes.append(message)
             print(f"Note: {message}", file=self.stderr)

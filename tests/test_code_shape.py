@@ -21,6 +21,16 @@ def _functions(path: Path) -> list[tuple[str, int]]:
     ]
 
 
+def test_no_function_is_longer_than_fifty_lines():
+    too_long = [
+        f"{path.relative_to(PACKAGE)}:{name} ({lines} lines)"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name, lines in _functions(path)
+        if lines > LONGEST_FUNCTION
+    ]
+    assert too_long == []
+
+
 def test_only_the_command_layer_knows_exit_codes():
     """The domain says what happened, flows and presentation pass it on; `cli` maps codes."""
     offenders = [
@@ -38,3 +48,11 @@ def test_the_area_type_names_exactly_the_areas():
     from sciatica_cli.content.models import Area
 
     assert get_args(Area) == AREAS
+
+
+def test_a_note_never_carries_an_escape_sequence_to_the_terminal(make_env):
+    env = make_env()
+    env.note("folder '\x1b]0;owned\x07\x1b[2J' replaced\nNo warning signs were found.")
+    err = env.stderr.getvalue()
+    assert "\x1b" not in err and "\x07" not in err
+    assert err.count("\n") == 1  # one line: no forged second line

@@ -12,7 +12,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -120,6 +120,25 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+PlainMode = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Plain text for screen readers and simple terminals: labelled lines, no live "
+        "display, no boxes (also on with TERM=dumb or SCIATICA_PLAIN=1).",
+    ),
+]
+Region = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="CODE",
+        help="Where you live, for the right emergency number and services, e.g. GB, US, AU "
+        "(SCIATICA_REGION works too).",
+    ),
+]
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -141,30 +160,15 @@ def root(
         file_okay=False,
         dir_okay=True,
     ),
-    plain_mode: bool = typer.Option(
-        False,
-        "--plain",
-        help="Plain text for screen readers and simple terminals: labelled lines, no live "
-        "display, no boxes (also on with TERM=dumb or SCIATICA_PLAIN=1).",
-    ),
-    region: str | None = typer.Option(
-        None,
-        "--region",
-        metavar="CODE",
-        help="Where you live, for the right emergency number and services, e.g. GB, US, AU "
-        "(SCIATICA_REGION works too).",
-    ),
+    plain_mode: PlainMode = False,
+    region: Region = None,
 ) -> None:
     """A guide to safe self-massage for sciatica."""
     env = environment(ctx)
     env.plain = env.plain or plain_mode
     if region is not None:
         env.region_code = region
-    for folder in env.content_dirs:
-        if not folder.is_dir():
-            raise SciaticaError(
-                f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a folder"
-            )
+    _check_content_dirs(env)
     env.content_dirs.extend(content_dir)
     welcome = ctx.invoked_subcommand is None
     if env.region_code is not None or welcome:
@@ -177,6 +181,15 @@ def root(
         from sciatica_cli.presentation.catalog import welcome_view
 
         welcome_view(env.console, __version__, env.say)
+
+
+def _check_content_dirs(env: Environment) -> None:
+    """SCIATICA_CONTENT_DIR's folders get the check Click gives `--content-dir`."""
+    for folder in env.content_dirs:
+        if not folder.is_dir() or not os.access(folder, os.R_OK | os.X_OK):
+            raise SciaticaError(
+                f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a readable folder"
+            )
 
 
 def _register() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from sciatica_cli.cli.app_context import content_for_completion, environment, finish
@@ -20,6 +22,12 @@ def _technique_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return [t for t in content_for_completion(ctx).techniques if t.startswith(incomplete)]
 
 
+Tool = Annotated[
+    str | None,
+    typer.Option("--tool", help="The tool to use, e.g. massage-ball (default: your hands)."),
+]
+
+
 def guide(
     ctx: typer.Context,
     technique: str = typer.Argument(
@@ -28,9 +36,7 @@ def guide(
         autocompletion=_technique_ids,
     ),
     side: Side = SideChoice.BOTH,
-    tool: str | None = typer.Option(
-        None, "--tool", help="The tool to use, e.g. massage-ball (default: your hands)."
-    ),
+    tool: Tool = None,
     hold: Hold = None,
     auto: Auto = False,
     voice: Voice = False,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, dataclass
 from typing import Any, Literal, Union
 
-from sciatica_cli.content.problems import Code, Path
+from sciatica_cli.content.problems import Code, FieldPath
 
 _NO_DEFAULT: Any = MISSING
 
@@ -31,6 +31,8 @@ class Spec:
     max_items: int | None = None
     max_len: int | None = None
     ref: str | None = None  # kind of entry this id points at (checked after loading)
+    unit: str | None = None  # what a number counts ("seconds"), named in problems
+    multiline: bool = False  # text that may hold line breaks (a learn section's body)
 
 
 def field(doc: str, *, default: Any = _NO_DEFAULT, **constraints: Any) -> Any:
@@ -46,7 +48,7 @@ def spec_of(f: dataclasses.Field[Any]) -> Spec:
     return spec
 
 
-Report = Callable[[Path, Code, str], None]
+Report = Callable[[FieldPath, Code, str], None]
 
 _hints_cache: dict[type, dict[str, Any]] = {}
 _regex_cache: dict[str, re.Pattern[str]] = {}
@@ -100,7 +102,7 @@ _INVALID: Any = object()
 # A checker takes YAML data and its path, reports what is wrong, and returns the value to
 # store or _INVALID. Checkers are built once per model field, so the per-value work is
 # only the checks themselves (hundreds of files must load in a blink).
-Checker = Callable[[Any, Path, Report], Any]
+Checker = Callable[[Any, FieldPath, Report], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ def _plan(cls: type) -> _Plan:
     return plan
 
 
-def convert(cls: type, data: Any, path: Path, report: Report) -> Any:
+def convert(cls: type, data: Any, path: FieldPath, report: Report) -> Any:
     """Build `cls` from YAML data, reporting every problem; None when any field failed."""
     if type(data) is not dict:
         report(path, Code.WRONG_TYPE, f"must be a mapping of fields, not {_kind(data)}")
@@ -155,7 +157,7 @@ def is_placeholder(data: Any) -> bool:
     return isinstance(data, str) and _PLACEHOLDER.search(data) is not None
 
 
-def _wrong_type(data: Any, path: Path, report: Report, expected: str) -> Any:
+def _wrong_type(data: Any, path: FieldPath, report: Report, expected: str) -> Any:
     if is_placeholder(data):
         report(path, Code.PLACEHOLDER, "replace this <<placeholder>> with your own words")
     else:
@@ -168,7 +170,7 @@ def _checker(tp: Any, spec: Spec, *, item: bool = False) -> Checker:
     if inner is not None:
         check = _checker(inner, spec, item=item)
 
-        def optional(data: Any, path: Path, report: Report) -> Any:
+        def optional(data: Any, path: FieldPath, report: Report) -> Any:
             return None if data is None else check(data, path, report)
 
         return optional
@@ -189,7 +191,7 @@ def _checker(tp: Any, spec: Spec, *, item: bool = False) -> Checker:
 
 
 def _model_checker(cls: type) -> Checker:
-    def model(data: Any, path: Path, report: Report) -> Any:
+    def model(data: Any, path: FieldPath, report: Report) -> Any:
         built = convert(cls, data, path, report)
         return _INVALID if built is None else built
 
@@ -204,7 +206,7 @@ def _sequence_checker(item_tp: Any, spec: Spec) -> Checker:
     )
     min_items, max_items = spec.min_items, spec.max_items
 
-    def sequence(data: Any, path: Path, report: Report) -> Any:
+    def sequence(data: Any, path: FieldPath, report: Report) -> Any:
         if type(data) is not list:
             return _wrong_type(data, path, report, "a list")
         if min_items is not None and len(data) < min_items:
@@ -223,7 +225,7 @@ def _choice_checker(allowed: tuple[Any, ...]) -> Checker:
     choices = frozenset(allowed)
     listed = ", ".join(str(a) for a in allowed)
 
-    def choice(data: Any, path: Path, report: Report) -> Any:
+    def choice(data: Any, path: FieldPath, report: Report) -> Any:
         if isinstance(data, str) and data in choices:
             return data
         if is_placeholder(data):
@@ -234,7 +236,7 @@ def _choice_checker(allowed: tuple[Any, ...]) -> Checker:
     return choice
 
 
-def _bool_checker(data: Any, path: Path, report: Report) -> Any:
+def _bool_checker(data: Any, path: FieldPath, report: Report) -> Any:
     if isinstance(data, bool):
         return data
     return _wrong_type(data, path, report, "true or false")
@@ -243,7 +245,7 @@ def _bool_checker(data: Any, path: Path, report: Report) -> Any:
 def _int_checker(spec: Spec) -> Checker:
     low, high, expected = spec.min, spec.max, _int_range(spec)
 
-    def whole_number(data: Any, path: Path, report: Report) -> Any:
+    def whole_number(data: Any, path: FieldPath, report: Report) -> Any:
         if type(data) is not int:
             return _wrong_type(data, path, report, expected)
         if (low is not None and data < low) or (high is not None and data > high):
@@ -259,8 +261,9 @@ def _text_checker(spec: Spec, *, item: bool) -> Checker:
     regex = None if pattern is None else _regex(pattern)
     pattern_name = None if pattern is None else _pattern_name(pattern)
     max_len = spec.max_len
+    one_line = not spec.multiline
 
-    def text(data: Any, path: Path, report: Report) -> Any:
+    def text(data: Any, path: FieldPath, report: Report) -> Any:
         if type(data) is not str:
             return _wrong_type(data, path, report, "text")
         if not data.strip():
@@ -268,6 +271,10 @@ def _text_checker(spec: Spec, *, item: bool) -> Checker:
             return _INVALID
         if "<<" in data and is_placeholder(data):
             return _wrong_type(data, path, report, "text")
+        if one_line and "\n" in data:
+            # A line break could print a forged line ("No warning signs were found.").
+            report(path, Code.CONTROL_CHARACTER, "must be one line; remove the line break")
+            return _INVALID
         # fullmatch: a pattern's `$` would let a trailing newline through.
         if regex is not None and not regex.fullmatch(data):
             report(path, Code.BAD_ID, f"{data!r} does not match {pattern_name}")
@@ -283,7 +290,7 @@ def _text_checker(spec: Spec, *, item: bool) -> Checker:
 
 
 def _int_range(spec: Spec) -> str:
-    unit = " of seconds" if spec.doc.startswith("Seconds") else ""
+    unit = f" of {spec.unit}" if spec.unit else ""
     if spec.min is not None and spec.max is not None:
         return f"a whole number{unit} from {spec.min} to {spec.max}"
     if spec.min is not None:

@@ -75,7 +75,11 @@ class Repetitions:
 class Step:
     instruction: str = field("One action, in plain words.", max_len=300)
     hold: int | None = field(
-        "Seconds to hold, if the step is a timed hold.", default=None, min=5, max=300
+        "Seconds to hold, if the step is a timed hold.",
+        default=None,
+        min=5,
+        max=300,
+        unit="seconds",
     )
     repetitions: Repetitions | None = field(
         "Paced repetitions, if the step is done a number of times.", default=None
@@ -158,7 +162,7 @@ class Technique:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LearnSection:
     heading: str = field("Heading of the section.", max_len=80)
-    body: str = field("The text, in plain words.", max_len=2000)
+    body: str = field("The text, in plain words.", max_len=2000, multiline=True)
     sources: tuple[str, ...] = _SOURCES
 
 

@@ -3,21 +3,53 @@
 from __future__ import annotations
 
 import enum
-import re
+import unicodedata
 from dataclasses import dataclass
 
 from sciatica_cli.errors import SciaticaError
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
-# File names and field names come from the content author; a problem line must not carry
-# their escape sequences (or a forged second line) to the terminal, so those are escaped.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that must never reach the terminal from content, chosen by Unicode category
+# rather than by a list, so that new ones are caught too: controls (C0, C1, DEL), format
+# characters (bidi overrides, zero-width joiners, U+061C, U+2060, U+FEFF, U+180E, ...),
+# line and paragraph separators, and lone surrogates (a file name that is not UTF-8).
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def is_hidden(char: str) -> bool:
+    """Whether a character can move the cursor, reorder text, or hide itself on screen."""
+    return unicodedata.category(char) in HIDDEN_CATEGORIES
+
+
+def hidden_character(text: str, allowed: str = "") -> str | None:
+    """The first hidden character in `text` that is not in `allowed`, or None."""
+    if text.isprintable():  # fast, and true of almost all text
+        return None
+    for char in text:
+        if char not in allowed and is_hidden(char):
+            return char
+    return None
+
+
+def escaped(char: str) -> str:
+    """One character written as an escape: `\\x1b`, `\\u2028`; `\\xff` for the byte of a
+    file name that is not UTF-8 (Python holds it as a lone surrogate, U+DC80 to U+DCFF)."""
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def printable(text: str) -> str:
-    """Text with control and direction characters written as escapes (`\\x1b`)."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """Text from outside (file names, paths, YAML keys, content) made safe to print.
+
+    The one neutraliser of the content layer: every hidden character is written as an
+    escape, so a name can neither drive the terminal nor forge a second line.
+    """
+    if text.isprintable():
+        return text
+    return "".join(escaped(c) if is_hidden(c) else c for c in text)
 
 
 class Code(enum.Enum):
@@ -34,6 +66,7 @@ class Code(enum.Enum):
     TOO_LARGE = ("SC003", "the file is too large or too deeply nested")
     WRONG_TOP_LEVEL = ("SC004", "the file holds the wrong kind of document")
     UNKNOWN_FILE = ("SC005", "a YAML file in a place the loader does not read")
+    LINK_OUTSIDE = ("SC006", "a link to a file outside the content folder")
     UNKNOWN_FIELD = ("SC101", "a field name this kind of entry does not have (often a typo)")
     MISSING_FIELD = ("SC102", "a required field is missing")
     WRONG_TYPE = ("SC103", "a value of the wrong type")
@@ -53,6 +86,10 @@ class Code(enum.Enum):
     )
     FEW_LEVELS = ("SC303", "a movement entry with fewer than three levels, or levels on a massage")
     MIXED_STEP = ("SC304", "a step of more than one kind, or a response check without repetitions")
+    WEAKENED_SAFETY = (
+        "SC308",
+        "a pack entry that weakens a built-in red flag or caution",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",
@@ -83,16 +120,16 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "file": self.file,
+            "file": printable(self.file),
             "line": self.line,
             "column": self.column,
             "code": self.code.code,
-            "field": self.field,
-            "message": self.message,
+            "field": printable(self.field),
+            "message": printable(self.message),
         }
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """`("steps", 2, "hold")` -> `steps[2].hold`."""
     out = ""
     for part in path:

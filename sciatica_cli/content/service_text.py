@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
 from sciatica_cli.content.placeholders import placeholder_mistakes
-from sciatica_cli.content.problems import Code, Problem
-from sciatica_cli.content.problems import Path as FieldPath
+from sciatica_cli.content.problems import Code, FieldPath, Problem
 
 if TYPE_CHECKING:
     from sciatica_cli.content.loader import Located

@@ -7,7 +7,7 @@ when to change it. A test fills the placeholders and checks that the file then v
 
 from __future__ import annotations
 
-from sciatica_cli.content.loader import KINDS
+from sciatica_cli.content.kinds import KINDS
 from sciatica_cli.content.schema import schema_file_name
 from sciatica_cli.vocabulary import AREAS
 

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sciatica_cli.content.loader import ContentSet, content_locations
+from sciatica_cli.content.kinds import content_locations
+from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Problem
 
@@ -49,9 +50,12 @@ def validate_packs(
 
 def holds_content(folder: Path) -> bool:
     """Whether a folder has anything the loader reads (or would read, but for a typo)."""
-    if any((folder / location).exists() for location in content_locations()):
-        return True
-    return any(p.suffix in (".yaml", ".yml") for p in folder.iterdir() if p.is_file())
+    try:
+        if any((folder / location).exists() for location in content_locations()):
+            return True
+        return any(p.suffix in (".yaml", ".yml") for p in folder.iterdir() if p.is_file())
+    except OSError:  # a folder that cannot be read holds nothing this program can use
+        return False
 
 
 def _same(a: Path, b: Path) -> bool:

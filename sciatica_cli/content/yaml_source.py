@@ -15,7 +15,14 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sciatica_cli.content.problems import Code, Path, Problem, format_path
+from sciatica_cli.content.problems import (
+    Code,
+    FieldPath,
+    Problem,
+    escaped,
+    format_path,
+    hidden_character,
+)
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 16
@@ -31,17 +38,20 @@ _SCALAR_TAGS = frozenset(_TAG + t for t in ("int", "float", "bool", "null"))
 # Dates and the like are read back as the text the author wrote; the models decide.
 _AS_TEXT_TAGS = frozenset(_TAG + t for t in ("timestamp",))
 _BRACKETS = re.compile(r"[\[\]{}]")
+_TYPED_WORDS = {
+    _TAG + "int": "whole number",
+    _TAG + "float": "number",
+    _TAG + "bool": "true or false",
+}
 
-# Both patterns are written so that Python and JSON Schema (ECMA-262) read them alike;
-# schema.py puts them into the generated schemas.
-# Terminal control characters, and the invisible ones that reorder text on screen.
-CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+# Written so that Python and JSON Schema (ECMA-262) read it alike; schema.py puts it into
+# the generated schemas. Hidden characters are found by category (problems.is_hidden).
 # What Rich would read as a style tag, e.g. [bold] or [/]: content must not carry markup.
 MARKUP_PATTERN = r"\[/?[A-Za-z#@/][^\[\]\n]*\]|\[/\]"
-_CONTROL = re.compile(CONTROL_PATTERN)
 _MARKUP = re.compile(MARKUP_PATTERN)
-# A cheap first look: most text has neither a control character nor a bracket.
-_SUSPECT = re.compile(CONTROL_PATTERN[:-1] + r"\[]")
+# Inside text a line break and a tab are allowed here; fields.py refuses line breaks in
+# the fields that must stay on one line. A field name must be one plain line.
+TEXT_ALLOWS = "\n\t"
 
 
 @dataclass(slots=True)
@@ -58,7 +68,7 @@ class YamlDocument:
     text: str = ""
     _root: Node | None = None
 
-    def position(self, path: Path) -> tuple[int, int]:
+    def position(self, path: FieldPath) -> tuple[int, int]:
         """1-based (line, column) of a path, or of the nearest part of it that exists.
 
         A field holding a list or mapping is placed at its name, where the author reads it;
@@ -89,7 +99,9 @@ class YamlDocument:
                 break
         return (mark.line + 1, mark.column + 1)
 
-    def problem(self, path: Path, code: Code, message: str, at: Path | None = None) -> Problem:
+    def problem(
+        self, path: FieldPath, code: Code, message: str, at: FieldPath | None = None
+    ) -> Problem:
         line, column = self.position(path if at is None else at)
         return Problem(self.file, line, column, code, format_path(path), message)
 
@@ -182,13 +194,13 @@ class _Walker:
         self.seen: set[int] = set()
         self.problems: list[Problem] = []
 
-    def report(self, node: Node, path: Path, code: Code, message: str) -> None:
+    def report(self, node: Node, path: FieldPath, code: Code, message: str) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(self.file, mark.line + 1, mark.column + 1, code, format_path(path), message)
         )
 
-    def value(self, node: Node, path: Path) -> Any:
+    def value(self, node: Node, path: FieldPath) -> Any:
         key = id(node)
         if key in self.seen:
             # An alias is the same node met again: refuse it before it can multiply.
@@ -205,11 +217,11 @@ class _Walker:
         if kind is ScalarNode:
             if tag == _STR:
                 text: str = node.value
-                if _SUSPECT.search(text):
-                    self._check_text(node, path, text)
+                if "[" in text or not text.isprintable():
+                    self._check_text(node, path, text, TEXT_ALLOWS)
                 return text
             if tag in _SCALAR_TAGS:
-                return self.constructors[tag](self.loader, node)
+                return self._typed(node, path)
             if tag in _AS_TEXT_TAGS:
                 return node.value
         elif isinstance(node, MappingNode) and tag == _MAP:
@@ -219,7 +231,19 @@ class _Walker:
         self.report(node, path, Code.UNSAFE_YAML, f"the tag {tag} is not allowed in content")
         return None
 
-    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+    def _typed(self, node: Node, path: FieldPath) -> Any:
+        """A number, true/false or null; a value its tag cannot hold is a problem."""
+        try:
+            return self.constructors[node.tag](self.loader, node)
+        except (ValueError, KeyError, TypeError, OverflowError, IndexError):
+            # `!!bool maybe`, `!!int abc`, a bare `!!int`, or an integer longer than
+            # Python turns into a number (4,300 digits).
+            shown = node.value if len(node.value) <= 20 else node.value[:20] + "..."
+            what = _TYPED_WORDS.get(node.tag, "value")
+            self.report(node, path, Code.WRONG_TYPE, f"{shown!r} is not a valid {what}")
+            return None
+
+    def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             tag = key_node.tag
@@ -234,21 +258,23 @@ class _Walker:
                     )
                 continue
             key: str = key_node.value
-            if _SUSPECT.search(key):
-                self._check_text(key_node, (*path, key), key)
+            if "[" in key or not key.isprintable():
+                self._check_text(key_node, (*path, key), key, "")
             if key in out:
                 self.report(key_node, (*path, key), Code.YAML_SYNTAX, "this field is given twice")
                 continue
             out[key] = self.value(value_node, (*path, key))
         return out
 
-    def _check_text(self, node: Node, path: Path, text: str) -> None:
-        if _CONTROL.search(text):
+    def _check_text(self, node: Node, path: FieldPath, text: str, allowed: str) -> None:
+        hidden = hidden_character(text, allowed)
+        if hidden is not None:
+            what = "a line break" if hidden == "\n" else f"the character {escaped(hidden)}"
             self.report(
                 node,
                 path,
                 Code.CONTROL_CHARACTER,
-                "text holds control characters (such as escape codes)",
+                f"text holds {what}; control and invisible characters are not allowed",
             )
         elif _MARKUP.search(text):
             self.report(

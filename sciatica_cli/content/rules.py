@@ -1,0 +1,98 @@
+"""Checks across entries: references that must resolve, and steps short enough to read."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sciatica_cli.content import models
+from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
+from sciatica_cli.content.kinds import REF_KINDS
+from sciatica_cli.content.problems import Code, FieldPath, Problem
+from sciatica_cli.content.reading import Located
+
+STEP_WORD_LIMIT = 45
+WORDS_READ_PER_SECOND = 3
+
+# The ids of each kind in force, looked up by kind name ("tools", "techniques").
+KnownIds = Callable[[str], dict[str, Any]]
+
+
+def reference_problems(
+    located: Located[Any], known_sources: dict[str, Any], known: KnownIds
+) -> Iterator[Problem]:
+    """Every source tag and id inside an entry that names nothing in force."""
+    for value, path, spec_ref in _walk_refs(located.entry, located.path):
+        if spec_ref == "source":
+            if value not in known_sources:
+                yield located.doc.problem(
+                    path,
+                    Code.UNKNOWN_SOURCE,
+                    f"source tag {value!r} is not defined in sources.yaml",
+                )
+        elif value not in known(REF_KINDS[spec_ref]):
+            yield located.doc.problem(
+                path, Code.UNKNOWN_REFERENCE, f"no {spec_ref} with id {value!r}"
+            )
+
+
+def step_word_limit(step: models.Step) -> int:
+    """How many words a step may have: readable in the first half of its hold."""
+    if step.hold is None:
+        return STEP_WORD_LIMIT
+    return min(STEP_WORD_LIMIT, max(10, step.hold * WORDS_READ_PER_SECOND // 2))
+
+
+def step_length_problems(located: Located[models.Technique]) -> Iterator[Problem]:
+    for i, step in enumerate(located.entry.steps):
+        words = len(step.instruction.split())
+        limit = step_word_limit(step)
+        if words > limit:
+            yield located.doc.problem(
+                (*located.path, "steps", i, "instruction"),
+                Code.STEP_TOO_LONG,
+                f"{words} words is too long to read during the step; keep it to {limit}",
+            )
+
+
+# How to find the ids inside one model that must resolve elsewhere, worked out once per
+# model: (field name, what it refers to or None, whether it is a list, nested model or None).
+_RefPlan = tuple[tuple[str, "str | None", bool, "type | None"], ...]
+_ref_plans: dict[type, _RefPlan] = {}
+
+
+def _ref_plan(cls: type) -> _RefPlan:
+    plan = _ref_plans.get(cls)
+    if plan is None:
+        rows = []
+        for f, tp in model_fields(cls):
+            ref = "source" if f.name == "sources" else spec_of(f).ref
+            tp = optional_inner(tp) or tp
+            many = typing.get_origin(tp) is tuple
+            inner = typing.get_args(tp)[0] if many else tp
+            nested = inner if dataclasses.is_dataclass(inner) else None
+            if ref is not None or nested is not None:
+                rows.append((f.name, ref, many, nested))
+        plan = _ref_plans[cls] = tuple(rows)  # type: ignore[arg-type]
+    return plan
+
+
+def _walk_refs(entry: Any, path: FieldPath) -> Iterator[tuple[str, FieldPath, str]]:
+    """Every id inside an entry that must resolve elsewhere, with its path."""
+    for name, ref, many, nested in _ref_plan(type(entry)):
+        value = getattr(entry, name)
+        if value is None:
+            continue
+        if nested is not None:
+            if many:
+                for i, item in enumerate(value):
+                    yield from _walk_refs(item, (*path, name, i))
+            else:
+                yield from _walk_refs(value, (*path, name))
+        elif many:
+            for i, item in enumerate(value):
+                yield item, (*path, name, i), ref  # type: ignore[misc]
+        else:
+            yield value, (*path, name), ref  # type: ignore[misc]

@@ -1,0 +1,75 @@
+"""The fuzz harness (fuzz/) makes the same packs from the same seed and counts every crash."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from fuzz import run as fuzz_run
+from fuzz.mutate import LINK, MUTATIONS, make_pack, shipped_files, write_pack
+
+
+def test_a_seed_and_a_number_always_make_the_same_pack():
+    shipped = shipped_files()
+    first = make_pack(random.Random("1:5"), shipped)
+    again = make_pack(random.Random("1:5"), shipped)
+    other = make_pack(random.Random("1:6"), shipped)
+    assert first == again
+    assert first != other
+
+
+def test_every_mutation_is_used_within_a_few_hundred_packs():
+    shipped = shipped_files()
+    used = set()
+    for number in range(300):
+        _pack, done = make_pack(random.Random(f"2:{number}"), shipped)
+        used.update(step.split("(")[0] for step in done)
+    assert used == {m.__name__ for m in MUTATIONS}
+
+
+def test_odd_names_and_links_are_written_as_bytes(tmp_path: Path):
+    pack = {b"techniques/\xff.yaml": b"id: x\n", b"tools.yaml": b"@link:outside"}
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("- id: secret\n")
+    write_pack(pack, tmp_path / "pack", outside)
+    assert (tmp_path / "pack" / "tools.yaml").resolve() == outside
+    assert os.listdir(os.fsencode(tmp_path / "pack" / "techniques")) == [b"\xff.yaml"]
+
+
+def test_a_short_round_runs_clean_and_reports_its_figures(capsys):
+    assert fuzz_run.main(["--packs", "6", "--seed", "1", "--quiet"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith("seed 1: 6 packs tried, 36 runs, 0 exit 70, 0 uncaught exceptions")
+
+
+def test_a_crash_in_the_loader_is_counted_and_fails_the_round(monkeypatch, capsys):
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("a planted bug")
+
+    monkeypatch.setattr("sciatica_cli.content.reading.read_yaml", broken)
+    assert fuzz_run.main(["--packs", "2", "--seed", "1", "--quiet"]) == 1
+    out = capsys.readouterr().out
+    assert "ValueError: a planted bug" in out
+    summary = out.strip().splitlines()[-1]
+    assert " 0 exit 70" not in summary
+    assert "0 uncaught exceptions" not in summary
+
+
+@pytest.mark.parametrize("seed", [3])
+def test_a_pack_can_be_replayed_from_its_seed(seed, capsys):
+    assert fuzz_run.main(["--replay", f"{seed}:0"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("mutations: ")
+    assert "content validate: exit" in out
+
+
+def test_mutations_leave_links_whole():
+    # Pack 7:8974 once cut its own link to "@link:" and stopped a long round.
+    shipped = shipped_files()
+    for number in [8974, *range(400)]:
+        pack, _done = make_pack(random.Random(f"7:{number}"), shipped)
+        links = [data for data in pack.values() if data.startswith(LINK)]
+        assert all(len(data) > len(LINK) for data in links), number
