@@ -58,8 +58,10 @@ class Code(enum.Enum):
     def __new__(cls, code: str, summary: str) -> Code:
         member = object.__new__(cls)
         member._value_ = code
-        member.summary = summary  # type: ignore[attr-defined]
+        member.summary = summary
         return member
+
+    summary: str  # set on each member by __new__: what the rule is about
 
     YAML_SYNTAX = ("SC001", "the file is not valid YAML")
     UNSAFE_YAML = ("SC002", "a YAML feature content may not use (tags, anchors and aliases)")

@@ -72,10 +72,10 @@ def _ref_plan(cls: type) -> _RefPlan:
             tp = optional_inner(tp) or tp
             many = typing.get_origin(tp) is tuple
             inner = typing.get_args(tp)[0] if many else tp
-            nested = inner if dataclasses.is_dataclass(inner) else None
+            nested = inner if isinstance(inner, type) and dataclasses.is_dataclass(inner) else None
             if ref is not None or nested is not None:
                 rows.append((f.name, ref, many, nested))
-        plan = _ref_plans[cls] = tuple(rows)  # type: ignore[arg-type]
+        plan = _ref_plans[cls] = tuple(rows)
     return plan
 
 
@@ -91,8 +91,10 @@ def _walk_refs(entry: Any, path: FieldPath) -> Iterator[tuple[str, FieldPath, st
                     yield from _walk_refs(item, (*path, name, i))
             else:
                 yield from _walk_refs(value, (*path, name))
+        elif ref is None:
+            continue  # not reached: a row has a ref or a nested model
         elif many:
             for i, item in enumerate(value):
-                yield item, (*path, name, i), ref  # type: ignore[misc]
+                yield item, (*path, name, i), ref
         else:
-            yield value, (*path, name), ref  # type: ignore[misc]
+            yield value, (*path, name), ref

@@ -164,8 +164,8 @@ def _type_schema(tp: Any, spec: Spec, *, item: bool = False) -> dict[str, Any]:
         if spec.max_items is not None:
             out["maxItems"] = spec.max_items
         return out
-    if dataclasses.is_dataclass(tp):
-        return model_schema(tp)  # type: ignore[arg-type]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return model_schema(tp)
     if origin is Literal:
         return {"type": "string", "enum": list(typing.get_args(tp))}
     if tp is bool:
@@ -190,6 +190,6 @@ def _type_schema(tp: Any, spec: Spec, *, item: bool = False) -> dict[str, Any]:
 
 
 def _item_schema(item_tp: Any, spec: Spec) -> dict[str, Any]:
-    if dataclasses.is_dataclass(item_tp):
-        return model_schema(item_tp)  # type: ignore[arg-type]
+    if isinstance(item_tp, type) and dataclasses.is_dataclass(item_tp):
+        return model_schema(item_tp)
     return _type_schema(item_tp, spec, item=True)
