@@ -217,3 +217,23 @@ def test_a_folder_that_cannot_be_written_is_a_usage_error(run, tmp_path, args):
     [line] = result.stderr.splitlines()
     assert line.startswith(f"Error: cannot write '{file}/")
     assert file.read_text(encoding="utf-8") == "a file, not a folder\n"
+
+
+def test_a_pack_folder_that_cannot_be_entered_is_a_usage_error(run, tmp_path, monkeypatch):
+    """As root every folder can be entered, so the refusal the system gives another user
+    (Path.exists raising EACCES inside the folder) is made here."""
+    from pathlib import Path
+
+    pack = tmp_path / "locked"
+    pack.mkdir()
+    real_exists = Path.exists
+
+    def exists(self: Path, *args: object, **kwargs: object) -> bool:
+        if self.parent == pack:
+            raise PermissionError(13, "Permission denied")
+        return real_exists(self)
+
+    monkeypatch.setattr(Path, "exists", exists)
+    result = run("content", "validate", str(pack))
+    assert result.exit_code == 2
+    assert "cannot be read (Permission denied)" in result.stderr

@@ -88,6 +88,15 @@ def validate(
 
 
 def _check_pack_folder(folder: Path) -> None:
+    """A folder that is a pack, or a one-line usage error saying what it is instead."""
+    try:
+        _check_pack_layout(folder)
+    except OSError as exc:  # a folder that cannot be entered: Path.exists() raises EACCES
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"'{folder}' cannot be read ({reason}); name a readable pack") from None
+
+
+def _check_pack_layout(folder: Path) -> None:
     from sciatica_cli.content.loader import content_locations
     from sciatica_cli.content.validation import holds_content
 
