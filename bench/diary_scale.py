@@ -41,7 +41,7 @@ SIZES = (10, 11_000, 100_000)
 SMALL = SIZES[0]
 WINDOW_DAYS = 30
 FIRST_QUESTION_RATIO = 1.10  # the first question of guide and check-symptoms
-HISTORY_RATIO = 1.20  # history, --json, --csv over the same 30 days
+HISTORY_RATIO = 1.20  # history, --json, --csv and report over the same 30 days
 MEMORY_MARGIN_MB = 10.0
 # A 'y' to the first question stops at the emergency panel: the run ends at the first
 # question, having read the diary (guide: its last check) and written a check.
@@ -51,6 +51,12 @@ COMMANDS: dict[str, tuple[list[str], str, int, float]] = {
     "history (30 days)": (["history"], "", 0, HISTORY_RATIO),
     "history --json": (["history", "--json"], "", 0, HISTORY_RATIO),
     "history --csv": (["history", "--csv"], "", 0, HISTORY_RATIO),
+    "report (30 days, HTML)": (
+        ["report", "--days", str(WINDOW_DAYS), "--out", "-"],
+        "",
+        0,
+        HISTORY_RATIO,
+    ),
 }
 FLAG_IDS = [f"flag-{i:02d}" for i in range(22)]
 CAUTION_IDS = [f"caution-{i}" for i in range(4)]
