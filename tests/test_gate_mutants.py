@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.models import Caution
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
-from sciatica_cli.domain.triage import Answer, Answers, Outcome, Raised, triage
+from sciatica_cli.domain.triage import Answer, Answers, Block, Outcome, Raised, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
 
@@ -125,3 +126,61 @@ def test_a_serious_sign_left_open_in_a_wrongly_built_outcome_counts_as_one_quest
     decision = gate.decide(forged, acknowledged=True)
     assert decision.verdict is gate.Verdict.UNFINISHED
     assert "(1 question not answered)" in decision.reason
+
+
+def test_a_side_that_is_not_a_side_is_blocked_and_named():
+    outcome = outcome_for()
+    decision = gate.may_show(outcome, "calf", "middle", gate.decide(outcome, False))
+    assert decision.verdict is gate.Verdict.BLOCKED
+    assert decision.reason == "'middle' is not a side: use left or right."
+
+
+def test_a_block_without_its_caution_in_the_outcome_still_blocks_with_no_advice():
+    forged = Outcome(
+        tier=None,
+        raised=(),
+        blocks=(Block("calf", "left", "gone"),),
+        techniques=frozenset({"calf"}),
+        unanswered=(),
+        massage_possible=True,
+        needs_acknowledgement=False,
+    )
+    decision = gate.may_show(forged, "calf", "left", gate.decide(forged, False))
+    assert decision.verdict is gate.Verdict.BLOCKED
+    assert decision.reason == "Skip 'calf' on the left side."
+
+
+def test_cautions_that_rule_out_every_technique_leave_nothing():
+    everything = Caution(
+        id="everywhere",
+        question="?",
+        advice="Do not massage.",
+        blocks=tuple(CONTENT.techniques),
+        sources=("SEED",),
+    )
+    outcome = triage(
+        [], [everything], CONTENT.techniques.values(), Answers(cautions={"everywhere": Answer.YES})
+    )
+    decision = gate.decide(outcome, acknowledged=True)
+    assert decision.verdict is gate.Verdict.NOTHING_LEFT
+    assert decision.reason == gate.NOTHING_LEFT_REASON
+
+
+def test_each_way_of_being_allowed_says_why_in_its_own_words():
+    assert gate.decide(outcome_for(), acknowledged=False).reason == (
+        "No warning sign was found: massage may go on, gently."
+    )
+    soon = next(f for f in CONTENT.red_flags.values() if f.tier == "soon")
+    assert gate.decide(outcome_for({soon.id: Answer.YES}), acknowledged=True).reason == (
+        "You have read the advice: gentle massage may go on."
+    )
+    answers = Answers(
+        flags=dict.fromkeys(CONTENT.red_flags, Answer.NO),
+        cautions=dict.fromkeys(CONTENT.cautions, Answer.NO) | {"blood-thinners": Answer.YES},
+    )
+    softened = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
+    )
+    assert gate.decide(softened, acknowledged=False).reason == (
+        "Massage may go on, with the cautions you were given."
+    )

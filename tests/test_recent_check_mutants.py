@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sciatica_cli.domain.recent_check import WINDOW, answers_from, is_reusable
-from sciatica_cli.domain.triage import Answer
+from sciatica_cli.content.models import Caution
+from sciatica_cli.domain.recent_check import WINDOW, answered_no, answers_from, is_reusable
+from sciatica_cli.domain.triage import Answer, Answers, triage
 
 NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -30,3 +31,22 @@ def test_stored_answers_missing_a_list_read_as_no_answers_there():
     assert answers.cautions == {}
     empty = answers_from({})
     assert empty.flags == {} and empty.cautions == {}
+
+
+def test_only_questions_answered_no_are_stored_as_no():
+    caution = Caution(id="sore-leg", question="Sore?", advice="Rest.", sources=("SEED",))
+    outcome = triage(
+        [],
+        [caution],
+        [],
+        Answers(cautions={"sore-leg": Answer.YES}),
+    )
+    stored = answered_no(outcome, ["never-asked", "was-no"], ["sore-leg", "was-no-too"])
+    assert stored == {"flags": ["never-asked", "was-no"], "cautions": ["was-no-too"]}
+
+
+def test_a_question_left_unanswered_is_not_stored_as_no():
+    caution = Caution(id="sore-leg", question="Sore?", advice="Rest.", sources=("SEED",))
+    outcome = triage([], [caution], [], Answers())
+    assert outcome.unanswered == ("sore-leg",)
+    assert answered_no(outcome, [], ["sore-leg"]) == {"flags": [], "cautions": []}
