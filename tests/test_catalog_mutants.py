@@ -1,0 +1,58 @@
+"""Catalogue arithmetic at its edges: the tests a mutation run found missing."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.models import Step
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.catalog import (
+    UNTIMED_STEP_SECONDS,
+    duration_seconds,
+    for_area,
+    format_duration,
+    step_seconds,
+)
+
+CONTENT = ContentSet([builtin_content_dir()])
+
+
+def test_a_minute_or_more_is_shown_in_minutes_and_less_in_seconds():
+    assert format_duration(59) == "59 s"
+    assert format_duration(60) == "about 1 min"
+
+
+def test_minutes_are_rounded_from_the_seconds():
+    # 90 s is 1.5 min, which rounds to 2; dividing by anything but 60 gives 1 or far more.
+    assert format_duration(90) == "about 2 min"
+    assert format_duration(600) == "about 10 min"
+
+
+def test_a_step_takes_its_hold_or_ten_seconds_for_each_repeat():
+    timed = Step(instruction="Hold.", hold=30, repeats=2)
+    untimed = Step(instruction="Find the spot.", repeats=3)
+    assert step_seconds(timed) == 60
+    assert step_seconds(timed, hold=5) == 10
+    assert step_seconds(untimed) == 3 * UNTIMED_STEP_SECONDS
+    assert step_seconds(untimed, hold=5) == 3 * UNTIMED_STEP_SECONDS  # --hold is for holds only
+
+
+def test_a_technique_lasts_its_steps_on_every_side_it_is_done_on():
+    piriformis = CONTENT.techniques["piriformis"]
+    one_side = sum(step_seconds(s) for s in piriformis.steps)
+    assert one_side == 4 * UNTIMED_STEP_SECONDS + 30
+    assert duration_seconds(piriformis) == 2 * one_side
+    assert duration_seconds(piriformis, sides=1) == one_side
+    once = dataclasses.replace(piriformis, each_side=False)
+    assert duration_seconds(once) == one_side
+    assert duration_seconds(piriformis, hold=5) == 2 * (4 * UNTIMED_STEP_SECONDS + 5)
+
+
+def test_techniques_for_an_area_or_all_of_them():
+    techniques = list(CONTENT.techniques.values())
+    buttock = [t.id for t in techniques if "buttock" in t.areas]
+    assert "piriformis" in buttock
+    assert [t.id for t in for_area(techniques, "buttock")] == buttock
+    assert for_area(techniques, None) == techniques
+    assert for_area(techniques, "foot") == []
