@@ -114,7 +114,7 @@ def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, m
 
     content = ContentSet([builtin_content_dir()])
     all_clear = "n\n" * (len(content.red_flags) + len(content.cautions))
-    calf, aching = "4\n", "4\n"
+    calf, aching = "4\n", "4\n\n"  # and Enter at "Which leg?"
     ratings = "9" * 5000 + "\n7/10\n3 out of 10\n"  # then the input ends: after skipped
     env = make_env(stdin=all_clear + calf + aching + ratings)
     result = run("--region", "GB", "start", "--auto", obj=env)

@@ -23,6 +23,9 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("How does it feel?")
     child.expect_exact("Numbers > ")
     child.sendline("3")  # numb or tingling
+    child.expect_exact("Which leg: left, right or both?")
+    child.expect_exact("Side [both] > ")
+    child.sendline("right")
     child.expect_exact("Your routine")
     child.expect_exact("light pressure only")
     for rating in ("6", "4"):
@@ -34,13 +37,14 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
         index = child.expect_exact(["Press Enter for the next step", "0-10, or Enter to skip > "])
         if index == 1:
             break
+        assert "left side" not in child.before
         steps += 1
         child.send("\r")
-    assert steps == 9  # five steps on each side: Enter after all but the last
+    assert steps == 4  # five steps on the right side only: Enter after all but the last
     child.sendline("4")
     child.expect_exact("0-10, or Enter to skip > ")
     child.sendline("3")
-    child.expect_exact("Leg pain: 6 -> 4")
+    child.expect_exact("Leg pain before: 6, after: 4")
     child.expect_exact("Your session is saved")
     child.expect(pexpect.EOF)
     child.close()

@@ -35,4 +35,4 @@ def history(
         text = view.as_json(sessions, checks) if as_json else view.as_csv(sessions)
         env.stdout.write(text)
     else:
-        view.history_view(env.console, diary_history.load_history(env, days))
+        view.history_view(env.console, diary_history.load_history(env, days), plain=env.plain)

@@ -24,6 +24,14 @@ Side = Annotated[
         help="Which side to work on: left, right or both (one after the other).",
     ),
 ]
+StartSide = Annotated[
+    SideChoice | None,
+    typer.Option(
+        "--side",
+        case_sensitive=False,
+        help="Which leg: left, right or both (asked when left out; remembered for next time).",
+    ),
+]
 Hold = Annotated[
     int | None,
     typer.Option(

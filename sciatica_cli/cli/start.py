@@ -5,18 +5,19 @@ from __future__ import annotations
 import typer
 
 from sciatica_cli.cli.app_context import environment, finish
-from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, Voice
+from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, StartSide, Voice
 
 
 def start(
     ctx: typer.Context,
+    side: StartSide = None,
     hold: Hold = None,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
     plain_output: PlainOutput = False,
 ) -> None:
-    """Start here: a safety check, where it hurts, then a routine made for you.
+    """Start here: a safety check, where it hurts and which leg, then a routine made for you.
 
     You rate your leg and back pain before and after (or skip), and the session is kept
     in your diary ('sciatica history'). During a hold: space pauses, s skips, h means it
@@ -41,5 +42,6 @@ def start(
         check_ui=TerminalCheckUI(env, env.console),
         session_ui=TerminalSessionUI(env, env.console, options),
         start_ui=TerminalStartUI(env, env.console),
+        side=side.value if side is not None else None,
     )
     finish(end)

@@ -8,6 +8,7 @@ domain's; a `StartUI` asks and shows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from sciatica_cli.content.models import Region
@@ -29,6 +30,7 @@ from sciatica_cli.flows.session import (
     run_plans,
 )
 from sciatica_cli.flows.settings import REGION, REGION_ASKED, region_guess
+from sciatica_cli.flows.side import settle_side
 from sciatica_cli.storage.diary import PainScore
 from sciatica_cli.vocabulary import AREAS
 
@@ -49,6 +51,9 @@ class StartUI(Protocol):
 
     def ask_feelings(self, choices: Choices) -> tuple[str, ...]: ...
 
+    def ask_side(self, default: str) -> str | None:
+        """Which leg: left, right or both; None takes `default`."""
+
     def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
         """The routine that will run, and the areas no technique covers."""
 
@@ -68,7 +73,9 @@ def run_start(
     check_ui: CheckUI,
     session_ui: SessionUI,
     start_ui: StartUI,
+    side: str | None = None,
 ) -> FlowEnd:
+    """`side` is the one given with --side; without it the person is asked."""
     # A diary that cannot be used is noted and `start` goes on unrecorded: never a block.
     with DiaryLink.optional(env) as diary:
         _welcome_once(env, start_ui, diary)
@@ -77,6 +84,7 @@ def run_start(
         if not check.decision.allowed:
             return check.verdict
         areas, feelings = _ask_where(env, start_ui)
+        options = replace(options, side=settle_side(start_ui, diary, side))
         routine = recommend(areas, env.content.areas, env.content.techniques)
         plans = _allowed_plans(session_ui, routine, check, options)
         start_ui.routine(routine, plans, options.hold)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -53,7 +53,16 @@ def techniques_view(
     )
 
 
-def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
+def _two_columns(rows: Iterable[tuple[str, str]], width: int) -> RenderableType:
+    if width < NARROW:  # stacked: a name, then its words under it, not one word per line
+        return Group(
+            *(
+                Group(
+                    Padding(inert(left, "bold"), (0, 0, 0, 2)), Padding(inert(right), (0, 0, 0, 4))
+                )
+                for left, right in rows
+            )
+        )
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -67,7 +76,7 @@ Say = Callable[[str], str]  # fills service placeholders for the person's region
 
 def topics_view(console: Console, pages: Iterable[LearnPage], say: Say) -> None:
     console.print(inert("Topics", "bold"))
-    console.print(_two_columns((page.id, say(page.summary)) for page in pages))
+    console.print(_two_columns(((page.id, say(page.summary)) for page in pages), console.width))
     console.print(inert("Read one with 'sciatica learn TOPIC'.", "italic"))
 
 
@@ -109,7 +118,7 @@ def welcome_view(console: Console, version: str, say: Say) -> None:
         ("sciatica learn", "read about sciatica and when to get help"),
         ("sciatica history", "your sessions and pain over time"),
     ]
-    console.print(_two_columns(rows))
+    console.print(_two_columns(rows, console.width))
     console.print()
     console.print(
         inert(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 
@@ -21,11 +22,13 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.flows.routine import Choices
+from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import LineReader, area_parser
 
 RATING_PROMPT = "0-10, or Enter to skip > "
 RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
+SIDE_HINT = "Please type left, right or both (l, r or b is enough), or just Enter."
 # Service names are placeholders, filled for the person's region when shown.
 WORSE_ADVICE = (
     "Your pain is clearly worse than before the session. Do not massage again today, but "
@@ -76,6 +79,19 @@ class TerminalStartUI:
 
     def ask_feelings(self, choices: Choices) -> tuple[str, ...]:
         return self._ask_choices("How does it feel? (several are fine)", choices)
+
+    def ask_side(self, default: str) -> str | None:
+        self.console.print()
+        self.console.print(inert("Which leg: left, right or both?", "bold"))
+        self.console.print(
+            inert(
+                f"Press Enter for {default}, as last time."
+                if default != "both"
+                else "Press Enter for both."
+            )
+        )
+        reply = self.reader.ask(f"Side [{default}] > ", parse_side, SIDE_HINT)
+        return reply if isinstance(reply, str) else None
 
     def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
         routine_view(self.console, routine, plans, hold, self.say)
@@ -131,26 +147,47 @@ def routine_view(
     console.print()
     if plans:
         console.print(inert("Your routine", "bold underline"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("#", no_wrap=True)
-        table.add_column("Technique", style="bold")
-        table.add_column("Why")
-        table.add_column("Time", no_wrap=True)
         reasons = {item.technique.id: item.reasons[0] for item in routine.items}
-        for number, plan in enumerate(plans, start=1):
-            table.add_row(
-                inert(str(number)),
-                inert(plan.technique.name),
-                inert(reasons.get(plan.technique.id, "")),
-                inert(format_duration(plan_seconds(plan))),
-            )
-        console.print(table)
+        if console.width < NARROW:
+            _routine_stacked(console, plans, reasons)
+        else:
+            _routine_table(console, plans, reasons)
         total = sum(plan_seconds(p) for p in plans)
         console.print(inert(f"Total: {format_duration(total)}, plus short rests."))
     for area in routine.uncovered:
         console.print(inert(f"No technique here works on the {area} itself.", "bold"))
     for advice in routine.advice:
         console.print(inert(say(advice)))
+
+
+def _routine_table(
+    console: Console, plans: Sequence[SessionPlan], reasons: Mapping[str, str]
+) -> None:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Technique", style="bold")
+    table.add_column("Why")
+    table.add_column("Time", no_wrap=True)
+    for number, plan in enumerate(plans, start=1):
+        table.add_row(
+            inert(str(number)),
+            inert(plan.technique.name),
+            inert(reasons.get(plan.technique.id, "")),
+            inert(format_duration(plan_seconds(plan))),
+        )
+    console.print(table)
+
+
+def _routine_stacked(
+    console: Console, plans: Sequence[SessionPlan], reasons: Mapping[str, str]
+) -> None:
+    """Below 60 columns: each technique on its own lines, its reason under it."""
+    for number, plan in enumerate(plans, start=1):
+        time = format_duration(plan_seconds(plan))
+        console.print(inert(f"{number}. {plan.technique.name} ({time})", "bold"))
+        reason = reasons.get(plan.technique.id, "")
+        if reason:
+            console.print(Padding(inert(reason), (0, 0, 0, 3)))
 
 
 def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
@@ -166,6 +203,14 @@ def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
     console.print(inert("Back pain:"))
     back: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
     return PainScore(_rating(leg), _rating(back))
+
+
+def parse_side(text: str) -> str | NoAnswer | None:
+    """l/left, r/right, b/both in any case; Enter takes the default; else not understood."""
+    word = text.strip().lower()
+    if not word:
+        return NoAnswer.SKIPPED
+    return next((side for side in ("left", "right", "both") if side.startswith(word)), None)
 
 
 def region_parser(
@@ -206,7 +251,7 @@ def pain_change_view(console: Console, before: PainScore, after: PainScore) -> b
         moved = change(b, a)
         if moved is None:
             continue
-        console.print(inert(f"{label}: {b} -> {a}. {_describe(moved)}"))
+        console.print(inert(f"{label} before: {b}, after: {a}. {_describe(moved)}"))
         worse = worse or (moved.meaningful and moved.direction is Direction.WORSE)
     return worse
 
