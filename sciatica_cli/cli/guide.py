@@ -9,6 +9,7 @@ from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
     PlainOutput,
+    Ready,
     Side,
     SideChoice,
     Sound,
@@ -32,6 +33,7 @@ def guide(
         None, "--tool", help="The tool to use, e.g. massage-ball (default: your hands)."
     ),
     hold: Hold = None,
+    ready: Ready = 3,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -60,7 +62,7 @@ def guide(
         raise UsageError(unknown_message("technique", technique, techniques))
     choose_tool(techniques[technique], tool)  # a wrong tool is an error before any question
     options = SessionOptions(
-        side=side.value, tool=tool, hold=hold, auto=auto, voice=voice, sound=sound
+        side=side.value, tool=tool, hold=hold, ready=ready, auto=auto, voice=voice, sound=sound
     )
     end = run_guide(
         env,

@@ -41,6 +41,15 @@ Hold = Annotated[
         help="Seconds for every hold, from 1 to 300 (default: as the technique says, usually 30).",
     ),
 ]
+Ready = Annotated[
+    int,
+    typer.Option(
+        "--ready",
+        min=0,
+        max=30,
+        help="Seconds of get-ready count before each hold, to get into place (0: none).",
+    ),
+]
 Auto = Annotated[
     bool,
     typer.Option(

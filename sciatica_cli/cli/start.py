@@ -5,13 +5,14 @@ from __future__ import annotations
 import typer
 
 from sciatica_cli.cli.app_context import environment, finish
-from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, StartSide, Voice
+from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Ready, Sound, StartSide, Voice
 
 
 def start(
     ctx: typer.Context,
     side: StartSide = None,
     hold: Hold = None,
+    ready: Ready = 3,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -35,7 +36,7 @@ def start(
     settle_region(env)
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
-    options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound)
+    options = SessionOptions(hold=hold, ready=ready, auto=auto, voice=voice, sound=sound)
     end = run_start(
         env,
         options,

@@ -8,6 +8,7 @@ so a test drives a whole session with a fake clock and scripted commands.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -55,6 +56,9 @@ class SessionListener(HoldListener):
 
     def switch_sides(self, side: str) -> None: ...
 
+    def get_ready(self, remaining: int) -> None:
+        """Whole seconds before a hold starts; called once as each second begins."""
+
     def hold_started(self, step: PlannedStep, seconds: int) -> None: ...
 
     def hold_ended(self, result: HoldResult) -> None: ...
@@ -68,18 +72,26 @@ class SessionListener(HoldListener):
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
-    """Hands-free timings: how long untimed steps stay up, and the rest between holds."""
+    """Timings around the steps: a get-ready count before each hold (time to get the hands
+    into place after the Enter that showed the step), and hands-free, how long untimed
+    steps stay up and the rest between holds."""
 
     auto: bool = False
     read_seconds: float = 8.0
     rest_seconds: float = 5.0
+    ready_seconds: float = 3.0
 
     @classmethod
-    def for_hold(cls, auto: bool, hold: int | None) -> Pacing:
+    def for_hold(cls, auto: bool, hold: int | None, ready: int = 3) -> Pacing:
         # Short test holds (--hold 1) get equally short pauses around them.
         if hold is None:
-            return cls(auto)
-        return cls(auto, read_seconds=min(8.0, hold), rest_seconds=min(5.0, hold))
+            return cls(auto, ready_seconds=ready)
+        return cls(
+            auto,
+            read_seconds=min(8.0, hold),
+            rest_seconds=min(5.0, hold),
+            ready_seconds=min(ready, hold),
+        )
 
 
 class _Stop(Exception):
@@ -130,6 +142,7 @@ def _run_steps(
                 _rest(monotonic, controls, listener, pacing.rest_seconds)
         listener.step(step, plan)
         if step.hold is not None:
+            _get_ready(monotonic, controls, listener, pacing.ready_seconds)
             listener.hold_started(step, step.hold)
             hold = run_hold(step.hold, monotonic=monotonic, wait=controls.wait, listener=listener)
             result.holds.append(hold)
@@ -151,6 +164,28 @@ def _run_steps(
             command = controls.next()
             if command in _STOP_FOR:
                 raise _Stop(_STOP_FOR[command])
+
+
+def _get_ready(
+    monotonic: Callable[[], float],
+    controls: Controls,
+    listener: SessionListener,
+    seconds: float,
+) -> None:
+    """A short count before a hold. Only a stop (q, h) or a skip (s: start now) ends it
+    early; an Enter does not, as it is most likely the one that showed the step."""
+    deadline = monotonic() + seconds
+    shown: int | None = None
+    while (left := deadline - monotonic()) > 0:
+        whole = math.ceil(left)
+        if whole != shown:
+            listener.get_ready(whole)
+            shown = whole
+        command = controls.wait(max(0.0, deadline - (whole - 1) - monotonic()))
+        if command in _STOP_FOR:
+            raise _Stop(_STOP_FOR[command])
+        if command is Command.SKIP:
+            return
 
 
 def _rest(
@@ -194,6 +229,10 @@ class Listeners(SessionListener):
     def switch_sides(self, side: str) -> None:
         for listener in self.listeners:
             listener.switch_sides(side)
+
+    def get_ready(self, remaining: int) -> None:
+        for listener in self.listeners:
+            listener.get_ready(remaining)
 
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
         for listener in self.listeners:

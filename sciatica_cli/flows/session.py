@@ -44,6 +44,7 @@ class SessionOptions:
     auto: bool = False
     voice: bool = False
     sound: bool = True
+    ready: int = 3  # seconds of get-ready count before each hold; 0: none
 
 
 class SessionUI(Protocol):
@@ -134,7 +135,7 @@ def _run_each(
     record: SessionRecord,
     run: RoutineRun,
 ) -> SessionStatus:
-    pacing = Pacing.for_hold(options.auto, options.hold)
+    pacing = Pacing.for_hold(options.auto, options.hold, options.ready)
     for index, plan in enumerate(plans):
         if index > 0:
             stop = _between(ui, plan.technique)

@@ -24,6 +24,7 @@ from sciatica_cli.presentation.controls import (
     LINE_WORDS,
     LineControls,
     TerminalControls,
+    TypeaheadGuard,
     show_cursor,
 )
 from sciatica_cli.presentation.session_view import (
@@ -68,6 +69,8 @@ class TerminalSessionUI:
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
         try:
             with self._controls() as controls:
+                if isinstance(controls, TerminalControls):
+                    listeners.append(TypeaheadGuard(controls))
                 yield controls, Listeners(*listeners)
         finally:
             if isinstance(view, LiveSessionView):
