@@ -15,12 +15,12 @@ from sciatica_cli.content.models import Region
 from sciatica_cli.content.regions import known_codes
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
-from sciatica_cli.domain.pain import clearly_worse
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.routine_summary import RoutineSummary, summarise
 from sciatica_cli.flows.session import (
     FlowEnd,
     SessionOptions,
@@ -61,9 +61,8 @@ class StartUI(Protocol):
 
     def ask_pain(self, when: str) -> PainScore: ...
 
-    def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None: ...
-
-    def saved(self) -> None: ...
+    def summary(self, summary: RoutineSummary) -> None:
+        """The routine's one summary at its real end (the session is saved by then)."""
 
 
 def run_start(
@@ -98,8 +97,8 @@ def run_start(
         run = run_plans(env, session_ui, plans, check, options, record=record, diary=diary)
         record.after = start_ui.ask_pain("after")
         diary.write(lambda d: d.save_session(record))
-        _pain_change(start_ui, record.before, record.after)
-        start_ui.saved()
+        pain = (record.before, record.after)
+        start_ui.summary(summarise(plans, run.results, run.status, check, pain))
         return run.status
 
 
@@ -146,8 +145,3 @@ def _allowed_plans(
         else:
             plans.append(plan)
     return plans
-
-
-def _pain_change(ui: StartUI, before: PainScore, after: PainScore) -> None:
-    worse = clearly_worse((before.leg, after.leg), (before.back, after.back))
-    ui.pain_change(before, after, worse)

@@ -58,9 +58,10 @@ class SessionUI(Protocol):
     def hurts(self) -> None: ...
 
     def running(
-        self, plan: SessionPlan, check: CheckResult
+        self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
     ) -> AbstractContextManager[tuple[Controls, SessionListener]]:
-        """The keys and the display for one plan, set up and torn down around it."""
+        """The keys and the display for one plan, set up and torn down around it; `place`
+        is (number, count) of the plan in its routine."""
 
 
 @dataclass(slots=True)
@@ -141,7 +142,7 @@ def _run_each(
             stop = _between(ui, plan.technique)
             if stop is not None:
                 return stop
-        with ui.running(plan, check) as (controls, view):
+        with ui.running(plan, check, (index + 1, len(plans))) as (controls, view):
             result = run_session(
                 plan,
                 monotonic=env.monotonic,

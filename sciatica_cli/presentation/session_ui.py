@@ -61,10 +61,11 @@ class TerminalSessionUI:
 
     @contextmanager
     def running(
-        self, plan: SessionPlan, check: CheckResult
+        self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
-        listeners: list[SessionListener] = [view, *spoken_cues(self.options.voice)]
+        view.place = place
+        listeners: list[SessionListener] = [view, *spoken_cues(self.options.voice, place)]
         tool_name = self.env.content.tools[plan.tool.tool].name
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
         try:

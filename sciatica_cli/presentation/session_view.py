@@ -77,6 +77,7 @@ class _CommonView(SessionListener):
         self.console = console
         self.bell = bell
         self.say = say
+        self.place = (1, 1)  # (number, count) of this technique in its routine
 
     def _ring(self) -> None:
         if self.bell:
@@ -115,6 +116,9 @@ class _CommonView(SessionListener):
             self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
             self.console.print(inert("Session interrupted.", "bold"))
+        elif self.place[1] > 1:
+            number, count = self.place
+            self.console.print(inert(f"{plan.technique.name} done ({number} of {count}).", "bold"))
         else:
             self.console.print(inert("Well done: session finished.", "bold"))
         total = len(plan.steps)
@@ -125,7 +129,8 @@ class _CommonView(SessionListener):
                 f"time: {format_duration(round(result.seconds))}."
             )
         )
-        self.console.print(inert(self.say(SEEK_HELP_REMINDER)))
+        if self.place[1] == 1:  # a routine says it once, in its summary at the end
+            self.console.print(inert(self.say(SEEK_HELP_REMINDER)))
 
 
 class PlainSessionView(_CommonView):

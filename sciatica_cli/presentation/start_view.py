@@ -22,9 +22,11 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.flows.routine import Choices
+from sciatica_cli.flows.routine_summary import RoutineSummary
 from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import LineReader, area_parser
+from sciatica_cli.presentation.session_view import SEEK_HELP_REMINDER
 
 RATING_PROMPT = "0-10, or Enter to skip > "
 RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
@@ -38,6 +40,11 @@ WORSE_ADVICE = (
     "around your genitals, back passage or inner thighs, new trouble peeing or pooing, or new "
     "pain, weakness or numbness in both legs."
 )
+REPEAT_NEXT = (
+    "you can repeat this later today or tomorrow with 'sciatica start'. Gentle walking and "
+    "staying active between sessions help more than rest."
+)
+Say = Callable[[str], str]  # fills service placeholders for the person's region
 WORSE_TITLE = "Your pain is worse: stop for today"
 NUMB_NOTE = (
     "Where your skin feels numb or tingles, use light pressure only: you may not feel it if "
@@ -102,16 +109,8 @@ class TerminalStartUI:
     def ask_pain(self, when: str) -> PainScore:
         return ask_pain(self.reader, self.console, when)
 
-    def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None:
-        pain_change_view(self.console, before, after)
-        if worse:
-            advice = inert(self.say(WORSE_ADVICE))
-            self.console.print(Panel(advice, title=inert(WORSE_TITLE), box=box.HEAVY))
-
-    def saved(self) -> None:
-        self.console.print(
-            inert("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
-        )
+    def summary(self, summary: RoutineSummary) -> None:
+        routine_summary_view(self.console, summary, self.say)
 
     def _ask_choices(self, question: str, choices: Choices) -> tuple[str, ...]:
         self.console.print()
@@ -239,6 +238,30 @@ def _rating_or_skip(text: str) -> int | NoAnswer | None:
 def _rating(reply: int | NoAnswer) -> int | None:
     """The rating given, or None for no rating (skipped, unclear, or the input ended)."""
     return reply if isinstance(reply, int) else None
+
+
+def routine_summary_view(console: Console, summary: RoutineSummary, say: Say) -> None:
+    """The one summary at the end of a routine: time, what was done, pain, what next."""
+    console.print()
+    console.print(inert("Your routine today", "bold underline"))
+    time = format_duration(round(summary.seconds))
+    if summary.done:
+        console.print(inert(f"Done: {', '.join(summary.done)}. Time: {time}."))
+    else:
+        console.print(inert(f"No technique was finished. Time: {time}."))
+    if summary.not_done:
+        console.print(inert(f"Not done: {', '.join(summary.not_done)}."))
+    pain_change_view(console, summary.before, summary.after)
+    if summary.worse:
+        console.print(Panel(inert(say(WORSE_ADVICE)), title=inert(WORSE_TITLE), box=box.HEAVY))
+    for advice in summary.advice:
+        console.print(inert(say(f"Remember the advice you read today: {advice}"), "bold"))
+    if summary.may_repeat:
+        console.print(inert(f"Next: {REPEAT_NEXT}"))
+    console.print(inert(say(SEEK_HELP_REMINDER)))
+    console.print(
+        inert("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
+    )
 
 
 def pain_change_view(console: Console, before: PainScore, after: PainScore) -> bool:
