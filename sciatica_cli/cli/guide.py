@@ -41,6 +41,9 @@ def guide(
 ) -> None:
     """Be guided through one technique, after the safety check, with timed holds.
 
+    The safety check asks a yes/no question about each warning sign first; after a clear
+    check in the last 12 hours it asks one question instead.
+
     During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the
     session stops), q quits. Between steps press Enter to go on.
     """

@@ -19,8 +19,10 @@ NARROW = 60
 
 
 def techniques_view(
-    console: Console, techniques: list[Technique], tools: Mapping[str, Tool]
+    console: Console, techniques: list[Technique], tools: Mapping[str, Tool], *, questions: int
 ) -> None:
+    """The catalogue; `questions` is how many the safety check asks, said in the footer."""
+
     def tool_names(t: Technique) -> str:
         return ", ".join(tools[v.tool].name for v in t.tools)
 
@@ -48,7 +50,9 @@ def techniques_view(
         console.print(table)
     console.print(
         inert(
-            "Run 'sciatica guide ID' to start one; it asks a few safety questions first.", "italic"
+            f"Run 'sciatica guide ID' to start one. It first asks {questions} yes/no questions "
+            "about warning signs (one, after a clear check in the last 12 hours).",
+            "italic",
         )
     )
 
