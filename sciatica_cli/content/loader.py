@@ -25,6 +25,7 @@ from sciatica_cli.content.fields import convert, model_fields, optional_inner, s
 from sciatica_cli.content.problems import Code, ContentError, Problem
 from sciatica_cli.content.problems import Path as FieldPath
 from sciatica_cli.content.service_text import text_problems
+from sciatica_cli.content.tool_steps import step_tool_problems
 from sciatica_cli.content.yaml_source import YamlDocument, read_yaml
 
 T = TypeVar("T")
@@ -309,6 +310,10 @@ class ContentSet:
             problems.extend(self._references(located, known_sources))
             if name == "techniques":
                 problems.extend(_step_lengths(located))
+                problems.extend(
+                    located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)
+                    for where, why in step_tool_problems(located.entry)
+                )
         self._checked[name] = problems
         return problems
 
@@ -418,14 +423,19 @@ def step_word_limit(step: models.Step) -> int:
 
 def _step_lengths(located: Located[models.Technique]) -> Iterator[Problem]:
     for i, step in enumerate(located.entry.steps):
-        words = len(step.instruction.split())
-        limit = step_word_limit(step)
-        if words > limit:
-            yield located.doc.problem(
-                (*located.path, "steps", i, "instruction"),
-                Code.STEP_TOO_LONG,
-                f"{words} words is too long to read during the step; keep it to {limit}",
-            )
+        texts: list[tuple[FieldPath, str]] = [(("instruction",), step.instruction)]
+        texts += [
+            (("by_tool", j, "instruction"), t.instruction) for j, t in enumerate(step.by_tool)
+        ]
+        for where, text in texts:
+            words = len(text.split())
+            limit = step_word_limit(step)
+            if words > limit:
+                yield located.doc.problem(
+                    (*located.path, "steps", i, *where),
+                    Code.STEP_TOO_LONG,
+                    f"{words} words is too long to read during the step; keep it to {limit}",
+                )
 
 
 def _stray_files(folder: Path) -> Iterator[Problem]:

@@ -58,8 +58,18 @@ class ToolVariant:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class StepForTool:
+    tool: str = field("Id of one of the technique's tools.", pattern=KEBAB, ref="tool")
+    instruction: str = field("The step as done with that tool.", max_len=300)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Step:
     instruction: str = field("One action, in plain words.", max_len=300)
+    by_tool: tuple[StepForTool, ...] = field(
+        "The step in other words for a tool that is used differently (shown with --tool).",
+        default=(),
+    )
     hold: int | None = field(
         "Seconds to hold, if the step is a timed hold.", default=None, min=5, max=300
     )

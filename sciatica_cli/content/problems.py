@@ -51,6 +51,10 @@ class Code(enum.Enum):
         "SC302",
         "a pack entry that lowers or changes a built-in emergency red flag",
     )
+    STEP_TOOL_NOT_LISTED = (
+        "SC303",
+        "a step text for a tool the technique does not list, or given twice",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sciatica_cli.content.models import Step, Technique, ToolVariant
+from sciatica_cli.content.tool_steps import instruction_for
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.errors import UsageError
@@ -95,7 +96,7 @@ def plan_session(
         if not decision.allowed:
             refused.append((this_side or "both sides", decision))
             continue
-        steps.extend(_side_steps(technique, this_side, hold))
+        steps.extend(_side_steps(technique, this_side, hold, variant.tool))
     if not steps:
         first = refused[0][1]
         reasons = "; ".join(dict.fromkeys(d.reason for _side, d in refused))
@@ -104,14 +105,16 @@ def plan_session(
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
 
 
-def _side_steps(technique: Technique, side: str | None, hold: int | None) -> list[PlannedStep]:
+def _side_steps(
+    technique: Technique, side: str | None, hold: int | None, tool: str
+) -> list[PlannedStep]:
     total = len(technique.steps)
     return [
         PlannedStep(
             number=number,
             total=total,
             side=side,
-            instruction=step.instruction,
+            instruction=instruction_for(step, tool),
             feel=step.feel,
             hold=hold_seconds(step, hold),
             repeat=repeat,
