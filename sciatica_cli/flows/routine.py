@@ -8,10 +8,10 @@ domain's; a `StartUI` asks and shows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from sciatica_cli.content.models import Region
+from sciatica_cli.content.models import Region, Technique
 from sciatica_cli.content.regions import known_codes
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
@@ -20,6 +20,7 @@ from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.resume import Resumable, decline, find_resumable
 from sciatica_cli.flows.routine_summary import RoutineSummary, summarise
 from sciatica_cli.flows.session import (
     FlowEnd,
@@ -31,7 +32,7 @@ from sciatica_cli.flows.session import (
 )
 from sciatica_cli.flows.settings import REGION, REGION_ASKED, region_guess
 from sciatica_cli.flows.side import settle_side
-from sciatica_cli.storage.diary import PainScore
+from sciatica_cli.storage.diary import PainScore, SessionRecord
 from sciatica_cli.vocabulary import AREAS
 
 WELCOME_SEEN = "welcome-seen"
@@ -50,6 +51,9 @@ class StartUI(Protocol):
     def ask_areas(self, choices: Choices) -> tuple[str, ...]: ...
 
     def ask_feelings(self, choices: Choices) -> tuple[str, ...]: ...
+
+    def ask_resume(self, offer: Resumable) -> bool:
+        """Go on with a routine that stopped part-way? Only a clear yes resumes."""
 
     def ask_side(self, default: str) -> str | None:
         """Which leg: left, right or both; None takes `default`."""
@@ -82,24 +86,65 @@ def run_start(
         check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
-        areas, feelings = _ask_where(env, start_ui)
-        options = replace(options, side=settle_side(start_ui, diary, side))
-        routine = recommend(areas, env.content.areas, env.content.techniques)
-        plans = _allowed_plans(session_ui, routine, check, options)
-        start_ui.routine(routine, plans, options.hold)
-        if "numb-tingling" in feelings:
-            start_ui.numb_note()
-        if not plans:
-            return Verdict.NOTHING_LEFT if routine.items else Verdict.ALLOWED
-        record = new_record(env, plans, options)
-        record.before = start_ui.ask_pain("before")
-        record.areas, record.feelings = list(areas), list(feelings)
-        run = run_plans(env, session_ui, plans, check, options, record=record, diary=diary)
-        record.after = start_ui.ask_pain("after")
-        diary.write(lambda d: d.save_session(record))
-        pain = (record.before, record.after)
-        start_ui.summary(summarise(plans, run.results, run.status, check, pain))
-        return run.status
+        run = _Run(env, options, check, session_ui, start_ui, diary)
+        offer = find_resumable(diary, env.now(), env.content.techniques)
+        if offer is not None:
+            if start_ui.ask_resume(offer):
+                return _resume(run, offer)
+            decline(diary, offer)
+        return _new_routine(run, side)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What every part of one `start` shares, once the check has allowed massage."""
+
+    env: Environment
+    options: SessionOptions
+    check: CheckResult
+    session_ui: SessionUI
+    start_ui: StartUI
+    diary: DiaryLink
+
+
+def _new_routine(run: _Run, side: str | None) -> FlowEnd:
+    env, ui = run.env, run.start_ui
+    areas, feelings = _ask_where(env, ui)
+    options = replace(run.options, side=settle_side(ui, run.diary, side))
+    routine = recommend(areas, env.content.areas, env.content.techniques)
+    plans = _allowed_plans(run.session_ui, routine, run.check, options)
+    ui.routine(routine, plans, options.hold)
+    if "numb-tingling" in feelings:
+        ui.numb_note()
+    if not plans:
+        return Verdict.NOTHING_LEFT if routine.items else Verdict.ALLOWED
+    record = new_record(env, plans, options)
+    record.before = ui.ask_pain("before")
+    record.areas, record.feelings = list(areas), list(feelings)
+    return _run_routine(replace(run, options=options), plans, record)
+
+
+def _resume(run: _Run, offer: Resumable) -> FlowEnd:
+    """The rest of a stopped routine, on its side, in its own diary entry."""
+    record = offer.record
+    options = replace(run.options, side=record.sides[0] if record.sides else "both")
+    techniques = [run.env.content.techniques[t] for t in offer.remaining]
+    plans = _allowed(run.session_ui, techniques, run.check, options)
+    if not plans:
+        return Verdict.NOTHING_LEFT
+    return _run_routine(replace(run, options=options), plans, record)
+
+
+def _run_routine(run: _Run, plans: list[SessionPlan], record: SessionRecord) -> FlowEnd:
+    ui, diary = run.start_ui, run.diary
+    done = run_plans(
+        run.env, run.session_ui, plans, run.check, run.options, record=record, diary=diary
+    )
+    record.after = ui.ask_pain("after")
+    diary.write(lambda d: d.save_session(record))
+    pain = (record.before, record.after)
+    ui.summary(summarise(plans, done.results, done.status, run.check, pain))
+    return done.status
 
 
 def _welcome_once(env: Environment, ui: StartUI, diary: DiaryLink) -> None:
@@ -137,9 +182,15 @@ def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[st
 def _allowed_plans(
     ui: SessionUI, routine: Routine, check: CheckResult, options: SessionOptions
 ) -> list[SessionPlan]:
-    """The routine's plans; each technique the gate refuses is shown with its reason."""
+    return _allowed(ui, [item.technique for item in routine.items], check, options)
+
+
+def _allowed(
+    ui: SessionUI, techniques: Sequence[Technique], check: CheckResult, options: SessionOptions
+) -> list[SessionPlan]:
+    """A plan for each technique; each one the gate refuses is shown with its reason."""
     plans: list[SessionPlan] = []
-    for plan in plan_all([item.technique for item in routine.items], check, options):
+    for plan in plan_all(techniques, check, options):
         if isinstance(plan, Refusal):
             ui.refused(plan)
         else:

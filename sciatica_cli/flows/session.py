@@ -101,6 +101,7 @@ def new_record(
         techniques=[p.technique.id for p in plans],
         sides=[options.side],
         tool=options.tool or "hands",
+        current_technique=plans[0].technique.id if plans else None,
     )
 
 
@@ -138,6 +139,8 @@ def _run_each(
 ) -> SessionStatus:
     pacing = Pacing.for_hold(options.auto, options.hold, options.ready)
     for index, plan in enumerate(plans):
+        # Where a resume would start: this technique, also while asking before it.
+        record.current_technique = plan.technique.id
         if index > 0:
             stop = _between(ui, plan.technique)
             if stop is not None:

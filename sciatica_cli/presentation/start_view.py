@@ -18,14 +18,22 @@ from sciatica_cli.domain.catalog import format_duration, plan_seconds
 from sciatica_cli.domain.pain import Change, Direction, change, parse_rating
 from sciatica_cli.domain.plans import SessionPlan
 from sciatica_cli.domain.routine import Routine
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
+from sciatica_cli.flows.resume import Resumable
 from sciatica_cli.flows.routine import Choices
 from sciatica_cli.flows.routine_summary import RoutineSummary
 from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
-from sciatica_cli.presentation.prompts import LineReader, area_parser
+from sciatica_cli.presentation.prompts import (
+    YES_NO_HINT,
+    YES_NO_PROMPT,
+    LineReader,
+    area_parser,
+    parse_answer,
+)
 from sciatica_cli.presentation.session_view import SEEK_HELP_REMINDER
 
 RATING_PROMPT = "0-10, or Enter to skip > "
@@ -58,6 +66,8 @@ class TerminalStartUI:
     def __init__(self, env: Environment, console: Console) -> None:
         self.console = console
         self.say = env.say
+        self.now = env.now
+        self.env = env
         self.reader = LineReader(env, console)
 
     def welcome(self) -> None:
@@ -86,6 +96,20 @@ class TerminalStartUI:
 
     def ask_feelings(self, choices: Choices) -> tuple[str, ...]:
         return self._ask_choices("How does it feel? (several are fine)", choices)
+
+    def ask_resume(self, offer: Resumable) -> bool:
+        number, count = offer.place
+        name = self.env.content.techniques[offer.remaining[0]].name
+        minutes = max(1, round((self.now() - offer.stopped_at).total_seconds() / 60))
+        self.console.print()
+        self.console.print(inert("Go on where you stopped?", "bold"))
+        self.console.print(
+            inert(
+                f"Your routine stopped {minutes} min ago at {name} ({number} of {count}). "
+                "Type y to go on from there, or n to choose a new routine."
+            )
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT) is Answer.YES
 
     def ask_side(self, default: str) -> str | None:
         self.console.print()

@@ -81,6 +81,10 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         CREATE INDEX checks_by_time ON checks (julianday(checked_at));
         """,
     ),
+    (
+        4,  # the technique a routine was at when it stopped, so `start` can resume there
+        "ALTER TABLE sessions ADD COLUMN current_technique TEXT;",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.
