@@ -21,6 +21,13 @@ from sciatica_cli.environment import MAX_WIDTH, MIN_WIDTH
         (("guide", "piriformis", "--hold", "301"), "'--hold': must be at most 300 (got '301')."),
         (("start", "--hold", "0"), "'--hold': must be at least 1 (got '0')."),
         (("guide", "piriformis", "--hold", "\x1b[2J"), "(got '\\x1b[2J')."),
+        (("start", "--ready", "x"), "'--ready': must be a whole number (got 'x')."),
+        (("guide", "calf", "--ready", "-1"), "'--ready': must be at least 0 (got '-1')."),
+        (
+            ("start", "--side", "up"),
+            "'--side': must be one of 'left', 'right', 'both' (got 'up').",
+        ),
+        (("guide", "calf", "--side", "x" * 300), "(got 'xxxxxxxxxx"),
     ],
 )
 def test_a_bad_option_value_gets_our_own_words(run, args, message):

@@ -53,4 +53,4 @@ def test_side_option_asks_nothing_and_is_remembered(run, make_env):
 def test_a_wrong_side_option_is_a_usage_error(run):
     result = run("start", "--side", "middle")
     assert result.exit_code == 2
-    assert "middle" in result.stderr
+    assert "must be one of 'left', 'right', 'both' (got 'middle')" in result.stderr
