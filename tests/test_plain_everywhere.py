@@ -59,10 +59,22 @@ def test_without_plain_the_same_commands_do_draw(run, make_env):
     assert any(DRAWING.search(out) for out in outputs)
 
 
-def test_at_40_columns_no_line_is_wider_than_the_screen(run, make_env):
+def squeezed(line: str) -> bool:
+    """A table cell squeezed into a sliver: a few letters far to the right, nothing before."""
+    text = line.strip(" │┃")
+    return bool(text) and line.index(text[0]) >= 16 and len(text) <= 14
+
+
+def test_at_40_columns_nothing_is_squeezed_into_a_narrow_column(run, make_env):
     for (args, _), out in zip(COMMANDS, _run_all(run, make_env, 40), strict=True):
-        wide = [line for line in out.splitlines() if len(line.rstrip()) > 40]
-        assert not wide, (args, wide)
+        lines = out.splitlines()
+        assert not [line for line in lines if len(line.rstrip()) > 40], args
+        assert not [line for line in lines if squeezed(line)], (args, out)
+
+
+def test_the_squeeze_check_can_fail():
+    assert squeezed("                          What sciatica ")
+    assert not squeezed("    start here: a safety check, then a")
 
 
 @pytest.mark.parametrize("variable", [("TERM", "dumb"), ("SCIATICA_PLAIN", "1")])
