@@ -66,6 +66,7 @@ def test_start_resumes_a_stopped_routine_at_the_technique_where_it_stopped(run, 
     assert code == 0
     assert "Go on where you stopped?" in out
     assert "at Hamstring (back of the thigh) (2 of 2)" in out
+    assert "Hamstring (back of the thigh) done (2 of 2)." in out
     assert "Where do you feel it?" not in out  # the routine is the one it was
     assert flat(CALF.steps[2].instruction) not in out
     assert flat(hamstring.steps[2].instruction) in out

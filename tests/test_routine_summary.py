@@ -60,3 +60,13 @@ def test_a_single_technique_still_ends_with_well_done(run, make_env):
     out = flat(env.stdout.getvalue())
     assert "Well done: session finished." in out
     assert "done (1 of 1)" not in out
+
+
+def test_a_routine_of_one_technique_ends_short_and_summarises_once(run, make_env):
+    foot = "5\n"  # the foot: its routine is the calf alone
+    code, out = start(run, make_env, ALL_CLEAR + foot + ACHING + RATINGS, "--auto")
+    assert code == 0
+    assert f"{CALF} done (1 of 1)." in out
+    assert "Well done: session finished" not in out
+    assert out.count("Get help if things change") == 1
+    assert out.count("Your routine today") == 1

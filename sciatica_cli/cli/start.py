@@ -41,7 +41,7 @@ def start(
         env,
         options,
         check_ui=TerminalCheckUI(env, env.console),
-        session_ui=TerminalSessionUI(env, env.console, options),
+        session_ui=TerminalSessionUI(env, env.console, options, routine=True),
         start_ui=TerminalStartUI(env, env.console),
         side=side.value if side is not None else None,
     )

@@ -145,7 +145,7 @@ def _run_each(
             stop = _between(ui, plan.technique)
             if stop is not None:
                 return stop
-        with ui.running(plan, check, (index + 1, len(plans))) as (controls, view):
+        with ui.running(plan, check, _place(record, plan, index, len(plans))) as (controls, view):
             result = run_session(
                 plan,
                 monotonic=env.monotonic,
@@ -157,6 +157,14 @@ def _run_each(
         if result.status is not SessionStatus.COMPLETED:
             return result.status
     return SessionStatus.COMPLETED if run.results else SessionStatus.QUIT
+
+
+def _place(record: SessionRecord, plan: SessionPlan, index: int, count: int) -> tuple[int, int]:
+    """(number, count) of `plan` in the whole routine: a resumed one goes on counting."""
+    techniques = record.techniques
+    if plan.technique.id in techniques:
+        return techniques.index(plan.technique.id) + 1, len(techniques)
+    return index + 1, count
 
 
 def _between(ui: SessionUI, technique: Technique) -> SessionStatus | None:

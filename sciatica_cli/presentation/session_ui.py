@@ -36,10 +36,13 @@ from sciatica_cli.presentation.voice import spoken_cues
 
 
 class TerminalSessionUI:
-    def __init__(self, env: Environment, console: Console, options: SessionOptions) -> None:
+    def __init__(
+        self, env: Environment, console: Console, options: SessionOptions, *, routine: bool = False
+    ) -> None:
         self.env = env
         self.console = console
         self.options = options
+        self.routine = routine  # `start`: each technique ends short, the routine summarises
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
@@ -64,7 +67,7 @@ class TerminalSessionUI:
         self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
-        view.place = place
+        view.place, view.in_routine = place, self.routine
         listeners: list[SessionListener] = [view, *spoken_cues(self.options.voice, place)]
         tool_name = self.env.content.tools[plan.tool.tool].name
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))

@@ -78,6 +78,7 @@ class _CommonView(SessionListener):
         self.bell = bell
         self.say = say
         self.place = (1, 1)  # (number, count) of this technique in its routine
+        self.in_routine = False  # `start`: the routine's summary follows the last technique
 
     def _ring(self) -> None:
         if self.bell:
@@ -116,7 +117,7 @@ class _CommonView(SessionListener):
             self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
             self.console.print(inert("Session interrupted.", "bold"))
-        elif self.place[1] > 1:
+        elif self.in_routine:
             number, count = self.place
             self.console.print(inert(f"{plan.technique.name} done ({number} of {count}).", "bold"))
         else:
@@ -129,7 +130,7 @@ class _CommonView(SessionListener):
                 f"time: {format_duration(round(result.seconds))}."
             )
         )
-        if self.place[1] == 1:  # a routine says it once, in its summary at the end
+        if not self.in_routine:  # a routine says it once, in its summary at the end
             self.console.print(inert(self.say(SEEK_HELP_REMINDER)))
 
 
