@@ -46,6 +46,12 @@ def _local_time(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone()
 
 
+def _open_in_browser(uri: str) -> bool:
+    import webbrowser  # only for `report --open`
+
+    return webbrowser.open(uri)
+
+
 def _usable(stream: TextIO | None) -> TextIO:
     """A stream shut before start-up (`sciatica start <&-`) is None: read it as empty input,
     and let output to it go nowhere (Rich would write it to stdout instead)."""
@@ -85,6 +91,8 @@ class Environment:
     notes: list[str] = field(default_factory=list)
     # Called on each console as it is made: the command layer shapes output here (plain mode).
     console_setup: Callable[[Console, Environment], None] | None = None
+    # `report --open`: hands a file's URI to the person's browser (tests record it instead).
+    open_in_browser: Callable[[str], bool] = _open_in_browser
 
     @classmethod
     def from_system(cls) -> Environment:

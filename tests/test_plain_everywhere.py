@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from tests.test_guide import ALL_CLEAR, first
+from sciatica_cli.storage.diary import Diary
+from tests.test_guide import ALL_CLEAR, CONTENT, first
 
 DRAWING = re.compile("[\u2500-\u259f]")
 START = ALL_CLEAR + "4\n4\n\n" + "6\n3\n" + "4\n3\n"  # calf, aching, pain before and after
@@ -28,8 +29,17 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["guide", "piriformis", "--hold", "1", "--auto"], first("urgent")),
     (["start", "--hold", "1", "--auto"], START),
     (["start", "--hold", "1", "--auto"], "n\n" + "4\n4\n\n" + "3\n3\n" + "9\n9\n"),
+    # Repetitions, and "too hard" so that history has an exercise level to show.
+    (["guide", "bridge", "--hold", "1", "--auto"], "n\n" + "h\n"),
+    (["guide", "press-ups", "--hold", "1", "--auto"], "n\n" + "s\n" + "r\n"),  # response check
     (["history"], ""),
+    (["goals", "add", "walk to the shops", "sit through a film"], ""),
+    (["goals", "rate"], "4\n6\n"),
+    (["goals"], ""),
+    (["report", "--format", "md", "--out", "-"], ""),
     (["settings"], ""),
+    (["catalogue"], ""),
+    (["catalogue", "--kind", "exercise"], ""),
     (["content", "validate"], ""),
 ]
 
@@ -67,6 +77,8 @@ def squeezed(line: str) -> bool:
 
 def test_at_40_columns_nothing_is_squeezed_into_a_narrow_column(run, make_env):
     for (args, _), out in zip(COMMANDS, _run_all(run, make_env, 40), strict=True):
+        if args[:1] == ["report"]:
+            continue  # a document on stdout keeps its own lines: read in an editor
         lines = out.splitlines()
         assert not [line for line in lines if len(line.rstrip()) > 40], args
         assert not [line for line in lines if squeezed(line)], (args, out)
@@ -128,7 +140,10 @@ def test_routine_below_60_columns_is_stacked(run, make_env):
     env = make_env(stdin=START, width=40)
     run("--region", "GB", "start", "--hold", "1", "--auto", obj=env)
     out = env.stdout.getvalue()
-    assert "1. Calf (back of the lower leg)" in out
+    [session] = Diary.open(env.data_dir).sessions()
+    for number, technique in enumerate(session.techniques, start=1):
+        assert f"{number}. {CONTENT.techniques[technique].name} (" in " ".join(out.split())
+    assert "calf" in session.techniques
     assert "Technique" not in out  # no table header
 
 
@@ -136,3 +151,15 @@ def test_welcome_list_below_60_columns_keeps_its_words_together(run, make_env):
     env = make_env(width=40)
     run("--region", "GB", obj=env)
     assert "    start here: a safety check, then a" in env.stdout.getvalue()
+
+
+def test_plain_history_names_exercise_levels_in_words(run, make_env, clock):
+    from sciatica_cli.storage.movement_records import LevelRecord
+
+    diary = Diary.open(make_env().data_dir)
+    diary.set_level(LevelRecord("bridge", 2, clock.now(), "it felt too easy twice"))
+    diary.close()
+    out = _session_then_history(run, make_env, 80, "--plain")
+    assert "Exercise levels" in out
+    assert f"{CONTENT.techniques['bridge'].name}: level 2 (" in out
+    assert "it felt too easy twice" in out

@@ -33,26 +33,35 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
         child.sendline(rating)
 
     steps = 0
+    prompts = ["Press Enter for the next step", "0-10, or Enter to skip > ", "Press Enter to go on"]
     while True:
-        index = child.expect_exact(["Press Enter for the next step", "0-10, or Enter to skip > "])
+        index = child.expect_exact(prompts)
         if index == 1:
             break
         assert "left side" not in child.before
-        steps += 1
+        steps += index == 0
         child.send("\r")
-    assert steps == 4  # five steps on the right side only: Enter after all but the last
+    # Movement first, then the calf's five steps on the right side only: more Enters than
+    # the calf's four.
+    assert steps > 4
     child.sendline("4")
     child.expect_exact("0-10, or Enter to skip > ")
     child.sendline("3")
+    # How each exercise felt, then the one summary at the real end.
+    while child.expect_exact(["or too hard (h)? ", "Your routine today"]) == 0:
+        child.sendline("r")
     child.expect_exact("Leg pain before: 6, after: 4")
     child.expect_exact("Your session is saved")
+    child.expect_exact("Activity, or Enter to finish > ")  # goals, offered once: skipped
+    child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
 
     history = spawn("history", tmp_path=tmp_path)
-    history.expect_exact("Calf")
-    history.expect_exact("completed")
+    history.expect_exact("Leg pain")  # the chart, above the table, on a terminal
+    history.expect_exact("  0 └")
+    history.expect_exact("completed")  # the row's first line; the names wrap below it
     history.expect_exact("6 → 4")
     history.expect(pexpect.EOF)
     history.close()

@@ -20,6 +20,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.plans import SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.session import Pacing, run_session
 from sciatica_cli.domain.triage import Answer, Answers, triage
 from sciatica_cli.presentation.voice import (
@@ -157,7 +158,9 @@ def test_the_cues_of_a_hands_free_session_in_order(tmp_path):
         CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
     )
     check = conclude(outcome, acknowledged=False, checked_at=FakeClock().now())
-    plan = plan_session(CONTENT.techniques["piriformis"], check, side="both", hold=5)
+    plan = plan_session(
+        CONTENT.techniques["piriformis"], check, side="both", hold=5, profile=NO_FACTORS
+    )
     assert isinstance(plan, SessionPlan)
     install_engine(tmp_path / "bin", "espeak-ng", tmp_path / "log")
     command = find_speech_command(str(tmp_path / "bin"))
@@ -208,10 +211,11 @@ def test_a_repeated_step_says_which_repetition(tmp_path):
 
 
 def test_in_a_routine_each_technique_is_said_done_with_its_place(tmp_path):
+    from sciatica_cli.domain.profile_rules import NO_FACTORS
     from sciatica_cli.domain.session import SessionResult, SessionStatus
 
     said: list[str] = []
-    plan = plan_session(CONTENT.techniques["calf"], _all_clear(), side="left")
+    plan = plan_session(CONTENT.techniques["calf"], _all_clear(), side="left", profile=NO_FACTORS)
     _cues(tmp_path, said, (1, 3)).finished(SessionResult(SessionStatus.COMPLETED, 0), plan)  # type: ignore[arg-type]
     assert said == [f"{CONTENT.techniques['calf'].name} done, 1 of 3."]
 

@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from sciatica_cli.content import models
 from sciatica_cli.content.fields import convert, model_fields, optional_inner, spec_of
+from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem
 from sciatica_cli.content.problems import Path as FieldPath
 from sciatica_cli.content.service_text import text_problems
@@ -314,6 +315,7 @@ class ContentSet:
                     located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)
                     for where, why in step_tool_problems(located.entry)
                 )
+                problems.extend(movement_problems(located))
         self._checked[name] = problems
         return problems
 

@@ -51,8 +51,10 @@ class Code(enum.Enum):
         "SC302",
         "a pack entry that lowers or changes a built-in emergency red flag",
     )
+    FEW_LEVELS = ("SC303", "a movement entry with fewer than three levels, or levels on a massage")
+    MIXED_STEP = ("SC304", "a step of more than one kind, or a response check without repetitions")
     STEP_TOOL_NOT_LISTED = (
-        "SC303",
+        "SC307",
         "a step text for a tool the technique does not list, or given twice",
     )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")

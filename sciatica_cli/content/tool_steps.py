@@ -1,4 +1,4 @@
-"""A step's text for the tool in use (rule SC303 keeps those texts to the technique's tools).
+"""A step's text for the tool in use (rule SC307 keeps those texts to the technique's tools).
 
 Most steps read the same whatever the tool; some do not ("press in small circles" means
 little with a ball under you). A step can give its words per tool in `by_tool`, and the

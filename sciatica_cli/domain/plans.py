@@ -8,12 +8,13 @@ the gate refuses never gets a step. A technique the gate refuses on every side g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sciatica_cli.content.models import Step, Technique, ToolVariant
+from sciatica_cli.content.models import Repetitions, Step, Technique, ToolVariant
 from sciatica_cli.content.tool_steps import instruction_for
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.errors import UsageError
 from sciatica_cli.vocabulary import SIDES
 
@@ -30,6 +31,9 @@ class PlannedStep:
     hold: int | None
     repeat: int = 1
     repeats: int = 1
+    repetitions: Repetitions | None = None  # paced repetitions in sets
+    minutes: int | None = None  # a timed activity such as a walk
+    response_check: bool = False  # ask where the leg pain went after the first set
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +83,13 @@ def plan_session(
     side: str = "both",
     tool: str | None = None,
     hold: int | None = None,
+    profile: ProfileFactors,
 ) -> SessionPlan | Refusal:
-    """The steps to show, side by side, for every side the gate allows."""
+    """The steps to show, side by side, for every side the gate allows.
+
+    `profile` is the person's profile factors (`profile_rules`); the gate reads them for
+    every entry. Pass `NO_FACTORS` only where the profile has not been asked.
+    """
     variant = choose_tool(technique, tool)
     wanted: Sequence[str | None]
     if not technique.each_side:
@@ -92,7 +101,7 @@ def plan_session(
     steps: list[PlannedStep] = []
     refused: list[tuple[str, gate.Decision]] = []
     for this_side in wanted:
-        decision = gate.may_show(check.outcome, technique.id, this_side, check.decision)
+        decision = gate.may_do(check.outcome, technique, this_side, check.decision, profile=profile)
         if not decision.allowed:
             refused.append((this_side or "both sides", decision))
             continue
@@ -103,6 +112,13 @@ def plan_session(
         return Refusal(technique, gate.Decision(first.verdict, reasons))
     sides_refused = tuple((s, d.reason) for s, d in refused)
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
+
+
+def _paced(reps: Repetitions | None, hold: int | None) -> Repetitions | None:
+    """`--hold` (for trying a routine out) also caps the beat and the rests of repetitions."""
+    if reps is None or hold is None:
+        return reps
+    return replace(reps, pace=min(reps.pace, hold), rest=min(reps.rest, hold))
 
 
 def _side_steps(
@@ -119,6 +135,9 @@ def _side_steps(
             hold=hold_seconds(step, hold),
             repeat=repeat,
             repeats=step.repeats,
+            repetitions=_paced(step.repetitions, hold),
+            minutes=step.minutes,
+            response_check=step.response_check,
         )
         for number, step in enumerate(technique.steps, start=1)
         for repeat in range(1, step.repeats + 1)

@@ -20,6 +20,10 @@ from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.goals import GoalsUI, goals_at_start
+from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
+from sciatica_cli.flows.movement_start import plan_routine
+from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.flows.resume import Resumable, decline, find_resumable
 from sciatica_cli.flows.routine_summary import RoutineSummary, summarise
 from sciatica_cli.flows.session import (
@@ -40,7 +44,7 @@ WELCOME_SEEN = "welcome-seen"
 Choices = Sequence[tuple[str, str]]  # (id, name) in the order shown
 
 
-class StartUI(Protocol):
+class StartUI(GoalsUI, Protocol):
     """What `start` needs from the screen besides the check and the session."""
 
     def welcome(self) -> None: ...
@@ -77,6 +81,7 @@ def run_start(
     session_ui: SessionUI,
     start_ui: StartUI,
     side: str | None = None,
+    questions: MovementUI | None = None,
 ) -> FlowEnd:
     """`side` is the one given with --side; without it the person is asked."""
     # A diary that cannot be used is noted and `start` goes on unrecorded: never a block.
@@ -86,7 +91,7 @@ def run_start(
         check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
-        run = _Run(env, options, check, session_ui, start_ui, diary)
+        run = _Run(env, options, check, session_ui, start_ui, diary, questions)
         offer = find_resumable(diary, env.now(), env.content.techniques)
         if offer is not None:
             if start_ui.ask_resume(offer):
@@ -97,7 +102,7 @@ def run_start(
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """What every part of one `start` shares, once the check has allowed massage."""
+    """What every part of one `start` shares, once the check has allowed a routine."""
 
     env: Environment
     options: SessionOptions
@@ -105,6 +110,7 @@ class _Run:
     session_ui: SessionUI
     start_ui: StartUI
     diary: DiaryLink
+    questions: MovementUI | None
 
 
 def _new_routine(run: _Run, side: str | None) -> FlowEnd:
@@ -112,7 +118,9 @@ def _new_routine(run: _Run, side: str | None) -> FlowEnd:
     areas, feelings = _ask_where(env, ui)
     options = replace(run.options, side=settle_side(ui, run.diary, side))
     routine = recommend(areas, env.content.areas, env.content.techniques)
-    plans = _allowed_plans(run.session_ui, routine, run.check, options)
+    routine, plans = plan_routine(
+        env, run.session_ui, routine, areas, run.check, options, run.diary
+    )
     ui.routine(routine, plans, options.hold)
     if "numb-tingling" in feelings:
         ui.numb_note()
@@ -129,21 +137,33 @@ def _resume(run: _Run, offer: Resumable) -> FlowEnd:
     record = offer.record
     options = replace(run.options, side=record.sides[0] if record.sides else "both")
     techniques = [run.env.content.techniques[t] for t in offer.remaining]
-    plans = _allowed(run.session_ui, techniques, run.check, options)
+    plans = _allowed(run, techniques, options)
     if not plans:
         return Verdict.NOTHING_LEFT
     return _run_routine(replace(run, options=options), plans, record)
 
 
 def _run_routine(run: _Run, plans: list[SessionPlan], record: SessionRecord) -> FlowEnd:
-    ui, diary = run.start_ui, run.diary
+    env, ui, diary = run.env, run.start_ui, run.diary
     done = run_plans(
-        run.env, run.session_ui, plans, run.check, run.options, record=record, diary=diary
+        env,
+        run.session_ui,
+        plans,
+        run.check,
+        run.options,
+        record=record,
+        diary=diary,
+        questions=run.questions,
     )
     record.after = ui.ask_pain("after")
     diary.write(lambda d: d.save_session(record))
     pain = (record.before, record.after)
-    ui.summary(summarise(plans, done.results, done.status, run.check, pain))
+    summary = summarise(plans, done.results, done.status, run.check, pain)
+    ran = list(zip(plans, done.results, strict=False))
+    # How each exercise felt is asked before the summary, so the summary is the real end.
+    log_movement(env, diary, run.questions, ran, session_id=record.id, pain_worse=summary.worse)
+    ui.summary(summary)
+    goals_at_start(env, ui, diary)  # after the session: the routine is not delayed
     return done.status
 
 
@@ -179,20 +199,16 @@ def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[st
     return areas or AREAS, feelings
 
 
-def _allowed_plans(
-    ui: SessionUI, routine: Routine, check: CheckResult, options: SessionOptions
-) -> list[SessionPlan]:
-    return _allowed(ui, [item.technique for item in routine.items], check, options)
-
-
 def _allowed(
-    ui: SessionUI, techniques: Sequence[Technique], check: CheckResult, options: SessionOptions
+    run: _Run, techniques: Sequence[Technique], options: SessionOptions
 ) -> list[SessionPlan]:
-    """A plan for each technique; each one the gate refuses is shown with its reason."""
+    """A plan for each technique, at the person's levels; each refusal is shown with its reason."""
+    profile = profile_factors(run.diary)
+    levels = current_levels(run.diary)
     plans: list[SessionPlan] = []
-    for plan in plan_all(techniques, check, options):
+    for plan in plan_all(techniques, run.check, options, profile=profile, levels=levels):
         if isinstance(plan, Refusal):
-            ui.refused(plan)
+            run.session_ui.refused(plan)
         else:
             plans.append(plan)
     return plans

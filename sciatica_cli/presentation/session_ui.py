@@ -27,6 +27,7 @@ from sciatica_cli.presentation.controls import (
     TypeaheadGuard,
     show_cursor,
 )
+from sciatica_cli.presentation.movement_view import movement_lines
 from sciatica_cli.presentation.session_view import (
     LiveSessionView,
     PlainSessionView,
@@ -68,7 +69,10 @@ class TerminalSessionUI:
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
         view.place, view.in_routine = place, self.routine
-        listeners: list[SessionListener] = [view, *spoken_cues(self.options.voice, place)]
+        cues = spoken_cues(self.options.voice, place)
+        bell = self.options.sound and self.env.stdout_isatty
+        movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
+        listeners: list[SessionListener] = [view, *cues, movement]
         tool_name = self.env.content.tools[plan.tool.tool].name
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
         try:

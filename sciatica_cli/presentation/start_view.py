@@ -27,6 +27,7 @@ from sciatica_cli.flows.routine import Choices
 from sciatica_cli.flows.routine_summary import RoutineSummary
 from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.goals_view import GoalQuestions
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
     YES_NO_PROMPT,
@@ -60,7 +61,7 @@ NUMB_NOTE = (
 )
 
 
-class TerminalStartUI:
+class TerminalStartUI(GoalQuestions):
     """`start`'s own questions and views on a console: implements `flows.routine.StartUI`."""
 
     def __init__(self, env: Environment, console: Console) -> None:
