@@ -78,9 +78,9 @@ class MeteredUI(TerminalSessionUI):
 
     @contextmanager
     def running(
-        self, plan: SessionPlan, check: CheckResult
+        self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
     ) -> Iterator[tuple[Controls, SessionListener]]:
-        with super().running(plan, check) as (controls, view):
+        with super().running(plan, check, place) as (controls, view):
             yield controls, Listeners(view, self.meter)
 
 

@@ -89,6 +89,8 @@ class Environment:
     content_dirs: list[Path] = field(default_factory=list)
     data_dir_override: Path | None = None
     notes: list[str] = field(default_factory=list)
+    # Called on each console as it is made: the command layer shapes output here (plain mode).
+    console_setup: Callable[[Console, Environment], None] | None = None
     # `report --open`: hands a file's URI to the person's browser (tests record it instead).
     open_in_browser: Callable[[str], bool] = _open_in_browser
 
@@ -146,6 +148,8 @@ class Environment:
         )
         if not MIN_WIDTH <= console.width <= MAX_WIDTH:
             console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
+        if self.console_setup is not None:
+            self.console_setup(console, self)
         return console
 
     @property

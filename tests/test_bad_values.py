@@ -21,6 +21,13 @@ from sciatica_cli.environment import MAX_WIDTH, MIN_WIDTH
         (("guide", "piriformis", "--hold", "301"), "'--hold': must be at most 300 (got '301')."),
         (("start", "--hold", "0"), "'--hold': must be at least 1 (got '0')."),
         (("guide", "piriformis", "--hold", "\x1b[2J"), "(got '\\x1b[2J')."),
+        (("start", "--ready", "x"), "'--ready': must be a whole number (got 'x')."),
+        (("guide", "calf", "--ready", "-1"), "'--ready': must be at least 0 (got '-1')."),
+        (
+            ("start", "--side", "up"),
+            "'--side': must be one of 'left', 'right', 'both' (got 'up').",
+        ),
+        (("guide", "calf", "--side", "x" * 300), "(got 'xxxxxxxxxx"),
     ],
 )
 def test_a_bad_option_value_gets_our_own_words(run, args, message):
@@ -114,7 +121,7 @@ def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, m
 
     content = ContentSet([builtin_content_dir()])
     all_clear = "n\n" * (len(content.red_flags) + len(content.cautions))
-    calf, aching = "4\n", "4\n"
+    calf, aching = "4\n", "4\n\n"  # and Enter at "Which leg?"
     ratings = "9" * 5000 + "\n7/10\n3 out of 10\n"  # then the input ends: after skipped
     env = make_env(stdin=all_clear + calf + aching + ratings)
     result = run("--region", "GB", "start", "--auto", obj=env)

@@ -60,3 +60,18 @@ def test_a_terminal_that_hangs_up_ends_the_session_instead_of_spinning():
         assert controls.wait(0.2) is None  # waits out its time instead of returning at once
         assert os.times().elapsed - started >= 0.15
         assert controls.next() is Command.QUIT
+
+
+def test_keys_typed_before_a_step_is_shown_are_discarded_but_h_and_q_kept(keys):
+    # A fast double Enter: the second one must not skip the step it brings up.
+    controls, press = keys
+    press(b"\n\n s")
+    controls.wait(0)  # one key already read: the rest wait in `_pending` or the pipe
+    press(b"\n")
+    controls.discard_typeahead()
+    assert controls.wait(0) is None
+    press(b"\nh\nq")
+    controls.discard_typeahead()
+    assert controls.wait(0) is Command.HURTS  # "it hurts more" is never lost
+    assert controls.wait(0) is Command.QUIT
+    assert controls.wait(0) is None

@@ -46,10 +46,11 @@ def build_old_diary(path: Path, version: int) -> None:
 def test_an_older_diary_is_migrated_and_keeps_its_entries(tmp_path, version):
     build_old_diary(tmp_path / FILE_NAME, version)
     diary = Diary.open(tmp_path)
-    assert diary.version == SCHEMA_VERSION == 7
+    assert diary.version == SCHEMA_VERSION
     [session] = diary.sessions(since=WHEN)
     assert (session.techniques, session.holds_done, session.before.leg) == (["piriformis"], 2, 7)
     assert session.areas == [] and session.feelings == []
+    assert session.current_technique is None
     [check] = diary.checks()
     assert (check.tier, check.raised, check.answers) == ("soon", ["numbness"], None)
     assert diary.last_check() == check
@@ -60,6 +61,25 @@ def test_an_older_diary_is_migrated_and_keeps_its_entries(tmp_path, version):
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"sessions_by_time", "checks_by_time"} <= indexes
     db.close()
+
+
+# Version 3 is the first with an application_id; the one before the current is the last
+# diary written without the column.
+@pytest.mark.parametrize("version", [3, SCHEMA_VERSION - 1])
+def test_an_older_diary_gains_the_technique_a_routine_stopped_at(tmp_path, version):
+    build_old_diary(tmp_path / FILE_NAME, version)
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # written since version 3
+    db.commit()
+    db.close()
+    diary = Diary.open(tmp_path)
+    assert diary.version == SCHEMA_VERSION
+    [session] = diary.sessions()
+    assert session.current_technique is None
+    session.current_technique = "calf"
+    diary.save_session(session)
+    assert diary.sessions()[0].current_technique == "calf"
+    diary.close()
 
 
 def test_a_new_diary_is_ours_and_current(tmp_path):

@@ -173,15 +173,17 @@ def test_a_technique_the_cautions_block_is_refused_with_exit_7(run, make_env):
 
 
 def test_hands_free_pacing_runs_on_the_fake_clock(run, make_env, clock):
-    """--auto: each untimed step stays up min(8, hold) s and a rest of min(5, hold) s
-    follows each hold and each switch of sides; without it nothing waits on the clock."""
+    """--auto: each untimed step stays up min(8, hold) s, a get-ready count of min(3, hold) s
+    comes before each hold, and a rest of min(5, hold) s follows each hold and each switch of
+    sides; without it nothing waits on the clock."""
     technique = CONTENT.techniques["piriformis"]
     hold = 2
     untimed = sum(step.repeats for step in technique.steps if step.hold is None)
     timed = sum(step.repeats for step in technique.steps if step.hold is not None)
     # Piriformis ends each side on an untimed step, so every hold is followed by a rest.
     assert technique.steps[-1].hold is None
-    per_side = untimed * hold + timed * hold + timed * hold  # reads, holds, rests after holds
+    # reads, get-ready counts, holds, rests after holds
+    per_side = untimed * hold + timed * hold + timed * hold + timed * hold
     expected = 2 * per_side + hold  # both sides, and the rest when switching sides
     start = clock.t
     result, _, _ = guide(run, make_env, "piriformis", "--auto", "--hold", str(hold))
@@ -190,4 +192,9 @@ def test_hands_free_pacing_runs_on_the_fake_clock(run, make_env, clock):
     start = clock.t
     result, _, _ = guide(run, make_env, "piriformis", "--hold", str(hold))
     assert result.exit_code == 0
-    assert clock.t - start == pytest.approx(2 * timed * hold)  # only the holds themselves
+    # only the holds themselves, each after its get-ready count
+    assert clock.t - start == pytest.approx(2 * timed * (hold + hold))
+    start = clock.t
+    result, _, _ = guide(run, make_env, "piriformis", "--hold", str(hold), "--ready", "0")
+    assert result.exit_code == 0
+    assert clock.t - start == pytest.approx(2 * timed * hold)  # --ready 0: no count at all

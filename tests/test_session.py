@@ -102,8 +102,8 @@ def test_hands_free_time_is_the_holds_plus_reading_and_rests():
     result, _ = run(plan, clock, ScriptedControls(clock), pacing=pacing)
     untimed = sum(1 for s in plan.steps if s.hold is None)
     held = sum(1 for s in plan.steps if s.hold is not None)
-    # a rest after each hold, and one at the switch of sides
-    assert result.seconds == pytest.approx(held * 30 + untimed * 8 + held * 5 + 5)
+    # a get-ready count (3 s) before each hold, a rest after it, one at the switch of sides
+    assert result.seconds == pytest.approx(held * (3 + 30) + untimed * 8 + held * 5 + 5)
 
 
 def test_manual_mode_waits_for_enter_between_steps():
@@ -136,7 +136,7 @@ def test_tool_choice_and_unknown_tool():
 def test_it_hurts_more_stops_the_session_at_once():
     clock = FakeClock()
     # the first hold starts after the untimed steps; say it hurts 10 s into it
-    first_hold_at = sum(8 for s in PIRIFORMIS.steps[:3] if s.hold is None)
+    first_hold_at = sum(8 for s in PIRIFORMIS.steps[:3] if s.hold is None) + 3  # get ready
     person = ScriptedControls(clock, at={first_hold_at + 10: Command.HURTS})
     plan = plan_session(PIRIFORMIS, outcome(), acknowledged=False)
     result, events = run(plan, clock, person)

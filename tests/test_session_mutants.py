@@ -76,7 +76,10 @@ def test_hands_free_pacing_for_a_hold_keeps_pauses_no_longer_than_the_hold():
     assert Pacing.for_hold(True, None) == Pacing(auto=True, read_seconds=8.0, rest_seconds=5.0)
     assert Pacing.for_hold(False, 30) == Pacing(auto=False, read_seconds=8.0, rest_seconds=5.0)
     assert Pacing.for_hold(True, 6) == Pacing(auto=True, read_seconds=6.0, rest_seconds=5.0)
-    assert Pacing.for_hold(True, 2) == Pacing(auto=True, read_seconds=2.0, rest_seconds=2.0)
+    assert Pacing.for_hold(True, 2) == Pacing(
+        auto=True, read_seconds=2.0, rest_seconds=2.0, ready_seconds=2.0
+    )
+    assert Pacing.for_hold(True, 30, ready=0).ready_seconds == 0
 
 
 def test_every_step_is_shown_with_its_plan():
@@ -88,7 +91,7 @@ def test_every_step_is_shown_with_its_plan():
 
 def test_the_rests_are_shown_but_the_reading_pauses_are_not():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=3, rest_seconds=2)
+    pacing = Pacing(auto=True, read_seconds=3, rest_seconds=2, ready_seconds=0)
     _, events, made = run(clock, ScriptedControls(clock), pacing)
     held = sum(1 for s in made.steps if s.hold is not None)
     # a rest after each hold and one at the switch of sides; none for reading
@@ -97,7 +100,7 @@ def test_the_rests_are_shown_but_the_reading_pauses_are_not():
 
 def test_a_rest_shorter_than_a_second_is_still_waited():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=0.5, rest_seconds=0.5)
+    pacing = Pacing(auto=True, read_seconds=0.5, rest_seconds=0.5, ready_seconds=0)
     result, _, made = run(clock, ScriptedControls(clock), pacing, side="left", hold=5)
     untimed = sum(1 for s in made.steps if s.hold is None)
     held = sum(1 for s in made.steps if s.hold is not None)
@@ -107,7 +110,7 @@ def test_a_rest_shorter_than_a_second_is_still_waited():
 
 def test_next_during_a_rest_ends_the_rest_at_once():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=1, rest_seconds=5)
+    pacing = Pacing(auto=True, read_seconds=1, rest_seconds=5, ready_seconds=0)
     first_hold_ends = sum(1 for s in PIRIFORMIS.steps[:3] if s.hold is None) + 5
     person = ScriptedControls(clock, at={first_hold_ends + 1: Command.NEXT})
     _, events, _ = run(clock, person, pacing, hold=5)
@@ -123,7 +126,7 @@ def test_next_during_a_rest_ends_the_rest_at_once():
 )
 def test_quit_or_it_hurts_during_a_rest_stops_the_session(command, status):
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=1, rest_seconds=5)
+    pacing = Pacing(auto=True, read_seconds=1, rest_seconds=5, ready_seconds=0)
     first_hold_ends = sum(1 for s in PIRIFORMIS.steps[:3] if s.hold is None) + 5
     person = ScriptedControls(clock, at={first_hold_ends + 2: command})
     result, events, _ = run(clock, person, pacing, hold=5)

@@ -18,7 +18,7 @@ CONTENT = ContentSet([builtin_content_dir()])
 QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
 ALL_CLEAR = "n\n" * QUESTIONS
 CALF_ONLY = "4\n"  # "Where do you feel it?" -> calf
-ACHING = "4\n"
+ACHING = "4\n" + "\n"  # aching; then Enter at "Which leg?" takes both
 
 
 def start(run, make_env, stdin: str, *args: str, width: int = 80):
@@ -52,8 +52,8 @@ def test_start_recommends_a_routine_runs_it_and_records_it(run, make_env, width)
     expected = [e.technique for e in CONTENT.areas["calf"].routine]
     for technique_id in expected:
         assert CONTENT.techniques[technique_id].name.split()[0] in out
-    assert "Leg pain: 6 -> 4. 2 points better: a change big enough to matter." in words
-    assert "Back pain: 3 -> 3. No change." in words
+    assert "Leg pain before: 6, after: 4. 2 points better: a change big enough to matter." in words
+    assert "Back pain before: 3, after: 3. No change." in words
     [session] = Diary.open(env.data_dir).sessions()
     # Movement first (NICE NG59), then the massage for the area chosen.
     moves = [t for t in session.techniques if CONTENT.techniques[t].is_movement]

@@ -23,6 +23,9 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("How does it feel?")
     child.expect_exact("Numbers > ")
     child.sendline("3")  # numb or tingling
+    child.expect_exact("Which leg: left, right or both?")
+    child.expect_exact("Side [both] > ")
+    child.sendline("right")
     child.expect_exact("Your routine")
     child.expect_exact("light pressure only")
     for rating in ("6", "4"):
@@ -35,21 +38,20 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
         index = child.expect_exact(prompts)
         if index == 1:
             break
+        assert "left side" not in child.before
         steps += index == 0
         child.send("\r")
-    # Movement first, then the calf: five steps on each side, Enter after all but the last.
-    assert steps > 9
+    # Movement first, then the calf's five steps on the right side only: more Enters than
+    # the calf's four.
+    assert steps > 4
     child.sendline("4")
     child.expect_exact("0-10, or Enter to skip > ")
     child.sendline("3")
-    child.expect_exact("Leg pain: 6 -> 4")
-    while (
-        child.expect_exact(
-            ["feel: too easy (e), about right (r) or too hard (h)? ", "Your session is saved"]
-        )
-        == 0
-    ):
+    # How each exercise felt, then the one summary at the real end.
+    while child.expect_exact(["or too hard (h)? ", "Your routine today"]) == 0:
         child.sendline("r")
+    child.expect_exact("Leg pain before: 6, after: 4")
+    child.expect_exact("Your session is saved")
     child.expect_exact("Activity, or Enter to finish > ")  # goals, offered once: skipped
     child.sendline("")
     child.expect(pexpect.EOF)

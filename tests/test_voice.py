@@ -176,10 +176,60 @@ def test_the_cues_of_a_hands_free_session_in_order(tmp_path):
     )
     hold_step = next(s.instruction for s in plan.steps if s.hold)
     i = said.index(hold_step)
-    assert said[i + 1 : i + 5] == ["3", "2", "1", "Done."]
+    assert said[i + 1 : i + 7] == ["Get ready.", "Hold for 5 seconds.", "3", "2", "1", "Done."]
     assert said.index("Switch sides. Now the right side.") > i  # alone: a rest comes first
     assert said[-1] == "Session finished."
     assert said.count(hold_step) == 2
+
+
+def _cues(tmp_path, said: list[str], place=(1, 1)) -> SpokenCues:
+    install_engine(tmp_path / "bin", "espeak-ng", tmp_path / "log")
+    command = find_speech_command(str(tmp_path / "bin"))
+    assert command is not None
+    return SpokenCues(Speaker(command, spawn=Said(said)), place)  # type: ignore[arg-type]
+
+
+def test_a_long_hold_says_its_length_half_way_and_the_last_three(tmp_path):
+    said: list[str] = []
+    cues = _cues(tmp_path, said)
+    step = CONTENT.techniques["piriformis"].steps[3]
+    for remaining in (3, 2, 1):
+        cues.get_ready(remaining)
+    cues.hold_started(step, 30)  # type: ignore[arg-type]
+    for remaining in range(30, 0, -1):
+        cues.tick(remaining)
+    assert said == ["Get ready.", "Hold for 30 seconds.", "Half-way.", "3", "2", "1"]
+
+
+def test_a_repeated_step_says_which_repetition(tmp_path):
+    from sciatica_cli.domain.plans import PlannedStep
+
+    said: list[str] = []
+    step = PlannedStep(2, 5, "left", "Press and release.", None, None, repeat=2, repeats=3)
+    _cues(tmp_path, said).step(step, None)  # type: ignore[arg-type]
+    assert said == ["Repetition 2 of 3. Press and release."]
+
+
+def test_in_a_routine_each_technique_is_said_done_with_its_place(tmp_path):
+    from sciatica_cli.domain.profile_rules import NO_FACTORS
+    from sciatica_cli.domain.session import SessionResult, SessionStatus
+
+    said: list[str] = []
+    plan = plan_session(CONTENT.techniques["calf"], _all_clear(), side="left", profile=NO_FACTORS)
+    _cues(tmp_path, said, (1, 3)).finished(SessionResult(SessionStatus.COMPLETED, 0), plan)  # type: ignore[arg-type]
+    assert said == [f"{CONTENT.techniques['calf'].name} done, 1 of 3."]
+
+
+def _all_clear():
+    answers = Answers(
+        flags=dict.fromkeys(CONTENT.red_flags, Answer.NO),
+        cautions=dict.fromkeys(CONTENT.cautions, Answer.NO),
+        named={},
+    )
+    outcome = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
+    )
+    return conclude(outcome, acknowledged=False, checked_at=FakeClock().now())
 
 
 def test_switching_sides_is_said_with_the_next_step_when_no_rest_comes_between(tmp_path):

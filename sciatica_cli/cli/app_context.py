@@ -9,6 +9,8 @@ import typer
 from sciatica_cli.environment import Environment
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from sciatica_cli.content.loader import ContentSet
     from sciatica_cli.flows.session import FlowEnd
 
@@ -18,7 +20,16 @@ def environment(ctx: typer.Context) -> Environment:
     root = ctx.find_root()
     if not isinstance(root.obj, Environment):
         root.obj = Environment.from_system()
+    if root.obj.console_setup is None:
+        root.obj.console_setup = _shape_screen
     return root.obj
+
+
+def _shape_screen(console: Console, env: Environment) -> None:
+    # Imported here: Rich loads only when a command makes a console.
+    from sciatica_cli.presentation.screen_forms import install
+
+    install(console, env)
 
 
 def content_for_completion(ctx: typer.Context) -> ContentSet:

@@ -65,7 +65,8 @@ def techniques(
         return
     from sciatica_cli.presentation.catalog import techniques_view
 
-    techniques_view(env.console, chosen, content.tools)
+    questions = len(content.red_flags) + len(content.cautions)
+    techniques_view(env.console, chosen, content.tools, questions=questions)
 
 
 def _topic_ids(ctx: typer.Context, incomplete: str) -> list[str]:

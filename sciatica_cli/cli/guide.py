@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from sciatica_cli.content.models import Technique
+    from sciatica_cli.environment import Environment
 
 from sciatica_cli.cli.app_context import content_for_completion, environment, finish
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
     PlainOutput,
+    Ready,
     Side,
     SideChoice,
     Sound,
@@ -38,6 +43,7 @@ def guide(
     side: Side = SideChoice.BOTH,
     tool: Tool = None,
     hold: Hold = None,
+    ready: Ready = 3,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -45,12 +51,12 @@ def guide(
 ) -> None:
     """Be guided through one technique, after the safety check, with timed holds.
 
+    The safety check asks a yes/no question about each warning sign first; after a clear
+    check in the last 12 hours it asks one question instead.
+
     During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the
     session stops), q quits. Between steps press Enter to go on.
     """
-    from sciatica_cli.domain.plans import choose_tool
-    from sciatica_cli.domain.suggest import unknown_message
-    from sciatica_cli.errors import UsageError
     from sciatica_cli.flows.session import SessionOptions, run_guide
     from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
@@ -62,19 +68,30 @@ def guide(
     settle_region(env)
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
-    techniques = env.content.techniques
-    if technique not in techniques:
-        raise UsageError(unknown_message("technique", technique, techniques))
-    choose_tool(techniques[technique], tool)  # a wrong tool is an error before any question
+    chosen = _chosen(env, technique, tool)
     options = SessionOptions(
-        side=side.value, tool=tool, hold=hold, auto=auto, voice=voice, sound=sound
+        side=side.value, tool=tool, hold=hold, ready=ready, auto=auto, voice=voice, sound=sound
     )
     end = run_guide(
         env,
-        techniques[technique],
+        chosen,
         options,
         check_ui=TerminalCheckUI(env, env.console),
         session_ui=TerminalSessionUI(env, env.console, options),
         questions=TerminalMovementQuestions(env, env.console),
     )
     finish(end)
+
+
+def _chosen(env: Environment, technique: str, tool: str | None) -> Technique:
+    """The technique asked for, with a tool it is done with: a usage error before any
+    question otherwise."""
+    from sciatica_cli.domain.plans import choose_tool
+    from sciatica_cli.domain.suggest import unknown_message
+    from sciatica_cli.errors import UsageError
+
+    techniques = env.content.techniques
+    if technique not in techniques:
+        raise UsageError(unknown_message("technique", technique, techniques))
+    choose_tool(techniques[technique], tool)
+    return techniques[technique]

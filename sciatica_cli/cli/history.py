@@ -54,7 +54,7 @@ def history(
     else:
         shown = diary_history.load_history(env, days)
         _charts(env, shown, days)
-        view.history_view(env.console, shown)
+        view.history_view(env.console, shown, plain=env.plain)
 
 
 def _charts(env: Environment, shown: History, days: int) -> None:

@@ -28,8 +28,18 @@ def in_plain_words(exc: Any) -> str:
     given = str(problem.get("input", ""))
     shown = repr(given if len(given) <= 40 else given[:40] + "...")  # repr: no raw controls
     words = _PLAIN_WORDS.get(problem.get("type", ""), "is not a value it takes")
+    choices = _choices(problem)
+    if choices:
+        words = f"must be one of {choices}"
     try:
         words = words.format(**problem.get("ctx", {}))
     except (KeyError, IndexError):
         words = "is not a value it takes"  # a limit pydantic did not name: no guessing
     return f"{words} (got {shown})."
+
+
+def _choices(problem: dict[str, Any]) -> str | None:
+    """The choices a fixed-set option takes, from Typer's "'x' is not one of 'a', 'b'."."""
+    error = str(problem.get("ctx", {}).get("error", ""))
+    _, found, choices = error.partition(" is not one of ")
+    return choices.rstrip(".") if found and len(choices) < 200 else None

@@ -24,6 +24,14 @@ Side = Annotated[
         help="Which side to work on: left, right or both (one after the other).",
     ),
 ]
+StartSide = Annotated[
+    SideChoice | None,
+    typer.Option(
+        "--side",
+        case_sensitive=False,
+        help="Which leg: left, right or both (asked when left out; remembered for next time).",
+    ),
+]
 Hold = Annotated[
     int | None,
     typer.Option(
@@ -31,6 +39,15 @@ Hold = Annotated[
         min=1,
         max=300,
         help="Seconds for every hold, from 1 to 300 (default: as the technique says, usually 30).",
+    ),
+]
+Ready = Annotated[
+    int,
+    typer.Option(
+        "--ready",
+        min=0,
+        max=30,
+        help="Seconds of get-ready count before each hold, to get into place (0: none).",
     ),
 ]
 Auto = Annotated[

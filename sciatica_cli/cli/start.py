@@ -5,13 +5,15 @@ from __future__ import annotations
 import typer
 
 from sciatica_cli.cli.app_context import environment, finish
-from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, Voice
+from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Ready, Sound, StartSide, Voice
 from sciatica_cli.vocabulary import ROUTINE_MINUTES
 
 
 def start(
     ctx: typer.Context,
+    side: StartSide = None,
     hold: Hold = None,
+    ready: Ready = 3,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -24,7 +26,7 @@ def start(
         help="About how long the routine lasts, movement first then massage (3 to 60).",
     ),
 ) -> None:
-    """Start here: a safety check, where it hurts, then a routine made for you.
+    """Start here: a safety check, where it hurts and which leg, then a routine made for you.
 
     You rate your leg and back pain before and after (or skip), and the session is kept
     in your diary ('sciatica history'). During a hold: space pauses, s skips, h means it
@@ -43,13 +45,16 @@ def start(
     settle_region(env)
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
-    options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound, minutes=minutes)
+    options = SessionOptions(
+        hold=hold, ready=ready, auto=auto, voice=voice, sound=sound, minutes=minutes
+    )
     end = run_start(
         env,
         options,
         check_ui=TerminalCheckUI(env, env.console),
-        session_ui=TerminalSessionUI(env, env.console, options),
+        session_ui=TerminalSessionUI(env, env.console, options, routine=True),
         start_ui=TerminalStartUI(env, env.console),
+        side=side.value if side is not None else None,
         questions=TerminalMovementQuestions(env, env.console),
     )
     finish(end)

@@ -26,6 +26,7 @@ from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import reference_problems, step_length_problems, step_word_limit
 from sciatica_cli.content.service_text import text_problems
+from sciatica_cli.content.tool_steps import step_tool_problems
 
 # Callers outside content/ import these from here.
 __all__ = ["KINDS", "ContentSet", "Kind", "Located", "content_locations", "step_word_limit"]
@@ -184,6 +185,10 @@ class ContentSet:
             if name == "techniques":
                 problems.extend(step_length_problems(located))
                 problems.extend(movement_problems(located))
+                problems.extend(
+                    located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)
+                    for where, why in step_tool_problems(located.entry)
+                )
         self._checked[name] = problems
         return problems
 

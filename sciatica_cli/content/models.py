@@ -64,6 +64,12 @@ class ToolVariant:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class StepForTool:
+    tool: str = field("Id of one of the technique's tools.", pattern=KEBAB, ref="tool")
+    instruction: str = field("The step as done with that tool.", max_len=300)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Repetitions:
     count: int = field("Repetitions in each set.", min=1, max=30)
     sets: int = field("How many sets.", default=1, min=1, max=5)
@@ -74,6 +80,10 @@ class Repetitions:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Step:
     instruction: str = field("One action, in plain words.", max_len=300)
+    by_tool: tuple[StepForTool, ...] = field(
+        "The step in other words for a tool that is used differently (shown with --tool).",
+        default=(),
+    )
     hold: int | None = field(
         "Seconds to hold, if the step is a timed hold.",
         default=None,

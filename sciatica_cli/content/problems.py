@@ -92,6 +92,10 @@ class Code(enum.Enum):
         "SC308",
         "a pack entry that weakens a built-in red flag or caution",
     )
+    STEP_TOOL_NOT_LISTED = (
+        "SC307",
+        "a step text for a tool the technique does not list, or given twice",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

@@ -47,14 +47,20 @@ def step_word_limit(step: models.Step) -> int:
 
 def step_length_problems(located: Located[models.Technique]) -> Iterator[Problem]:
     for i, step in enumerate(located.entry.steps):
-        words = len(step.instruction.split())
-        limit = step_word_limit(step)
-        if words > limit:
-            yield located.doc.problem(
-                (*located.path, "steps", i, "instruction"),
-                Code.STEP_TOO_LONG,
-                f"{words} words is too long to read during the step; keep it to {limit}",
-            )
+        # The words shown for a tool (`by_tool`) are read in the same time as the step's own.
+        texts: list[tuple[FieldPath, str]] = [(("instruction",), step.instruction)]
+        texts += [
+            (("by_tool", j, "instruction"), t.instruction) for j, t in enumerate(step.by_tool)
+        ]
+        for where, text in texts:
+            words = len(text.split())
+            limit = step_word_limit(step)
+            if words > limit:
+                yield located.doc.problem(
+                    (*located.path, "steps", i, *where),
+                    Code.STEP_TOO_LONG,
+                    f"{words} words is too long to read during the step; keep it to {limit}",
+                )
 
 
 # How to find the ids inside one model that must resolve elsewhere, worked out once per

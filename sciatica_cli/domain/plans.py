@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sciatica_cli.content.models import Repetitions, Step, Technique, ToolVariant
+from sciatica_cli.content.tool_steps import instruction_for
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.profile_rules import ProfileFactors
@@ -104,7 +105,7 @@ def plan_session(
         if not decision.allowed:
             refused.append((this_side or "both sides", decision))
             continue
-        steps.extend(_side_steps(technique, this_side, hold))
+        steps.extend(_side_steps(technique, this_side, hold, variant.tool))
     if not steps:
         first = refused[0][1]
         reasons = "; ".join(dict.fromkeys(d.reason for _side, d in refused))
@@ -120,14 +121,16 @@ def _paced(reps: Repetitions | None, hold: int | None) -> Repetitions | None:
     return replace(reps, pace=min(reps.pace, hold), rest=min(reps.rest, hold))
 
 
-def _side_steps(technique: Technique, side: str | None, hold: int | None) -> list[PlannedStep]:
+def _side_steps(
+    technique: Technique, side: str | None, hold: int | None, tool: str
+) -> list[PlannedStep]:
     total = len(technique.steps)
     return [
         PlannedStep(
             number=number,
             total=total,
             side=side,
-            instruction=step.instruction,
+            instruction=instruction_for(step, tool),
             feel=step.feel,
             hold=hold_seconds(step, hold),
             repeat=repeat,

@@ -8,6 +8,7 @@ so a test drives a whole session with a fake clock and scripted commands.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -66,6 +67,9 @@ class SessionListener(RepetitionListener):
 
     def switch_sides(self, side: str) -> None: ...
 
+    def get_ready(self, remaining: int) -> None:
+        """Whole seconds before a hold starts; called once as each second begins."""
+
     def hold_started(self, step: PlannedStep, seconds: int) -> None: ...
 
     def hold_ended(self, result: HoldResult) -> None: ...
@@ -79,18 +83,26 @@ class SessionListener(RepetitionListener):
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
-    """Hands-free timings: how long untimed steps stay up, and the rest between holds."""
+    """Timings around the steps: a get-ready count before each hold (time to get the hands
+    into place after the Enter that showed the step), and hands-free, how long untimed
+    steps stay up and the rest between holds."""
 
     auto: bool = False
     read_seconds: float = 8.0
     rest_seconds: float = 5.0
+    ready_seconds: float = 3.0
 
     @classmethod
-    def for_hold(cls, auto: bool, hold: int | None) -> Pacing:
+    def for_hold(cls, auto: bool, hold: int | None, ready: int = 3) -> Pacing:
         # Short test holds (--hold 1) get equally short pauses around them.
         if hold is None:
-            return cls(auto)
-        return cls(auto, read_seconds=min(8.0, hold), rest_seconds=min(5.0, hold))
+            return cls(auto, ready_seconds=ready)
+        return cls(
+            auto,
+            read_seconds=min(8.0, hold),
+            rest_seconds=min(5.0, hold),
+            ready_seconds=min(ready, hold),
+        )
 
 
 class _Stop(Exception):
@@ -149,7 +161,7 @@ def _run_steps(plan: SessionPlan, run: _Run, pacing: Pacing) -> None:
             if pacing.auto:
                 _rest(monotonic, controls, listener, pacing.rest_seconds)
         listener.step(step, plan)
-        timed = _run_timed(step, run)
+        timed = _run_timed(step, run, pacing)
         if run.result.response_stopped:
             return  # the response check stopped this exercise; the routine goes on
         if not timed and pacing.auto:
@@ -168,8 +180,31 @@ def _run_steps(plan: SessionPlan, run: _Run, pacing: Pacing) -> None:
                 raise _Stop(_STOP_FOR[command])
 
 
-def _run_timed(step: PlannedStep, run: _Run) -> bool:
-    """The timed part of a step (hold, repetitions or bout), if it has one."""
+def _get_ready(
+    monotonic: Callable[[], float],
+    controls: Controls,
+    listener: SessionListener,
+    seconds: float,
+) -> None:
+    """A short count before a hold. Only a stop (q, h) or a skip (s: start now) ends it
+    early; an Enter does not, as it is most likely the one that showed the step."""
+    deadline = monotonic() + seconds
+    shown: int | None = None
+    while (left := deadline - monotonic()) > 0:
+        whole = math.ceil(left)
+        if whole != shown:
+            listener.get_ready(whole)
+            shown = whole
+        command = controls.wait(max(0.0, deadline - (whole - 1) - monotonic()))
+        if command in _STOP_FOR:
+            raise _Stop(_STOP_FOR[command])
+        if command is Command.SKIP:
+            return
+
+
+def _run_timed(step: PlannedStep, run: _Run, pacing: Pacing) -> bool:
+    """The timed part of a step (hold, repetitions or bout), if it has one; a hold has
+    a get-ready count before it."""
     end: HoldEnd
     if step.repetitions is not None:
         outcome = run_repetition_step(
@@ -185,6 +220,7 @@ def _run_timed(step: PlannedStep, run: _Run) -> bool:
     elif step.minutes is not None:
         end = _run_bout(step, run)
     elif step.hold is not None:
+        _get_ready(run.monotonic, run.controls, run.listener, pacing.ready_seconds)
         run.listener.hold_started(step, step.hold)
         hold = run_hold(
             step.hold, monotonic=run.monotonic, wait=run.controls.wait, listener=run.listener
@@ -259,6 +295,10 @@ class Listeners(SessionListener):
     def switch_sides(self, side: str) -> None:
         for listener in self.listeners:
             listener.switch_sides(side)
+
+    def get_ready(self, remaining: int) -> None:
+        for listener in self.listeners:
+            listener.get_ready(remaining)
 
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
         for listener in self.listeners:

@@ -8,29 +8,35 @@ domain's; a `StartUI` asks and shows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from sciatica_cli.content.models import Region
+from sciatica_cli.content.models import Region, Technique
 from sciatica_cli.content.regions import known_codes
+from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
-from sciatica_cli.domain.pain import clearly_worse
-from sciatica_cli.domain.plans import SessionPlan
+from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.goals import GoalsUI, goals_at_start
-from sciatica_cli.flows.movement_log import MovementUI, log_movement
+from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
 from sciatica_cli.flows.movement_start import plan_routine
+from sciatica_cli.flows.profile import profile_factors
+from sciatica_cli.flows.resume import Resumable, decline, find_resumable
+from sciatica_cli.flows.routine_summary import RoutineSummary, summarise
 from sciatica_cli.flows.session import (
     FlowEnd,
     SessionOptions,
     SessionUI,
     new_record,
+    plan_all,
     run_plans,
 )
 from sciatica_cli.flows.settings import REGION, REGION_ASKED, region_guess
-from sciatica_cli.storage.diary import PainScore
+from sciatica_cli.flows.side import settle_side
+from sciatica_cli.storage.diary import PainScore, SessionRecord
 from sciatica_cli.vocabulary import AREAS
 
 WELCOME_SEEN = "welcome-seen"
@@ -50,6 +56,12 @@ class StartUI(GoalsUI, Protocol):
 
     def ask_feelings(self, choices: Choices) -> tuple[str, ...]: ...
 
+    def ask_resume(self, offer: Resumable) -> bool:
+        """Go on with a routine that stopped part-way? Only a clear yes resumes."""
+
+    def ask_side(self, default: str) -> str | None:
+        """Which leg: left, right or both; None takes `default`."""
+
     def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
         """The routine that will run, and the areas no technique covers."""
 
@@ -57,9 +69,8 @@ class StartUI(GoalsUI, Protocol):
 
     def ask_pain(self, when: str) -> PainScore: ...
 
-    def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None: ...
-
-    def saved(self) -> None: ...
+    def summary(self, summary: RoutineSummary) -> None:
+        """The routine's one summary at its real end (the session is saved by then)."""
 
 
 def run_start(
@@ -69,8 +80,10 @@ def run_start(
     check_ui: CheckUI,
     session_ui: SessionUI,
     start_ui: StartUI,
+    side: str | None = None,
     questions: MovementUI | None = None,
 ) -> FlowEnd:
+    """`side` is the one given with --side; without it the person is asked."""
     # A diary that cannot be used is noted and `start` goes on unrecorded: never a block.
     with DiaryLink.optional(env) as diary:
         _welcome_once(env, start_ui, diary)
@@ -78,28 +91,80 @@ def run_start(
         check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
-        areas, feelings = _ask_where(env, start_ui)
-        routine = recommend(areas, env.content.areas, env.content.techniques)
-        routine, plans = plan_routine(env, session_ui, routine, areas, check, options, diary)
-        start_ui.routine(routine, plans, options.hold)
-        if "numb-tingling" in feelings:
-            start_ui.numb_note()
-        if not plans:
-            return Verdict.NOTHING_LEFT if routine.items else Verdict.ALLOWED
-        record = new_record(env, plans, options)
-        record.before = start_ui.ask_pain("before")
-        record.areas, record.feelings = list(areas), list(feelings)
-        run = run_plans(
-            env, session_ui, plans, check, options, record=record, diary=diary, questions=questions
-        )
-        record.after = start_ui.ask_pain("after")
-        diary.write(lambda d: d.save_session(record))
-        worse = _pain_change(start_ui, record.before, record.after)
-        done = list(zip(plans, run.results, strict=False))
-        log_movement(env, diary, questions, done, session_id=record.id, pain_worse=worse)
-        start_ui.saved()
-        goals_at_start(env, start_ui, diary)  # after the session: the massage is not delayed
-        return run.status
+        run = _Run(env, options, check, session_ui, start_ui, diary, questions)
+        offer = find_resumable(diary, env.now(), env.content.techniques)
+        if offer is not None:
+            if start_ui.ask_resume(offer):
+                return _resume(run, offer)
+            decline(diary, offer)
+        return _new_routine(run, side)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What every part of one `start` shares, once the check has allowed a routine."""
+
+    env: Environment
+    options: SessionOptions
+    check: CheckResult
+    session_ui: SessionUI
+    start_ui: StartUI
+    diary: DiaryLink
+    questions: MovementUI | None
+
+
+def _new_routine(run: _Run, side: str | None) -> FlowEnd:
+    env, ui = run.env, run.start_ui
+    areas, feelings = _ask_where(env, ui)
+    options = replace(run.options, side=settle_side(ui, run.diary, side))
+    routine = recommend(areas, env.content.areas, env.content.techniques)
+    routine, plans = plan_routine(
+        env, run.session_ui, routine, areas, run.check, options, run.diary
+    )
+    ui.routine(routine, plans, options.hold)
+    if "numb-tingling" in feelings:
+        ui.numb_note()
+    if not plans:
+        return Verdict.NOTHING_LEFT if routine.items else Verdict.ALLOWED
+    record = new_record(env, plans, options)
+    record.before = ui.ask_pain("before")
+    record.areas, record.feelings = list(areas), list(feelings)
+    return _run_routine(replace(run, options=options), plans, record)
+
+
+def _resume(run: _Run, offer: Resumable) -> FlowEnd:
+    """The rest of a stopped routine, on its side, in its own diary entry."""
+    record = offer.record
+    options = replace(run.options, side=record.sides[0] if record.sides else "both")
+    techniques = [run.env.content.techniques[t] for t in offer.remaining]
+    plans = _allowed(run, techniques, options)
+    if not plans:
+        return Verdict.NOTHING_LEFT
+    return _run_routine(replace(run, options=options), plans, record)
+
+
+def _run_routine(run: _Run, plans: list[SessionPlan], record: SessionRecord) -> FlowEnd:
+    env, ui, diary = run.env, run.start_ui, run.diary
+    done = run_plans(
+        env,
+        run.session_ui,
+        plans,
+        run.check,
+        run.options,
+        record=record,
+        diary=diary,
+        questions=run.questions,
+    )
+    record.after = ui.ask_pain("after")
+    diary.write(lambda d: d.save_session(record))
+    pain = (record.before, record.after)
+    summary = summarise(plans, done.results, done.status, run.check, pain)
+    ran = list(zip(plans, done.results, strict=False))
+    # How each exercise felt is asked before the summary, so the summary is the real end.
+    log_movement(env, diary, run.questions, ran, session_id=record.id, pain_worse=summary.worse)
+    ui.summary(summary)
+    goals_at_start(env, ui, diary)  # after the session: the routine is not delayed
+    return done.status
 
 
 def _welcome_once(env: Environment, ui: StartUI, diary: DiaryLink) -> None:
@@ -134,7 +199,16 @@ def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[st
     return areas or AREAS, feelings
 
 
-def _pain_change(ui: StartUI, before: PainScore, after: PainScore) -> bool:
-    worse = clearly_worse((before.leg, after.leg), (before.back, after.back))
-    ui.pain_change(before, after, worse)
-    return worse
+def _allowed(
+    run: _Run, techniques: Sequence[Technique], options: SessionOptions
+) -> list[SessionPlan]:
+    """A plan for each technique, at the person's levels; each refusal is shown with its reason."""
+    profile = profile_factors(run.diary)
+    levels = current_levels(run.diary)
+    plans: list[SessionPlan] = []
+    for plan in plan_all(techniques, run.check, options, profile=profile, levels=levels):
+        if isinstance(plan, Refusal):
+            run.session_ui.refused(plan)
+        else:
+            plans.append(plan)
+    return plans

@@ -50,6 +50,7 @@ class SessionOptions:
     auto: bool = False
     voice: bool = False
     sound: bool = True
+    ready: int = 3  # seconds of get-ready count before each hold; 0: none
     minutes: int = DEFAULT_MINUTES  # `start`: about how long the routine lasts
 
 
@@ -64,9 +65,10 @@ class SessionUI(Protocol):
     def hurts(self) -> None: ...
 
     def running(
-        self, plan: SessionPlan, check: CheckResult
+        self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
     ) -> AbstractContextManager[tuple[Controls, SessionListener]]:
-        """The keys and the display for one plan, set up and torn down around it."""
+        """The keys and the display for one plan, set up and torn down around it; `place`
+        is (number, count) of the plan in its routine."""
 
 
 @dataclass(slots=True)
@@ -122,6 +124,7 @@ def new_record(
         techniques=[p.technique.id for p in plans],
         sides=[options.side],
         tool=options.tool or "hands",
+        current_technique=plans[0].technique.id if plans else None,
     )
 
 
@@ -162,13 +165,15 @@ def _run_each(
     run: RoutineRun,
     questions: MovementQuestions | None,
 ) -> SessionStatus:
-    pacing = Pacing.for_hold(options.auto, options.hold)
+    pacing = Pacing.for_hold(options.auto, options.hold, options.ready)
     for index, plan in enumerate(plans):
+        # Where a resume would start: this technique, also while asking before it.
+        record.current_technique = plan.technique.id
         if index > 0:
             stop = _between(ui, plan.technique)
             if stop is not None:
                 return stop
-        with ui.running(plan, check) as (controls, view):
+        with ui.running(plan, check, _place(record, plan, index, len(plans))) as (controls, view):
             result = run_session(
                 plan,
                 monotonic=env.monotonic,
@@ -181,6 +186,14 @@ def _run_each(
         if result.status is not SessionStatus.COMPLETED:
             return result.status
     return SessionStatus.COMPLETED if run.results else SessionStatus.QUIT
+
+
+def _place(record: SessionRecord, plan: SessionPlan, index: int, count: int) -> tuple[int, int]:
+    """(number, count) of `plan` in the whole routine: a resumed one goes on counting."""
+    techniques = record.techniques
+    if plan.technique.id in techniques:
+        return techniques.index(plan.technique.id) + 1, len(techniques)
+    return index + 1, count
 
 
 def _between(ui: SessionUI, technique: Technique) -> SessionStatus | None:

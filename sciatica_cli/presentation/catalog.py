@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -22,12 +22,12 @@ NARROW = 60
 LONG_CATALOGUE = 100
 # The catalogue has six columns (kind among them): below this its names wrap into slivers.
 CATALOGUE_NARROW = 100
-GUIDE_HINT = "Run 'sciatica guide ID' to start one; it asks a few safety questions first."
 
 
 def techniques_view(
-    console: Console, techniques: list[Technique], tools: Mapping[str, Tool]
+    console: Console, techniques: list[Technique], tools: Mapping[str, Tool], *, questions: int
 ) -> None:
+    """The catalogue; `questions` is how many the safety check asks, said in the footer."""
     if len(techniques) > LONG_CATALOGUE:
         _long_listing(console, techniques, tools)
     elif console.width < CATALOGUE_NARROW:
@@ -53,7 +53,13 @@ def techniques_view(
                 inert(format_duration(duration_seconds(t))),
             )
         console.print(table)
-    console.print(inert(GUIDE_HINT, "italic"))
+    console.print(
+        inert(
+            f"Run 'sciatica guide ID' to start one. It first asks {questions} yes/no questions "
+            "about warning signs (one, after a clear check in the last 12 hours).",
+            "italic",
+        )
+    )
 
 
 def _tool_names(technique: Technique, tools: Mapping[str, Tool]) -> str:
@@ -78,7 +84,16 @@ def _long_listing(console: Console, techniques: list[Technique], tools: Mapping[
     console.file.write(without_controls("\n".join(lines)) + "\n")
 
 
-def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
+def _two_columns(rows: Iterable[tuple[str, str]], width: int) -> RenderableType:
+    if width < NARROW:  # stacked: a name, then its words under it, not one word per line
+        return Group(
+            *(
+                Group(
+                    Padding(inert(left, "bold"), (0, 0, 0, 2)), Padding(inert(right), (0, 0, 0, 4))
+                )
+                for left, right in rows
+            )
+        )
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -92,7 +107,7 @@ Say = Callable[[str], str]  # fills service placeholders for the person's region
 
 def topics_view(console: Console, pages: Iterable[LearnPage], say: Say) -> None:
     console.print(inert("Topics", "bold"))
-    console.print(_two_columns((page.id, say(page.summary)) for page in pages))
+    console.print(_two_columns(((page.id, say(page.summary)) for page in pages), console.width))
     console.print(inert("Read one with 'sciatica learn TOPIC'.", "italic"))
 
 
@@ -134,7 +149,7 @@ def welcome_view(console: Console, version: str, say: Say) -> None:
         ("sciatica learn", "read about sciatica and when to get help"),
         ("sciatica history", "your sessions and pain over time"),
     ]
-    console.print(_two_columns(rows))
+    console.print(_two_columns(rows, console.width))
     console.print()
     console.print(
         inert(

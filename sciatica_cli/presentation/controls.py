@@ -10,6 +10,8 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TextIO
 
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan
+from sciatica_cli.domain.session import SessionListener
 from sciatica_cli.domain.timer import Command, sleeping_wait
 
 KEYS: dict[str, Command] = {
@@ -25,6 +27,7 @@ KEYS: dict[str, Command] = {
 # What an arrow or function key sends (ESC [ 1 5 ~, ESC O Q): never read as letters, or F2
 # would quit. A lone ESC goes too; a key typed after it still counts.
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.)?", re.DOTALL)
+_NEVER_DISCARDED = (Command.QUIT, Command.HURTS)
 LINE_WORDS: dict[str, Command] = {
     "q": Command.QUIT,
     "quit": Command.QUIT,
@@ -69,6 +72,17 @@ class TerminalControls:
             with contextlib.suppress(termios.error, OSError):
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, saved)
 
+    def discard_typeahead(self) -> None:
+        """Forget the keys typed before now, except q and h: a fast second Enter must not
+        skip the step just shown, but "it hurts more" typed at any moment is never lost."""
+        while not self._hung_up and select.select([self._fd], [], [], 0)[0]:
+            data = os.read(self._fd, 32)
+            if not data:
+                self._hung_up = True
+                break
+            self._pending += _ESCAPE_SEQUENCE.sub("", data.decode("utf-8", "replace")).lower()
+        self._pending = "".join(k for k in self._pending if KEYS.get(k) in _NEVER_DISCARDED)
+
     def _read_key(self, timeout: float | None) -> str | None:
         if self._hung_up:
             # Wait out the timeout without the terminal, which would be "ready" at once forever.
@@ -100,6 +114,17 @@ class TerminalControls:
             command = KEYS.get(key) if key is not None else None
             if command in (Command.NEXT, Command.QUIT, Command.HURTS):
                 return command
+
+
+class TypeaheadGuard(SessionListener):
+    """As each step is shown, the keys typed before it are discarded (see
+    `TerminalControls.discard_typeahead`)."""
+
+    def __init__(self, keys: TerminalControls) -> None:
+        self.keys = keys
+
+    def step(self, step: PlannedStep, plan: SessionPlan) -> None:
+        self.keys.discard_typeahead()
 
 
 class LineControls:

@@ -48,7 +48,7 @@ def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> s
     return local(moment).strftime("%d %b %H:%M")
 
 
-def history_view(console: Console, history: History) -> None:
+def history_view(console: Console, history: History, *, plain: bool = False) -> None:
     if not history.sessions:
         console.print(inert("No sessions in your diary yet.", "bold"))
         console.print(
@@ -56,6 +56,11 @@ def history_view(console: Console, history: History) -> None:
                 "Run 'sciatica start' to begin: each session and your pain ratings are kept here."
             )
         )
+        return
+    if plain:
+        _sessions_labelled(console, history)
+        _trend_in_words(console, history)
+        _levels(console, history)  # already words only
         return
     if console.width < NARROW:
         _sessions_stacked(console, history)
@@ -74,6 +79,35 @@ def _levels(console: Console, history: History) -> None:
     for level in history.levels:
         console.print(inert(f"  {level.name}: level {level.level} ({level.summary})"))
         console.print(inert(f"    {level.reason}", "dim"))
+
+
+def _pain_words(label: str, before: int | None, after: int | None) -> str:
+    """`Leg pain before: 5, after: 3`, for a screen reader; `no rating` for a gap."""
+    words = ["no rating" if v is None else str(v) for v in (before, after)]
+    return f"{label} before: {words[0]}, after: {words[1]}"
+
+
+def _sessions_labelled(console: Console, history: History) -> None:
+    for r in history.sessions:
+        console.print(
+            inert(f"{_when(r.started_at, history.local_time)}: {history.technique_names(r)}")
+        )
+        status = STATUS_WORDS.get(r.status, r.status)
+        console.print(inert(f"  Ended: {status}. Holds done: {r.holds_done}."))
+        console.print(inert(f"  {_pain_words('Leg pain', r.before.leg, r.after.leg)}."))
+        console.print(inert(f"  {_pain_words('Back pain', r.before.back, r.after.back)}."))
+
+
+def _trend_in_words(console: Console, history: History) -> None:
+    """The days with a rating, one labelled line each (a screen reader cannot read bars)."""
+    rated = [d for d in history.days if d.leg is not None or d.back is not None][-14:]
+    if not rated:
+        return
+    console.print()
+    console.print(inert("Pain before each session, by day (0 to 10):"))
+    for day in rated:
+        leg, back = ("no rating" if v is None else f"{v:g}" for v in (day.leg, day.back))
+        console.print(inert(f"  {day.day:%d %b}: leg {leg}, back {back}."))
 
 
 def _sessions_stacked(console: Console, history: History) -> None:

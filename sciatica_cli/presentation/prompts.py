@@ -9,6 +9,7 @@ understood is asked again with a hint; it is never taken as "no".
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import IO, TypeVar
 
@@ -49,6 +50,10 @@ def parse_answer(text: str) -> Answer | None:
     return None
 
 
+# Columns kept free after a long prompt's last line for the answer typed there.
+ANSWER_ROOM = 10
+
+
 class LineReader:
     """Prompts on the console's stream and reads answers from `env.stdin`."""
 
@@ -78,7 +83,7 @@ class LineReader:
         self.console.print(inert(line))
 
     def _read(self, prompt: str) -> str | None:
-        self.out.write(prompt)
+        self.out.write(fitted_prompt(prompt, self.console.width))
         self.out.flush()
         line = self.env.stdin.readline()
         if not line:
@@ -90,6 +95,21 @@ class LineReader:
             self.out.write(without_controls(line.rstrip("\r\n")) + "\n")
             self.out.flush()
         return line
+
+
+def fitted_prompt(prompt: str, width: int) -> str:
+    """A prompt as wide as the screen or wider, broken at spaces into lines that fit, with
+    room on the last for a short answer: the terminal would otherwise cut words in two,
+    and a screen of 40 columns should show no line wider than that."""
+    if len(prompt) < width:
+        return prompt
+    lines = _wrap(prompt, width - 1)
+    lines[-1:] = _wrap(lines[-1], width - ANSWER_ROOM)
+    return "\n".join(lines) + " "
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(width, 10), break_on_hyphens=False, break_long_words=False)
 
 
 def parse_side(text: str) -> tuple[str, ...] | None:

@@ -24,6 +24,7 @@ from sciatica_cli.presentation.controls import (
     LINE_WORDS,
     LineControls,
     TerminalControls,
+    TypeaheadGuard,
     show_cursor,
 )
 from sciatica_cli.presentation.movement_view import movement_lines
@@ -36,10 +37,13 @@ from sciatica_cli.presentation.voice import spoken_cues
 
 
 class TerminalSessionUI:
-    def __init__(self, env: Environment, console: Console, options: SessionOptions) -> None:
+    def __init__(
+        self, env: Environment, console: Console, options: SessionOptions, *, routine: bool = False
+    ) -> None:
         self.env = env
         self.console = console
         self.options = options
+        self.routine = routine  # `start`: each technique ends short, the routine summarises
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
@@ -61,10 +65,11 @@ class TerminalSessionUI:
 
     @contextmanager
     def running(
-        self, plan: SessionPlan, check: CheckResult
+        self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
-        cues = spoken_cues(self.options.voice)
+        view.place, view.in_routine = place, self.routine
+        cues = spoken_cues(self.options.voice, place)
         bell = self.options.sound and self.env.stdout_isatty
         movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
         listeners: list[SessionListener] = [view, *cues, movement]
@@ -72,6 +77,8 @@ class TerminalSessionUI:
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
         try:
             with self._controls() as controls:
+                if isinstance(controls, TerminalControls):
+                    listeners.append(TypeaheadGuard(controls))
                 yield controls, Listeners(*listeners)
         finally:
             if isinstance(view, LiveSessionView):

@@ -56,6 +56,10 @@ def plain_countdown_marks(seconds: int) -> list[int]:
     return sorted(marks, reverse=True)
 
 
+def _seconds(count: int) -> str:
+    return f"{count} second{'' if count == 1 else 's'}"
+
+
 def hurts_panel(say: Say) -> Panel:
     """What to do when the pain gets worse during a session: shown as it stops."""
     return Panel(inert(say(HURTS_ADVICE)), title=inert("It hurts more: stop"), border_style="bold")
@@ -73,6 +77,8 @@ class _CommonView(SessionListener):
         self.console = console
         self.bell = bell
         self.say = say
+        self.place = (1, 1)  # (number, count) of this technique in its routine
+        self.in_routine = False  # `start`: the routine's summary follows the last technique
 
     def _ring(self) -> None:
         if self.bell:
@@ -111,6 +117,9 @@ class _CommonView(SessionListener):
             self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
             self.console.print(inert("Session interrupted.", "bold"))
+        elif self.in_routine:
+            number, count = self.place
+            self.console.print(inert(f"{plan.technique.name} done ({number} of {count}).", "bold"))
         else:
             self.console.print(inert("Well done: session finished.", "bold"))
         total = len(plan.steps)
@@ -121,7 +130,8 @@ class _CommonView(SessionListener):
                 f"time: {format_duration(round(result.seconds))}."
             )
         )
-        self.console.print(inert(self.say(SEEK_HELP_REMINDER)))
+        if not self.in_routine:  # a routine says it once, in its summary at the end
+            self.console.print(inert(self.say(SEEK_HELP_REMINDER)))
 
 
 class PlainSessionView(_CommonView):
@@ -130,6 +140,7 @@ class PlainSessionView(_CommonView):
     def __init__(self, console: Console, *, say: Say, bell: bool = False) -> None:
         super().__init__(console, bell=bell, say=say)
         self._marks: list[int] = []
+        self._getting_ready = False
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         self.console.print()
@@ -138,7 +149,14 @@ class PlainSessionView(_CommonView):
         if step.feel:
             self.console.print(inert(self.say(f"Feel: {step.feel}")))
 
+    def get_ready(self, remaining: int) -> None:
+        # One line, not one a second: a screen reader would read every number out.
+        if not self._getting_ready:
+            self._getting_ready = True
+            self.console.print(inert(f"Get ready: the hold starts in {_seconds(remaining)}."))
+
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
+        self._getting_ready = False
         self._ring()
         self._marks = plain_countdown_marks(seconds)
         self.console.print(inert(f"Hold for {seconds} second{'' if seconds == 1 else 's'}."))
@@ -186,6 +204,7 @@ class LiveSessionView(_CommonView):
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         self._seconds = 0
+        self._getting_ready = False
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         body: list[Text] = [inert(self.say(step.instruction))]
@@ -196,7 +215,16 @@ class LiveSessionView(_CommonView):
             Panel(Group(*body), title=inert(step_title(step), "bold"), title_align="left")
         )
 
+    def get_ready(self, remaining: int) -> None:
+        # "Get ready: 3 2 1" on one line, a number a second, ended as the hold starts.
+        first = not self._getting_ready
+        self._getting_ready = True
+        self.console.print(inert(f"Get ready: {remaining}" if first else f" {remaining}"), end="")
+
     def hold_started(self, step: PlannedStep, seconds: int) -> None:
+        if self._getting_ready:
+            self._getting_ready = False
+            self.console.print(inert(" Go."))
         self._ring()
         self._seconds = seconds
         self.console.print(inert(KEYS_HINT, "dim"))
@@ -228,9 +256,16 @@ class LiveSessionView(_CommonView):
             self._progress.refresh()
 
     def hold_ended(self, result: HoldResult) -> None:
+        if result.end is HoldEnd.COMPLETED:
+            self._show_done()  # the bar must not stay on "1 s left"
         self.close()
         self._ring()
         self.console.print(inert(_HOLD_END_TEXT[result.end], "bold"))
+
+    def _show_done(self) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=self._seconds, left="Done")
+            self._progress.refresh()
 
     def waiting_for_next(self) -> None:
         self.console.print(inert("Press Enter for the next step · q quit · h it hurts more", "dim"))

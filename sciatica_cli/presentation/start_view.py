@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 
@@ -17,16 +18,28 @@ from sciatica_cli.domain.catalog import format_duration, plan_seconds
 from sciatica_cli.domain.pain import Change, Direction, change, parse_rating
 from sciatica_cli.domain.plans import SessionPlan
 from sciatica_cli.domain.routine import Routine
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
+from sciatica_cli.flows.resume import Resumable
 from sciatica_cli.flows.routine import Choices
+from sciatica_cli.flows.routine_summary import RoutineSummary
+from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.goals_view import GoalQuestions
-from sciatica_cli.presentation.prompts import LineReader, area_parser
+from sciatica_cli.presentation.prompts import (
+    YES_NO_HINT,
+    YES_NO_PROMPT,
+    LineReader,
+    area_parser,
+    parse_answer,
+)
+from sciatica_cli.presentation.session_view import SEEK_HELP_REMINDER
 
 RATING_PROMPT = "0-10, or Enter to skip > "
 RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
+SIDE_HINT = "Please type left, right or both (l, r or b is enough), or just Enter."
 # Service names are placeholders, filled for the person's region when shown.
 WORSE_ADVICE = (
     "Your pain is clearly worse than before the session. Do not massage again today, but "
@@ -36,6 +49,11 @@ WORSE_ADVICE = (
     "around your genitals, back passage or inner thighs, new trouble peeing or pooing, or new "
     "pain, weakness or numbness in both legs."
 )
+REPEAT_NEXT = (
+    "you can repeat this later today or tomorrow with 'sciatica start'. Gentle walking and "
+    "staying active between sessions help more than rest."
+)
+Say = Callable[[str], str]  # fills service placeholders for the person's region
 WORSE_TITLE = "Your pain is worse: stop for today"
 NUMB_NOTE = (
     "Where your skin feels numb or tingles, use light pressure only: you may not feel it if "
@@ -49,6 +67,8 @@ class TerminalStartUI(GoalQuestions):
     def __init__(self, env: Environment, console: Console) -> None:
         self.console = console
         self.say = env.say
+        self.now = env.now
+        self.env = env
         self.reader = LineReader(env, console)
 
     def welcome(self) -> None:
@@ -78,6 +98,33 @@ class TerminalStartUI(GoalQuestions):
     def ask_feelings(self, choices: Choices) -> tuple[str, ...]:
         return self._ask_choices("How does it feel? (several are fine)", choices)
 
+    def ask_resume(self, offer: Resumable) -> bool:
+        number, count = offer.place
+        name = self.env.content.techniques[offer.remaining[0]].name
+        minutes = max(1, round((self.now() - offer.stopped_at).total_seconds() / 60))
+        self.console.print()
+        self.console.print(inert("Go on where you stopped?", "bold"))
+        self.console.print(
+            inert(
+                f"Your routine stopped {minutes} min ago at {name} ({number} of {count}). "
+                "Type y to go on from there, or n to choose a new routine."
+            )
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT) is Answer.YES
+
+    def ask_side(self, default: str) -> str | None:
+        self.console.print()
+        self.console.print(inert("Which leg: left, right or both?", "bold"))
+        self.console.print(
+            inert(
+                f"Press Enter for {default}, as last time."
+                if default != "both"
+                else "Press Enter for both."
+            )
+        )
+        reply = self.reader.ask(f"Side [{default}] > ", parse_side, SIDE_HINT)
+        return reply if isinstance(reply, str) else None
+
     def routine(self, routine: Routine, plans: Sequence[SessionPlan], hold: int | None) -> None:
         routine_view(self.console, routine, plans, hold, self.say)
 
@@ -87,16 +134,8 @@ class TerminalStartUI(GoalQuestions):
     def ask_pain(self, when: str) -> PainScore:
         return ask_pain(self.reader, self.console, when)
 
-    def pain_change(self, before: PainScore, after: PainScore, worse: bool) -> None:
-        pain_change_view(self.console, before, after)
-        if worse:
-            advice = inert(self.say(WORSE_ADVICE))
-            self.console.print(Panel(advice, title=inert(WORSE_TITLE), box=box.HEAVY))
-
-    def saved(self) -> None:
-        self.console.print(
-            inert("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
-        )
+    def summary(self, summary: RoutineSummary) -> None:
+        routine_summary_view(self.console, summary, self.say)
 
     def _ask_choices(self, question: str, choices: Choices) -> tuple[str, ...]:
         self.console.print()
@@ -132,26 +171,47 @@ def routine_view(
     console.print()
     if plans:
         console.print(inert("Your routine", "bold underline"))
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("#", no_wrap=True)
-        table.add_column("Technique", style="bold")
-        table.add_column("Why")
-        table.add_column("Time", no_wrap=True)
         reasons = {item.technique.id: item.reasons[0] for item in routine.items}
-        for number, plan in enumerate(plans, start=1):
-            table.add_row(
-                inert(str(number)),
-                inert(plan.technique.name),
-                inert(reasons.get(plan.technique.id, "")),
-                inert(format_duration(plan_seconds(plan))),
-            )
-        console.print(table)
+        if console.width < NARROW:
+            _routine_stacked(console, plans, reasons)
+        else:
+            _routine_table(console, plans, reasons)
         total = sum(plan_seconds(p) for p in plans)
         console.print(inert(f"Total: {format_duration(total)}, plus short rests."))
     for area in routine.uncovered:
         console.print(inert(f"No technique here works on the {area} itself.", "bold"))
     for advice in routine.advice:
         console.print(inert(say(advice)))
+
+
+def _routine_table(
+    console: Console, plans: Sequence[SessionPlan], reasons: Mapping[str, str]
+) -> None:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Technique", style="bold")
+    table.add_column("Why")
+    table.add_column("Time", no_wrap=True)
+    for number, plan in enumerate(plans, start=1):
+        table.add_row(
+            inert(str(number)),
+            inert(plan.technique.name),
+            inert(reasons.get(plan.technique.id, "")),
+            inert(format_duration(plan_seconds(plan))),
+        )
+    console.print(table)
+
+
+def _routine_stacked(
+    console: Console, plans: Sequence[SessionPlan], reasons: Mapping[str, str]
+) -> None:
+    """Below 60 columns: each technique on its own lines, its reason under it."""
+    for number, plan in enumerate(plans, start=1):
+        time = format_duration(plan_seconds(plan))
+        console.print(inert(f"{number}. {plan.technique.name} ({time})", "bold"))
+        reason = reasons.get(plan.technique.id, "")
+        if reason:
+            console.print(Padding(inert(reason), (0, 0, 0, 3)))
 
 
 def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
@@ -167,6 +227,14 @@ def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
     console.print(inert("Back pain:"))
     back: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
     return PainScore(_rating(leg), _rating(back))
+
+
+def parse_side(text: str) -> str | NoAnswer | None:
+    """l/left, r/right, b/both in any case; Enter takes the default; else not understood."""
+    word = text.strip().lower()
+    if not word:
+        return NoAnswer.SKIPPED
+    return next((side for side in ("left", "right", "both") if side.startswith(word)), None)
 
 
 def region_parser(
@@ -197,6 +265,30 @@ def _rating(reply: int | NoAnswer) -> int | None:
     return reply if isinstance(reply, int) else None
 
 
+def routine_summary_view(console: Console, summary: RoutineSummary, say: Say) -> None:
+    """The one summary at the end of a routine: time, what was done, pain, what next."""
+    console.print()
+    console.print(inert("Your routine today", "bold underline"))
+    time = format_duration(round(summary.seconds))
+    if summary.done:
+        console.print(inert(f"Done: {', '.join(summary.done)}. Time: {time}."))
+    else:
+        console.print(inert(f"No technique was finished. Time: {time}."))
+    if summary.not_done:
+        console.print(inert(f"Not done: {', '.join(summary.not_done)}."))
+    pain_change_view(console, summary.before, summary.after)
+    if summary.worse:
+        console.print(Panel(inert(say(WORSE_ADVICE)), title=inert(WORSE_TITLE), box=box.HEAVY))
+    for advice in summary.advice:
+        console.print(inert(say(f"Remember the advice you read today: {advice}"), "bold"))
+    if summary.may_repeat:
+        console.print(inert(f"Next: {REPEAT_NEXT}"))
+    console.print(inert(say(SEEK_HELP_REMINDER)))
+    console.print(
+        inert("Your session is saved: 'sciatica history' shows how you are doing.", "dim")
+    )
+
+
 def pain_change_view(console: Console, before: PainScore, after: PainScore) -> bool:
     """Says how each rating changed; True when pain went up by a meaningful amount."""
     worse = False
@@ -207,7 +299,7 @@ def pain_change_view(console: Console, before: PainScore, after: PainScore) -> b
         moved = change(b, a)
         if moved is None:
             continue
-        console.print(inert(f"{label}: {b} -> {a}. {_describe(moved)}"))
+        console.print(inert(f"{label} before: {b}, after: {a}. {_describe(moved)}"))
         worse = worse or (moved.meaningful and moved.direction is Direction.WORSE)
     return worse
 

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan
-from sciatica_cli.domain.session import SessionListener, SessionResult
+from sciatica_cli.domain.session import SessionListener, SessionResult, SessionStatus
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
 from sciatica_cli.environment import Environment
 from sciatica_cli.presentation.console import without_controls
 
 COUNTDOWN_FROM = 3
+HALF_WAY_FROM = 10  # holds this long or longer hear "half-way"
 # A cue longer than this is cut: nobody listens to a page, and text sent on a pipe stays
 # well under the smallest pipe buffer, so writing it can never block.
 MAX_CUE_CHARACTERS = 600
@@ -80,10 +81,11 @@ def check_voice(env: Environment, wanted: bool) -> bool:
     return True
 
 
-def spoken_cues(wanted: bool) -> list[SessionListener]:
-    """The listener that speaks a session's cues, when voice is on and an engine is there."""
+def spoken_cues(wanted: bool, place: tuple[int, int] = (1, 1)) -> list[SessionListener]:
+    """The listener that speaks a session's cues, when voice is on and an engine is there;
+    `place` is (number, count) of the technique in its routine."""
     command = find_speech_command() if wanted else None
-    return [SpokenCues(Speaker(command))] if command is not None else []
+    return [SpokenCues(Speaker(command), place)] if command is not None else []
 
 
 Process = subprocess.Popen[bytes]
@@ -155,16 +157,23 @@ class Speaker:
 
 
 class SpokenCues(SessionListener):
-    """Says the step, 'switch sides', the last seconds of each hold, and 'done'."""
+    """Says the step (with its repetition, if repeated), 'switch sides', 'get ready', the
+    hold's length as it starts, half-way through a long one, its last seconds, and 'done'."""
 
-    def __init__(self, speaker: Speaker) -> None:
+    def __init__(self, speaker: Speaker, place: tuple[int, int] = (1, 1)) -> None:
         self.speaker = speaker
+        self.place = place
         self._switch: str | None = None  # said with the next step, or as a rest begins
+        self._seconds = 0  # the length of the hold under way
+        self._ready_said = False
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         # Said together, or the step would cut "switch sides" off as it starts.
         prefix, self._switch = self._switch, None
-        self.speaker.say(f"{prefix} {step.instruction}" if prefix else step.instruction)
+        words = step.instruction
+        if step.repeats > 1:
+            words = f"Repetition {step.repeat} of {step.repeats}. {words}"
+        self.speaker.say(f"{prefix} {words}" if prefix else words)
 
     def switch_sides(self, side: str) -> None:
         self._switch = f"Switch sides. Now the {side} side."
@@ -175,13 +184,31 @@ class SpokenCues(SessionListener):
             self.speaker.say(self._switch)
             self._switch = None
 
+    def get_ready(self, remaining: int) -> None:
+        if not self._ready_said:
+            self._ready_said = True
+            self.speaker.say("Get ready.")
+
+    def hold_started(self, step: PlannedStep, seconds: int) -> None:
+        self._ready_said = False
+        self._seconds = seconds
+        self.speaker.say(f"Hold for {seconds} second{'' if seconds == 1 else 's'}.")
+
     def tick(self, remaining: int) -> None:
+        if remaining == self._seconds:
+            return  # the start was just said, with the length
         if remaining <= COUNTDOWN_FROM:
             self.speaker.say(str(remaining))
+        elif self._seconds >= HALF_WAY_FROM and remaining == self._seconds // 2:
+            self.speaker.say("Half-way.")
 
     def hold_ended(self, result: HoldResult) -> None:
         if result.end is HoldEnd.COMPLETED:
             self.speaker.say("Done.")
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
-        self.speaker.say("Session finished.")
+        number, count = self.place
+        if count > 1 and result.status is SessionStatus.COMPLETED:
+            self.speaker.say(f"{plan.technique.name} done, {number} of {count}.")
+        else:
+            self.speaker.say("Session finished.")

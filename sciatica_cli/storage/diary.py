@@ -221,7 +221,8 @@ class Diary:
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO sessions (started_at, techniques, sides, tool, holds_done, status,"
-                " leg_before, back_before, areas, feelings) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " leg_before, back_before, areas, feelings, current_technique)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.started_at.isoformat(),
                     json.dumps(record.techniques),
@@ -233,6 +234,7 @@ class Diary:
                     record.before.back,
                     json.dumps(record.areas),
                     json.dumps(record.feelings),
+                    record.current_technique,
                 ),
             )
             record.id = cursor.lastrowid
@@ -245,7 +247,8 @@ class Diary:
         with self._transaction() as db:
             db.execute(
                 "UPDATE sessions SET ended_at=?, techniques=?, sides=?, holds_done=?, status=?,"
-                " leg_before=?, back_before=?, leg_after=?, back_after=? WHERE id=?",
+                " leg_before=?, back_before=?, leg_after=?, back_after=?, current_technique=?"
+                " WHERE id=?",
                 (
                     record.ended_at.isoformat() if record.ended_at else None,
                     json.dumps(record.techniques),
@@ -256,6 +259,7 @@ class Diary:
                     record.before.back,
                     record.after.leg,
                     record.after.back,
+                    record.current_technique,
                     record.id,
                 ),
             )

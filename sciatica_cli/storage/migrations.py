@@ -134,6 +134,10 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         );
         """,
     ),
+    (
+        8,  # the technique a routine was at when it stopped, so `start` can resume there
+        "ALTER TABLE sessions ADD COLUMN current_technique TEXT;",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.

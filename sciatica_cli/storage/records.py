@@ -20,7 +20,7 @@ from sciatica_cli.vocabulary import TIERS
 
 SESSION_COLUMNS = (
     "id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
-    " leg_before, back_before, leg_after, back_after, areas, feelings"
+    " leg_before, back_before, leg_after, back_after, areas, feelings, current_technique"
 )
 CHECK_COLUMNS = "id, checked_at, tier, may_massage, acknowledged, raised, answers, advice"
 MAX_RATING = 10
@@ -49,6 +49,8 @@ class SessionRecord:
     after: PainScore = field(default_factory=PainScore)
     areas: list[str] = field(default_factory=list)
     feelings: list[str] = field(default_factory=list)
+    # The technique of a routine under way (or next, between two): where a resume starts.
+    current_technique: str | None = None
     id: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -128,6 +130,7 @@ def session_from_row(row: Sequence[Any]) -> SessionRecord:
         after=PainScore(_rating(row[10], "leg_after"), _rating(row[11], "back_after")),
         areas=_names(row[12], "areas"),
         feelings=_names(row[13], "feelings"),
+        current_technique=None if row[14] is None else _text(row[14], "current_technique"),
     )
 
 

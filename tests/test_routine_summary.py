@@ -1,0 +1,102 @@
+"""Inside a routine each technique ends with "done (1 of 2)"; one summary at the real end
+(issue 14 item 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sciatica_cli.storage.diary import Diary, SessionRecord
+from tests.fakes import flat
+from tests.test_guide import CONTENT, QUESTIONS, first
+from tests.test_start_and_history import ACHING, ALL_CLEAR, CALF_ONLY
+
+CALF = CONTENT.techniques["calf"].name
+BRIDGE = CONTENT.techniques["bridge"]  # the routine moves first: the bridge leads
+RATINGS = "6\n3\n" + "4\n3\n"
+
+
+def start(run, make_env, stdin: str, *args: str) -> tuple[int, str]:
+    env = make_env(stdin=stdin)
+    result = run("--region", "GB", "start", "--hold", "1", *args, obj=env)
+    return result.exit_code, flat(env.stdout.getvalue())
+
+
+def names(make_env) -> list[str]:
+    """The names of the techniques of the one routine in the diary, in their order."""
+    [session] = Diary.open(make_env().data_dir).sessions()
+    return [CONTENT.techniques[t].name for t in session.techniques]
+
+
+def test_each_technique_ends_with_its_place_and_the_routine_with_one_summary(run, make_env):
+    code, out = start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + RATINGS, "--auto")
+    assert code == 0
+    done = names(make_env)
+    assert len(done) > 2 and CALF in done
+    for number, name in enumerate(done, start=1):
+        assert f"{name} done ({number} of {len(done)})." in out
+    assert "Well done: session finished" not in out
+    assert out.count("Your routine today") == 1
+    summary = out[out.index("Your routine today") :]
+    assert f"Done: {', '.join(done)}. Time: " in summary
+    assert "Leg pain before: 6, after: 4." in summary
+    assert "Next: you can repeat this later today or tomorrow" in summary
+    assert out.count("Get help if things change") == 1  # said once, at the end
+
+
+def test_advice_acknowledged_today_is_recalled_at_the_end(run, make_env):
+    soon = first("soon")
+    rest = "n\n" * (QUESTIONS - soon.count("\n"))
+    flag = next(f for f in CONTENT.red_flags.values() if f.tier == "soon")
+    code, out = start(run, make_env, soon + rest + "y\n" + CALF_ONLY + ACHING + RATINGS, "--auto")
+    assert code == 0
+    summary = out[out.index("Your routine today") :]
+    assert "Remember the advice you read today:" in summary
+    assert flat(flag.advice.split("{")[0]) in summary
+
+
+def test_a_routine_stopped_because_it_hurts_says_what_was_not_done(run, make_env):
+    # Without --auto every "press Enter" reads a line: h at "Next:" after the bridge.
+    presses = "\n" * (sum(step.repeats for step in BRIDGE.steps) - 1)
+    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n" + presses + "h\n" + "7\n5\n"
+    code, out = start(run, make_env, stdin)
+    assert code == 5
+    summary = out[out.index("Your routine today") :]
+    first_one, *rest = names(make_env)
+    assert first_one == BRIDGE.name and rest
+    assert f"Done: {BRIDGE.name}." in summary
+    assert f"Not done: {', '.join(rest)}." in summary
+    assert "repeat this" not in summary
+
+
+def test_a_single_technique_still_ends_with_well_done(run, make_env):
+    env = make_env(stdin=ALL_CLEAR)
+    run("--region", "GB", "guide", "calf", "--auto", "--hold", "1", obj=env)
+    out = flat(env.stdout.getvalue())
+    assert "Well done: session finished." in out
+    assert "done (1 of 1)" not in out
+
+
+def test_a_routine_of_one_technique_ends_short_and_summarises_once(run, make_env, clock):
+    # A routine moves first, so a new one is never a single technique; one kept in the
+    # diary with the calf alone, stopped ten minutes ago, is resumed as it was.
+    diary = Diary.open(make_env().data_dir)
+    diary.save_session(
+        diary.start_session(
+            SessionRecord(
+                started_at=clock.now() - dt.timedelta(minutes=15),
+                ended_at=clock.now() - dt.timedelta(minutes=10),
+                techniques=["calf"],
+                sides=["both"],
+                tool="hands",
+                status="interrupted",
+                current_technique="calf",
+            )
+        )
+    )
+    diary.close()
+    code, out = start(run, make_env, ALL_CLEAR + "y\n" + "4\n3\n", "--auto")
+    assert code == 0
+    assert f"{CALF} done (1 of 1)." in out
+    assert "Well done: session finished" not in out
+    assert out.count("Get help if things change") == 1
+    assert out.count("Your routine today") == 1
