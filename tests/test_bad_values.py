@@ -18,7 +18,7 @@ from sciatica_cli.environment import MAX_WIDTH, MIN_WIDTH
         (("history", "--days", "99999"), "'--days': must be at most 3650 (got '99999')."),
         (("guide", "piriformis", "--hold", "x"), "'--hold': must be a whole number (got 'x')."),
         (("guide", "piriformis", "--hold", "1.5"), "must be a whole number (got '1.5')."),
-        (("guide", "piriformis", "--hold", "301"), "'--hold': must be at most 300 (got '301')."),
+        (("guide", "piriformis", "--hold", "91"), "'--hold': must be at most 90 (got '91')."),
         (("start", "--hold", "0"), "'--hold': must be at least 1 (got '0')."),
         (("guide", "piriformis", "--hold", "\x1b[2J"), "(got '\\x1b[2J')."),
     ],

@@ -39,8 +39,8 @@ def test_unknown_technique_suggests_and_asks_nothing(run, make_env):
     assert out == ""
 
 
-@pytest.mark.parametrize("hold", ["0", "301", "ten"])
-def test_hold_must_be_from_1_to_300(run, make_env, hold):
+@pytest.mark.parametrize("hold", ["0", "91", "301", "ten"])
+def test_hold_must_be_from_1_to_90(run, make_env, hold):
     result, out, _ = guide(run, make_env, "piriformis", "--hold", hold)
     assert result.exit_code == 2
     assert "--hold" in result.output

@@ -212,7 +212,7 @@ def test_a_corrupt_diary_never_blocks_a_safety_check(run, make_env, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / FILE_NAME).write_bytes(b"not a database at all")
-    env = make_env(stdin="y\n")
+    env = make_env(stdin="n\ny\n")  # first: did a session stop today as it hurt more?
     result = run("guide", "calf", obj=env)
     assert result.exit_code == 4  # the emergency answer is still heard
     assert "not recorded" in env.stderr.getvalue()
@@ -240,7 +240,7 @@ def damaged_diary(data, damage: str) -> None:
 @pytest.mark.parametrize("damage", ["lost table", "bad row", "time without offset"])
 def test_a_damaged_diary_never_blocks_a_safety_check(run, make_env, tmp_path, damage):
     damaged_diary(tmp_path / "data", damage)
-    env = make_env(stdin="y\n")
+    env = make_env(stdin="n\ny\n")  # first: did a session stop today as it hurt more?
     result = run("guide", "calf", obj=env)
     assert result.exit_code == 4  # the emergency answer is still heard
     assert "Emergency: get help now" in env.stdout.getvalue()
@@ -379,8 +379,9 @@ def test_guide_goes_on_unrecorded_when_the_diary_cannot_save_sessions(run, make_
     broken.execute("DROP TABLE sessions")
     broken.commit()
     broken.close()
-    env = make_env(stdin=ALL_CLEAR)
+    env = make_env(stdin="n\n" + ALL_CLEAR)  # the diary cannot say how today went: asked
     result = run("guide", "calf", "--auto", "--side", "left", obj=env)
+    assert "did a session earlier today stop because it hurt more" in flat(env.stdout.getvalue())
     assert result.exit_code == 0
     assert "Steps done: 5 of 5" in env.stdout.getvalue()
     assert "not recorded" in env.stderr.getvalue()

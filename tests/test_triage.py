@@ -22,6 +22,7 @@ from sciatica_cli.content.models import Caution, RedFlag, Step, Technique, ToolV
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.triage import (
+    COMBINED_ID,
     Answer,
     Answers,
     Outcome,
@@ -232,14 +233,22 @@ def test_the_tier_is_the_highest_raised_and_the_flags_carry_their_answers(answer
         for c in CAUTIONS
         if c.id in answers.cautions and raises(answers.cautions[c.id]) and c.tier
     ]
+    raised_ids = {f.id for f in FLAGS if raises(answers.flags.get(f.id))}
+    risks = {f.id for f in FLAGS if f.risk_factor} & raised_ids
+    soon = {f.id for f in FLAGS if f.tier == "soon" and not f.risk_factor} & raised_ids
+    combined = bool(risks) and len(risks | soon) >= 2
+    if combined and (risks | soon) <= set(answers.flags):
+        raised_tiers.append("urgent")  # IFOMPT-2020: risk factors count together
     expected = next((t for t in TIERS if t in raised_tiers), None)
     assert outcome.tier == expected
     for raised in outcome.flags:
+        if raised.id == COMBINED_ID:
+            continue
         given_answer = answers.flags.get(raised.id)
         assert raised.answered == (given_answer is not None)
         assert raised.answer == (given_answer or Answer.UNSURE)
         assert raised.answer is not Answer.NO
-    assert {r.id for r in outcome.flags} == {f.id for f in FLAGS if raises(answers.flags.get(f.id))}
+    assert {r.id for r in outcome.flags} == raised_ids | ({COMBINED_ID} if combined else set())
     ranks = [TIERS.index(r.tier) if r.tier else len(TIERS) for r in outcome.raised]
     assert ranks == sorted(ranks)
 
@@ -458,12 +467,12 @@ def test_the_outcome_cannot_be_changed():
 
 
 def test_as_dict_names_flags_with_their_answers():
-    outcome = judge(no_to_everything(flags={"foot-drop": Answer.UNSURE}))
+    outcome = judge(no_to_everything(flags={"one-leg-getting-weaker": Answer.UNSURE}))
     data = outcome.as_dict()
     assert data["tier"] == "urgent"
     assert data["massage_possible"] is False
     assert data["flags"] == [
-        {"id": "foot-drop", "tier": "urgent", "answer": "unsure", "answered": True}
+        {"id": "one-leg-getting-weaker", "tier": "urgent", "answer": "unsure", "answered": True}
     ]
 
 

@@ -108,6 +108,11 @@ class RedFlag:
     question: str = field("A yes/no question a person in pain can answer.", max_len=300)
     tier: Tier = field("How urgent a 'yes' is: emergency, urgent or soon.")
     advice: str = field("What to do after a 'yes': where to go and how soon.", max_len=400)
+    risk_factor: bool = field(
+        "A fact about the person that counts with other signs (IFOMPT-2020): two together, or "
+        "one with another 'soon' sign, make the check urgent.",
+        default=False,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 

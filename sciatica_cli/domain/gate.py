@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
 
@@ -23,6 +24,7 @@ class Verdict(enum.Enum):
 
     EMERGENCY = "emergency"  # an emergency sign answered yes or not sure
     URGENT = "urgent"  # a sign that needs a doctor today, answered yes or not sure
+    REST_TODAY = "rest-today"  # a session today stopped because it hurt more
     UNFINISHED = "unfinished"  # a question was never answered: nothing is cleared
     NOTHING_LEFT = "nothing-left"  # the cautions rule out every technique
     NOT_ACKNOWLEDGED = "not-acknowledged"  # `soon` advice not confirmed
@@ -42,6 +44,10 @@ URGENT_REASON = (
 UNFINISHED_REASON = (
     "The safety check was not finished ({count} question{s} not answered), so nothing is "
     "cleared. Do not massage until you have answered every question."
+)
+REST_TODAY_REASON = (
+    "{when} stopped because {why}. Do not massage or exercise again today; "
+    "keep gently active, and try again tomorrow."
 )
 NOTHING_LEFT_REASON = "Your answers rule out every technique for now. Do not massage."
 NOT_ACKNOWLEDGED_REASON = (
@@ -66,12 +72,21 @@ def _answered(outcome: Outcome, tier: str) -> bool:
     return any(r.tier == tier and r.answered for r in outcome.raised)
 
 
-def decide(outcome: Outcome, acknowledged: bool) -> Decision:
-    """May any massage at all follow this check? Computed once, carried by `CheckResult`."""
+def decide(
+    outcome: Outcome, acknowledged: bool, rest: RestToday | None = None, at: str = ""
+) -> Decision:
+    """May any massage at all follow this check? Computed once, carried by `CheckResult`.
+
+    `rest` is a session earlier today that stopped because it hurt more (`at` its local
+    time, for the reason): then nothing more today, whatever the answers.
+    """
     if _answered(outcome, "emergency"):
         return Decision(Verdict.EMERGENCY, EMERGENCY_REASON)
     if _answered(outcome, "urgent"):
         return Decision(Verdict.URGENT, URGENT_REASON)
+    if rest is not None:
+        when = f"Your session at {at}" if at else "A session earlier today"
+        return Decision(Verdict.REST_TODAY, REST_TODAY_REASON.format(when=when, why=rest.why))
     unanswered = len(outcome.unanswered) + sum(1 for r in outcome.raised if not r.answered)
     if unanswered or _any_serious(outcome.raised):
         count = max(len(outcome.unanswered), 1)

@@ -10,6 +10,8 @@ rules, strictest reading first:
 - a `soon` sign lets massage go on only after the person acknowledges the advice (the
   acknowledgement itself is asked by the presentation and judged by `domain.gate`);
 - a caution blocks only the techniques (and sides) it concerns, or asks for light pressure;
+- risk factors (facts about the person, IFOMPT-2020) count together: one alone is "soon",
+  but two or more, or one with another "soon" sign, raise the check to "urgent";
 - a check with any question left unanswered does not clear massage at all.
 
 Whether a technique may be shown is decided in `domain.gate`, nowhere else.
@@ -32,6 +34,14 @@ Kind = Literal["red-flag", "caution"]
 
 # Tiers that rule out every massage, whatever else was answered.
 NO_MASSAGE_TIERS: frozenset[str] = frozenset({"emergency", "urgent"})
+
+# The sign the combination rule adds (IFOMPT-2020). Service names stay placeholders.
+COMBINED_ID = "risk-factors-together"
+COMBINED_QUESTION = "Risk factors together with other signs (your answers above)"
+COMBINED_ADVICE = (
+    "Do not massage. Contact {urgent_care} today. Each of these alone would be a reason to "
+    "see a doctor soon, but together they need checking today."
+)
 
 
 class Answer(str, enum.Enum):
@@ -106,6 +116,7 @@ class Raised:
     answer: Answer  # YES or UNSURE; a question never answered is UNSURE
     answered: bool
     advice: str
+    risk_factor: bool = False
     # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
     named: tuple[str, ...] = ()
     light_pressure: bool = False
@@ -202,6 +213,9 @@ def triage(
             blocks |= _blocks(caution, found.named, by_id)
             raised.append(found)
 
+    combined = _combined(raised)
+    if combined is not None:
+        raised.append(combined)
     # Stable sort: within a tier, the order the questions were asked in.
     raised.sort(key=lambda r: tier_rank(r.tier))
     # The tier of what the person reported; questions never answered are listed apart.
@@ -242,9 +256,34 @@ def _raised_flags(
                     answer=answer or Answer.UNSURE,
                     answered=answer is not None,
                     advice=flag.advice,
+                    risk_factor=flag.risk_factor,
                 )
             )
     return raised
+
+
+def _combined(raised: list[Raised]) -> Raised | None:
+    """The urgent sign made of risk factors that count together (IFOMPT-2020), if any.
+
+    Two or more risk factors, or one with another "soon" sign, make one urgent sign; it is
+    "answered" only when every part of it was (else the check is unfinished anyway).
+    """
+    risks = [r for r in raised if r.risk_factor]
+    others = [r for r in raised if r.tier == "soon" and r.kind == "red-flag" and not r.risk_factor]
+    if not risks or len(risks) + len(others) < 2:
+        return None
+    parts = [*risks, *others]
+    answered = all(r.answered for r in parts)
+    certain = all(r.answer is Answer.YES for r in parts)
+    return Raised(
+        id=COMBINED_ID,
+        kind="red-flag",
+        question=COMBINED_QUESTION + ": " + "; ".join(r.question for r in parts),
+        tier="urgent",
+        answer=Answer.YES if certain else Answer.UNSURE,
+        answered=answered,
+        advice=COMBINED_ADVICE,
+    )
 
 
 def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -> Raised | None:

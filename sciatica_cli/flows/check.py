@@ -18,6 +18,7 @@ from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.gate import asks_acknowledgement
+from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
 from sciatica_cli.domain.triage import (
     Answer,
     Answers,
@@ -30,7 +31,7 @@ from sciatica_cli.domain.triage import (
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.replies import NoAnswer
-from sciatica_cli.storage.diary import CheckRecord, Diary
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
 Question = RedFlag | Caution
 
@@ -63,6 +64,9 @@ class CheckUI(Protocol):
     ) -> Answer | NoAnswer: ...
 
     def full_check_again(self) -> None: ...
+
+    def ask_stopped_today(self) -> Answer | NoAnswer:
+        """Asked only when the diary cannot say: did a session stop today as it hurt more?"""
 
     def recent_check_reused(self) -> None: ...
 
@@ -157,6 +161,14 @@ def check_before_session(env: Environment, ui: CheckUI, diary: DiaryLink) -> Che
 
     A diary that fails here is noted and the full checklist asked: it never stops a check.
     """
+    rest = _rest_today(env, ui, diary)
+    if rest is not None:
+        # No questions: whatever they found, there is no more massage today.
+        asked = rest.why == ASKED_TODAY  # the diary could not say when
+        at = "" if asked else env.local_time(rest.at).strftime("%H:%M")
+        result = conclude(_triage(env.content, Answers()), False, env.now(), rest=rest, rest_at=at)
+        ui.verdict(result)
+        return result
     last = diary.read(Diary.last_check, "Its last check is not used.")
     reused = _reuse_recent_check(env, ui, last)
     if reused is not None:
@@ -164,6 +176,36 @@ def check_before_session(env: Environment, ui: CheckUI, diary: DiaryLink) -> Che
     result = run_checklist(env, ui)
     record_check(env, diary, result)
     return result
+
+
+ASKED_TODAY = "it hurt more, as you said"
+
+
+def _rest_today(env: Environment, ui: CheckUI, diary: DiaryLink) -> RestToday | None:
+    """A session earlier today (local time) that stopped because it hurt more, if any.
+
+    When the diary cannot say, the person is asked; an unclear answer counts as yes. An
+    answer that never comes goes on to the checklist, which then ends unfinished.
+    """
+    since = env.now() - dt.timedelta(days=1)
+    sessions = diary.read(lambda d: d.sessions(since=since), "Its sessions are not used.")
+    if sessions is None:
+        reply = ui.ask_stopped_today()
+        if reply is Answer.NO or reply is NoAnswer.ENDED:
+            return None
+        return RestToday(at=env.now(), why=ASKED_TODAY)
+    past = [_past(s) for s in sessions]
+    return rest_today(past, env.now(), env.local_time)
+
+
+def _past(record: SessionRecord) -> PastSession:
+    return PastSession(
+        started_at=record.started_at,
+        ended_at=record.ended_at,
+        status=record.status,
+        pain_before=(record.before.leg, record.before.back),
+        pain_after=(record.after.leg, record.after.back),
+    )
 
 
 def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> None:

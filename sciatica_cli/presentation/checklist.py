@@ -44,7 +44,7 @@ ACK_PROMPT = "y / n > "
 ACK_HINT = "Please answer y (yes, go on gently) or n (no, stop here)."
 
 SECTION_TITLES = {
-    "emergency": "Signs that need help straight away",
+    "emergency": "Signs that need help straight away (new means in about the last 2 weeks)",
     "urgent": "Signs that need a doctor today",
     "soon": "Signs to see {primary_care} about",
     "caution": "About where you plan to massage",
@@ -132,6 +132,16 @@ class TerminalCheckUI:
             inert(
                 f"Has any of these appeared, changed or got worse since {at}? "
                 "Answer n only if nothing has."
+            )
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def ask_stopped_today(self) -> Answer | NoAnswer:
+        self.console.print(inert("Safety check", "bold"))
+        self.console.print(
+            inert(
+                "Your diary cannot be read, so one question first: did a session earlier today "
+                "stop because it hurt more, or was your pain clearly worse after it?"
             )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
