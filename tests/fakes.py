@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 
 class FakeClock:
@@ -72,3 +73,11 @@ class ScriptedControls:
 def flat(text: str) -> str:
     """Output as one line of words: wrapping and panel borders taken out, for phrase checks."""
     return " ".join(text.translate(str.maketrans("│┃", "  ")).split())
+
+
+def questions_when_all_no(content: Any) -> int:
+    """How many questions the checklist asks a person who answers "no" to everything."""
+    from sciatica_cli.domain.triage import asked_when_all_no, checklist
+
+    items = checklist(content.red_flags.values(), content.cautions.values())
+    return len(asked_when_all_no(items))

@@ -8,6 +8,7 @@ import pytest
 
 from sciatica_cli.domain.pain import parse_rating
 from sciatica_cli.environment import MAX_WIDTH, MIN_WIDTH
+from tests.fakes import questions_when_all_no
 
 
 @pytest.mark.parametrize(
@@ -113,7 +114,7 @@ def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, m
     from sciatica_cli.storage.diary import Diary
 
     content = ContentSet([builtin_content_dir()])
-    all_clear = "n\n" * (len(content.red_flags) + len(content.cautions))
+    all_clear = "n\n" * questions_when_all_no(content)
     calf, aching = "4\n", "4\n"
     ratings = "9" * 5000 + "\n7/10\n3 out of 10\n"  # then the input ends: after skipped
     env = make_env(stdin=all_clear + calf + aching + ratings)

@@ -10,13 +10,13 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.triage import checklist
+from sciatica_cli.domain.triage import asked_when_all_no, checklist
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 CONTENT = ContentSet([builtin_content_dir()])
-ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+ORDER = asked_when_all_no(checklist(CONTENT.red_flags.values(), CONTENT.cautions.values()))
 FIRST_SOON = next(item.id for item in ORDER if getattr(item, "tier", None) == "soon")
 
 

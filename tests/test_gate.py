@@ -141,7 +141,7 @@ def test_a_wrongly_built_outcome_cannot_let_a_step_through():
 
 def test_acknowledgement_is_asked_only_when_it_alone_stands_in_the_way():
     assert gate.asks_acknowledgement(outcome_for(flags={"not-improving": Answer.YES}))
-    assert gate.asks_acknowledgement(outcome_for(cautions={"pregnancy": Answer.UNSURE}))
+    assert gate.asks_acknowledgement(outcome_for(flags={"stopping-daily-life": Answer.UNSURE}))
     assert not gate.asks_acknowledgement(outcome_for())
     assert not gate.asks_acknowledgement(
         outcome_for(flags={"not-improving": Answer.YES, "one-leg-getting-weaker": Answer.YES})

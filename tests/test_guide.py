@@ -6,10 +6,10 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from tests.fakes import flat
+from tests.fakes import flat, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 ALL_CLEAR = "n\n" * QUESTIONS
 STEP_TEXTS = [s.instruction for s in CONTENT.techniques["piriformis"].steps]
 
@@ -153,9 +153,9 @@ def test_the_technique_cautions_and_stop_signs_are_shown_before_the_steps(run, m
 def _answers(yes: dict[str, str]) -> str:
     """No to every question, except the ids given, answered with their text (and a
     follow-up line where the caution asks one)."""
-    from sciatica_cli.domain.triage import checklist
+    from sciatica_cli.domain.triage import asked_when_all_no, checklist
 
-    order = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+    order = asked_when_all_no(checklist(CONTENT.red_flags.values(), CONTENT.cautions.values()))
     return "".join(yes.get(item.id, "n\n") for item in order)
 
 

@@ -17,6 +17,7 @@ from sciatica_cli.content.regions import UNKNOWN, fallback_region, find_region, 
 from sciatica_cli.content.service_text import literal_services
 from sciatica_cli.content.validation import validate_packs
 from tests.content_fixtures import write_pack
+from tests.fakes import questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 REGIONS = CONTENT.regions
@@ -24,7 +25,7 @@ SHIPPED = known_codes(REGIONS)
 EMERGENCY = [f for f in CONTENT.red_flags.values() if f.tier == "emergency"]
 URGENT = [f for f in CONTENT.red_flags.values() if f.tier == "urgent"]
 EXAMPLES = ("999 in the UK", "112 in the EU", "911 in the US and Canada", "000 in Australia")
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 
 
 def numbers(text: str) -> set[str]:

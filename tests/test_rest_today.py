@@ -17,9 +17,10 @@ from sciatica_cli.domain.rest_today import (
 )
 from sciatica_cli.domain.session import SessionStatus
 from sciatica_cli.storage.diary import FILE_NAME
+from tests.fakes import questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-ALL_CLEAR = "n\n" * (len(CONTENT.red_flags) + len(CONTENT.cautions))
+ALL_CLEAR = "n\n" * (questions_when_all_no(CONTENT))
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 

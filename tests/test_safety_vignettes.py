@@ -12,6 +12,8 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.content.posture_rules import postures_named
+from sciatica_cli.content.pressure_rules import pressure_words
 from sciatica_cli.domain.triage import COMBINED_ID, checklist
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -20,10 +22,17 @@ IDS = [item.id for item in ORDER]
 URGENT, EMERGENCY, NO_MASSAGE, OK = 3, 4, 7, 0
 
 
+def asked(replies: dict[str, str]) -> list[str]:
+    """The ids asked, in order: a follow-up only when its parent was not a clear "n"."""
+    parent = {i.id: getattr(i, "only_after", None) for i in ORDER}
+    return [i for i in IDS if parent[i] is None or replies.get(parent[i], "n") != "n"]
+
+
 def answers(replies: dict[str, str]) -> str:
-    """One line per question in the order asked: "n" unless `replies` says otherwise."""
+    """One line per question asked: "n" unless `replies` says otherwise; then "y" for an
+    acknowledgement (or an Enter for the session)."""
     assert not set(replies) - set(IDS), set(replies) - set(IDS)
-    return "".join(replies.get(item_id, "n") + "\n" for item_id in IDS) + "y\n"
+    return "".join(replies.get(item_id, "n") + "\n" for item_id in asked(replies)) + "y\n"
 
 
 def check(run, replies: dict[str, str]) -> tuple[int, dict]:
@@ -94,3 +103,98 @@ def test_the_questions_say_back_or_leg_pain_and_suit_everyone():
     assert "back pain" not in questions.replace("back or leg pain", "")
     sexual = CONTENT.red_flags["sexual-change"].question
     assert "during sex" in sexual and "genitals" in sexual
+
+
+def texts_of(technique) -> list[str]:
+    """Every text of a technique that could be shown in a session, whatever the tool."""
+    steps = [t for s in technique.steps for t in (s.instruction, s.feel, s.more_pressure) if t]
+    return [
+        technique.position,
+        *technique.cautions,
+        *steps,
+        *(v.instruction for v in technique.tools),
+    ]
+
+
+@pytest.mark.parametrize("technique", sorted(CONTENT.techniques))
+def test_blood_thinners_show_no_text_that_adds_pressure(run, make_env, technique):
+    # 8. light pressure is enforced: the texts that add pressure exist, and none is shown
+    shown_elsewhere = [t for t in texts_of(CONTENT.techniques[technique]) if pressure_words(t)]
+    env = make_env(stdin=answers({"blood-thinners": "y"}))
+    result = run("guide", technique, "--auto", obj=env)
+    out = " ".join(env.stdout.getvalue().split())
+    assert result.exit_code == OK and "Step 1" in out
+    assert "Use light pressure only" in out
+    assert pressure_words(out) is None, pressure_words(out)
+    assert all(" ".join(text.split()) not in out for text in shown_elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("technique", "tool"),
+    [(t.id, v.tool) for t in CONTENT.techniques.values() for v in t.tools if v.body_weight],
+)
+def test_blood_thinners_refuse_a_tool_that_presses_with_body_weight(run, make_env, technique, tool):
+    env = make_env(stdin=answers({"blood-thinners": "y"}))
+    result = run("guide", technique, "--tool", tool, obj=env)
+    assert result.exit_code == NO_MASSAGE
+    assert "Step 1" not in env.stdout.getvalue()
+    assert "body weight" in env.stdout.getvalue() + env.stderr.getvalue()
+
+
+def test_without_light_pressure_the_more_pressure_line_is_shown(run, make_env):
+    env = make_env(stdin=answers({}))
+    assert run("guide", "calf", "--auto", obj=env).exit_code == OK
+    more = next(s.more_pressure for s in CONTENT.techniques["calf"].steps if s.more_pressure)
+    assert more in " ".join(env.stdout.getvalue().split())
+
+
+@pytest.mark.parametrize("ok", ["n", "?"])
+def test_pregnant_without_the_midwifes_ok_gets_no_step(run, make_env, ok):
+    # 7. no or unsure -> no massage or exercise (exit 7)
+    env = make_env(stdin=answers({"pregnancy": "y", "pregnancy-ok": ok}))
+    result = run("guide", "calf", "--auto", obj=env)
+    assert result.exit_code == NO_MASSAGE
+    assert "Step 1" not in env.stdout.getvalue()
+
+
+@pytest.mark.parametrize("technique", sorted(CONTENT.techniques))
+def test_pregnant_with_the_ok_sees_no_face_down_or_back_lying_step(run, make_env, technique):
+    env = make_env(stdin=answers({"pregnancy": "y", "pregnancy-ok": "y"}))
+    result = run("guide", technique, "--auto", obj=env)
+    out = " ".join(env.stdout.getvalue().split())
+    if CONTENT.techniques[technique].posture in ("seated", "side-lying"):
+        assert result.exit_code == OK and "Step 1" in out
+    else:
+        assert result.exit_code == NO_MASSAGE and "Step 1" not in out
+    session = out.partition("Step 1")[2]  # the steps shown, if any
+    assert not {"face-down", "lying-on-back"} & set(postures_named(session))
+    assert "Use light pressure only" in out
+
+
+def test_a_recent_birth_means_light_pressure(run, make_env):
+    env = make_env(stdin=answers({"recent-birth": "y"}))
+    assert run("guide", "calf", "--auto", obj=env).exit_code == OK
+    out = " ".join(env.stdout.getvalue().split())
+    assert "Use light pressure only" in out and pressure_words(out) is None
+
+
+def test_when_massage_is_blocked_no_advice_says_go_on(run):
+    # 10. lower-tier advice keeps only its action next to "No massage now"
+    result = run("check-symptoms", input=answers({"weight-loss": "y", "not-improving": "y"}))
+    out = " ".join(result.stdout.split())
+    assert result.exit_code == URGENT and "No massage now" in out
+    assert "go on" not in out.lower().replace("going on", "")
+
+
+def test_no_advice_in_the_check_promises_massage():
+    advice = [f.advice for f in CONTENT.red_flags.values()]
+    advice += [c.advice for c in CONTENT.cautions.values()]
+    assert not [text for text in advice if "go on with" in text.lower()]
+
+
+@pytest.mark.parametrize(
+    "flag", ["both-legs", "saddle-numbness", "bladder-change", "bowel-change", "sexual-change"]
+)
+def test_the_cauda_equina_advice_says_what_to_say_on_arrival(flag):
+    # 12. the person names the worry, so the team looks for it
+    assert "cauda equina syndrome" in " ".join(CONTENT.red_flags[flag].advice.split())

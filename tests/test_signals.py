@@ -15,9 +15,10 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
+from tests.fakes import questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 SHOW_CURSOR = "\x1b[?25h"
 
 

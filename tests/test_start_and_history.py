@@ -12,10 +12,10 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.storage.diary import FILE_NAME, Diary
-from tests.fakes import flat
+from tests.fakes import flat, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 ALL_CLEAR = "n\n" * QUESTIONS
 CALF_ONLY = "4\n"  # "Where do you feel it?" -> calf
 ACHING = "4\n"

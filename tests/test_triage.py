@@ -96,8 +96,14 @@ def expected_blocks(
     blocked: set[tuple[str, str]] = set()
     for c in cautions:
         answer = answers.cautions.get(c.id)
-        if not raises(answer):
+        if not caution_raised(c, answers):
             continue
+        if c.blocks_all:
+            blocked |= {(t.id, s) for t in techniques for s in SIDES}
+        avoided = set(c.avoid_postures)
+        if avoided:
+            hit = {t.id for t in techniques if t.posture is None or t.posture in avoided}
+            blocked |= {(t, s) for t in hit for s in SIDES}
         # A follow-up counts only after a clear yes; otherwise, or when nothing was named,
         # the caution covers every side or area.
         named = set(answers.named.get(c.id, ())) if answer is Answer.YES else set()
@@ -111,6 +117,21 @@ def expected_blocks(
         else:
             blocked |= {(t, s) for t in c.blocks for s in SIDES}
     return blocked
+
+
+def caution_raised(c: Caution, answers: Answers) -> bool:
+    """Not ruled out: a follow-up is never raised on its own after a clear "no" to its parent
+    or none at all (then the parent leaves the check unfinished); else only the caution's
+    own safe answer rules it out (a missing answer never does)."""
+    if c.only_after is not None and answers.cautions.get(c.only_after, Answer.NO) is Answer.NO:
+        return False
+    answer = answers.cautions.get(c.id)
+    return answer is None or answer.value != c.safe_answer
+
+
+def raising_answer(c: Caution) -> Answer:
+    """The clear answer that raises a caution: "yes", or "no" where "yes" is the safe one."""
+    return Answer.NO if c.safe_answer == "yes" else Answer.YES
 
 
 def complete(
@@ -205,7 +226,8 @@ def test_not_sure_and_no_answer_count_as_yes(answers):
     as_yes = Answers(
         flags={f.id: Answer.YES if raises(answers.flags.get(f.id)) else Answer.NO for f in FLAGS},
         cautions={
-            c.id: Answer.YES if raises(answers.cautions.get(c.id)) else Answer.NO for c in CAUTIONS
+            c.id: raising_answer(c) if caution_raised(c, answers) else Answer(c.safe_answer)
+            for c in CAUTIONS
         },
         named={k: v for k, v in answers.named.items() if answers.cautions.get(k) is Answer.YES},
     )
@@ -405,7 +427,9 @@ def test_nothing_answered_is_unfinished_and_clears_nothing():
     assert outcome.tier is None  # nothing was reported...
     assert not outcome.massage_possible  # ...and nothing is cleared
     assert gate.decide(outcome, acknowledged=True).verdict is gate.Verdict.UNFINISHED
-    assert set(outcome.unanswered) == {f.id for f in FLAGS} | {c.id for c in CAUTIONS}
+    # a follow-up is counted with its parent, which is unanswered itself
+    main = {c.id for c in CAUTIONS if c.only_after is None}
+    assert set(outcome.unanswered) == {f.id for f in FLAGS} | main
     assert all(not r.answered and r.answer is Answer.UNSURE for r in outcome.raised)
 
 
@@ -452,11 +476,22 @@ def test_blood_thinners_ask_for_light_pressure_without_blocking():
     assert decision.allowed and "light pressure" in decision.reason
 
 
-def test_pregnancy_needs_the_acknowledgement():
-    outcome = judge(no_to_everything(cautions={"pregnancy": Answer.YES}))
-    assert outcome.tier == "soon" and outcome.needs_acknowledgement
-    assert not gate.may_show(outcome, "calf", "left", gate.decide(outcome, False)).allowed
-    assert gate.may_show(outcome, "calf", "left", gate.decide(outcome, True)).allowed
+@pytest.mark.parametrize("ok", [Answer.NO, Answer.UNSURE])
+def test_pregnancy_without_the_midwifes_ok_rules_out_everything(ok):
+    outcome = judge(no_to_everything(cautions={"pregnancy": Answer.YES, "pregnancy-ok": ok}))
+    decision = gate.decide(outcome, True)
+    assert decision.verdict is gate.Verdict.NOTHING_LEFT
+    assert not any(gate.may_show(outcome, t.id, None, decision).allowed for t in TECHNIQUES)
+
+
+def test_pregnancy_with_the_ok_keeps_only_safe_positions_and_light_pressure():
+    outcome = judge(
+        no_to_everything(cautions={"pregnancy": Answer.YES, "pregnancy-ok": Answer.YES})
+    )
+    decision = gate.decide(outcome, False)
+    shown = {t.id for t in TECHNIQUES if gate.may_show(outcome, t.id, None, decision).allowed}
+    assert shown == {t.id for t in TECHNIQUES if t.posture in ("seated", "side-lying")}
+    assert "piriformis" not in shown and gate.light_pressure_only(outcome)
 
 
 def test_the_outcome_cannot_be_changed():

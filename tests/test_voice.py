@@ -28,10 +28,10 @@ from sciatica_cli.presentation.voice import (
     SpokenCues,
     find_speech_command,
 )
-from tests.fakes import FakeClock, ScriptedControls
+from tests.fakes import FakeClock, ScriptedControls, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 VICTIM_TEXT = "-w{victim}"
 
 # Records what it was given, then acts on `-w` as espeak-ng would, then "speaks" for a while.

@@ -22,6 +22,8 @@ from typing import Any, Generic, TypeVar
 
 from sciatica_cli.content import models
 from sciatica_cli.content.fields import convert, model_fields, optional_inner, spec_of
+from sciatica_cli.content.posture_rules import posture_problems
+from sciatica_cli.content.pressure_rules import pressure_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem
 from sciatica_cli.content.problems import Path as FieldPath
 from sciatica_cli.content.service_text import text_problems
@@ -309,6 +311,8 @@ class ContentSet:
             problems.extend(self._references(located, known_sources))
             if name == "techniques":
                 problems.extend(_step_lengths(located))
+                problems.extend(_pressure(located))
+                problems.extend(_posture(located))
         self._checked[name] = problems
         return problems
 
@@ -426,6 +430,16 @@ def _step_lengths(located: Located[models.Technique]) -> Iterator[Problem]:
                 Code.STEP_TOO_LONG,
                 f"{words} words is too long to read during the step; keep it to {limit}",
             )
+
+
+def _pressure(located: Located[models.Technique]) -> Iterator[Problem]:
+    for path, message in pressure_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.PRESSURE_TEXT, message)
+
+
+def _posture(located: Located[models.Technique]) -> Iterator[Problem]:
+    for path, message in posture_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.POSTURE_TEXT, message)
 
 
 def _stray_files(folder: Path) -> Iterator[Problem]:

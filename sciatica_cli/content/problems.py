@@ -51,6 +51,12 @@ class Code(enum.Enum):
         "SC302",
         "a pack entry that lowers or changes a built-in emergency red flag",
     )
+    PRESSURE_TEXT = (
+        "SC305",
+        "words that add pressure, body weight or depth outside `more_pressure` or a "
+        "`body_weight` tool",
+    )
+    POSTURE_TEXT = ("SC306", "a technique text that names a position other than its `posture`")
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

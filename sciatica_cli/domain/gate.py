@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from sciatica_cli.content.models import ToolVariant
 from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
@@ -47,7 +48,8 @@ UNFINISHED_REASON = (
 )
 REST_TODAY_REASON = (
     "{when} stopped because {why}. Do not massage or exercise again today; "
-    "keep gently active, and try again tomorrow."
+    "keep gently active, and try again tomorrow. If a new warning sign appears, run "
+    "'sciatica check-symptoms'."
 )
 NOTHING_LEFT_REASON = "Your answers rule out every technique for now. Do not massage."
 NOT_ACKNOWLEDGED_REASON = (
@@ -121,6 +123,24 @@ def asks_acknowledgement(outcome: Outcome) -> bool:
 def could_go_on(outcome: Outcome) -> bool:
     """Could massage go on after this check once any advice is acknowledged?"""
     return decide(outcome, acknowledged=True).allowed
+
+
+def light_pressure_only(outcome: Outcome) -> bool:
+    """After blood thinners, a bleeding disorder, numb skin or pregnancy: no text that adds
+    pressure, body weight or depth is shown, and no tool that presses with body weight."""
+    return bool(outcome.light_pressure)
+
+
+def may_use_tool(outcome: Outcome, variant: ToolVariant) -> Decision:
+    """May this tool be offered? Not one that presses with body weight when light pressure
+    is required: the person cannot keep that light."""
+    if variant.body_weight and light_pressure_only(outcome):
+        reason = (
+            f"The '{variant.tool}' presses with your body weight, and your answers mean light "
+            "pressure only. Use your hands instead (--tool hands)."
+        )
+        return Decision(Verdict.BLOCKED, reason)
+    return Decision(Verdict.ALLOWED, "This tool may be used.")
 
 
 def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: Decision) -> Decision:

@@ -81,6 +81,10 @@ def plan_session(
 ) -> SessionPlan | Refusal:
     """The steps to show, side by side, for every side the gate allows."""
     variant = choose_tool(technique, tool)
+    tool_decision = gate.may_use_tool(check.outcome, variant)
+    if not tool_decision.allowed:
+        return Refusal(technique, tool_decision)
+    light = gate.light_pressure_only(check.outcome)
     wanted: Sequence[str | None]
     if not technique.each_side:
         wanted = [None]
@@ -95,7 +99,7 @@ def plan_session(
         if not decision.allowed:
             refused.append((this_side or "both sides", decision))
             continue
-        steps.extend(_side_steps(technique, this_side, hold))
+        steps.extend(_side_steps(technique, this_side, hold, light=light))
     if not steps:
         first = refused[0][1]
         reasons = "; ".join(dict.fromkeys(d.reason for _side, d in refused))
@@ -104,7 +108,16 @@ def plan_session(
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
 
 
-def _side_steps(technique: Technique, side: str | None, hold: int | None) -> list[PlannedStep]:
+def _feel(step: Step, light: bool) -> str | None:
+    """What to feel; the line on adding pressure only when light pressure is not required."""
+    if light or step.more_pressure is None:
+        return step.feel
+    return f"{step.feel} {step.more_pressure}" if step.feel else step.more_pressure
+
+
+def _side_steps(
+    technique: Technique, side: str | None, hold: int | None, *, light: bool
+) -> list[PlannedStep]:
     total = len(technique.steps)
     return [
         PlannedStep(
@@ -112,7 +125,7 @@ def _side_steps(technique: Technique, side: str | None, hold: int | None) -> lis
             total=total,
             side=side,
             instruction=step.instruction,
-            feel=step.feel,
+            feel=_feel(step, light),
             hold=hold_seconds(step, hold),
             repeat=repeat,
             repeats=step.repeats,

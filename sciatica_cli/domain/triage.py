@@ -77,6 +77,29 @@ def checklist(
     return (*flags, *cautions)
 
 
+def follow_up(item: RedFlag | Caution) -> bool:
+    """A caution asked only after its parent (`only_after`) was not a clear "no"."""
+    return isinstance(item, Caution) and item.only_after is not None
+
+
+def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Caution, ...]:
+    """The questions a person who answers "no" to everything is asked: no follow-ups."""
+    return tuple(item for item in items if not follow_up(item))
+
+
+def skipped(caution: Caution, cautions: Mapping[str, Answer]) -> bool:
+    """A follow-up caution (`only_after`) is not asked after a clear "no" to its parent, nor
+    counted on its own when the parent went unanswered (that leaves the check unfinished)."""
+    if caution.only_after is None:
+        return False
+    return cautions.get(caution.only_after, Answer.NO) is Answer.NO
+
+
+def rules_out(caution: Caution, answer: Answer) -> bool:
+    """Only the caution's safe answer rules it out; "not sure" never does."""
+    return answer.value == caution.safe_answer
+
+
 def stops_checklist(item: RedFlag | Caution, answer: Answer) -> bool:
     """After an emergency sign that was not ruled out, no further question is asked."""
     return item.tier == "emergency" and answer.raises
@@ -288,10 +311,12 @@ def _combined(raised: list[Raised]) -> Raised | None:
 
 def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -> Raised | None:
     """The caution if not ruled out, with the sides or areas it applies to."""
+    if skipped(caution, answers.cautions):
+        return None  # its parent was a clear "no": nothing to follow up
     answer = answers.cautions.get(caution.id)
     if answer is None:
         unanswered.append(caution.id)
-    if not (answer or Answer.UNSURE).raises:
+    if rules_out(caution, answer or Answer.UNSURE):
         return None
     named = _named(caution, answers.named.get(caution.id, ()) if answer is Answer.YES else ())
     return Raised(
@@ -324,6 +349,11 @@ def _blocks(
 ) -> set[Block]:
     sides = tuple(s for s in _SIDE_ORDER if caution.asks != "side" or s in named)
     ids = set(caution.blocks)
+    if caution.blocks_all:
+        ids |= set(techniques)
+    if caution.avoid_postures:
+        avoided = set(caution.avoid_postures)
+        ids |= {t.id for t in techniques.values() if t.posture is None or t.posture in avoided}
     if caution.asks == "area" and caution.blocks_answered_areas:
         ids |= {t.id for t in techniques.values() if set(t.areas) & set(named)}
     return {Block(t, s, caution.id) for t in ids for s in sides}

@@ -24,7 +24,10 @@ from sciatica_cli.domain.triage import (
     Answers,
     Outcome,
     Raised,
+    asked_when_all_no,
     checklist,
+    follow_up,
+    skipped,
     stops_checklist,
     triage,
 )
@@ -105,14 +108,19 @@ def run_checklist(env: Environment, ui: CheckUI) -> CheckResult:
 
 def _ask_all(ui: CheckUI, items: Sequence[Question]) -> _Asked:
     asked = _Asked()
-    ui.intro(len(items))
+    total = len(asked_when_all_no(items))  # a follow-up shares its parent's number
+    ui.intro(total)
     section = ""
-    for number, item in enumerate(items, start=1):
+    number = 0
+    for item in items:
+        if isinstance(item, Caution) and skipped(item, asked.cautions):
+            continue
+        number += not follow_up(item)
         here = "caution" if isinstance(item, Caution) else item.tier
         if here != section:
             section = here
             ui.section(here)
-        if not _ask_one(ui, asked, item, number, len(items)):
+        if not _ask_one(ui, asked, item, number, total):
             break
     if asked.ended:
         ui.input_ended()

@@ -55,7 +55,11 @@ TIER_LABELS = {
     "soon": "Book a visit to {primary_care}",
     None: "Take care",
 }
-ANSWER_WORDS = {Answer.YES: "you said yes", Answer.UNSURE: "you were not sure"}
+ANSWER_WORDS = {
+    Answer.YES: "you said yes",
+    Answer.UNSURE: "you were not sure",
+    Answer.NO: "you said no",  # a caution whose safe answer is "yes"
+}
 
 
 class TerminalCheckUI:
