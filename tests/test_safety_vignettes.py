@@ -198,3 +198,23 @@ def test_no_advice_in_the_check_promises_massage():
 def test_the_cauda_equina_advice_says_what_to_say_on_arrival(flag):
     # 12. the person names the worry, so the team looks for it
     assert "cauda equina syndrome" in " ".join(CONTENT.red_flags[flag].advice.split())
+
+
+def test_the_length_said_in_the_help_and_on_the_first_screen_is_true(run):
+    # Honest length: the help's figure stays within 3 of the real count, and the first
+    # screen's "N questions" is the number of "Question k of N" a person sees.
+    help_text = " ".join(run("check-symptoms", "--help").stdout.split())
+    said = int(help_text.split("About ")[1].split(" yes/no questions")[0])
+    real = len(asked({}))
+    assert abs(said - real) <= 3, (said, real)
+    out = " ".join(run("check-symptoms", input=answers({})).stdout.split())
+    assert f"Before any massage, {real} questions about warning signs" in out
+    assert f"Question {real} of {real}" in out and f"Question {real + 1} of" not in out
+
+
+def test_the_readme_gives_the_real_question_count():
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"{len(asked({}))} questions for a person who answers" in readme
+    assert f"Question 3 of {len(asked({}))}" in readme

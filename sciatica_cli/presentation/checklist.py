@@ -62,6 +62,14 @@ ANSWER_WORDS = {
 }
 
 
+SECONDS_PER_QUESTION = 10  # reading a short question and answering it, measured by hand
+
+
+def minutes_for(questions: int) -> int:
+    """About how long the check takes, in whole minutes (at least 1)."""
+    return max(1, round(questions * SECONDS_PER_QUESTION / 60))
+
+
 class TerminalCheckUI:
     """The checklist on a console: implements `flows.check.CheckUI`."""
 
@@ -74,7 +82,8 @@ class TerminalCheckUI:
         self.console.print(inert("Safety check", "bold"))
         self.console.print(
             inert(
-                f"Before any massage, {total} questions about warning signs. "
+                f"Before any massage, {total} questions about warning signs "
+                f"(about {minutes_for(total)} minutes). "
                 "Answer y (yes), n (no) or ? (not sure). "
                 "If you are not sure, say so: it counts as yes, to keep you safe."
             )
