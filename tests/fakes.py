@@ -77,7 +77,15 @@ def flat(text: str) -> str:
 
 def questions_when_all_no(content: Any) -> int:
     """How many questions the checklist asks a person who answers "no" to everything."""
-    from sciatica_cli.domain.triage import asked_when_all_no, checklist
+    from sciatica_cli.domain.triage import checklist, question_count
 
-    items = checklist(content.red_flags.values(), content.cautions.values())
-    return len(asked_when_all_no(items))
+    return question_count(checklist(content.red_flags.values(), content.cautions.values()))
+
+
+def asked_in_order(content: Any) -> tuple[Any, ...]:
+    """What a person answering "no" throughout is asked, in order; the profile list is one
+    entry (id "profile"), and follow-ups are left out."""
+    from sciatica_cli.domain.triage import ProfileList, asking_order, checklist, follow_up
+
+    items = asking_order(checklist(content.red_flags.values(), content.cautions.values()))
+    return tuple(i for i in items if isinstance(i, ProfileList) or not follow_up(i))

@@ -6,7 +6,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from tests.fakes import flat, questions_when_all_no
+from tests.fakes import asked_in_order, flat, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 QUESTIONS = questions_when_all_no(CONTENT)
@@ -16,12 +16,7 @@ STEP_TEXTS = [s.instruction for s in CONTENT.techniques["piriformis"].steps]
 
 def first(tier: str) -> str:
     """Answers that say yes to the first question of `tier` and no before it."""
-    order = [
-        f
-        for t in ("emergency", "urgent", "soon")
-        for f in CONTENT.red_flags.values()
-        if f.tier == t
-    ]
+    order = asked_in_order(CONTENT)
     index = next(i for i, f in enumerate(order) if f.tier == tier)
     return "n\n" * index + "y\n"
 
@@ -113,10 +108,8 @@ def test_soon_sign_needs_acknowledgement(run, make_env):
 
 
 def test_clot_signs_in_the_left_leg_stop_everything(run, make_env):
-    cautions = list(CONTENT.cautions)
-    answers = ["n"] * len(CONTENT.red_flags) + ["n"] * len(cautions)
-    answers[len(CONTENT.red_flags) + cautions.index("clot-signs")] = "y\nl"
-    result, out, _ = guide(run, make_env, "calf", "--auto", stdin="\n".join(answers) + "\n")
+    stdin = _answers({"clot-signs": "y\nl\n"})
+    result, out, _ = guide(run, make_env, "calf", "--auto", stdin=stdin)
     assert result.exit_code == 3  # clot signs are urgent: a doctor today, no massage at all
     assert "Step 1" not in out
 
@@ -153,9 +146,7 @@ def test_the_technique_cautions_and_stop_signs_are_shown_before_the_steps(run, m
 def _answers(yes: dict[str, str]) -> str:
     """No to every question, except the ids given, answered with their text (and a
     follow-up line where the caution asks one)."""
-    from sciatica_cli.domain.triage import asked_when_all_no, checklist
-
-    order = asked_when_all_no(checklist(CONTENT.red_flags.values(), CONTENT.cautions.values()))
+    order = asked_in_order(CONTENT)
     return "".join(yes.get(item.id, "n\n") for item in order)
 
 

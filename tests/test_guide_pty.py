@@ -35,8 +35,8 @@ def spawn(*args: str, tmp_path, timeout: float = 10) -> pexpect.spawn:
 
 
 def answer_all_clear(child: pexpect.spawn) -> None:
-    for _ in range(QUESTIONS):
-        child.expect_exact("y / n / ? > ")
+    for _ in range(QUESTIONS):  # the profile list has its own prompt
+        child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     child.expect_exact("Massage may go on")
 

@@ -7,6 +7,7 @@ change to the content or the rules that lets one of these people through turns a
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -14,7 +15,8 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.posture_rules import postures_named
 from sciatica_cli.content.pressure_rules import pressure_words
-from sciatica_cli.domain.triage import COMBINED_ID, checklist
+from sciatica_cli.domain.triage import COMBINED_ID, Answer, ProfileList, asking_order, checklist
+from sciatica_cli.presentation.profile_list import profile_parser
 
 CONTENT = ContentSet([builtin_content_dir()])
 ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
@@ -22,17 +24,36 @@ IDS = [item.id for item in ORDER]
 URGENT, EMERGENCY, NO_MASSAGE, OK = 3, 4, 7, 0
 
 
+PROFILE = next(i for i in asking_order(ORDER) if isinstance(i, ProfileList))
+
+
 def asked(replies: dict[str, str]) -> list[str]:
-    """The ids asked, in order: a follow-up only when its parent was not a clear "n"."""
+    """The ids asked, in order ("profile" for the list): a follow-up only when its parent was
+    not a clear "n"."""
     parent = {i.id: getattr(i, "only_after", None) for i in ORDER}
-    return [i for i in IDS if parent[i] is None or replies.get(parent[i], "n") != "n"]
+    order = [i.id for i in asking_order(ORDER)]
+    return [i for i in order if parent.get(i) is None or replies.get(parent[i], "n") != "n"]
+
+
+def profile_line(replies: dict[str, str]) -> str:
+    """The profile list's answer: the numbers said yes ("3") or not sure ("?3"), else "n"."""
+    marks = {"y": "", "?": "?"}
+    numbered = [
+        marks[replies[item.id]] + str(n)
+        for n, item in enumerate(PROFILE.items, start=1)
+        if replies.get(item.id, "n") != "n"
+    ]
+    return " ".join(numbered) or "n"
 
 
 def answers(replies: dict[str, str]) -> str:
     """One line per question asked: "n" unless `replies` says otherwise; then "y" for an
     acknowledgement (or an Enter for the session)."""
     assert not set(replies) - set(IDS), set(replies) - set(IDS)
-    return "".join(replies.get(item_id, "n") + "\n" for item_id in asked(replies)) + "y\n"
+    lines = [
+        profile_line(replies) if i == "profile" else replies.get(i, "n") for i in asked(replies)
+    ]
+    return "".join(line + "\n" for line in lines) + "y\n"
 
 
 def check(run, replies: dict[str, str]) -> tuple[int, dict]:
@@ -218,3 +239,42 @@ def test_the_readme_gives_the_real_question_count():
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert f"{len(asked({}))} questions for a person who answers" in readme
     assert f"Question 3 of {len(asked({}))}" in readme
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("n", {}),
+        ("none", {}),
+        ("1 3", {1: Answer.YES, 3: Answer.YES}),
+        ("?2", {2: Answer.UNSURE}),
+        ("2? 4", {2: Answer.UNSURE, 4: Answer.YES}),
+        ("?", dict.fromkeys(range(1, 8), Answer.UNSURE)),
+    ],
+)
+def test_the_profile_list_reads_numbers_none_and_not_sure(reply, expected):
+    ids = [item.id for item in PROFILE.items]
+    parsed = profile_parser(ids)(reply)
+    assert parsed == {i: expected.get(n, Answer.NO) for n, i in enumerate(ids, start=1)}
+
+
+@pytest.mark.parametrize("reply", ["maybe", "9", "1 x", "", "-1"])
+def test_an_unclear_profile_reply_is_asked_again(reply):
+    assert profile_parser([item.id for item in PROFILE.items])(reply) is None
+
+
+def test_not_sure_about_the_whole_profile_counts_as_yes_to_each(run):
+    # Several risk factors not ruled out: they count together, so urgent (exit 3).
+    lines = ["n"] * len(asked({}))
+    lines[asked({}).index("profile")] = "?"
+    result = run("check-symptoms", "--json", input="\n".join(lines) + "\n")
+    assert result.exit_code == URGENT
+
+
+def test_guide_piriformis_asks_this_many_questions_the_first_time(run, make_env):
+    # The count for a person answering "no" throughout, asserted exactly (the list is one).
+    env = make_env(stdin=answers({}))
+    assert run("guide", "piriformis", "--auto", obj=env).exit_code == OK
+    shown = re.findall(r"Question (\d+) of (\d+)", env.stdout.getvalue())
+    assert [int(n) for n, _ in shown] == list(range(1, 29))
+    assert {int(total) for _, total in shown} == {28}

@@ -35,8 +35,8 @@ def in_a_hold(tmp_path) -> pexpect.spawn:
         timeout=10,
     )
     child.delaybeforesend = None
-    for _ in range(QUESTIONS):
-        child.expect_exact("y / n / ? > ")
+    for _ in range(QUESTIONS):  # the profile list has its own prompt
+        child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     # Enter through the untimed steps, to the live countdown (cbreak mode, cursor hidden).
     while child.expect_exact(["s left", "Press Enter for the next step"]) == 1:

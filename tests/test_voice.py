@@ -234,8 +234,8 @@ def test_in_a_terminal_the_engine_cannot_eat_it_hurts_more(tmp_path):
         timeout=10,
     )
     child.delaybeforesend = None
-    for _ in range(QUESTIONS):
-        child.expect_exact("y / n / ? > ")
+    for _ in range(QUESTIONS):  # the profile list has its own prompt
+        child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     # Enter through the untimed steps to a hold; each step's cue is still being spoken.
     while child.expect_exact(["s left", "Press Enter for the next step"]) == 1:

@@ -134,6 +134,11 @@ class RedFlag:
         "one with another 'soon' sign, make the check urgent.",
         default=False,
     )
+    profile: bool = field(
+        "A fact about the person rather than a symptom: asked with the others in one "
+        "'which of these apply to you?' list.",
+        default=False,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 
@@ -176,6 +181,11 @@ class Caution:
         default="no",
     )
     blocks_all: bool = field("After it is raised, no technique at all is shown.", default=False)
+    profile: bool = field(
+        "A fact about the person rather than a symptom: asked with the others in one "
+        "'which of these apply to you?' list.",
+        default=False,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 

@@ -43,7 +43,7 @@ URGENT_REASON = (
     "Do not massage or exercise. Contact a doctor today."
 )
 UNFINISHED_REASON = (
-    "The safety check was not finished ({count} question{s} not answered), so nothing is "
+    "The safety check was not finished ({count} sign{s} not answered), so nothing is "
     "cleared. Do not massage until you have answered every question."
 )
 REST_TODAY_REASON = (

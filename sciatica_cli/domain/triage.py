@@ -87,6 +87,39 @@ def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Cau
     return tuple(item for item in items if not follow_up(item))
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileList:
+    """The facts about a person (`profile: true`), asked as one "which of these?" list."""
+
+    items: tuple[RedFlag | Caution, ...]
+    id: str = "profile"
+    tier: None = None
+
+    @property
+    def question(self) -> str:
+        return "Which of these apply to you? " + " ".join(i.question for i in self.items)
+
+
+Asked = RedFlag | Caution | ProfileList
+
+
+def asking_order(items: Iterable[RedFlag | Caution]) -> tuple[Asked, ...]:
+    """The checklist as asked: the profile list right after the emergency signs (so they
+    still come first, and the profile is known before the signs it gives weight to)."""
+    listed = tuple(items)
+    profile = tuple(i for i in listed if i.profile)
+    rest = [i for i in listed if not i.profile]
+    if not profile:
+        return tuple(rest)
+    at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
+    return (*rest[:at], ProfileList(profile), *rest[at:])
+
+
+def question_count(items: Iterable[RedFlag | Caution]) -> int:
+    """How many questions a person who answers "no" throughout is asked (the list is one)."""
+    return sum(1 for i in asking_order(items) if isinstance(i, ProfileList) or not follow_up(i))
+
+
 def skipped(caution: Caution, cautions: Mapping[str, Answer]) -> bool:
     """A follow-up caution (`only_after`) is not asked after a clear "no" to its parent, nor
     counted on its own when the parent went unanswered (that leaves the check unfinished)."""

@@ -22,11 +22,14 @@ from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
 from sciatica_cli.domain.triage import (
     Answer,
     Answers,
+    Asked,
     Outcome,
+    ProfileList,
     Raised,
-    asked_when_all_no,
+    asking_order,
     checklist,
     follow_up,
+    question_count,
     skipped,
     stops_checklist,
     triage,
@@ -48,6 +51,11 @@ class CheckUI(Protocol):
         """A new group of questions: a tier name, or "caution"."""
 
     def ask(self, number: int, total: int, item: Question) -> Answer | NoAnswer: ...
+
+    def ask_profile(
+        self, number: int, total: int, items: Sequence[Question]
+    ) -> dict[str, Answer] | NoAnswer:
+        """Which of these facts apply: an answer per id given (an id left out is "no")."""
 
     def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
         """Which sides or areas a caution answered "yes" applies to; () for not sure."""
@@ -106,25 +114,49 @@ def run_checklist(env: Environment, ui: CheckUI) -> CheckResult:
     return result
 
 
+def _section(item: Asked) -> str:
+    if isinstance(item, ProfileList):
+        return "profile"
+    return "caution" if isinstance(item, Caution) else item.tier
+
+
 def _ask_all(ui: CheckUI, items: Sequence[Question]) -> _Asked:
     asked = _Asked()
-    total = len(asked_when_all_no(items))  # a follow-up shares its parent's number
+    total = question_count(items)  # a follow-up shares its parent's number; a list is one
     ui.intro(total)
     section = ""
     number = 0
-    for item in items:
+    for item in asking_order(items):
         if isinstance(item, Caution) and skipped(item, asked.cautions):
             continue
-        number += not follow_up(item)
-        here = "caution" if isinstance(item, Caution) else item.tier
-        if here != section:
-            section = here
-            ui.section(here)
-        if not _ask_one(ui, asked, item, number, total):
+        number += isinstance(item, ProfileList) or not follow_up(item)
+        if _section(item) != section:
+            section = _section(item)
+            ui.section(section)
+        if isinstance(item, ProfileList):
+            going_on = _ask_profile(ui, asked, item, number, total)
+        else:
+            going_on = _ask_one(ui, asked, item, number, total)
+        if not going_on:
             break
     if asked.ended:
         ui.input_ended()
     return asked
+
+
+def _ask_profile(ui: CheckUI, asked: _Asked, listed: ProfileList, number: int, total: int) -> bool:
+    """The facts about the person in one list; an unclear reply counts as "not sure" for all."""
+    reply = ui.ask_profile(number, total, listed.items)
+    if reply is NoAnswer.ENDED:
+        asked.ended = True
+        return False
+    for item in listed.items:
+        answer = reply.get(item.id, Answer.NO) if isinstance(reply, dict) else Answer.UNSURE
+        if isinstance(item, Caution):
+            asked.cautions[item.id] = answer
+        else:
+            asked.flags[item.id] = answer
+    return True
 
 
 def _ask_one(ui: CheckUI, asked: _Asked, item: Question, number: int, total: int) -> bool:

@@ -25,6 +25,7 @@ from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.profile_list import PROFILE_HINT, PROFILE_PROMPT, profile_parser
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
     YES_NO_PROMPT,
@@ -48,6 +49,7 @@ SECTION_TITLES = {
     "urgent": "Signs that need a doctor today",
     "soon": "Signs to see {primary_care} about",
     "caution": "About where you plan to massage",
+    "profile": "About you",
 }
 TIER_LABELS = {
     "emergency": "Emergency",
@@ -98,6 +100,25 @@ class TerminalCheckUI:
         self.console.print(inert(f"Question {number} of {total}", "dim"))
         self.console.print(inert(item.question))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def ask_profile(
+        self, number: int, total: int, items: Sequence[RedFlag | Caution]
+    ) -> dict[str, Answer] | NoAnswer:
+        """One list of facts about the person; see `profile_list` for the answers taken."""
+        self.console.print()
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
+        self.console.print(inert("Which of these apply to you?"))
+        for index, item in enumerate(items, start=1):
+            line = inert(f"{index:>2}  {item.question}")
+            self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
+        self.console.print(
+            inert(
+                "Type the numbers that apply (for example: 1 3), n if none, ? before a number "
+                "you are not sure about (?2), or ? if you are not sure about any."
+            )
+        )
+        parser = profile_parser([item.id for item in items])
+        return self.reader.ask(PROFILE_PROMPT, parser, PROFILE_HINT)
 
     def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
         """Which side or which areas; () means "not sure" (every side or area)."""
@@ -248,7 +269,7 @@ def _unfinished_view(console: Console, outcome: Outcome, say: Callable[[str], st
     console.print()
     console.print(
         inert(
-            f"The check was not finished: {count} question{'' if count == 1 else 's'} "
+            f"The check was not finished: {count} sign{'' if count == 1 else 's'} "
             "not answered. Nothing is cleared until every question is answered.",
             "bold",
         )
