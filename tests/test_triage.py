@@ -9,6 +9,7 @@ from the outcome.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,7 @@ from sciatica_cli.cli.exit_codes import ExitCode, code_for_verdict
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag, Step, Technique, ToolVariant
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain import gate
+from sciatica_cli.domain import gate, recent_check
 from sciatica_cli.domain.triage import (
     COMBINED_ID,
     Answer,
@@ -525,3 +526,40 @@ def test_questions_go_emergency_then_urgent_then_soon_then_cautions():
 @given(st.sampled_from(FLAGS + CAUTIONS), st.sampled_from(list(Answer)))
 def test_only_an_emergency_sign_left_open_stops_the_checklist(item, answer):
     assert stops_checklist(item, answer) == (item.tier == "emergency" and answer is not Answer.NO)
+
+
+# -- the profile list and the reuse rule (issue 10) ------------------------------------------
+PROFILE_IDS = {i.id for i in (*FLAGS, *CAUTIONS) if i.profile}
+
+
+@settings(max_examples=200)
+@given(real_answers())
+def test_no_step_after_a_raised_or_unclear_profile_fact_that_counts_with_others(answers):
+    # The profile facts are red flags and cautions like any other: two risk factors, or one
+    # with a soon sign, never let a step through, and an unanswered one clears nothing.
+    outcome = judge(answers)
+    decision = gate.decide(outcome, acknowledged=True)
+    risks = [r for r in outcome.raised if r.risk_factor]
+    soon = [r for r in outcome.flags if r.tier == "soon" and not r.risk_factor]
+    if (risks and len(risks) + len(soon) >= 2) or set(outcome.unanswered) & PROFILE_IDS:
+        assert not decision.allowed
+        assert not any(
+            gate.may_show(outcome, t, s, decision).allowed for t, s, _ in every_request()
+        )
+
+
+@given(
+    st.lists(st.sampled_from([f.id for f in FLAGS] + [c.id for c in CAUTIONS]), min_size=1),
+    st.integers(min_value=-48 * 3600, max_value=48 * 3600),
+)
+def test_a_check_that_raised_anything_is_never_reused(raised, age_seconds):
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+    checked_at = now - dt.timedelta(seconds=age_seconds)
+    assert not recent_check.is_reusable(checked_at, raised, now)
+
+
+@given(st.integers(min_value=-48 * 3600, max_value=48 * 3600))
+def test_a_clear_check_is_reused_only_within_12_hours(age_seconds):
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+    reusable = recent_check.is_reusable(now - dt.timedelta(seconds=age_seconds), [], now)
+    assert reusable == (0 <= age_seconds < 12 * 3600)
