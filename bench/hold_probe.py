@@ -19,14 +19,20 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sciatica_cli.domain.session import PlannedStep, SessionListener
+from sciatica_cli.domain.check import CheckResult, conclude
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import NO_FACTORS
+from sciatica_cli.domain.session import Controls, Listeners, SessionListener
 from sciatica_cli.domain.timer import HoldResult
-from sciatica_cli.domain.triage import Answer, Answers, CheckResult, triage
+from sciatica_cli.domain.triage import Answer, Answers, triage
 from sciatica_cli.environment import Environment
-from sciatica_cli.presentation.console import make_console
-from sciatica_cli.presentation.guided import SessionOptions, run_technique
+from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.session import SessionOptions, new_record, run_plans
+from sciatica_cli.presentation.session_ui import TerminalSessionUI
 
 
 def _cpu() -> tuple[float, float]:
@@ -63,9 +69,24 @@ class Meter(SessionListener):
         )
 
 
+class MeteredUI(TerminalSessionUI):
+    """The real session screen, with the meter listening after the display."""
+
+    def __init__(self, env: Environment, options: SessionOptions, meter: Meter) -> None:
+        super().__init__(env, env.console, options)
+        self.meter = meter
+
+    @contextmanager
+    def running(
+        self, plan: SessionPlan, check: CheckResult
+    ) -> Iterator[tuple[Controls, SessionListener]]:
+        with super().running(plan, check) as (controls, view):
+            yield controls, Listeners(view, self.meter)
+
+
 def main(seconds: int, count: int, out: Path) -> None:
     env = Environment.from_system()
-    if not env.interactive:
+    if not (env.stdin_isatty and env.stdout_isatty):
         raise SystemExit("hold_probe.py must run in a terminal (bench/run.py gives it one)")
     content = env.content
     outcome = triage(
@@ -77,7 +98,7 @@ def main(seconds: int, count: int, out: Path) -> None:
             cautions=dict.fromkeys(content.cautions, Answer.NO),
         ),
     )
-    screening = CheckResult(outcome, acknowledged=False, checked_at=env.now())
+    check = conclude(outcome, acknowledged=False, checked_at=env.now())
     technique = next(t for t in content.techniques.values() if any(s.hold for s in t.steps))
     held = next(s for s in technique.steps if s.hold)
     technique = dataclasses.replace(
@@ -87,7 +108,13 @@ def main(seconds: int, count: int, out: Path) -> None:
     options = SessionOptions(hold=seconds, auto=True)
     cpu_before = _cpu()
     began = time.monotonic()
-    result = run_technique(env, make_console(env), technique, screening, options, (meter,))
+    plan = plan_session(technique, check, hold=seconds, profile=NO_FACTORS)
+    assert isinstance(plan, SessionPlan), plan
+    unrecorded = DiaryLink(env, None, required=False)
+    ui = MeteredUI(env, options, meter)
+    record = new_record(env, [plan], options)
+    run = run_plans(env, ui, [plan], check, options, record=record, diary=unrecorded)
+    result = run.results[-1]
     cpu_after = _cpu()
     out.write_text(
         json.dumps(

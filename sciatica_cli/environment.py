@@ -46,6 +46,12 @@ def _local_time(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone()
 
 
+def _open_in_browser(uri: str) -> bool:
+    import webbrowser  # only for `report --open`
+
+    return webbrowser.open(uri)
+
+
 def _usable(stream: TextIO | None) -> TextIO:
     """A stream shut before start-up (`sciatica start <&-`) is None: read it as empty input,
     and let output to it go nowhere (Rich would write it to stdout instead)."""
@@ -83,6 +89,8 @@ class Environment:
     content_dirs: list[Path] = field(default_factory=list)
     data_dir_override: Path | None = None
     notes: list[str] = field(default_factory=list)
+    # `report --open`: hands a file's URI to the person's browser (tests record it instead).
+    open_in_browser: Callable[[str], bool] = _open_in_browser
 
     @classmethod
     def from_system(cls) -> Environment:

@@ -6,3 +6,14 @@ AREAS: tuple[str, ...] = ("lower-back", "buttock", "back-of-thigh", "calf", "foo
 # Most serious first: the order questions are asked in and tiers are compared by.
 TIERS: tuple[str, ...] = ("emergency", "urgent", "soon")
 SIDES: tuple[str, ...] = ("left", "right")
+# What a catalogue entry is; "massage" for every technique written before exercise came.
+KINDS: tuple[str, ...] = ("massage", "stretch", "exercise", "activity")
+# `start`: about how many minutes a routine lasts by default (NICE's programmes are short).
+ROUTINE_MINUTES = 12
+# Facts about a person (the safety profile) that rule some movements out.
+PROFILE_FACTORS: tuple[str, ...] = (
+    "hip-replacement",
+    "osteoporosis",
+    "recent-spine-surgery",
+    "pregnancy",
+)

@@ -46,7 +46,7 @@ def build_old_diary(path: Path, version: int) -> None:
 def test_an_older_diary_is_migrated_and_keeps_its_entries(tmp_path, version):
     build_old_diary(tmp_path / FILE_NAME, version)
     diary = Diary.open(tmp_path)
-    assert diary.version == SCHEMA_VERSION == 3
+    assert diary.version == SCHEMA_VERSION == 7
     [session] = diary.sessions(since=WHEN)
     assert (session.techniques, session.holds_done, session.before.leg) == (["piriformis"], 2, 7)
     assert session.areas == [] and session.feelings == []
@@ -121,7 +121,9 @@ def test_a_failing_migration_leaves_the_diary_at_its_old_version(tmp_path, monke
     build_old_diary(tmp_path / FILE_NAME, 2)
     before = (tmp_path / FILE_NAME).read_bytes()
     monkeypatch.setattr(
-        migrations, "MIGRATIONS", (*MIGRATIONS, (4, "CREATE TABLE goals (id INTEGER); BROKEN SQL"))
+        migrations,
+        "MIGRATIONS",
+        (*MIGRATIONS, (SCHEMA_VERSION + 1, "CREATE TABLE extra (id INTEGER); BROKEN SQL")),
     )
     with pytest.raises(DataError, match="syntax error"):
         Diary.open(tmp_path)
@@ -148,7 +150,8 @@ def open_and_record(folder: Path, barrier: Any, results: Any) -> None:
 
 @pytest.mark.parametrize("attempt", range(3))  # a race: several tries catch it more surely
 def test_concurrent_first_runs_all_succeed_and_apply_each_step_once(tmp_path, monkeypatch, attempt):
-    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS, (4, count_applications)))
+    next_step = (SCHEMA_VERSION + 1, count_applications)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS, next_step))
     context = multiprocessing.get_context("fork")  # the children see the extra step
     barrier, results = context.Barrier(PROCESSES), context.Queue()
     children = [
@@ -164,7 +167,7 @@ def test_concurrent_first_runs_all_succeed_and_apply_each_step_once(tmp_path, mo
     db = sqlite3.connect(tmp_path / "data" / FILE_NAME)
     assert db.execute("SELECT COUNT(*) FROM applied").fetchone()[0] == 1
     assert db.execute("SELECT COUNT(*) FROM checks").fetchone()[0] == PROCESSES
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     db.close()
 
 

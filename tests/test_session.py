@@ -9,6 +9,7 @@ from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.plans import plan_session as plan_for_check
+from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.session import Pacing, SessionListener, SessionStatus, run_session
 from sciatica_cli.domain.timer import Command, HoldEnd
 from sciatica_cli.domain.triage import Answer, Answers, triage
@@ -35,7 +36,7 @@ def outcome(flags: dict[str, Answer] | None = None, cautions=None, named=None):
 def plan_session(technique, outcome, *, acknowledged, **options):
     """A plan from a concluded check, as the flows make one."""
     check = conclude(outcome, acknowledged, CLOCK.now())
-    return plan_for_check(technique, check, **options)
+    return plan_for_check(technique, check, profile=NO_FACTORS, **options)
 
 
 def refused(technique, outcome, *, acknowledged):

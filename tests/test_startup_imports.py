@@ -1,9 +1,16 @@
-"""A plain `sciatica --version` must not pay for Rich tables, YAML or the content models."""
+"""Start-up pays only for what a command uses.
+
+A plain `sciatica --version` and every `--help` load no Rich, no YAML and no content (help
+text is written to need none), and no command loads Pydantic, which Typer would otherwise
+load to check option values (see sciatica_cli/cli/light_params.py).
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+import pytest
 
 PROBE = """
 import sys
@@ -36,10 +43,31 @@ def test_version_loads_no_rich_yaml_or_content():
     assert "platformdirs" not in modules
 
 
-def test_help_loads_no_rich_or_yaml():
-    modules = loaded_modules("--help")
-    assert "rich" not in modules
-    assert "yaml" not in modules
+def test_version_loads_no_pydantic():
+    assert "pydantic" not in loaded_modules("--version")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["guide", "--help"], ["check-symptoms", "-h"]])
+def test_help_loads_no_rich_yaml_content_or_pydantic(args):
+    modules = loaded_modules(*args)
+    assert "typer" in modules
+    for heavy in (
+        "rich",
+        "yaml",
+        "sciatica_cli.content.models",
+        "sciatica_cli.content",
+        "pydantic",
+    ):
+        assert heavy not in modules, f"`sciatica {' '.join(args)}` imported {heavy}"
+
+
+@pytest.mark.parametrize(
+    "args", [["techniques"], ["techniques", "--area", "calf"], ["learn", "tools"]]
+)
+def test_commands_with_options_load_no_pydantic(args):
+    modules = loaded_modules(*args)
+    assert "sciatica_cli.content.models" in modules  # the command really ran
+    assert "pydantic" not in modules
 
 
 # The real entry point, as a person runs it: `main()` through `python -m sciatica_cli`, in a
@@ -73,7 +101,7 @@ def test_plain_version_run_prints_the_version_and_loads_nothing_heavy():
     assert done.returncode == 0
     assert done.stdout == f"sciatica {__version__}\n"
     assert "sciatica_cli.cli.app" in modules  # the probe really ran the program
-    for heavy in ("rich.table", "yaml", "sciatica_cli.content.models"):
+    for heavy in ("rich.table", "yaml", "sciatica_cli.content.models", "pydantic"):
         assert heavy not in modules, f"`sciatica --version` imported {heavy}"
     # main() freezes what is alive on the way out, so shutdown skips a slow final walk.
     assert frozen > 0

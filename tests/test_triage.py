@@ -36,7 +36,8 @@ from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
 CONTENT = ContentSet([builtin_content_dir()])
 FLAGS = tuple(CONTENT.red_flags.values())
 CAUTIONS = tuple(CONTENT.cautions.values())
-TECHNIQUES = tuple(CONTENT.techniques.values())
+# The check's cautions concern massage; movement entries are gated the same way (test_movement_gate).
+TECHNIQUES = tuple(t for t in CONTENT.techniques.values() if not t.is_movement)
 SERIOUS = ("emergency", "urgent")
 
 # None stands for a question that was never answered.

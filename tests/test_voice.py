@@ -20,6 +20,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.plans import SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.session import Pacing, run_session
 from sciatica_cli.domain.triage import Answer, Answers, triage
 from sciatica_cli.presentation.voice import (
@@ -157,7 +158,9 @@ def test_the_cues_of_a_hands_free_session_in_order(tmp_path):
         CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
     )
     check = conclude(outcome, acknowledged=False, checked_at=FakeClock().now())
-    plan = plan_session(CONTENT.techniques["piriformis"], check, side="both", hold=5)
+    plan = plan_session(
+        CONTENT.techniques["piriformis"], check, side="both", hold=5, profile=NO_FACTORS
+    )
     assert isinstance(plan, SessionPlan)
     install_engine(tmp_path / "bin", "espeak-ng", tmp_path / "log")
     command = find_speech_command(str(tmp_path / "bin"))

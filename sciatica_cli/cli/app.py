@@ -39,6 +39,15 @@ HELP = (
 class SafeGroup(TyperGroup):
     """Turns every expected failure into one line on stderr and its exit code."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Option values checked without loading Pydantic (see light_params), once Typer
+        # has added its own options; a Typer without per-parameter Pydantic checks needs none.
+        with contextlib.suppress(ImportError):
+            from sciatica_cli.cli.light_params import install
+
+            install(self)
+        return list(super().parse_args(ctx, args))
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -157,22 +166,24 @@ def root(
                 f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a folder"
             )
     env.content_dirs.extend(content_dir)
-    if env.region_code is not None:
+    welcome = ctx.invoked_subcommand is None
+    if env.region_code is not None or welcome:
         from sciatica_cli.flows.settings import settle_region
 
-        settle_region(env)  # a region named but unknown is a usage error for every command
-    if ctx.invoked_subcommand is None:
-        from sciatica_cli.flows.settings import settle_region
+        # A region named but unknown is a usage error for every command; the welcome
+        # names the emergency number, so it reads a saved region too.
+        settle_region(env)
+    if welcome:
         from sciatica_cli.presentation.catalog import welcome_view
 
-        settle_region(env)
         welcome_view(env.console, __version__, env.say)
 
 
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
-    from sciatica_cli.cli import catalog, check, guide, history, settings, start
+    from sciatica_cli.cli import catalog, check, guide, history, report, settings, start
     from sciatica_cli.cli.content_cmd import content_app
+    from sciatica_cli.cli.goals import goals_app
 
     # Short help that fits `sciatica --help` whole; the docstrings say more.
     app.command("start", short_help="Start here: safety check, where it hurts, a routine")(
@@ -183,12 +194,18 @@ def _register() -> None:
         epilog=check.EPILOG,
         short_help="Check for warning signs before any massage",
     )(check.check_symptoms)
-    app.command("guide", short_help="One technique step by step, with timed holds")(guide.guide)
+    app.command("guide", short_help="One technique or exercise step by step, timed")(guide.guide)
     app.command("techniques", short_help="List the techniques: areas, tools, time")(
         catalog.techniques
     )
+    # The same list under a name that fits now that not every entry is a massage technique.
+    app.command("catalogue", short_help="List massage, stretches and exercises")(catalog.techniques)
     app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
     app.command("history", short_help="Your sessions and pain over time")(history.history)
+    app.add_typer(goals_app, name="goals", short_help="Your activity goals, rated 0-10 each week")
+    app.command("report", short_help="A report of your progress to hand to a clinician")(
+        report.report
+    )
     app.command("settings", short_help="Your settings, such as your region")(settings.settings)
     app.add_typer(
         content_app, name="content", short_help="Write and check content packs (for clinicians)"

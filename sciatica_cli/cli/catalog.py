@@ -6,12 +6,18 @@ import typer
 
 from sciatica_cli.cli.app_context import content_for_completion, environment
 from sciatica_cli.errors import UsageError
-from sciatica_cli.vocabulary import AREAS
+from sciatica_cli.vocabulary import AREAS, KINDS
 
 
 def _check_area(value: str | None) -> str | None:
     if value is not None and value not in AREAS:
         raise typer.BadParameter(f"'{value}' is not an area. Choose from: {', '.join(AREAS)}.")
+    return value
+
+
+def _check_kind(value: str | None) -> str | None:
+    if value is not None and value not in KINDS:
+        raise typer.BadParameter(f"'{value}' is not a kind. Choose from: {', '.join(KINDS)}.")
     return value
 
 
@@ -24,21 +30,29 @@ def techniques(
         callback=_check_area,
         autocompletion=lambda: list(AREAS),
     ),
+    kind: str | None = typer.Option(
+        None,
+        "--kind",
+        help=f"Only entries of this kind: {', '.join(KINDS)}.",
+        callback=_check_kind,
+        autocompletion=lambda: list(KINDS),
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the catalogue as a JSON array."),
 ) -> None:
-    """List the massage techniques, with the areas and tools they use and how long they take."""
+    """List massage techniques, stretches, exercises and activities: kind, areas, tools, time."""
     import json  # only for --json: start-up pays for what it uses
 
     from sciatica_cli.domain.catalog import duration_seconds, for_area
 
     env = environment(ctx)
     content = env.content
-    chosen = for_area(content.techniques.values(), area)
+    chosen = [t for t in for_area(content.techniques.values(), area) if kind in (None, t.kind)]
     if as_json:
         rows = [
             {
                 "id": t.id,
                 "name": t.name,
+                "kind": t.kind,
                 "summary": t.summary,
                 "areas": list(t.areas),
                 "tools": [v.tool for v in t.tools],

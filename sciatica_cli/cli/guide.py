@@ -24,7 +24,7 @@ def guide(
     ctx: typer.Context,
     technique: str = typer.Argument(
         ...,
-        help="The technique to do, e.g. piriformis ('sciatica techniques' lists them).",
+        help="What to do, e.g. piriformis or knee-to-chest ('sciatica catalogue' lists them).",
         autocompletion=_technique_ids,
     ),
     side: Side = SideChoice.BOTH,
@@ -48,6 +48,7 @@ def guide(
     from sciatica_cli.flows.session import SessionOptions, run_guide
     from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
+    from sciatica_cli.presentation.movement_view import TerminalMovementQuestions
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
     from sciatica_cli.presentation.voice import check_voice
 
@@ -68,5 +69,6 @@ def guide(
         options,
         check_ui=TerminalCheckUI(env, env.console),
         session_ui=TerminalSessionUI(env, env.console, options),
+        questions=TerminalMovementQuestions(env, env.console),
     )
     finish(end)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from sciatica_cli.cli.app_context import environment
+
+if TYPE_CHECKING:
+    from sciatica_cli.environment import Environment
+    from sciatica_cli.flows.history import History
 
 
 def history(
@@ -18,21 +24,45 @@ def history(
         False, "--clear", help="Delete every session and check, after asking."
     ),
     yes: bool = typer.Option(False, "--yes", help="With --clear: do not ask (for scripts)."),
+    everything: bool = typer.Option(
+        False, "--all", help="With --json or --csv: export every entry, whatever its date."
+    ),
 ) -> None:
     """Your sessions and pain ratings, with a trend of pain over the days."""
     from sciatica_cli.errors import UsageError
     from sciatica_cli.flows import history as diary_history
-    from sciatica_cli.presentation import history_view as view
 
     if sum((as_json, as_csv, clear)) > 1:
         raise UsageError("use only one of --json, --csv and --clear")
+    if everything and not (as_json or as_csv):
+        raise UsageError("--all goes with --json or --csv")
     env = environment(ctx)
+    if as_json or as_csv:
+        from sciatica_cli.presentation.diary_export import write_csv, write_json
+
+        with diary_history.exported(env, None if everything else days) as (sessions, checks):
+            if as_json:
+                write_json(env.stdout, sessions, checks)
+            else:
+                write_csv(env.stdout, sessions)
+        return
+    from sciatica_cli.presentation import history_view as view
+
     if clear:
         confirm = view.ClearQuestion(env, env.console, assume_yes=yes)
         view.cleared(env.console, diary_history.clear_diary(env, confirm))
-    elif as_json or as_csv:
-        sessions, checks = diary_history.export(env, days)
-        text = view.as_json(sessions, checks) if as_json else view.as_csv(sessions)
-        env.stdout.write(text)
     else:
-        view.history_view(env.console, diary_history.load_history(env, days))
+        shown = diary_history.load_history(env, days)
+        _charts(env, shown, days)
+        view.history_view(env.console, shown)
+
+
+def _charts(env: Environment, shown: History, days: int) -> None:
+    """Pain and activity charts above the table, on a terminal only (not plain, not piped)."""
+    if env.live:
+        import datetime as dt
+
+        from sciatica_cli.flows.goals import load_goals
+        from sciatica_cli.presentation.charts import history_charts
+
+        history_charts(env, shown, load_goals(env, env.now() - dt.timedelta(days=days)))

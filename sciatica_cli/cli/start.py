@@ -6,6 +6,7 @@ import typer
 
 from sciatica_cli.cli.app_context import environment, finish
 from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Sound, Voice
+from sciatica_cli.vocabulary import ROUTINE_MINUTES
 
 
 def start(
@@ -15,6 +16,13 @@ def start(
     voice: Voice = False,
     sound: Sound = True,
     plain_output: PlainOutput = False,
+    minutes: int = typer.Option(
+        ROUTINE_MINUTES,
+        "--minutes",
+        min=3,
+        max=60,
+        help="About how long the routine lasts, movement first then massage (3 to 60).",
+    ),
 ) -> None:
     """Start here: a safety check, where it hurts, then a routine made for you.
 
@@ -26,6 +34,7 @@ def start(
     from sciatica_cli.flows.session import SessionOptions
     from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
+    from sciatica_cli.presentation.movement_view import TerminalMovementQuestions
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
     from sciatica_cli.presentation.start_view import TerminalStartUI
     from sciatica_cli.presentation.voice import check_voice
@@ -34,12 +43,13 @@ def start(
     settle_region(env)
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
-    options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound)
+    options = SessionOptions(hold=hold, auto=auto, voice=voice, sound=sound, minutes=minutes)
     end = run_start(
         env,
         options,
         check_ui=TerminalCheckUI(env, env.console),
         session_ui=TerminalSessionUI(env, env.console, options),
         start_ui=TerminalStartUI(env, env.console),
+        questions=TerminalMovementQuestions(env, env.console),
     )
     finish(end)

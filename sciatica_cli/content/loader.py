@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from sciatica_cli.content import models
 from sciatica_cli.content.fields import convert, model_fields, optional_inner, spec_of
+from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.posture_rules import posture_problems
 from sciatica_cli.content.pressure_rules import pressure_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem
@@ -313,6 +314,7 @@ class ContentSet:
                 problems.extend(_step_lengths(located))
                 problems.extend(_pressure(located))
                 problems.extend(_posture(located))
+                problems.extend(movement_problems(located))
         self._checked[name] = problems
         return problems
 

@@ -21,9 +21,15 @@ Tier = Literal["emergency", "urgent", "soon"]
 FollowUp = Literal["side", "area"]
 
 # The body position a technique puts the person in (pregnancy rules out some: NHS-PREGNANCY).
-Posture = Literal["lying-on-back", "face-down", "side-lying", "seated"]
+Posture = Literal["lying-on-back", "face-down", "side-lying", "seated", "standing"]
 
 YesNo = Literal["yes", "no"]
+
+# What an entry is: existing techniques are massage; the rest are movement (see vocabulary).
+EntryKind = Literal["massage", "stretch", "exercise", "activity"]
+
+# Facts from the person's profile that rule a movement out (vocabulary.PROFILE_FACTORS).
+ProfileFactor = Literal["hip-replacement", "osteoporosis", "recent-spine-surgery", "pregnancy"]
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOURCE_TAG = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
@@ -68,10 +74,32 @@ class ToolVariant:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Repetitions:
+    count: int = field("Repetitions in each set.", min=1, max=30)
+    sets: int = field("How many sets.", default=1, min=1, max=5)
+    rest: int = field("Seconds of rest between sets.", default=30, min=5, max=120)
+    pace: int = field("Seconds for one slow repetition.", default=4, min=2, max=15)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Step:
     instruction: str = field("One action, in plain words.", max_len=300)
     hold: int | None = field(
         "Seconds to hold, if the step is a timed hold.", default=None, min=5, max=300
+    )
+    repetitions: Repetitions | None = field(
+        "Paced repetitions, if the step is done a number of times.", default=None
+    )
+    minutes: int | None = field(
+        "Minutes of a timed activity such as a walk, with a check-in at the end.",
+        default=None,
+        min=1,
+        max=30,
+    )
+    response_check: bool = field(
+        "After the first set, ask whether the leg pain moved up towards the back, stayed, "
+        "or spread further down (for press-ups and nerve sliders).",
+        default=False,
     )
     repeats: int = field("How many times to do the step.", default=1, min=1, max=10)
     feel: str | None = field(
@@ -86,9 +114,27 @@ class Step:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Level:
+    summary: str = field("What changes at this level, in one plain line.", max_len=160)
+    count: int | None = field(
+        "Repetitions in each set at this level (for a held stretch: how many holds).",
+        default=None,
+        min=1,
+        max=30,
+    )
+    sets: int | None = field("Sets at this level.", default=None, min=1, max=5)
+    minutes: int | None = field(
+        "Minutes of each timed bout at this level.", default=None, min=1, max=30
+    )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Technique:
     id: str = _id("technique")
     name: str = field("Name shown to the person.", max_len=60)
+    kind: EntryKind = field(
+        "What the entry is: massage, stretch, exercise or activity.", default="massage"
+    )
     summary: str = field("One line saying what the technique does.", max_len=160)
     areas: tuple[Area, ...] = field("Body areas the technique works on.", min_items=1)
     position: str = field("The starting position.", max_len=300)
@@ -104,7 +150,30 @@ class Technique:
     steps: tuple[Step, ...] = field("The steps, in order.", min_items=1, max_items=20)
     cautions: tuple[str, ...] = field("Things to be careful about.", default=())
     stop_if: tuple[str, ...] = field("Signs to stop at once.", min_items=1)
+    levels: tuple[Level, ...] = field(
+        "Movement only: three or more levels, easiest first, changing the repetitions, sets "
+        "or minutes of the steps.",
+        default=(),
+        max_items=6,
+    )
+    variant_of: str | None = field(
+        "Movement only: the id of the entry this one is an easier-to-reach version of "
+        "(seated, side-lying); a routine offers it when that entry is left out.",
+        default=None,
+        pattern=KEBAB,
+        ref="technique",
+    )
+    not_with: tuple[ProfileFactor, ...] = field(
+        "Movement only: profile facts that leave this entry out (hip-replacement, "
+        "osteoporosis, recent-spine-surgery, pregnancy).",
+        default=(),
+    )
     sources: tuple[str, ...] = _SOURCES
+
+    @property
+    def is_movement(self) -> bool:
+        """Stretches, exercises and activities: everything that is not massage."""
+        return self.kind != "massage"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

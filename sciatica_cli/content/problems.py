@@ -51,6 +51,8 @@ class Code(enum.Enum):
         "SC302",
         "a pack entry that lowers or changes a built-in emergency red flag",
     )
+    FEW_LEVELS = ("SC303", "a movement entry with fewer than three levels, or levels on a massage")
+    MIXED_STEP = ("SC304", "a step of more than one kind, or a response check without repetitions")
     PRESSURE_TEXT = (
         "SC305",
         "words that add pressure, body weight or depth outside `more_pressure` or a "

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sciatica_cli.content.models import Step, Technique
-from sciatica_cli.domain.plans import SessionPlan, hold_seconds
+from sciatica_cli.content.models import Repetitions, Step, Technique
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan, hold_seconds
 
 # A step without a hold still takes time: reading it and getting into place.
 UNTIMED_STEP_SECONDS = 10
 
 
+def repetition_seconds(reps: Repetitions) -> int:
+    """Every repetition of every set at its pace, and the rests between sets."""
+    return reps.count * reps.pace * reps.sets + reps.rest * (reps.sets - 1)
+
+
 def step_seconds(step: Step, hold: int | None = None) -> int:
     """Seconds one step takes; `hold` replaces the content's hold when given."""
-    per_repeat = hold_seconds(step, hold) or UNTIMED_STEP_SECONDS
+    if step.repetitions is not None:
+        per_repeat = repetition_seconds(step.repetitions)
+    elif step.minutes is not None:
+        per_repeat = step.minutes * 60
+    else:
+        per_repeat = hold_seconds(step, hold) or UNTIMED_STEP_SECONDS
     return per_repeat * step.repeats
 
 
@@ -39,4 +49,12 @@ def format_duration(seconds: int) -> str:
 
 def plan_seconds(plan: SessionPlan) -> int:
     """Approximate length of a plan: its own steps, on the sides it kept."""
-    return sum(step.hold or UNTIMED_STEP_SECONDS for step in plan.steps)
+    return sum(_planned_seconds(step) for step in plan.steps)
+
+
+def _planned_seconds(step: PlannedStep) -> int:
+    if step.repetitions is not None:
+        return repetition_seconds(step.repetitions)
+    if step.minutes is not None:
+        return step.minutes * 60
+    return step.hold or UNTIMED_STEP_SECONDS

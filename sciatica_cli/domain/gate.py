@@ -14,7 +14,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from sciatica_cli.content.models import ToolVariant
+from sciatica_cli.content.models import Technique, ToolVariant
+from sciatica_cli.domain.profile_rules import ProfileFactors, ruled_out
 from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
@@ -168,3 +169,25 @@ def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: De
     if outcome.light_pressure:
         return Decision(Verdict.ALLOWED, f"{decision.reason} Use light pressure only.")
     return decision
+
+
+def may_do(
+    outcome: Outcome,
+    technique: Technique,
+    side: str | None,
+    decision: Decision,
+    *,
+    profile: ProfileFactors,
+) -> Decision:
+    """`may_show` for any entry, massage or movement, and then the person's profile.
+
+    The check decides first, exactly as for massage: an emergency or urgent sign stops
+    exercise too. Then a profile factor the entry names in `not_with` leaves it out.
+    """
+    shown = may_show(outcome, technique.id, side, decision)
+    if not shown.allowed:
+        return shown
+    why = ruled_out(technique.not_with, profile)
+    if why is not None:
+        return Decision(Verdict.BLOCKED, f"Skip {technique.name}: {why}.")
+    return shown

@@ -8,11 +8,12 @@ the gate refuses never gets a step. A technique the gate refuses on every side g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sciatica_cli.content.models import Step, Technique, ToolVariant
+from sciatica_cli.content.models import Repetitions, Step, Technique, ToolVariant
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.errors import UsageError
 from sciatica_cli.vocabulary import SIDES
 
@@ -29,6 +30,9 @@ class PlannedStep:
     hold: int | None
     repeat: int = 1
     repeats: int = 1
+    repetitions: Repetitions | None = None  # paced repetitions in sets
+    minutes: int | None = None  # a timed activity such as a walk
+    response_check: bool = False  # ask where the leg pain went after the first set
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +82,13 @@ def plan_session(
     side: str = "both",
     tool: str | None = None,
     hold: int | None = None,
+    profile: ProfileFactors,
 ) -> SessionPlan | Refusal:
-    """The steps to show, side by side, for every side the gate allows."""
+    """The steps to show, side by side, for every side the gate allows.
+
+    `profile` is the person's profile factors (`profile_rules`); the gate reads them for
+    every entry. Pass `NO_FACTORS` only where the profile has not been asked.
+    """
     variant = choose_tool(technique, tool)
     tool_decision = gate.may_use_tool(check.outcome, variant)
     if not tool_decision.allowed:
@@ -95,7 +104,7 @@ def plan_session(
     steps: list[PlannedStep] = []
     refused: list[tuple[str, gate.Decision]] = []
     for this_side in wanted:
-        decision = gate.may_show(check.outcome, technique.id, this_side, check.decision)
+        decision = gate.may_do(check.outcome, technique, this_side, check.decision, profile=profile)
         if not decision.allowed:
             refused.append((this_side or "both sides", decision))
             continue
@@ -115,6 +124,13 @@ def _feel(step: Step, light: bool) -> str | None:
     return f"{step.feel} {step.more_pressure}" if step.feel else step.more_pressure
 
 
+def _paced(reps: Repetitions | None, hold: int | None) -> Repetitions | None:
+    """`--hold` (for trying a routine out) also caps the beat and the rests of repetitions."""
+    if reps is None or hold is None:
+        return reps
+    return replace(reps, pace=min(reps.pace, hold), rest=min(reps.rest, hold))
+
+
 def _side_steps(
     technique: Technique, side: str | None, hold: int | None, *, light: bool
 ) -> list[PlannedStep]:
@@ -129,6 +145,9 @@ def _side_steps(
             hold=hold_seconds(step, hold),
             repeat=repeat,
             repeats=step.repeats,
+            repetitions=_paced(step.repetitions, hold),
+            minutes=step.minutes,
+            response_check=step.response_check,
         )
         for number, step in enumerate(technique.steps, start=1)
         for repeat in range(1, step.repeats + 1)

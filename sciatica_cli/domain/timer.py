@@ -90,7 +90,7 @@ def run_hold(
         if command is Command.PAUSE:
             listener.paused(True)
             pause_started = monotonic()
-            command = _wait_while_paused(wait)
+            command = wait_while_paused(wait)
             paused_for = monotonic() - pause_started
             paused_total += paused_for
             deadline += paused_for
@@ -104,7 +104,7 @@ def run_hold(
 _END_FOR = {Command.SKIP: HoldEnd.SKIPPED, Command.QUIT: HoldEnd.QUIT, Command.HURTS: HoldEnd.HURTS}
 
 
-def _wait_while_paused(wait: Wait) -> Command | None:
+def wait_while_paused(wait: Wait) -> Command | None:
     """Wait for resume (PAUSE again, or NEXT), or for a command that ends the hold."""
     while True:
         command = wait(PAUSE_POLL_SECONDS)

@@ -277,7 +277,8 @@ def triage(
     # The tier of what the person reported; questions never answered are listed apart.
     tier = highest_tier(r.tier for r in raised if r.answered)
     blocked = {(b.technique, b.side) for b in blocks}
-    something_left = any(_open(t, blocked) for t in by_id.values())
+    # The check clears massage: only a massage technique left open counts here.
+    something_left = any(_open(t, blocked) for t in by_id.values() if not t.is_movement)
     # A check cut short (the input ran out, or it stopped at an emergency) never clears
     # massage: piped answers that run out may also be answering the wrong questions.
     serious = any(r.tier in NO_MASSAGE_TIERS for r in raised)
@@ -388,7 +389,10 @@ def _blocks(
         avoided = set(caution.avoid_postures)
         ids |= {t.id for t in techniques.values() if t.posture is None or t.posture in avoided}
     if caution.asks == "area" and caution.blocks_answered_areas:
-        ids |= {t.id for t in techniques.values() if set(t.areas) & set(named)}
+        # The question asks where the person plans to massage: it skips massage there only.
+        ids |= {
+            t.id for t in techniques.values() if set(t.areas) & set(named) and not t.is_movement
+        }
     return {Block(t, s, caution.id) for t in ids for s in sides}
 
 

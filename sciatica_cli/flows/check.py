@@ -258,6 +258,7 @@ def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> Non
         acknowledged=result.acknowledged,
         raised=[r.id for r in result.outcome.raised],
         answers=recent_check.answered_no(result.outcome, content.red_flags, content.cautions),
+        advice=[env.say(text) for text in result.outcome.advice],  # as the person read it
     )
     diary.write(lambda d: d.record_check(record), "This check is not recorded.")
 

@@ -8,14 +8,35 @@ loaded only when there are sessions to name. A diary that cannot be read is an e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
+from sciatica_cli.domain.levels import level_summary
 from sciatica_cli.domain.trend import DayPain, daily_pain
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import open_diary
 from sciatica_cli.storage.diary import CheckRecord, SessionRecord, diary_exists
+from sciatica_cli.storage.movement_records import LevelRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseLevel:
+    """An exercise's level now, what it means, and why it last changed."""
+
+    name: str
+    level: int
+    summary: str
+    reason: str
+
+
+def _exercise_levels(env: Environment, records: dict[str, LevelRecord]) -> list[ExerciseLevel]:
+    techniques = env.content.techniques
+    return [
+        ExerciseLevel(techniques[t].name, r.level, level_summary(techniques[t], r.level), r.reason)
+        for t, r in sorted(records.items())
+        if t in techniques  # an entry since removed from the content is left out
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +47,7 @@ class History:
     days: list[DayPain] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # technique id -> name
     local_time: Callable[[dt.datetime], dt.datetime] = dt.datetime.astimezone
+    levels: list[ExerciseLevel] = field(default_factory=list)
 
     def technique_names(self, record: SessionRecord) -> str:
         return ", ".join(self.names.get(t, t) for t in record.techniques)
@@ -42,6 +64,7 @@ def load_history(env: Environment, days: int) -> History:
     since = _window_start(env, days)
     with closing(open_diary(env)) as diary:
         sessions = diary.sessions(since)
+        level_records = diary.levels()
     if not sessions:
         return History(local_time=env.local_time)
     local = env.local_time
@@ -49,16 +72,21 @@ def load_history(env: Environment, days: int) -> History:
     first_day = local(since + dt.timedelta(days=1)).date()
     trend = daily_pain(ratings, first_day, local(env.now()).date())
     names = {t.id: t.name for t in env.content.techniques.values()}
-    return History(sessions, trend, names, local)
+    return History(sessions, trend, names, local, _exercise_levels(env, level_records))
 
 
-def export(env: Environment, days: int) -> tuple[list[SessionRecord], list[CheckRecord]]:
-    """Sessions and checks of the last `days` days, for JSON or CSV."""
+@contextmanager
+def exported(
+    env: Environment, days: int | None
+) -> Iterator[tuple[Iterable[SessionRecord], Iterable[CheckRecord]]]:
+    """Sessions and checks of the last `days` days (every one when None), read one at a
+    time while the caller writes them out; the diary closes when the `with` ends."""
     if not diary_exists(env.data_dir):
-        return [], []
-    since = _window_start(env, days)
+        yield [], []
+        return
+    since = None if days is None else _window_start(env, days)
     with closing(open_diary(env)) as diary:
-        return diary.sessions(since), diary.checks(since)
+        yield diary.iter_sessions(since), diary.iter_checks(since)
 
 
 def clear_diary(env: Environment, confirm: Callable[[int, int], bool]) -> tuple[int, int] | None:

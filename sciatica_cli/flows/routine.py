@@ -12,20 +12,21 @@ from typing import Protocol
 
 from sciatica_cli.content.models import Region
 from sciatica_cli.content.regions import known_codes
-from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.pain import clearly_worse
-from sciatica_cli.domain.plans import Refusal, SessionPlan
+from sciatica_cli.domain.plans import SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.goals import GoalsUI, goals_at_start
+from sciatica_cli.flows.movement_log import MovementUI, log_movement
+from sciatica_cli.flows.movement_start import plan_routine
 from sciatica_cli.flows.session import (
     FlowEnd,
     SessionOptions,
     SessionUI,
     new_record,
-    plan_all,
     run_plans,
 )
 from sciatica_cli.flows.settings import REGION, REGION_ASKED, region_guess
@@ -37,7 +38,7 @@ WELCOME_SEEN = "welcome-seen"
 Choices = Sequence[tuple[str, str]]  # (id, name) in the order shown
 
 
-class StartUI(Protocol):
+class StartUI(GoalsUI, Protocol):
     """What `start` needs from the screen besides the check and the session."""
 
     def welcome(self) -> None: ...
@@ -68,6 +69,7 @@ def run_start(
     check_ui: CheckUI,
     session_ui: SessionUI,
     start_ui: StartUI,
+    questions: MovementUI | None = None,
 ) -> FlowEnd:
     # A diary that cannot be used is noted and `start` goes on unrecorded: never a block.
     with DiaryLink.optional(env) as diary:
@@ -78,7 +80,7 @@ def run_start(
             return check.verdict
         areas, feelings = _ask_where(env, start_ui)
         routine = recommend(areas, env.content.areas, env.content.techniques)
-        plans = _allowed_plans(session_ui, routine, check, options)
+        routine, plans = plan_routine(env, session_ui, routine, areas, check, options, diary)
         start_ui.routine(routine, plans, options.hold)
         if "numb-tingling" in feelings:
             start_ui.numb_note()
@@ -87,11 +89,16 @@ def run_start(
         record = new_record(env, plans, options)
         record.before = start_ui.ask_pain("before")
         record.areas, record.feelings = list(areas), list(feelings)
-        run = run_plans(env, session_ui, plans, check, options, record=record, diary=diary)
+        run = run_plans(
+            env, session_ui, plans, check, options, record=record, diary=diary, questions=questions
+        )
         record.after = start_ui.ask_pain("after")
         diary.write(lambda d: d.save_session(record))
-        _pain_change(start_ui, record.before, record.after)
+        worse = _pain_change(start_ui, record.before, record.after)
+        done = list(zip(plans, run.results, strict=False))
+        log_movement(env, diary, questions, done, session_id=record.id, pain_worse=worse)
         start_ui.saved()
+        goals_at_start(env, start_ui, diary)  # after the session: the massage is not delayed
         return run.status
 
 
@@ -127,19 +134,7 @@ def _ask_where(env: Environment, ui: StartUI) -> tuple[tuple[str, ...], tuple[st
     return areas or AREAS, feelings
 
 
-def _allowed_plans(
-    ui: SessionUI, routine: Routine, check: CheckResult, options: SessionOptions
-) -> list[SessionPlan]:
-    """The routine's plans; each technique the gate refuses is shown with its reason."""
-    plans: list[SessionPlan] = []
-    for plan in plan_all([item.technique for item in routine.items], check, options):
-        if isinstance(plan, Refusal):
-            ui.refused(plan)
-        else:
-            plans.append(plan)
-    return plans
-
-
-def _pain_change(ui: StartUI, before: PainScore, after: PainScore) -> None:
+def _pain_change(ui: StartUI, before: PainScore, after: PainScore) -> bool:
     worse = clearly_worse((before.leg, after.leg), (before.back, after.back))
     ui.pain_change(before, after, worse)
+    return worse

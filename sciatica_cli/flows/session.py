@@ -8,7 +8,7 @@ and reads the keys.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -16,7 +16,11 @@ from typing import Protocol
 from sciatica_cli.content.models import Technique
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
+from sciatica_cli.domain.levels import FIRST_LEVEL, at_level
+from sciatica_cli.domain.movement_routine import DEFAULT_MINUTES
+from sciatica_cli.domain.movement_run import MovementQuestions
 from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.domain.session import (
     Controls,
     Listeners,
@@ -30,6 +34,8 @@ from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI, check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
+from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.storage.diary import SessionRecord
 
 # What a flow ends with: the check's verdict when it stopped there, else the session's status.
@@ -44,6 +50,7 @@ class SessionOptions:
     auto: bool = False
     voice: bool = False
     sound: bool = True
+    minutes: int = DEFAULT_MINUTES  # `start`: about how long the routine lasts
 
 
 class SessionUI(Protocol):
@@ -71,11 +78,27 @@ class RoutineRun:
 
 
 def plan_all(
-    techniques: Sequence[Technique], check: CheckResult, options: SessionOptions
+    techniques: Sequence[Technique],
+    check: CheckResult,
+    options: SessionOptions,
+    *,
+    profile: ProfileFactors,
+    levels: Mapping[str, int] | None = None,
 ) -> list[SessionPlan | Refusal]:
-    """One plan per technique, made once and passed along: a plan, or the gate's refusal."""
+    """One plan per technique, made once and passed along: a plan, or the gate's refusal.
+
+    Movement entries are planned at the person's level (`levels`, by id; level 1 if none).
+    """
+    levels = levels or {}
     return [
-        plan_session(t, check, side=options.side, tool=options.tool, hold=options.hold)
+        plan_session(
+            at_level(t, levels.get(t.id, FIRST_LEVEL)),
+            check,
+            side=options.side,
+            tool=options.tool,
+            hold=options.hold,
+            profile=profile,
+        )
         for t in techniques
     ]
 
@@ -111,13 +134,17 @@ def run_plans(
     *,
     record: SessionRecord,
     diary: DiaryLink,
+    questions: MovementQuestions | None = None,
 ) -> RoutineRun:
-    """Each plan in turn, the record written as it starts and saved however it ends."""
+    """Each plan in turn, the record written as it starts and saved however it ends.
+
+    `questions` asks the movement check-ins; without it they take their safe answers.
+    """
     run = RoutineRun(status=SessionStatus.INTERRUPTED)
     if record.id is None:
         diary.write(lambda d: d.start_session(record))
     try:
-        run.status = _run_each(env, ui, plans, check, options, record, run)
+        run.status = _run_each(env, ui, plans, check, options, record, run, questions)
         return run
     finally:
         record.status = run.status.value
@@ -133,6 +160,7 @@ def _run_each(
     options: SessionOptions,
     record: SessionRecord,
     run: RoutineRun,
+    questions: MovementQuestions | None,
 ) -> SessionStatus:
     pacing = Pacing.for_hold(options.auto, options.hold)
     for index, plan in enumerate(plans):
@@ -147,6 +175,7 @@ def _run_each(
                 controls=controls,
                 listener=Listeners(view, _HoldCounter(record)),
                 pacing=pacing,
+                questions=questions,
             )
         run.results.append(result)
         if result.status is not SessionStatus.COMPLETED:
@@ -173,16 +202,24 @@ def run_guide(
     *,
     check_ui: CheckUI,
     session_ui: SessionUI,
+    questions: MovementUI | None = None,
 ) -> FlowEnd:
     """The safety check, then one technique on every side the gate allows."""
     with DiaryLink.optional(env) as diary:
         check = check_before_session(env, check_ui, diary)
         if not check.decision.allowed:
             return check.verdict
-        plan = plan_all([technique], check, options)[0]
+        profile = profile_factors(diary)
+        plan = plan_all([technique], check, options, profile=profile, levels=current_levels(diary))[
+            0
+        ]
         if isinstance(plan, Refusal):
             session_ui.refused(plan)
             return plan.decision.verdict
         record = new_record(env, [plan], options)
-        run = run_plans(env, session_ui, [plan], check, options, record=record, diary=diary)
+        run = run_plans(
+            env, session_ui, [plan], check, options, record=record, diary=diary, questions=questions
+        )
+        done = list(zip([plan], run.results, strict=False))
+        log_movement(env, diary, questions, done, session_id=record.id, pain_worse=False)
         return run.status

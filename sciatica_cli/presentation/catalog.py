@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Iterable, Mapping
 
 from rich import box
@@ -12,28 +13,33 @@ from rich.text import Text
 
 from sciatica_cli.content.models import LearnPage, Source, Technique, Tool
 from sciatica_cli.domain.catalog import duration_seconds, format_duration
-from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.console import inert, without_controls
 
 # Below this width a table squeezes words into slivers; a stacked list reads better.
 NARROW = 60
+# A Rich table lays out every row (about 1 ms each, more than loading the technique); a
+# catalogue longer than this is written as plain stacked lines instead.
+LONG_CATALOGUE = 100
+# The catalogue has six columns (kind among them): below this its names wrap into slivers.
+CATALOGUE_NARROW = 100
+GUIDE_HINT = "Run 'sciatica guide ID' to start one; it asks a few safety questions first."
 
 
 def techniques_view(
     console: Console, techniques: list[Technique], tools: Mapping[str, Tool]
 ) -> None:
-    def tool_names(t: Technique) -> str:
-        return ", ".join(tools[v.tool].name for v in t.tools)
-
-    if console.width < NARROW:
+    if len(techniques) > LONG_CATALOGUE:
+        _long_listing(console, techniques, tools)
+    elif console.width < CATALOGUE_NARROW:
         for t in techniques:
             console.print(Text.assemble(inert(t.name, "bold"), f" ({t.id})"))
             console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
-            detail = f"areas: {', '.join(t.areas)}; tools: {tool_names(t)}; {format_duration(duration_seconds(t))}"
-            console.print(Padding(inert(detail, "dim"), (0, 0, 0, 2)))
+            console.print(Padding(inert(_details(t, tools), "dim"), (0, 0, 0, 2)))
     else:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
         table.add_column("Technique", style="bold")
         table.add_column("Id", no_wrap=True)
+        table.add_column("Kind", no_wrap=True)
         table.add_column("Areas")
         table.add_column("Tools")
         table.add_column("Time", no_wrap=True)
@@ -41,16 +47,35 @@ def techniques_view(
             table.add_row(
                 inert(t.name),
                 inert(t.id),
+                inert(t.kind),
                 inert(", ".join(t.areas)),
-                inert(tool_names(t)),
+                inert(_tool_names(t, tools)),
                 inert(format_duration(duration_seconds(t))),
             )
         console.print(table)
-    console.print(
-        inert(
-            "Run 'sciatica guide ID' to start one; it asks a few safety questions first.", "italic"
-        )
+    console.print(inert(GUIDE_HINT, "italic"))
+
+
+def _tool_names(technique: Technique, tools: Mapping[str, Tool]) -> str:
+    return ", ".join(tools[v.tool].name for v in technique.tools)
+
+
+def _details(technique: Technique, tools: Mapping[str, Tool]) -> str:
+    return (
+        f"{technique.kind}; areas: {', '.join(technique.areas)}; "
+        f"tools: {_tool_names(technique, tools)}; "
+        f"{format_duration(duration_seconds(technique))}"
     )
+
+
+def _long_listing(console: Console, techniques: list[Technique], tools: Mapping[str, Tool]) -> None:
+    """Two plain lines a technique, written in one go: Rich would lay out every row."""
+    width = max(console.width, 20)
+    lines = [f"{len(techniques)} techniques"]
+    for t in techniques:
+        lines.append(_wrapped(f"{t.name} ({t.id})", width, ""))
+        lines.append(_wrapped(_details(t, tools), width, "  "))
+    console.file.write(without_controls("\n".join(lines)) + "\n")
 
 
 def _two_columns(rows: Iterable[tuple[str, str]]) -> Padding:
@@ -122,3 +147,10 @@ def welcome_view(console: Console, version: str, say: Say) -> None:
         )
     )
     console.print(inert("More: sciatica --help", "dim"))
+
+
+def _wrapped(text: str, width: int, indent: str) -> str:
+    # Not at hyphens: an id such as lower-back stays whole, to be copied.
+    return textwrap.fill(
+        text, width, initial_indent=indent, subsequent_indent="  ", break_on_hyphens=False
+    )

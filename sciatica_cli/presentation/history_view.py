@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from collections.abc import Callable, Sequence
 
 from rich import box
@@ -16,7 +13,6 @@ from rich.text import Text
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.history import History
-from sciatica_cli.flows.records import CheckRecord, SessionRecord
 from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import YES_NO_HINT, LineReader, parse_answer
@@ -29,10 +25,6 @@ STATUS_WORDS = {
     "quit": "stopped early",
     "interrupted": "interrupted",
 }
-CSV_COLUMNS = (
-    "id", "started_at", "ended_at", "techniques", "sides", "tool", "holds_done", "status",
-    "leg_pain_before", "back_pain_before", "leg_pain_after", "back_pain_after", "areas", "feelings",
-)  # fmt: skip
 
 
 def sparkline(values: Sequence[float | None]) -> str:
@@ -70,6 +62,18 @@ def history_view(console: Console, history: History) -> None:
     else:
         _sessions_table(console, history)
     _trend(console, history)
+    _levels(console, history)
+
+
+def _levels(console: Console, history: History) -> None:
+    """Exercise levels that have moved, each with what it means and why it changed."""
+    if not history.levels:
+        return
+    console.print()
+    console.print(inert("Exercise levels", "bold"))
+    for level in history.levels:
+        console.print(inert(f"  {level.name}: level {level.level} ({level.summary})"))
+        console.print(inert(f"    {level.reason}", "dim"))
 
 
 def _sessions_stacked(console: Console, history: History) -> None:
@@ -108,23 +112,6 @@ def _trend(console: Console, history: History) -> None:
     console.print(inert(f"  Leg   {sparkline([d.leg for d in shown])}"))
     console.print(inert(f"  Back  {sparkline([d.back for d in shown])}"))
     console.print(inert(f"        {shown[0].day:%d %b} to {shown[-1].day:%d %b}", "dim"))
-
-
-def as_csv(sessions: Sequence[SessionRecord]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in sessions:
-        row = record.as_dict()
-        for key in ("techniques", "sides", "areas", "feelings"):
-            row[key] = ";".join(row[key])
-        writer.writerow(row)
-    return out.getvalue()
-
-
-def as_json(sessions: Sequence[SessionRecord], checks: Sequence[CheckRecord]) -> str:
-    data = {"sessions": [s.as_dict() for s in sessions], "checks": [c.as_dict() for c in checks]}
-    return json.dumps(data, indent=2) + "\n"
 
 
 class ClearQuestion:

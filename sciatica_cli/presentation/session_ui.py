@@ -26,6 +26,7 @@ from sciatica_cli.presentation.controls import (
     TerminalControls,
     show_cursor,
 )
+from sciatica_cli.presentation.movement_view import movement_lines
 from sciatica_cli.presentation.session_view import (
     LiveSessionView,
     PlainSessionView,
@@ -63,7 +64,10 @@ class TerminalSessionUI:
         self, plan: SessionPlan, check: CheckResult
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
-        listeners: list[SessionListener] = [view, *spoken_cues(self.options.voice)]
+        cues = spoken_cues(self.options.voice)
+        bell = self.options.sound and self.env.stdout_isatty
+        movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
+        listeners: list[SessionListener] = [view, *cues, movement]
         tool_name = self.env.content.tools[plan.tool.tool].name
         view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
         try:

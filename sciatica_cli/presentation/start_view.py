@@ -22,6 +22,7 @@ from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.flows.routine import Choices
 from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.goals_view import GoalQuestions
 from sciatica_cli.presentation.prompts import LineReader, area_parser
 
 RATING_PROMPT = "0-10, or Enter to skip > "
@@ -42,7 +43,7 @@ NUMB_NOTE = (
 )
 
 
-class TerminalStartUI:
+class TerminalStartUI(GoalQuestions):
     """`start`'s own questions and views on a console: implements `flows.routine.StartUI`."""
 
     def __init__(self, env: Environment, console: Console) -> None:

@@ -34,6 +34,7 @@ from sciatica_cli.storage.migrations import (
     is_busy,
     migrate,
 )
+from sciatica_cli.storage.movement_records import LevelRecord, MovementRecord
 from sciatica_cli.storage.records import (
     CHECK_COLUMNS,
     SESSION_COLUMNS,
@@ -61,7 +62,7 @@ __all__ = [
 FILE_NAME = "diary.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
 DAMAGED_NOTES = 5  # a line each for the first few damaged rows, then one line for the rest
-Record = TypeVar("Record", SessionRecord, CheckRecord)
+Record = TypeVar("Record")  # any row type read through `_read` (goals too)
 
 
 def diary_exists(folder: Path) -> bool:
@@ -277,8 +278,8 @@ class Diary:
     def record_check(self, check: CheckRecord) -> CheckRecord:
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO checks (checked_at, tier, may_massage, acknowledged, raised, answers)"
-                " VALUES (?,?,?,?,?,?)",
+                "INSERT INTO checks (checked_at, tier, may_massage, acknowledged, raised, answers,"
+                " advice) VALUES (?,?,?,?,?,?,?)",
                 (
                     check.checked_at.isoformat(),
                     check.tier,
@@ -286,6 +287,7 @@ class Diary:
                     int(check.acknowledged),
                     json.dumps(check.raised),
                     json.dumps(check.answers) if check.answers is not None else None,
+                    json.dumps(check.advice) if check.advice is not None else None,
                 ),
             )
         return dataclasses.replace(check, id=cursor.lastrowid)
@@ -346,14 +348,90 @@ class Diary:
         return {str(key): str(value) for key, value in rows}
 
     def clear(self) -> tuple[int, int]:
-        """Delete every session and check (settings stay); returns how many of each."""
+        """Delete every session and check (settings stay); returns how many of each.
+
+        The exercises done and their levels go too: they belong to those sessions.
+        """
         with self._transaction() as db:
             sessions = int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
             checks = int(db.execute("SELECT COUNT(*) FROM checks").fetchone()[0])
             db.execute("DELETE FROM sessions")
             db.execute("DELETE FROM checks")
+            db.execute("DELETE FROM movement_results")
+            db.execute("DELETE FROM movement_levels")
         return sessions, checks
+
+    # -- movement: exercises done and their levels ---------------------------------------
+    def record_movement(self, record: MovementRecord) -> MovementRecord:
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO movement_results (session_id, done_at, technique, level, status,"
+                " response, built_up, felt, pain_worse) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.session_id,
+                    record.done_at.isoformat(timespec="seconds"),
+                    record.technique,
+                    record.level,
+                    record.status,
+                    record.response,
+                    int(record.built_up),
+                    record.felt,
+                    int(record.pain_worse),
+                ),
+            )
+        record.id = cursor.lastrowid
+        return record
+
+    def recent_movement(self, technique: str, limit: int = 2) -> list[MovementRecord]:
+        """The last `limit` times `technique` was done, newest first."""
+        sql = (
+            "SELECT id, session_id, done_at, technique, level, status, response, built_up,"
+            " felt, pain_worse FROM movement_results WHERE technique=?"
+            " ORDER BY julianday(done_at) DESC, id DESC LIMIT ?"
+        )
+        return list(self._read("movement_results", sql, (technique, limit), _movement_row))
+
+    def levels(self) -> dict[str, LevelRecord]:
+        with self._guarded():
+            rows = self._db.execute(
+                "SELECT technique, level, changed_at, reason FROM movement_levels"
+            ).fetchall()
+        return {
+            str(t): LevelRecord(str(t), int(level), dt.datetime.fromisoformat(at), str(why))
+            for t, level, at, why in rows
+        }
+
+    def set_level(self, level: LevelRecord) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO movement_levels (technique, level, changed_at, reason)"
+                " VALUES (?, ?, ?, ?)",
+                (
+                    level.technique,
+                    level.level,
+                    level.changed_at.isoformat(timespec="seconds"),
+                    level.reason,
+                ),
+            )
 
 
 def _unreadable(path: Path, reason: str) -> DataError:
     return files.refusal(path, reason)
+
+
+def _movement_row(row: Any) -> MovementRecord:
+    try:
+        return MovementRecord(
+            id=int(row[0]),
+            session_id=None if row[1] is None else int(row[1]),
+            done_at=dt.datetime.fromisoformat(row[2]),
+            technique=str(row[3]),
+            level=int(row[4]),
+            status=str(row[5]),
+            response=None if row[6] is None else str(row[6]),
+            built_up=bool(row[7]),
+            felt=None if row[8] is None else str(row[8]),
+            pain_worse=bool(row[9]),
+        )
+    except (TypeError, ValueError) as exc:
+        raise RowError(f"an exercise entry cannot be read ({exc})") from None

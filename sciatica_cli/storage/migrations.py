@@ -81,6 +81,59 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         CREATE INDEX checks_by_time ON checks (julianday(checked_at));
         """,
     ),
+    (
+        4,  # the person's own activity goals, in their words (up to 3 kept active)
+        """
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1
+        );
+        """,
+    ),
+    (
+        5,  # each goal rated 0-10 from time to time; windows of them read by time
+        """
+        CREATE TABLE goal_ratings (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals (id),
+            rated_at TEXT NOT NULL,
+            rating INTEGER NOT NULL
+        );
+        CREATE INDEX goal_ratings_by_time ON goal_ratings (julianday(rated_at));
+        """,
+    ),
+    (
+        6,  # the advice text shown with a check, as the person read it (JSON list)
+        "ALTER TABLE checks ADD COLUMN advice TEXT;",
+    ),
+    (
+        7,  # movement: each exercise done (its level, the response check, how it felt),
+        # and the level each exercise is at now, with the one-line reason it changed
+        """
+        CREATE TABLE movement_results (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER,
+            done_at TEXT NOT NULL,
+            technique TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            response TEXT,
+            built_up INTEGER NOT NULL DEFAULT 0,
+            felt TEXT,
+            pain_worse INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX movement_results_by_technique
+            ON movement_results (technique, julianday(done_at));
+        CREATE TABLE movement_levels (
+            technique TEXT PRIMARY KEY,
+            level INTEGER NOT NULL,
+            changed_at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.

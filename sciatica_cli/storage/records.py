@@ -22,7 +22,7 @@ SESSION_COLUMNS = (
     "id, started_at, ended_at, techniques, sides, tool, holds_done, status,"
     " leg_before, back_before, leg_after, back_after, areas, feelings"
 )
-CHECK_COLUMNS = "id, checked_at, tier, may_massage, acknowledged, raised, answers"
+CHECK_COLUMNS = "id, checked_at, tier, may_massage, acknowledged, raised, answers, advice"
 MAX_RATING = 10
 
 
@@ -79,6 +79,8 @@ class CheckRecord:
     raised: list[str]
     answers: dict[str, Any] | None = None
     id: int | None = None
+    # The advice shown with the check, as read; None for checks kept before it was stored.
+    advice: list[str] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +90,7 @@ class CheckRecord:
             "may_massage": self.may_massage,
             "acknowledged": self.acknowledged,
             "raised": self.raised,
+            "advice": self.advice,
         }
 
 
@@ -142,6 +145,7 @@ def check_from_row(row: Sequence[Any]) -> CheckRecord:
         acknowledged=bool(_count(row[4], "acknowledged")),
         raised=_names(row[5], "raised"),
         answers=_answers(row[6]),
+        advice=None if row[7] is None else _names(row[7], "advice"),
     )
 
 
@@ -202,3 +206,9 @@ def _rating(value: object, column: str) -> int | None:
     if not isinstance(value, int) or not 0 <= value <= MAX_RATING:
         raise RowError(f"{column} is not a rating from 0 to {MAX_RATING}")
     return value
+
+
+# The same checks for the other tables of the diary (goals and their ratings).
+moment_of = _moment
+rating_of = _rating
+text_of = _text

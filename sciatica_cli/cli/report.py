@@ -1,0 +1,52 @@
+"""`sciatica report`: a page about your progress to hand to a GP or physiotherapist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from sciatica_cli.cli.app_context import environment
+
+FORMATS = ("html", "md", "json")
+
+
+def report(
+    ctx: typer.Context,
+    days: int = typer.Option(90, "--days", min=1, max=3650, help="How many days back to cover."),
+    out: str | None = typer.Option(
+        None,
+        "--out",
+        metavar="FILE",
+        help="Where to write it ('-' for standard output). Default: "
+        "sciatica-report-DATE.html (or .md, .json) in the current folder.",
+    ),
+    form: str = typer.Option("html", "--format", metavar="html|md|json", help="html, md or json."),
+    open_it: bool = typer.Option(False, "--open", help="Open the written file in your browser."),
+    name: str | None = typer.Option(
+        None, "--name", help="Your name, printed on the report (left out unless given)."
+    ),
+) -> None:
+    """A report of the last 90 days for your GP or physiotherapist: a one-page summary, pain
+    and activity charts, every safety check that raised something, and what you did.
+
+    The file is readable by you only (it is health data) and holds no name unless --name.
+    """
+    from sciatica_cli.errors import UsageError
+    from sciatica_cli.flows.report import build_report
+    from sciatica_cli.flows.settings import settle_region
+    from sciatica_cli.presentation.report_output import render, write_report
+
+    if form not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {form!r}")
+    env = environment(ctx)
+    settle_region(env)  # the saved region, named on the report
+    data = build_report(env, days, name)
+    text = render(data, form)
+    if out == "-":
+        env.stdout.write(text)
+        return
+    path = Path(out) if out else Path(f"sciatica-report-{data.made_on.isoformat()}.{form}")
+    written = write_report(env, path, text)
+    if open_it:
+        env.open_in_browser(written.resolve().as_uri())

@@ -1,0 +1,56 @@
+"""Which movements a person's profile rules out: a pure function over profile-factor ids.
+
+The profile (asked once and kept in the diary) says things that do not change from one
+session to the next: a hip replacement, osteoporosis or long-term steroids, a spine
+operation in the last year, pregnancy. Each movement entry names the factors that rule it
+out (`not_with` in its YAML); the gate (`gate.may_do`) asks `ruled_out` for every entry,
+massage included, so no entry reaches the screen around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sciatica_cli.vocabulary import PROFILE_FACTORS
+
+ProfileFactors = frozenset[str]
+
+# Nothing is known about the person yet: no factor rules anything out.
+NO_FACTORS: ProfileFactors = frozenset()
+
+# A profile fact that is not a reason to leave anything out, but lifts one: the surgeon has
+# said deep hip bending is fine after the hip replacement.
+HIP_CLEARED = "hip-cleared-by-surgeon"
+KNOWN_FACTORS: frozenset[str] = frozenset((*PROFILE_FACTORS, HIP_CLEARED))
+
+_WHY: dict[str, str] = {
+    "hip-replacement": (
+        "after a hip replacement, deep hip bending or crossing the leg is left out until your "
+        "surgeon says it is safe"
+    ),
+    "osteoporosis": "with weaker bones (osteoporosis or long-term steroids), no forced bending",
+    "recent-spine-surgery": (
+        "after a spine operation in the last year, no forced bending until the surgical team "
+        "says so"
+    ),
+    "pregnancy": (
+        "in pregnancy, lying flat on your back or face down is best avoided: use the seated "
+        "or side-lying versions"
+    ),
+}
+
+
+def unknown_factors(factors: Iterable[str]) -> list[str]:
+    """Factor ids outside the fixed vocabulary (a profile from a newer version, a typo)."""
+    return sorted(set(factors) - KNOWN_FACTORS)
+
+
+def ruled_out(not_with: Iterable[str], factors: ProfileFactors) -> str | None:
+    """Why an entry with these `not_with` factors is left out for this person, or None."""
+    for factor in not_with:
+        if factor not in factors:
+            continue
+        if factor == "hip-replacement" and HIP_CLEARED in factors:
+            continue
+        return _WHY.get(factor, f"left out because of '{factor}' in your profile")
+    return None

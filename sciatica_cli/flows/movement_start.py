@@ -1,0 +1,61 @@
+"""`start`'s routine with movement: the gate plans every entry, the domain picks and orders.
+
+Called by `flows.routine.run_start` in place of planning the massage alone. The profile
+comes from `flows.profile.profile_factors` and the levels from the diary, as in `guide`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sciatica_cli.domain.catalog import plan_seconds
+from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.movement_routine import compose, movement_candidates
+from sciatica_cli.domain.plans import Refusal, SessionPlan
+from sciatica_cli.domain.routine import Routine, RoutineItem
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.movement_log import current_levels
+from sciatica_cli.flows.profile import profile_factors
+from sciatica_cli.flows.session import SessionOptions, SessionUI, plan_all
+
+MOVE_FIRST = "Moving first: {summary}"
+
+
+def plan_routine(
+    env: Environment,
+    ui: SessionUI,
+    routine: Routine,
+    areas: Sequence[str],
+    check: CheckResult,
+    options: SessionOptions,
+    diary: DiaryLink,
+) -> tuple[Routine, list[SessionPlan]]:
+    """The routine with its movement added, and the plans to run, movement first."""
+    profile = profile_factors(diary)
+    levels = current_levels(diary)
+    first, fallback = movement_candidates(env.content.techniques.values(), areas)
+    moves = _allowed(plan_all(first, check, options, profile=profile, levels=levels))
+    if not moves:
+        moves = _allowed(plan_all(fallback, check, options, profile=profile, levels=levels))
+    massage = plan_all([item.technique for item in routine.items], check, options, profile=profile)
+    for refused in massage:
+        if isinstance(refused, Refusal):
+            ui.refused(refused)  # a refused movement is one of many: not worth a line each
+    plans = compose(
+        moves,
+        _allowed(massage),
+        options.minutes * 60,
+        plan_seconds,
+    )
+    move_items = tuple(
+        RoutineItem(p.technique, (MOVE_FIRST.format(summary=p.technique.summary),))
+        for p in plans
+        if p.technique.is_movement
+    )
+    combined = Routine((*move_items, *routine.items), routine.advice, routine.uncovered)
+    return combined, plans
+
+
+def _allowed(plans: Sequence[SessionPlan | Refusal]) -> list[SessionPlan]:
+    return [p for p in plans if isinstance(p, SessionPlan)]

@@ -1,0 +1,259 @@
+"""`sciatica report` as a use case: one window of the diary, summed up for a clinician.
+
+Everything is read through the diary's SQL windows (sessions, checks and goal ratings
+since the first day), so a report costs what its period costs, not what the whole diary
+does. The numbers come from the domain (`domain.progress`, `domain.pain`); presentation
+turns the `Report` into HTML, Markdown or JSON. Nothing is left out silently: rows that
+could not be read are named in `damaged`, and an empty period is simply empty.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+
+from sciatica_cli import __version__
+from sciatica_cli.domain.pain import clearly_worse
+from sciatica_cli.domain.progress import Week, WindowChange, weeks, window_change
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.diary_access import open_diary
+from sciatica_cli.flows.goals import GoalTrend, goal_trends
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord, diary_exists
+from sciatica_cli.storage.goals import GoalBook
+
+DISCLAIMER = (
+    "Made by the person from their own diary in sciatica, a self-care guide to gentle "
+    "self-massage and exercise. It is not a diagnosis and not a medical record: ratings and "
+    "answers are the person's own, entered at home. Safety checks ask about warning signs "
+    "and give fixed advice; they do not replace a clinical assessment."
+)
+STOPPED_PAIN = "stopped-pain"
+Local = Callable[[dt.datetime], dt.datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class DayPain:
+    """Mean ratings of one day's sessions; None where none was given."""
+
+    day: dt.date
+    leg_before: float | None
+    back_before: float | None
+    leg_after: float | None
+    back_after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RaisedCheck:
+    at: dt.datetime  # local time
+    tier: str | None
+    raised: list[str]  # the questions, as asked
+    raised_ids: list[str]
+    advice: list[str] | None  # None: kept before the diary stored advice
+    acknowledged: bool | None  # None: not asked (only "soon" advice is acknowledged)
+
+
+@dataclass(frozen=True, slots=True)
+class HurtSession:
+    at: dt.datetime  # local time
+    techniques: list[str]
+    stopped: bool  # stopped because it hurt more (else: pain clearly worse after)
+    leg: tuple[int | None, int | None]
+    back: tuple[int | None, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    technique: str
+    sessions: int
+
+
+@dataclass(frozen=True, slots=True)
+class GoalSummary:
+    text: str
+    points: list[tuple[dt.date, int]]
+    change: WindowChange | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    made_at: dt.datetime
+    version: str
+    first_day: dt.date
+    last_day: dt.date
+    days: int
+    name: str | None
+    region: str
+    profile: str | None
+    sessions: int = 0
+    weeks: list[Week] = field(default_factory=list)
+    leg_change: WindowChange | None = None
+    back_change: WindowChange | None = None
+    pain_days: list[DayPain] = field(default_factory=list)
+    goals: list[GoalSummary] = field(default_factory=list)
+    raised_checks: list[RaisedCheck] = field(default_factory=list)
+    clear_checks: list[Week] = field(default_factory=list)  # clear checks per calendar week
+    hurt: list[HurtSession] = field(default_factory=list)
+    done: list[Done] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
+    disclaimer: str = DISCLAIMER
+
+    @property
+    def made_on(self) -> dt.date:
+        return self.made_at.date()
+
+    @property
+    def regular_weeks(self) -> int:
+        return sum(1 for week in self.weeks if week.count >= 3)
+
+    @property
+    def empty(self) -> bool:
+        clear = sum(week.count for week in self.clear_checks)
+        rated = any(goal.points for goal in self.goals)
+        return not (self.sessions or self.raised_checks or clear or rated)
+
+
+def profile_summary(env: Environment, diary: Diary | None) -> str | None:
+    """The person's health profile in one line, or None while the diary keeps none.
+
+    The profile table arrives with the rebuilt safety check (issue 10); this is the one
+    place the report reads it, to be pointed at it then.
+    """
+    return None
+
+
+def period_start(env: Environment, days: int) -> dt.datetime:
+    """Local midnight at the start of the first of `days` calendar days ending today."""
+    today = env.local_time(env.now())
+    first = today - dt.timedelta(days=days - 1)
+    return first.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def build_report(env: Environment, days: int, name: str | None) -> Report:
+    since = period_start(env, days)
+    made_at = env.local_time(env.now())
+    base = Report(
+        made_at=made_at,
+        version=__version__,
+        first_day=since.date(),
+        last_day=made_at.date(),
+        days=days,
+        name=name,
+        region=f"{env.region.name} ({env.region.id})",
+        profile=None,
+    )
+    if not diary_exists(env.data_dir):
+        return base
+    with closing(open_diary(env)) as diary:
+        sessions = diary.sessions(since)
+        checks = diary.checks(since)
+        trends = goal_trends(GoalBook(diary), since, retired=True)  # removed ones too
+        profile = profile_summary(env, diary)
+        damaged = [row.message for row in diary.damaged]
+    return _filled(env, base, sessions, checks, trends, profile, damaged)
+
+
+def _filled(
+    env: Environment,
+    base: Report,
+    sessions: Sequence[SessionRecord],
+    checks: Sequence[CheckRecord],
+    trends: Sequence[GoalTrend],
+    profile: str | None,
+    damaged: list[str],
+) -> Report:
+    local, first, last = env.local_time, base.first_day, base.last_day
+    leg = [(local(s.started_at).date(), s.before.leg) for s in sessions]
+    back = [(local(s.started_at).date(), s.before.back) for s in sessions]
+    return dataclasses.replace(
+        base,
+        profile=profile,
+        damaged=damaged,
+        sessions=len(sessions),
+        weeks=weeks([local(s.started_at).date() for s in sessions], first, last),
+        leg_change=window_change([(d, v) for d, v in leg if v is not None], first, last),
+        back_change=window_change([(d, v) for d, v in back if v is not None], first, last),
+        pain_days=_pain_days(sessions, local),
+        goals=[_goal_summary(t, local, first, last) for t in trends],
+        raised_checks=_raised_checks(env, checks),
+        clear_checks=weeks(
+            [local(c.checked_at).date() for c in checks if not c.raised], first, last
+        ),
+        hurt=_hurt(env, sessions),
+        done=_done(env, sessions),
+    )
+
+
+def _pain_days(sessions: Sequence[SessionRecord], local: Local) -> list[DayPain]:
+    by_day: dict[dt.date, list[SessionRecord]] = {}
+    for s in sessions:
+        by_day.setdefault(local(s.started_at).date(), []).append(s)
+
+    def mean_of(values: list[int | None]) -> float | None:
+        given = [v for v in values if v is not None]
+        return round(sum(given) / len(given), 1) if given else None
+
+    return [
+        DayPain(
+            day,
+            mean_of([s.before.leg for s in day_sessions]),
+            mean_of([s.before.back for s in day_sessions]),
+            mean_of([s.after.leg for s in day_sessions]),
+            mean_of([s.after.back for s in day_sessions]),
+        )
+        for day, day_sessions in sorted(by_day.items())
+    ]
+
+
+def _goal_summary(trend: GoalTrend, local: Local, first: dt.date, last: dt.date) -> GoalSummary:
+    points = [(local(r.rated_at).date(), r.rating) for r in trend.ratings]
+    return GoalSummary(trend.goal.text, points, window_change(points, first, last))
+
+
+def _raised_checks(env: Environment, checks: Sequence[CheckRecord]) -> list[RaisedCheck]:
+    """Checks that raised anything; a question no longer in the content keeps its id."""
+    content = env.content
+    questions = {f.id: env.say(f.question) for f in content.red_flags.values()}
+    questions.update({c.id: env.say(c.question) for c in content.cautions.values()})
+    return [_raised(env, check, questions) for check in checks if check.raised]
+
+
+def _raised(env: Environment, check: CheckRecord, questions: dict[str, str]) -> RaisedCheck:
+    acknowledged = True if check.acknowledged else (False if check.tier == "soon" else None)
+    return RaisedCheck(
+        at=env.local_time(check.checked_at),
+        tier=check.tier,
+        raised=[questions.get(item, item) for item in check.raised],
+        raised_ids=list(check.raised),
+        advice=check.advice,
+        acknowledged=acknowledged,
+    )
+
+
+def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSession]:
+    names = _technique_names(env)
+    return [
+        HurtSession(
+            at=env.local_time(s.started_at),
+            techniques=[names.get(t, t) for t in s.techniques],
+            stopped=s.status == STOPPED_PAIN,
+            leg=(s.before.leg, s.after.leg),
+            back=(s.before.back, s.after.back),
+        )
+        for s in sessions
+        if s.status == STOPPED_PAIN
+        or clearly_worse((s.before.leg, s.after.leg), (s.before.back, s.after.back))
+    ]
+
+
+def _done(env: Environment, sessions: Sequence[SessionRecord]) -> list[Done]:
+    names = _technique_names(env)
+    count = Counter(technique for s in sessions for technique in dict.fromkeys(s.techniques))
+    return [Done(names.get(t, t), n) for t, n in count.most_common()]
+
+
+def _technique_names(env: Environment) -> dict[str, str]:
+    return {t.id: t.name for t in env.content.techniques.values()}

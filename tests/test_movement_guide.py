@@ -1,0 +1,71 @@
+"""`guide` with movement entries: repetitions shown, the response check recorded, levels kept."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.storage.diary import FILE_NAME
+from tests.fakes import flat, questions_when_all_no
+
+CONTENT = ContentSet([builtin_content_dir()])
+ALL_CLEAR = "n\n" * questions_when_all_no(CONTENT)
+
+
+def guide(run, make_env, *args: str, then: str = "", check: str = ALL_CLEAR):
+    env = make_env(stdin=check + then)
+    result = run("guide", *args, obj=env)
+    return result, env.stdout.getvalue()
+
+
+def rows(tmp_path, sql: str):
+    db = sqlite3.connect(tmp_path / "data" / FILE_NAME)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+def test_press_ups_stop_when_the_pain_spreads_down_and_the_diary_keeps_it(run, make_env, tmp_path):
+    result, out = guide(run, make_env, "press-ups", "--auto", "--hold", "1", then="d\n")
+    assert result.exit_code == 0, out
+    words = flat(out)
+    assert "spread further down your leg (d)" in words
+    assert "Stop this exercise for today" in words
+    assert "Step 3 of 3" not in out  # the rest of the exercise is not shown
+    assert rows(tmp_path, "SELECT technique, status, response FROM movement_results") == [
+        ("press-ups", "stopped-response", "spread-down")
+    ]
+
+
+def test_pain_moving_up_lets_the_sets_go_on(run, make_env, tmp_path):
+    result, out = guide(run, make_env, "press-ups", "--auto", "--hold", "1", then="u\nr\n")
+    assert result.exit_code == 0, out
+    assert "Step 3 of 3" in out
+    # Level 1 is one set; plain output gives a line at 1, 5 and 10.
+    assert [line for line in out.splitlines() if line.endswith(" of 10")] == [
+        "1 of 10",
+        "5 of 10",
+        "10 of 10",
+    ]
+    assert rows(tmp_path, "SELECT status, response, felt FROM movement_results") == [
+        ("completed", "moved-up", "about-right")
+    ]
+
+
+def test_two_easy_sessions_move_the_bridge_up_a_level_and_history_says_why(run, make_env, tmp_path):
+    # Within a few hours a recent check is reused after one question ("anything changed?").
+    for check in (ALL_CLEAR, "n\n"):
+        result, out = guide(
+            run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=check
+        )
+        assert result.exit_code == 0, out
+    assert "Bridge: level 2 next time, because the last two felt easy." in flat(out)
+    assert rows(tmp_path, "SELECT technique, level FROM movement_levels") == [("bridge", 2)]
+    result, out = guide(run, make_env, "bridge", "--auto", "--hold", "1", then="h\n", check="n\n")
+    assert "Set 2 of 2" in out  # level 2: eight bridges, twice
+    assert "Bridge: level 1 next time, because it felt too hard." in flat(out)
+    env = make_env()
+    run("history", obj=env)
+    assert "Bridge: level 1 (Six low bridges.)" in flat(env.stdout.getvalue())

@@ -1,0 +1,67 @@
+"""`start` moves first: the routine always holds an exercise when one is allowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.movement_routine import compose, movement_candidates
+from sciatica_cli.storage.diary import Diary
+from tests.test_start_and_history import ALL_CLEAR, start
+
+CONTENT = ContentSet([builtin_content_dir()])
+
+
+@pytest.mark.parametrize(
+    ("moves", "massage", "budget", "chosen"),
+    [
+        ([("m1", 60)], [("a", 120), ("b", 120)], 600, ["m1", "a", "b"]),
+        ([("m1", 400)], [("a", 300)], 60, ["m1", "a"]),  # too little time: one of each still
+        ([("m1", 100), ("m2", 100), ("m3", 100)], [("a", 200)], 400, ["m1", "m2", "a"]),
+        ([("m1", 100), ("m2", 100), ("m3", 100)], [], 400, ["m1", "m2", "m3"]),
+        ([], [("a", 100)], 600, ["a"]),  # no movement allowed at all: massage only then
+        # Time left after the massage goes to more movement, still before the massage.
+        ([("m1", 100), ("m2", 100)], [("a", 100)], 300, ["m1", "m2", "a"]),
+    ],
+)
+def test_compose_puts_movement_first_and_keeps_to_the_time(moves, massage, budget, chosen):
+    seconds = dict(moves + massage)
+    plans = compose([m for m, _ in moves], [a for a, _ in massage], budget, seconds.__getitem__)
+    assert (
+        plans[: len(chosen)]
+        == [p for p in chosen if p.startswith("m")] + [p for p in chosen if not p.startswith("m")]
+        or plans == chosen
+    )
+    assert sorted(plans) == sorted(chosen)
+    if moves:
+        assert plans[0].startswith("m")
+
+
+def test_candidates_leave_variants_and_response_checked_entries_for_the_fallback():
+    first, rest = movement_candidates(CONTENT.techniques.values(), ["buttock"])
+    first_ids = [t.id for t in first]
+    assert {"seated-pelvic-tilt", "seated-glute-stretch", "press-ups", "walking"} <= {
+        t.id for t in rest
+    }
+    assert "nerve-slider" not in first_ids
+    assert first_ids[0] in {"bridge", "glute-stretch", "knee-to-chest"}  # buttock ones first
+    assert rest[-1].id == "walking"
+
+
+@pytest.mark.parametrize("area", ["1", "2", "3", "4", "5"])
+@pytest.mark.parametrize("minutes", ["3", "12", "30"])
+def test_start_always_includes_an_exercise_first(run, make_env, area, minutes):
+    result, out, env = start(
+        run, make_env, ALL_CLEAR + f"{area}\n4\n" + "5\n5\n5\n5\n", "--minutes", minutes
+    )
+    assert result.exit_code == 0, out
+    [session] = Diary.open(env.data_dir).sessions()
+    kinds = [CONTENT.techniques[t].is_movement for t in session.techniques]
+    assert kinds[0] is True
+    assert kinds == sorted(kinds, reverse=True)  # every movement before any massage
+
+
+def test_minutes_is_checked(run, make_env):
+    result, _out, _env = start(run, make_env, ALL_CLEAR, "--minutes", "0")
+    assert result.exit_code == 2
