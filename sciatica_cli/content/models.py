@@ -208,6 +208,11 @@ class RedFlag:
         "'which of these apply to you?' list.",
         default=False,
     )
+    profile_factor: ProfileFactor | None = field(
+        "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
+        "as if the profile held it: pregnancy, osteoporosis.",
+        default=None,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 
@@ -254,6 +259,11 @@ class Caution:
         "A fact about the person rather than a symptom: asked with the others in one "
         "'which of these apply to you?' list.",
         default=False,
+    )
+    profile_factor: ProfileFactor | None = field(
+        "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
+        "as if the profile held it: pregnancy, osteoporosis.",
+        default=None,
     )
     sources: tuple[str, ...] = _SOURCES
 

@@ -15,7 +15,7 @@ import enum
 from dataclasses import dataclass
 
 from sciatica_cli.content.models import Technique, ToolVariant
-from sciatica_cli.domain.profile_rules import ProfileFactors, ruled_out
+from sciatica_cli.domain.profile_rules import ProfileFactors, position_ruled_out, ruled_out
 from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
@@ -182,12 +182,17 @@ def may_do(
     """`may_show` for any entry, massage or movement, and then the person's profile.
 
     The check decides first, exactly as for massage: an emergency or urgent sign stops
-    exercise too. Then a profile factor the entry names in `not_with` leaves it out.
+    exercise too, and light pressure and the pregnancy positions hold for both. Then a
+    profile factor the entry names in `not_with`, or a position the profile rules out,
+    leaves it out. The factors are the profile's and the check's together (a pregnancy
+    answered in the check counts as in the profile, and the reverse): the safer reading
+    when the two disagree.
     """
     shown = may_show(outcome, technique.id, side, decision)
     if not shown.allowed:
         return shown
-    why = ruled_out(technique.not_with, profile)
+    factors = profile | outcome.profile_factors
+    why = ruled_out(technique.not_with, factors) or position_ruled_out(technique.posture, factors)
     if why is not None:
         return Decision(Verdict.BLOCKED, f"Skip {technique.name}: {why}.")
     return shown

@@ -176,6 +176,7 @@ class Raised:
     # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
     named: tuple[str, ...] = ()
     light_pressure: bool = False
+    profile_factor: str | None = None  # the profile fact this sign stands for (the gate)
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -234,6 +235,11 @@ class Outcome:
     @property
     def light_pressure(self) -> tuple[Raised, ...]:
         return tuple(r for r in self.raised if r.light_pressure)
+
+    @property
+    def profile_factors(self) -> frozenset[str]:
+        """Profile facts the answers raised (yes, not sure or unanswered count alike)."""
+        return frozenset(r.profile_factor for r in self.raised if r.profile_factor)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -314,6 +320,7 @@ def _raised_flags(
                     answered=answer is not None,
                     advice=flag.advice,
                     risk_factor=flag.risk_factor,
+                    profile_factor=flag.profile_factor,
                 )
             )
     return raised
@@ -363,6 +370,7 @@ def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -
         advice=caution.advice,
         named=named,
         light_pressure=caution.light_pressure,
+        profile_factor=caution.profile_factor,
     )
 
 
