@@ -194,3 +194,15 @@ def test_weak_bones_answered_in_the_check_count_as_osteoporosis_for_movement():
     assert concluded.decision.allowed  # a soon sign, acknowledged
     assert "knee-to-chest" in refused(concluded, NO_FACTORS)
     assert "knee-to-chest" not in refused(concluded_with({}), NO_FACTORS)
+
+
+def test_a_joint_replacement_in_the_profile_list_leaves_out_deep_hip_bending():
+    left = refused(concluded_with({"joint-replacement": Answer.YES}), NO_FACTORS)
+    assert {"glute-stretch", "knee-to-chest", "seated-glute-stretch"} <= left
+    assert {"pelvic-tilt", "walking", "calf"}.isdisjoint(left)
+
+
+def test_a_spine_operation_in_the_last_year_leaves_out_forced_bending_and_the_back_massage():
+    left = refused(concluded_with({"spine-surgery-last-year": Answer.UNSURE}), NO_FACTORS)
+    assert {"knee-to-chest", "press-ups", "lower-back"} <= left
+    assert {"calf", "walking", "nerve-slider"}.isdisjoint(left)
