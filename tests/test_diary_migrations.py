@@ -46,7 +46,7 @@ def build_old_diary(path: Path, version: int) -> None:
 def test_an_older_diary_is_migrated_and_keeps_its_entries(tmp_path, version):
     build_old_diary(tmp_path / FILE_NAME, version)
     diary = Diary.open(tmp_path)
-    assert diary.version == SCHEMA_VERSION == 7
+    assert diary.version == SCHEMA_VERSION == 9
     [session] = diary.sessions(since=WHEN)
     assert (session.techniques, session.holds_done, session.before.leg) == (["piriformis"], 2, 7)
     assert session.areas == [] and session.feelings == []

@@ -36,6 +36,7 @@ from sciatica_cli.domain.triage import (
 )
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.profile import record_profile
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
@@ -261,6 +262,7 @@ def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> Non
         advice=[env.say(text) for text in result.outcome.advice],  # as the person read it
     )
     diary.write(lambda d: d.record_check(record), "This check is not recorded.")
+    record_profile(env, diary, result.outcome, result.checked_at)
 
 
 def _reuse_recent_check(

@@ -134,6 +134,19 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         );
         """,
     ),
+    # 8 is taken by another branch (merged later); numbers only need to grow.
+    (
+        9,  # the safety profile: each fact about the person, its last answer and when
+        """
+        CREATE TABLE profile_answers (
+            id INTEGER PRIMARY KEY,
+            item TEXT NOT NULL UNIQUE,
+            answer TEXT NOT NULL,
+            factor TEXT,
+            answered_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.
