@@ -71,3 +71,22 @@ def test_the_report_names_the_facts_that_apply(run, make_env):
     finally:
         diary.close()
     assert summary is not None and summary.startswith("past cancer (answered ")
+
+
+def test_profile_edit_asks_the_list_again_and_keeps_the_answers(run, make_env):
+    checked(run, make_env, {})
+    third = PROFILE.items[2].id
+    env = make_env(stdin="?3\n")
+    assert run("profile", "--edit", "--json", obj=env).exit_code == 0
+    kept = {e["item"]: e for e in json.loads(env.stdout.getvalue())["profile"]}
+    assert kept[third]["answer"] == "unsure" and kept[third]["applies"]
+    assert not kept[PROFILE.items[0].id]["applies"]
+    assert stored(run, make_env)[third]["answer"] == "unsure"
+
+
+def test_profile_edit_with_no_input_changes_nothing(run, make_env):
+    checked(run, make_env, {"past-cancer": "y"})
+    env = make_env(stdin="")
+    assert run("profile", "--edit", obj=env).exit_code == 0
+    assert "not changed" in env.stderr.getvalue()
+    assert stored(run, make_env)["past-cancer"]["answer"] == "yes"

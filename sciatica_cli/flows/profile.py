@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import closing
+from typing import Protocol
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain.profile_rules import ProfileFactors
-from sciatica_cli.domain.triage import Outcome
+from sciatica_cli.domain.triage import Answer, Outcome
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink, open_diary
+from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.storage.diary import Diary, diary_exists
 from sciatica_cli.storage.profile import ProfileBook, ProfileEntry
 
@@ -69,3 +71,32 @@ def load_profile(env: Environment) -> list[ProfileEntry]:
 
 def stored_profile(diary: Diary) -> list[ProfileEntry]:
     return ProfileBook(diary).entries()
+
+
+class ProfileUI(Protocol):
+    def ask_profile(
+        self, number: int, total: int, items: list[RedFlag | Caution]
+    ) -> dict[str, Answer] | NoAnswer: ...
+
+
+def edit_profile(env: Environment, ui: ProfileUI) -> list[ProfileEntry] | None:
+    """Ask the list again now and keep the answers; None when the input ended first.
+
+    An unclear reply counts as "not sure" for every fact, as in the check.
+    """
+    items = _profile_items(env.content)
+    reply = ui.ask_profile(1, 1, items)
+    if reply is NoAnswer.ENDED:
+        return None
+    at = env.now()
+    entries = [
+        ProfileEntry(item.id, _answer(reply, item.id).value, item.profile_factor, at)
+        for item in items
+    ]
+    with DiaryLink.required_for(env) as diary:
+        diary.write(lambda d: ProfileBook(d).save(entries), "Your profile is not kept.")
+    return entries
+
+
+def _answer(reply: dict[str, Answer] | NoAnswer, item: str) -> Answer:
+    return reply.get(item, Answer.NO) if isinstance(reply, dict) else Answer.UNSURE
