@@ -9,7 +9,8 @@ from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.flows.report import profile_summary
 from sciatica_cli.storage.diary import Diary
-from tests.test_safety_vignettes import PROFILE, answers
+from tests.fakes import questions_when_all_no
+from tests.test_safety_vignettes import CONTENT, PROFILE, answers
 
 
 def checked(run, make_env, replies: dict[str, str], stdin_end: str = ""):
@@ -90,3 +91,19 @@ def test_profile_edit_with_no_input_changes_nothing(run, make_env):
     assert run("profile", "--edit", obj=env).exit_code == 0
     assert "not changed" in env.stderr.getvalue()
     assert stored(run, make_env)["past-cancer"]["answer"] == "yes"
+
+
+def test_a_clear_check_is_not_reused_after_the_profile_was_edited(run, make_env, clock):
+    guide_clear = "n\n" * questions_when_all_no(CONTENT)
+    env = make_env(stdin=guide_clear)
+    assert run("guide", "calf", "--auto", obj=env).exit_code == 0
+    clock.advance(600)
+    env = make_env(stdin="n\n")
+    run("guide", "calf", "--auto", obj=env)
+    assert "Has any of these appeared" in env.stdout.getvalue()  # reused: one question
+    clock.advance(600)
+    run("profile", "--edit", obj=make_env(stdin="1\n"))
+    clock.advance(600)
+    env = make_env(stdin=guide_clear)
+    run("guide", "calf", "--auto", obj=env)
+    assert "Has any of these appeared" not in env.stdout.getvalue()  # the full check again

@@ -36,7 +36,7 @@ from sciatica_cli.domain.triage import (
 )
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink
-from sciatica_cli.flows.profile import record_profile
+from sciatica_cli.flows.profile import profile_changed_since, record_profile
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
@@ -211,6 +211,8 @@ def check_before_session(env: Environment, ui: CheckUI, diary: DiaryLink) -> Che
         ui.verdict(result)
         return result
     last = diary.read(Diary.last_check, "Its last check is not used.")
+    if last is not None and profile_changed_since(diary, last.checked_at):
+        last = None  # the profile was edited since: the check did not see it
     reused = _reuse_recent_check(env, ui, last)
     if reused is not None:
         return reused

@@ -30,6 +30,12 @@ def profile_factors(diary: DiaryLink) -> ProfileFactors:
     return frozenset(e.factor for e in entries or [] if e.applies and e.factor)
 
 
+def profile_changed_since(diary: DiaryLink, at: dt.datetime) -> bool:
+    """Was any profile fact answered after `at` (`sciatica profile --edit`)?"""
+    entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
+    return any(e.answered_at > at for e in entries or [])
+
+
 def _profile_items(content: ContentSet) -> list[RedFlag | Caution]:
     items: list[RedFlag | Caution] = [*content.red_flags.values(), *content.cautions.values()]
     return [item for item in items if item.profile]
