@@ -31,7 +31,7 @@ def profile_view(
     for entry in entries:
         question = questions.get(entry.item, entry.item)
         console.print(inert(f"- {question} {_SAID[entry.answer]}", ""))
-    console.print("To change an answer, run 'sciatica check-symptoms': the list is asked there.")
+    console.print("To change an answer: 'sciatica profile --edit' (every safety check asks too).")
 
 
 def profile_json(entries: Sequence[ProfileEntry]) -> str:
