@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 
 class FakeClock:
@@ -72,3 +73,19 @@ class ScriptedControls:
 def flat(text: str) -> str:
     """Output as one line of words: wrapping and panel borders taken out, for phrase checks."""
     return " ".join(text.translate(str.maketrans("│┃", "  ")).split())
+
+
+def questions_when_all_no(content: Any) -> int:
+    """How many questions the checklist asks a person who answers "no" to everything."""
+    from sciatica_cli.domain.triage import checklist, question_count
+
+    return question_count(checklist(content.red_flags.values(), content.cautions.values()))
+
+
+def asked_in_order(content: Any) -> tuple[Any, ...]:
+    """What a person answering "no" throughout is asked, in order; the profile list is one
+    entry (id "profile"), and follow-ups are left out."""
+    from sciatica_cli.domain.triage import ProfileList, asking_order, checklist, follow_up
+
+    items = asking_order(checklist(content.red_flags.values(), content.cautions.values()))
+    return tuple(i for i in items if isinstance(i, ProfileList) or not follow_up(i))

@@ -8,6 +8,7 @@ import pytest
 
 from sciatica_cli.domain.pain import parse_rating
 from sciatica_cli.environment import MAX_WIDTH, MIN_WIDTH
+from tests.fakes import questions_when_all_no
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,7 @@ from sciatica_cli.environment import MAX_WIDTH, MIN_WIDTH
         (("history", "--days", "99999"), "'--days': must be at most 3650 (got '99999')."),
         (("guide", "piriformis", "--hold", "x"), "'--hold': must be a whole number (got 'x')."),
         (("guide", "piriformis", "--hold", "1.5"), "must be a whole number (got '1.5')."),
-        (("guide", "piriformis", "--hold", "301"), "'--hold': must be at most 300 (got '301')."),
+        (("guide", "piriformis", "--hold", "91"), "'--hold': must be at most 90 (got '91')."),
         (("start", "--hold", "0"), "'--hold': must be at least 1 (got '0')."),
         (("guide", "piriformis", "--hold", "\x1b[2J"), "(got '\\x1b[2J')."),
         (("start", "--ready", "x"), "'--ready': must be a whole number (got 'x')."),
@@ -120,7 +121,7 @@ def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, m
     from sciatica_cli.storage.diary import Diary
 
     content = ContentSet([builtin_content_dir()])
-    all_clear = "n\n" * (len(content.red_flags) + len(content.cautions))
+    all_clear = "n\n" * questions_when_all_no(content)
     calf, aching = "4\n", "4\n\n"  # and Enter at "Which leg?"
     ratings = "9" * 5000 + "\n7/10\n3 out of 10\n"  # then the input ends: after skipped
     env = make_env(stdin=all_clear + calf + aching + ratings)

@@ -10,13 +10,13 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.triage import checklist
 from tests.conftest import ROOT
+from tests.fakes import asked_in_order
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 CONTENT = ContentSet([builtin_content_dir()])
-ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+ORDER = asked_in_order(CONTENT)
 FIRST_SOON = next(item.id for item in ORDER if getattr(item, "tier", None) == "soon")
 
 
@@ -36,7 +36,7 @@ def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
         no_words = ["n", "no", "No", "N"]
         for number, item in enumerate(ORDER, start=1):
             child.expect_exact(f"Question {number} of {len(ORDER)}")
-            child.expect_exact("y / n / ? > ")
+            child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])  # the profile list
             if number == 1:
                 # An unclear answer is asked again, not taken as "no".
                 child.sendline("maybe")

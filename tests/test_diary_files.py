@@ -207,7 +207,8 @@ def test_history_exits_6_and_the_safety_check_goes_on_for_a_path_it_cannot_trust
     env = make_env()
     assert run("history", obj=env).exit_code == ExitCode.DATA_ERROR
     assert f"Error: cannot use the diary {path}: " in env.stderr.getvalue()
-    env = make_env(stdin="y\n")
+    # The diary cannot say whether a session stopped today: that is asked first ("n").
+    env = make_env(stdin="n\ny\n")
     assert run("guide", "calf", obj=env).exit_code == ExitCode.EMERGENCY
     assert "This run is not recorded." in env.stderr.getvalue()
     assert not (tmp_path / "nowhere.db").exists()

@@ -72,7 +72,7 @@ def test_emergency_wins_over_urgent_for_the_exit_code():
 
 
 def test_soon_sign_needs_acknowledgement():
-    outcome = outcome_for(flags={"weight-loss": Answer.YES})
+    outcome = outcome_for(flags={"not-improving": Answer.YES})
     refused = show(outcome, "piriformis", "left", False)
     assert not refused.allowed and "confirm" in refused.reason
     assert exit_code(outcome, False) == ExitCode.NO_MASSAGE
@@ -141,10 +141,10 @@ def test_a_wrongly_built_outcome_cannot_let_a_step_through():
 
 def test_acknowledgement_is_asked_only_when_it_alone_stands_in_the_way():
     assert gate.asks_acknowledgement(outcome_for(flags={"not-improving": Answer.YES}))
-    assert gate.asks_acknowledgement(outcome_for(cautions={"pregnancy": Answer.UNSURE}))
+    assert gate.asks_acknowledgement(outcome_for(flags={"stopping-daily-life": Answer.UNSURE}))
     assert not gate.asks_acknowledgement(outcome_for())
     assert not gate.asks_acknowledgement(
-        outcome_for(flags={"not-improving": Answer.YES, "foot-drop": Answer.YES})
+        outcome_for(flags={"not-improving": Answer.YES, "one-leg-getting-weaker": Answer.YES})
     )
     assert not gate.asks_acknowledgement(
         outcome_for(flags={"not-improving": Answer.YES}, cautions={"skin-or-injury": Answer.UNSURE})

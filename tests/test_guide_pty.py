@@ -12,11 +12,12 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
+from tests.fakes import questions_when_all_no
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 
 
 def spawn(*args: str, tmp_path, timeout: float = 10) -> pexpect.spawn:
@@ -34,8 +35,8 @@ def spawn(*args: str, tmp_path, timeout: float = 10) -> pexpect.spawn:
 
 
 def answer_all_clear(child: pexpect.spawn) -> None:
-    for _ in range(QUESTIONS):
-        child.expect_exact("y / n / ? > ")
+    for _ in range(QUESTIONS):  # the profile list has its own prompt
+        child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     child.expect_exact("Massage may go on")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
@@ -13,6 +15,7 @@ from sciatica_cli.domain.profile_rules import (
     HIP_CLEARED,
     KNOWN_FACTORS,
     NO_FACTORS,
+    position_ruled_out,
     ruled_out,
     unknown_factors,
 )
@@ -140,3 +143,66 @@ def test_broken_skin_where_you_massage_skips_massage_there_but_not_movement():
     for movement in ("glute-stretch", "bridge", "knee-to-chest"):
         plan = plan_session(techniques[movement], concluded, profile=NO_FACTORS)
         assert isinstance(plan, SessionPlan), movement
+
+
+def concluded_with(cautions: dict[str, Answer], flags: dict[str, Answer] | None = None):
+    answers = Answers(
+        flags={f: Answer.NO for f in CONTENT.red_flags} | (flags or {}),
+        cautions={c: Answer.NO for c in CONTENT.cautions} | cautions,
+        named={},
+    )
+    outcome = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
+    )
+    return conclude(outcome, acknowledged=True, checked_at=FakeClock().now())
+
+
+def refused(concluded, profile: frozenset[str]) -> set[str]:
+    return {
+        t.id
+        for t in CONTENT.techniques.values()
+        if isinstance(plan_session(t, concluded, profile=profile), Refusal)
+    }
+
+
+ON_BACK_OR_FACE_DOWN = {
+    t.id for t in CONTENT.techniques.values() if t.posture in ("lying-on-back", "face-down")
+}
+
+
+def test_pregnancy_from_the_check_or_from_the_profile_leaves_out_the_same_entries():
+    # The two pregnancy rules (positions and `not_with`) agree, whichever way it is known.
+    pregnant_ok = {"pregnancy": Answer.YES, "pregnancy-ok": Answer.YES}
+    from_check = refused(concluded_with(pregnant_ok), NO_FACTORS)
+    from_profile = refused(concluded_with({}), frozenset({"pregnancy"}))
+    assert from_check == from_profile == ON_BACK_OR_FACE_DOWN
+    assert "piriformis" in from_profile  # massage on the back too, not only exercise
+    assert {"walking", "seated-pelvic-tilt", "nerve-slider"}.isdisjoint(from_profile)
+
+
+def test_an_entry_without_a_position_is_left_out_in_pregnancy():
+    seated = replace(MOVEMENT["seated-pelvic-tilt"], posture=None)
+    profile = frozenset({"pregnancy"})
+    assert isinstance(plan_session(seated, concluded_with({}), profile=profile), Refusal)
+    assert position_ruled_out("seated", profile) is None
+    assert position_ruled_out(None, profile) is not None
+    assert position_ruled_out("face-down", NO_FACTORS) is None
+
+
+def test_weak_bones_answered_in_the_check_count_as_osteoporosis_for_movement():
+    concluded = concluded_with({}, {"weak-bones-or-steroids": Answer.UNSURE})
+    assert concluded.decision.allowed  # a soon sign, acknowledged
+    assert "knee-to-chest" in refused(concluded, NO_FACTORS)
+    assert "knee-to-chest" not in refused(concluded_with({}), NO_FACTORS)
+
+
+def test_a_joint_replacement_in_the_profile_list_leaves_out_deep_hip_bending():
+    left = refused(concluded_with({"joint-replacement": Answer.YES}), NO_FACTORS)
+    assert {"glute-stretch", "knee-to-chest", "seated-glute-stretch"} <= left
+    assert {"pelvic-tilt", "walking", "calf"}.isdisjoint(left)
+
+
+def test_a_spine_operation_in_the_last_year_leaves_out_forced_bending_and_the_back_massage():
+    left = refused(concluded_with({"spine-surgery-last-year": Answer.UNSURE}), NO_FACTORS)
+    assert {"knee-to-chest", "press-ups", "lower-back"} <= left
+    assert {"calf", "walking", "nerve-slider"}.isdisjoint(left)

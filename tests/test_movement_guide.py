@@ -7,10 +7,10 @@ import sqlite3
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.storage.diary import FILE_NAME
-from tests.fakes import flat
+from tests.fakes import flat, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-ALL_CLEAR = "n\n" * (len(CONTENT.red_flags) + len(CONTENT.cautions))
+ALL_CLEAR = "n\n" * questions_when_all_no(CONTENT)
 
 
 def guide(run, make_env, *args: str, then: str = "", check: str = ALL_CLEAR):

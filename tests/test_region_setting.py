@@ -12,12 +12,12 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
-from sciatica_cli.domain.triage import checklist
 from tests.conftest import ROOT
+from tests.fakes import asked_in_order
 
 CONTENT = ContentSet([builtin_content_dir()])
 REGIONS = {code: r for code, r in CONTENT.regions.items() if code != "ZZ"}
-ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+ORDER = asked_in_order(CONTENT)
 SADDLE = "\n".join("y" if item.id == "saddle-numbness" else "n" for item in ORDER) + "\n"
 NUMBERS = {r.emergency_number for r in REGIONS.values()}
 

@@ -17,6 +17,7 @@ from sciatica_cli.content.regions import UNKNOWN, fallback_region, find_region, 
 from sciatica_cli.content.service_text import literal_services
 from sciatica_cli.content.validation import validate_packs
 from tests.content_fixtures import write_pack
+from tests.fakes import asked_in_order, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 REGIONS = CONTENT.regions
@@ -24,7 +25,8 @@ SHIPPED = known_codes(REGIONS)
 EMERGENCY = [f for f in CONTENT.red_flags.values() if f.tier == "emergency"]
 URGENT = [f for f in CONTENT.red_flags.values() if f.tier == "urgent"]
 EXAMPLES = ("999 in the UK", "112 in the EU", "911 in the US and Canada", "000 in Australia")
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
+ASKED = [item.id for item in asked_in_order(CONTENT)]  # the profile list is one ("profile")
 
 
 def numbers(text: str) -> set[str]:
@@ -259,7 +261,7 @@ def test_an_emergency_answer_shows_no_placeholder(run, make_env):
 
 @pytest.mark.parametrize(
     "answers",
-    ["n\n" * len(EMERGENCY) + "y\n", "n\n" * (QUESTIONS - len(CONTENT.cautions)) + "y\nl\n"],
+    ["n\n" * (len(EMERGENCY) + 1) + "y\n", "n\n" * ASKED.index("clot-signs") + "y\nl\n"],
     ids=["urgent-sign", "clot-caution"],
 )
 def test_the_json_advice_is_filled(run, make_env, answers: str):
@@ -277,7 +279,7 @@ def test_the_when_to_seek_help_page_shows_no_placeholder(run):
     assert "a doctor or an urgent care service today" in result.output
 
 
-FIRST_SOON = len(EMERGENCY) + len(URGENT)
+FIRST_SOON = next(n for n, i in enumerate(asked_in_order(CONTENT)) if i.tier == "soon")
 # Yes to the first "soon" sign, no to the rest, then yes to "will you follow the advice?"
 SOON_THEN_ACK = "n\n" * FIRST_SOON + "y\n" + "n\n" * (QUESTIONS - FIRST_SOON - 1) + "y\n"
 

@@ -7,7 +7,7 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import AreaGuide, RoutineEntry
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.pain import Direction, change, parse_rating
+from sciatica_cli.domain.pain import Direction, change, clearly_worse, parse_rating
 from sciatica_cli.domain.routine import recommend
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -102,3 +102,13 @@ def test_a_skipped_rating_has_no_change():
 )
 def test_ratings_are_whole_numbers_from_0_to_10(text, value):
     assert parse_rating(text) == value
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "worse"),
+    [(2, 3, False), (0, 1, False), (5, 6, False), (2, 4, True), (6, 9, True), (4, 2, False)],
+)
+def test_clearly_worse_needs_a_rise_of_two_points(before, after, worse):
+    # A 1-point rise from a low score is noise, even though it is 30 % or more (FARRAR-2001).
+    assert clearly_worse((before, after)) is worse
+    assert clearly_worse((None, 9), (before, after)) is worse

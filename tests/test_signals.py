@@ -15,9 +15,10 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
+from tests.fakes import questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 SHOW_CURSOR = "\x1b[?25h"
 
 
@@ -34,8 +35,8 @@ def in_a_hold(tmp_path) -> pexpect.spawn:
         timeout=10,
     )
     child.delaybeforesend = None
-    for _ in range(QUESTIONS):
-        child.expect_exact("y / n / ? > ")
+    for _ in range(QUESTIONS):  # the profile list has its own prompt
+        child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     # Enter through the untimed steps, to the live countdown (cbreak mode, cursor hidden).
     while child.expect_exact(["s left", "Press Enter for the next step"]) == 1:

@@ -12,10 +12,10 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.storage.diary import FILE_NAME, Diary
-from tests.fakes import flat
+from tests.fakes import flat, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 ALL_CLEAR = "n\n" * QUESTIONS
 CALF_ONLY = "4\n"  # "Where do you feel it?" -> calf
 ACHING = "4\n" + "\n"  # aching; then Enter at "Which leg?" takes both
@@ -219,7 +219,7 @@ def test_a_corrupt_diary_never_blocks_a_safety_check(run, make_env, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / FILE_NAME).write_bytes(b"not a database at all")
-    env = make_env(stdin="y\n")
+    env = make_env(stdin="n\ny\n")  # first: did a session stop today as it hurt more?
     result = run("guide", "calf", obj=env)
     assert result.exit_code == 4  # the emergency answer is still heard
     assert "not recorded" in env.stderr.getvalue()
@@ -247,7 +247,7 @@ def damaged_diary(data, damage: str) -> None:
 @pytest.mark.parametrize("damage", ["lost table", "bad row", "time without offset"])
 def test_a_damaged_diary_never_blocks_a_safety_check(run, make_env, tmp_path, damage):
     damaged_diary(tmp_path / "data", damage)
-    env = make_env(stdin="y\n")
+    env = make_env(stdin="n\ny\n")  # first: did a session stop today as it hurt more?
     result = run("guide", "calf", obj=env)
     assert result.exit_code == 4  # the emergency answer is still heard
     assert "Emergency: get help now" in env.stdout.getvalue()
@@ -291,7 +291,7 @@ def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hour
     checked_at = clock.t  # the checklist itself takes no time on the fake clock
     result, out = guide_once(run, make_env, ALL_CLEAR)
     assert result.exit_code == 0
-    assert out.count("y / n / ? > ") == QUESTIONS
+    assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == QUESTIONS
 
     clock.t = checked_at + 11 * 3600 + 59 * 60
     result, out = guide_once(run, make_env, "n\n")
@@ -303,7 +303,7 @@ def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hour
     clock.t = checked_at + 12 * 3600 + 60
     result, out = guide_once(run, make_env, ALL_CLEAR)
     assert "Has any of these appeared" not in out
-    assert out.count("y / n / ? > ") == QUESTIONS
+    assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == QUESTIONS
 
 
 @pytest.mark.parametrize("answer", ["y\n", "?\n", "maybe\nmaybe\nmaybe\n"])
@@ -386,8 +386,9 @@ def test_guide_goes_on_unrecorded_when_the_diary_cannot_save_sessions(run, make_
     broken.execute("DROP TABLE sessions")
     broken.commit()
     broken.close()
-    env = make_env(stdin=ALL_CLEAR)
+    env = make_env(stdin="n\n" + ALL_CLEAR)  # the diary cannot say how today went: asked
     result = run("guide", "calf", "--auto", "--side", "left", obj=env)
+    assert "did a session earlier today stop because it hurt more" in flat(env.stdout.getvalue())
     assert result.exit_code == 0
     assert "Steps done: 5 of 5" in env.stdout.getvalue()
     assert "not recorded" in env.stderr.getvalue()

@@ -17,9 +17,10 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.presentation.ascii_forms import ascii_form
 from tests.conftest import ROOT
+from tests.fakes import questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 ALL_CLEAR = b"n\n" * QUESTIONS
 GUIDE = ("guide", "piriformis", "--hold", "1", "--auto", "--side", "left")
 ASCII_ONLY = [

@@ -9,6 +9,7 @@ from the outcome.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,8 +21,9 @@ from sciatica_cli.cli.exit_codes import ExitCode, code_for_verdict
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag, Step, Technique, ToolVariant
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain import gate
+from sciatica_cli.domain import gate, recent_check
 from sciatica_cli.domain.triage import (
+    COMBINED_ID,
     Answer,
     Answers,
     Outcome,
@@ -96,8 +98,14 @@ def expected_blocks(
     blocked: set[tuple[str, str]] = set()
     for c in cautions:
         answer = answers.cautions.get(c.id)
-        if not raises(answer):
+        if not caution_raised(c, answers):
             continue
+        if c.blocks_all:
+            blocked |= {(t.id, s) for t in techniques for s in SIDES}
+        avoided = set(c.avoid_postures)
+        if avoided:
+            hit = {t.id for t in techniques if t.posture is None or t.posture in avoided}
+            blocked |= {(t, s) for t in hit for s in SIDES}
         # A follow-up counts only after a clear yes; otherwise, or when nothing was named,
         # the caution covers every side or area.
         named = set(answers.named.get(c.id, ())) if answer is Answer.YES else set()
@@ -111,6 +119,21 @@ def expected_blocks(
         else:
             blocked |= {(t, s) for t in c.blocks for s in SIDES}
     return blocked
+
+
+def caution_raised(c: Caution, answers: Answers) -> bool:
+    """Not ruled out: a follow-up is never raised on its own after a clear "no" to its parent
+    or none at all (then the parent leaves the check unfinished); else only the caution's
+    own safe answer rules it out (a missing answer never does)."""
+    if c.only_after is not None and answers.cautions.get(c.only_after, Answer.NO) is Answer.NO:
+        return False
+    answer = answers.cautions.get(c.id)
+    return answer is None or answer.value != c.safe_answer
+
+
+def raising_answer(c: Caution) -> Answer:
+    """The clear answer that raises a caution: "yes", or "no" where "yes" is the safe one."""
+    return Answer.NO if c.safe_answer == "yes" else Answer.YES
 
 
 def complete(
@@ -205,7 +228,8 @@ def test_not_sure_and_no_answer_count_as_yes(answers):
     as_yes = Answers(
         flags={f.id: Answer.YES if raises(answers.flags.get(f.id)) else Answer.NO for f in FLAGS},
         cautions={
-            c.id: Answer.YES if raises(answers.cautions.get(c.id)) else Answer.NO for c in CAUTIONS
+            c.id: raising_answer(c) if caution_raised(c, answers) else Answer(c.safe_answer)
+            for c in CAUTIONS
         },
         named={k: v for k, v in answers.named.items() if answers.cautions.get(k) is Answer.YES},
     )
@@ -233,14 +257,22 @@ def test_the_tier_is_the_highest_raised_and_the_flags_carry_their_answers(answer
         for c in CAUTIONS
         if c.id in answers.cautions and raises(answers.cautions[c.id]) and c.tier
     ]
+    raised_ids = {f.id for f in FLAGS if raises(answers.flags.get(f.id))}
+    risks = {f.id for f in FLAGS if f.risk_factor} & raised_ids
+    soon = {f.id for f in FLAGS if f.tier == "soon" and not f.risk_factor} & raised_ids
+    combined = bool(risks) and len(risks | soon) >= 2
+    if combined and (risks | soon) <= set(answers.flags):
+        raised_tiers.append("urgent")  # IFOMPT-2020: risk factors count together
     expected = next((t for t in TIERS if t in raised_tiers), None)
     assert outcome.tier == expected
     for raised in outcome.flags:
+        if raised.id == COMBINED_ID:
+            continue
         given_answer = answers.flags.get(raised.id)
         assert raised.answered == (given_answer is not None)
         assert raised.answer == (given_answer or Answer.UNSURE)
         assert raised.answer is not Answer.NO
-    assert {r.id for r in outcome.flags} == {f.id for f in FLAGS if raises(answers.flags.get(f.id))}
+    assert {r.id for r in outcome.flags} == raised_ids | ({COMBINED_ID} if combined else set())
     ranks = [TIERS.index(r.tier) if r.tier else len(TIERS) for r in outcome.raised]
     assert ranks == sorted(ranks)
 
@@ -397,7 +429,9 @@ def test_nothing_answered_is_unfinished_and_clears_nothing():
     assert outcome.tier is None  # nothing was reported...
     assert not outcome.massage_possible  # ...and nothing is cleared
     assert gate.decide(outcome, acknowledged=True).verdict is gate.Verdict.UNFINISHED
-    assert set(outcome.unanswered) == {f.id for f in FLAGS} | {c.id for c in CAUTIONS}
+    # a follow-up is counted with its parent, which is unanswered itself
+    main = {c.id for c in CAUTIONS if c.only_after is None}
+    assert set(outcome.unanswered) == {f.id for f in FLAGS} | main
     assert all(not r.answered and r.answer is Answer.UNSURE for r in outcome.raised)
 
 
@@ -444,11 +478,22 @@ def test_blood_thinners_ask_for_light_pressure_without_blocking():
     assert decision.allowed and "light pressure" in decision.reason
 
 
-def test_pregnancy_needs_the_acknowledgement():
-    outcome = judge(no_to_everything(cautions={"pregnancy": Answer.YES}))
-    assert outcome.tier == "soon" and outcome.needs_acknowledgement
-    assert not gate.may_show(outcome, "calf", "left", gate.decide(outcome, False)).allowed
-    assert gate.may_show(outcome, "calf", "left", gate.decide(outcome, True)).allowed
+@pytest.mark.parametrize("ok", [Answer.NO, Answer.UNSURE])
+def test_pregnancy_without_the_midwifes_ok_rules_out_everything(ok):
+    outcome = judge(no_to_everything(cautions={"pregnancy": Answer.YES, "pregnancy-ok": ok}))
+    decision = gate.decide(outcome, True)
+    assert decision.verdict is gate.Verdict.NOTHING_LEFT
+    assert not any(gate.may_show(outcome, t.id, None, decision).allowed for t in TECHNIQUES)
+
+
+def test_pregnancy_with_the_ok_keeps_only_safe_positions_and_light_pressure():
+    outcome = judge(
+        no_to_everything(cautions={"pregnancy": Answer.YES, "pregnancy-ok": Answer.YES})
+    )
+    decision = gate.decide(outcome, False)
+    shown = {t.id for t in TECHNIQUES if gate.may_show(outcome, t.id, None, decision).allowed}
+    assert shown == {t.id for t in TECHNIQUES if t.posture in ("seated", "side-lying")}
+    assert "piriformis" not in shown and gate.light_pressure_only(outcome)
 
 
 def test_the_outcome_cannot_be_changed():
@@ -459,12 +504,12 @@ def test_the_outcome_cannot_be_changed():
 
 
 def test_as_dict_names_flags_with_their_answers():
-    outcome = judge(no_to_everything(flags={"foot-drop": Answer.UNSURE}))
+    outcome = judge(no_to_everything(flags={"one-leg-getting-weaker": Answer.UNSURE}))
     data = outcome.as_dict()
     assert data["tier"] == "urgent"
     assert data["massage_possible"] is False
     assert data["flags"] == [
-        {"id": "foot-drop", "tier": "urgent", "answer": "unsure", "answered": True}
+        {"id": "one-leg-getting-weaker", "tier": "urgent", "answer": "unsure", "answered": True}
     ]
 
 
@@ -482,3 +527,40 @@ def test_questions_go_emergency_then_urgent_then_soon_then_cautions():
 @given(st.sampled_from(FLAGS + CAUTIONS), st.sampled_from(list(Answer)))
 def test_only_an_emergency_sign_left_open_stops_the_checklist(item, answer):
     assert stops_checklist(item, answer) == (item.tier == "emergency" and answer is not Answer.NO)
+
+
+# -- the profile list and the reuse rule (issue 10) ------------------------------------------
+PROFILE_IDS = {i.id for i in (*FLAGS, *CAUTIONS) if i.profile}
+
+
+@settings(max_examples=200)
+@given(real_answers())
+def test_no_step_after_a_raised_or_unclear_profile_fact_that_counts_with_others(answers):
+    # The profile facts are red flags and cautions like any other: two risk factors, or one
+    # with a soon sign, never let a step through, and an unanswered one clears nothing.
+    outcome = judge(answers)
+    decision = gate.decide(outcome, acknowledged=True)
+    risks = [r for r in outcome.raised if r.risk_factor]
+    soon = [r for r in outcome.flags if r.tier == "soon" and not r.risk_factor]
+    if (risks and len(risks) + len(soon) >= 2) or set(outcome.unanswered) & PROFILE_IDS:
+        assert not decision.allowed
+        assert not any(
+            gate.may_show(outcome, t, s, decision).allowed for t, s, _ in every_request()
+        )
+
+
+@given(
+    st.lists(st.sampled_from([f.id for f in FLAGS] + [c.id for c in CAUTIONS]), min_size=1),
+    st.integers(min_value=-48 * 3600, max_value=48 * 3600),
+)
+def test_a_check_that_raised_anything_is_never_reused(raised, age_seconds):
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+    checked_at = now - dt.timedelta(seconds=age_seconds)
+    assert not recent_check.is_reusable(checked_at, raised, now)
+
+
+@given(st.integers(min_value=-48 * 3600, max_value=48 * 3600))
+def test_a_clear_check_is_reused_only_within_12_hours(age_seconds):
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+    reusable = recent_check.is_reusable(now - dt.timedelta(seconds=age_seconds), [], now)
+    assert reusable == (0 <= age_seconds < 12 * 3600)

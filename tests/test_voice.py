@@ -29,10 +29,10 @@ from sciatica_cli.presentation.voice import (
     SpokenCues,
     find_speech_command,
 )
-from tests.fakes import FakeClock, ScriptedControls
+from tests.fakes import FakeClock, ScriptedControls, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = len(CONTENT.red_flags) + len(CONTENT.cautions)
+QUESTIONS = questions_when_all_no(CONTENT)
 VICTIM_TEXT = "-w{victim}"
 
 # Records what it was given, then acts on `-w` as espeak-ng would, then "speaks" for a while.
@@ -287,8 +287,8 @@ def test_in_a_terminal_the_engine_cannot_eat_it_hurts_more(tmp_path):
         timeout=10,
     )
     child.delaybeforesend = None
-    for _ in range(QUESTIONS):
-        child.expect_exact("y / n / ? > ")
+    for _ in range(QUESTIONS):  # the profile list has its own prompt
+        child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     # Enter through the untimed steps to a hold; each step's cue is still being spoken.
     while child.expect_exact(["s left", "Press Enter for the next step"]) == 1:

@@ -194,7 +194,7 @@ def _check_content_dirs(env: Environment) -> None:
 
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
-    from sciatica_cli.cli import catalog, check, guide, history, report, settings, start
+    from sciatica_cli.cli import catalog, check, guide, history, profile, report, settings, start
     from sciatica_cli.cli.content_cmd import content_app
     from sciatica_cli.cli.goals import goals_app
 
@@ -219,6 +219,7 @@ def _register() -> None:
     app.command("report", short_help="A report of your progress to hand to a clinician")(
         report.report
     )
+    app.command("profile", short_help="The facts about you the safety check keeps")(profile.profile)
     app.command("settings", short_help="Your settings, such as your region")(settings.settings)
     app.add_typer(
         content_app, name="content", short_help="Write and check content packs (for clinicians)"

@@ -63,9 +63,11 @@ def techniques(
         ]
         env.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
+    from sciatica_cli.domain.triage import checklist, question_count
     from sciatica_cli.presentation.catalog import techniques_view
 
-    questions = len(content.red_flags) + len(content.cautions)
+    # As the check counts them: a follow-up shares its question, the profile list is one.
+    questions = question_count(checklist(content.red_flags.values(), content.cautions.values()))
     techniques_view(env.console, chosen, content.tools, questions=questions)
 
 

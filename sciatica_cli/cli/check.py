@@ -32,7 +32,8 @@ def check_symptoms(
 ) -> None:
     """Check for warning signs (red flags) before any massage.
 
-    Answer y (yes), n (no) or ? (not sure); not sure, or no answer at all, counts as yes.
+    About 28 yes/no questions, about 5 minutes. Answer y (yes), n (no) or ? (not sure);
+    not sure, or no answer at all, counts as yes.
     The questions about emergency signs come first, and the check stops at the first one
     that is not a clear no. Answers can be piped, one per line:
     printf 'n\\nn\\n...' | sciatica check-symptoms.

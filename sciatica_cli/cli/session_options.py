@@ -37,8 +37,8 @@ Hold = Annotated[
     typer.Option(
         "--hold",
         min=1,
-        max=300,
-        help="Seconds for every hold, from 1 to 300 (default: as the technique says, usually 30).",
+        max=90,
+        help="Seconds for every hold, from 1 to 90 (default: as the technique says, usually 30).",
     ),
 ]
 Ready = Annotated[

@@ -24,7 +24,13 @@ from sciatica_cli.content.merge import refusal, replacement_note
 from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
-from sciatica_cli.content.rules import reference_problems, step_length_problems, step_word_limit
+from sciatica_cli.content.rules import (
+    posture_text_problems,
+    pressure_text_problems,
+    reference_problems,
+    step_length_problems,
+    step_word_limit,
+)
 from sciatica_cli.content.service_text import text_problems
 from sciatica_cli.content.tool_steps import step_tool_problems
 
@@ -184,6 +190,8 @@ class ContentSet:
             problems.extend(reference_problems(located, known_sources, self._known))
             if name == "techniques":
                 problems.extend(step_length_problems(located))
+                problems.extend(pressure_text_problems(located))  # SC305
+                problems.extend(posture_text_problems(located))  # SC306
                 problems.extend(movement_problems(located))
                 problems.extend(
                     located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)

@@ -20,6 +20,11 @@ Tier = Literal["emergency", "urgent", "soon"]
 
 FollowUp = Literal["side", "area"]
 
+# The body position a technique puts the person in (pregnancy rules out some: NHS-PREGNANCY).
+Posture = Literal["lying-on-back", "face-down", "side-lying", "seated", "standing"]
+
+YesNo = Literal["yes", "no"]
+
 # What an entry is: existing techniques are massage; the rest are movement (see vocabulary).
 EntryKind = Literal["massage", "stretch", "exercise", "activity"]
 
@@ -61,6 +66,11 @@ class Tool:
 class ToolVariant:
     tool: str = field("Id of a tool from tools.yaml.", pattern=KEBAB, ref="tool")
     instruction: str = field("How to use this tool for the technique.", max_len=300)
+    body_weight: bool = field(
+        "True when the tool presses with the person's body weight (lying, sitting or leaning "
+        "on it): never offered when light pressure is required.",
+        default=False,
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -109,6 +119,12 @@ class Step:
     feel: str | None = field(
         "What the person should feel, or when to ease off.", default=None, max_len=200
     )
+    more_pressure: str | None = field(
+        "How to add pressure or depth, if wanted: the only place such words may go (rule "
+        "SC305), never shown when light pressure is required.",
+        default=None,
+        max_len=200,
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -137,6 +153,11 @@ class Technique:
     areas: tuple[Area, ...] = field("Body areas the technique works on.", min_items=1)
     position: str = field("The starting position.", max_len=300)
     each_side: bool = field("True when the technique is done on the left and right side.")
+    posture: Posture | None = field(
+        "The one position the texts put the person in (rule SC306 checks they agree); "
+        "left out, the technique counts as unsafe wherever a caution avoids a position.",
+        default=None,
+    )
     tools: tuple[ToolVariant, ...] = field(
         "Tools that suit this technique, with what changes for each.", min_items=1
     )
@@ -191,6 +212,21 @@ class RedFlag:
     question: str = field("A yes/no question a person in pain can answer.", max_len=300)
     tier: Tier = field("How urgent a 'yes' is: emergency, urgent or soon.")
     advice: str = field("What to do after a 'yes': where to go and how soon.", max_len=400)
+    risk_factor: bool = field(
+        "A fact about the person that counts with other signs (IFOMPT-2020): two together, or "
+        "one with another 'soon' sign, make the check urgent.",
+        default=False,
+    )
+    profile: bool = field(
+        "A fact about the person rather than a symptom: asked with the others in one "
+        "'which of these apply to you?' list.",
+        default=False,
+    )
+    profile_factor: ProfileFactor | None = field(
+        "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
+        "as if the profile held it: pregnancy, osteoporosis.",
+        default=None,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 
@@ -217,6 +253,32 @@ class Caution:
         default=False,
     )
     light_pressure: bool = field("After a 'yes', use light pressure only.", default=False)
+    avoid_postures: tuple[Posture, ...] = field(
+        "After a 'yes', no technique done in these positions (or with no posture) is shown.",
+        default=(),
+    )
+    only_after: str | None = field(
+        "Id of an earlier caution: this one is asked only when that one was not a clear 'no' "
+        "(and counts as ruled out when it was).",
+        default=None,
+        pattern=KEBAB,
+    )
+    safe_answer: YesNo = field(
+        "The answer that rules this caution out: 'no' (the usual), or 'yes' for a question "
+        "such as 'has your midwife said it is OK?'. 'Not sure' never rules it out.",
+        default="no",
+    )
+    blocks_all: bool = field("After it is raised, no technique at all is shown.", default=False)
+    profile: bool = field(
+        "A fact about the person rather than a symptom: asked with the others in one "
+        "'which of these apply to you?' list.",
+        default=False,
+    )
+    profile_factor: ProfileFactor | None = field(
+        "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
+        "as if the profile held it: pregnancy, osteoporosis.",
+        default=None,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 

@@ -96,6 +96,16 @@ class Code(enum.Enum):
         "SC307",
         "a step text for a tool the technique does not list, or given twice",
     )
+    PRESSURE_TEXT = (
+        "SC305",
+        "words that add pressure, body weight or depth outside `more_pressure` or a "
+        "`body_weight` tool",
+    )
+    POSTURE_TEXT = (
+        "SC306",
+        "a text naming a lying position other than the entry's `posture`, a movement entry "
+        "without `posture`, or one done face down or on the back without `not_with: [pregnancy]`",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

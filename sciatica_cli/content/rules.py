@@ -10,6 +10,8 @@ from typing import Any
 from sciatica_cli.content import models
 from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
 from sciatica_cli.content.kinds import REF_KINDS
+from sciatica_cli.content.posture_rules import posture_problems
+from sciatica_cli.content.pressure_rules import pressure_problems
 from sciatica_cli.content.problems import Code, FieldPath, Problem
 from sciatica_cli.content.reading import Located
 
@@ -104,3 +106,15 @@ def _walk_refs(entry: Any, path: FieldPath) -> Iterator[tuple[str, FieldPath, st
                 yield item, (*path, name, i), ref
         else:
             yield value, (*path, name), ref
+
+
+def pressure_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:
+    """SC305: words that add pressure outside `more_pressure` or a body-weight tool."""
+    for path, message in pressure_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.PRESSURE_TEXT, message)
+
+
+def posture_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:
+    """SC306: positions that disagree with `posture`, or unsafe ones without a pregnancy block."""
+    for path, message in posture_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.POSTURE_TEXT, message)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sciatica_cli.domain import gate
+from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome
 
 
@@ -29,8 +30,14 @@ class CheckResult:
 
 
 def conclude(
-    outcome: Outcome, acknowledged: bool, checked_at: dt.datetime, *, reused: bool = False
+    outcome: Outcome,
+    acknowledged: bool,
+    checked_at: dt.datetime,
+    *,
+    reused: bool = False,
+    rest: RestToday | None = None,
+    rest_at: str = "",
 ) -> CheckResult:
     """The only way to make a `CheckResult`: the decision comes from the gate, here."""
-    decision = gate.decide(outcome, acknowledged)
+    decision = gate.decide(outcome, acknowledged, rest, rest_at)
     return CheckResult(outcome, acknowledged, checked_at, decision, reused)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from sciatica_cli.content.models import Technique
-from sciatica_cli.domain.profile_rules import ProfileFactors, ruled_out
+from sciatica_cli.content.models import Technique, ToolVariant
+from sciatica_cli.domain.profile_rules import ProfileFactors, position_ruled_out, ruled_out
+from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
 
@@ -25,6 +26,7 @@ class Verdict(enum.Enum):
 
     EMERGENCY = "emergency"  # an emergency sign answered yes or not sure
     URGENT = "urgent"  # a sign that needs a doctor today, answered yes or not sure
+    REST_TODAY = "rest-today"  # a session today stopped because it hurt more
     UNFINISHED = "unfinished"  # a question was never answered: nothing is cleared
     NOTHING_LEFT = "nothing-left"  # the cautions rule out every technique
     NOT_ACKNOWLEDGED = "not-acknowledged"  # `soon` advice not confirmed
@@ -42,8 +44,13 @@ URGENT_REASON = (
     "Do not massage or exercise. Contact a doctor today."
 )
 UNFINISHED_REASON = (
-    "The safety check was not finished ({count} question{s} not answered), so nothing is "
+    "The safety check was not finished ({count} sign{s} not answered), so nothing is "
     "cleared. Do not massage until you have answered every question."
+)
+REST_TODAY_REASON = (
+    "{when} stopped because {why}. Do not massage or exercise again today; "
+    "keep gently active, and try again tomorrow. If a new warning sign appears, run "
+    "'sciatica check-symptoms'."
 )
 NOTHING_LEFT_REASON = "Your answers rule out every technique for now. Do not massage."
 NOT_ACKNOWLEDGED_REASON = (
@@ -68,12 +75,21 @@ def _answered(outcome: Outcome, tier: str) -> bool:
     return any(r.tier == tier and r.answered for r in outcome.raised)
 
 
-def decide(outcome: Outcome, acknowledged: bool) -> Decision:
-    """May any massage at all follow this check? Computed once, carried by `CheckResult`."""
+def decide(
+    outcome: Outcome, acknowledged: bool, rest: RestToday | None = None, at: str = ""
+) -> Decision:
+    """May any massage at all follow this check? Computed once, carried by `CheckResult`.
+
+    `rest` is a session earlier today that stopped because it hurt more (`at` its local
+    time, for the reason): then nothing more today, whatever the answers.
+    """
     if _answered(outcome, "emergency"):
         return Decision(Verdict.EMERGENCY, EMERGENCY_REASON)
     if _answered(outcome, "urgent"):
         return Decision(Verdict.URGENT, URGENT_REASON)
+    if rest is not None:
+        when = f"Your session at {at}" if at else "A session earlier today"
+        return Decision(Verdict.REST_TODAY, REST_TODAY_REASON.format(when=when, why=rest.why))
     unanswered = len(outcome.unanswered) + sum(1 for r in outcome.raised if not r.answered)
     if unanswered or _any_serious(outcome.raised):
         count = max(len(outcome.unanswered), 1)
@@ -108,6 +124,24 @@ def asks_acknowledgement(outcome: Outcome) -> bool:
 def could_go_on(outcome: Outcome) -> bool:
     """Could massage go on after this check once any advice is acknowledged?"""
     return decide(outcome, acknowledged=True).allowed
+
+
+def light_pressure_only(outcome: Outcome) -> bool:
+    """After blood thinners, a bleeding disorder, numb skin or pregnancy: no text that adds
+    pressure, body weight or depth is shown, and no tool that presses with body weight."""
+    return bool(outcome.light_pressure)
+
+
+def may_use_tool(outcome: Outcome, variant: ToolVariant) -> Decision:
+    """May this tool be offered? Not one that presses with body weight when light pressure
+    is required: the person cannot keep that light."""
+    if variant.body_weight and light_pressure_only(outcome):
+        reason = (
+            f"The '{variant.tool}' presses with your body weight, and your answers mean light "
+            "pressure only. Use your hands instead (--tool hands)."
+        )
+        return Decision(Verdict.BLOCKED, reason)
+    return Decision(Verdict.ALLOWED, "This tool may be used.")
 
 
 def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: Decision) -> Decision:
@@ -148,12 +182,17 @@ def may_do(
     """`may_show` for any entry, massage or movement, and then the person's profile.
 
     The check decides first, exactly as for massage: an emergency or urgent sign stops
-    exercise too. Then a profile factor the entry names in `not_with` leaves it out.
+    exercise too, and light pressure and the pregnancy positions hold for both. Then a
+    profile factor the entry names in `not_with`, or a position the profile rules out,
+    leaves it out. The factors are the profile's and the check's together (a pregnancy
+    answered in the check counts as in the profile, and the reverse): the safer reading
+    when the two disagree.
     """
     shown = may_show(outcome, technique.id, side, decision)
     if not shown.allowed:
         return shown
-    why = ruled_out(technique.not_with, profile)
+    factors = profile | outcome.profile_factors
+    why = ruled_out(technique.not_with, factors) or position_ruled_out(technique.posture, factors)
     if why is not None:
         return Decision(Verdict.BLOCKED, f"Skip {technique.name}: {why}.")
     return shown

@@ -70,9 +70,13 @@ def parse_rating(text: str) -> int | None:
 
 
 def clearly_worse(*pairs: tuple[int | None, int | None]) -> bool:
-    """Did any (before, after) pair of ratings go up by a change that matters?"""
+    """Did any (before, after) pair of ratings go up by at least 2 points?
+
+    Only the points count here: from a low score, 30 % is a 1-point rise (2 to 3), which is
+    within the noise of the scale (FARRAR-2001). "Clearly better" keeps 2 points or 30 %.
+    """
     for before, after in pairs:
         moved = change(before, after)
-        if moved is not None and moved.meaningful and moved.direction is Direction.WORSE:
+        if moved is not None and moved.points >= MEANINGFUL_POINTS:
             return True
     return False

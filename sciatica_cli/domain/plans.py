@@ -91,6 +91,10 @@ def plan_session(
     every entry. Pass `NO_FACTORS` only where the profile has not been asked.
     """
     variant = choose_tool(technique, tool)
+    tool_decision = gate.may_use_tool(check.outcome, variant)
+    if not tool_decision.allowed:
+        return Refusal(technique, tool_decision)
+    light = gate.light_pressure_only(check.outcome)
     wanted: Sequence[str | None]
     if not technique.each_side:
         wanted = [None]
@@ -105,13 +109,20 @@ def plan_session(
         if not decision.allowed:
             refused.append((this_side or "both sides", decision))
             continue
-        steps.extend(_side_steps(technique, this_side, hold, variant.tool))
+        steps.extend(_side_steps(technique, this_side, hold, variant.tool, light=light))
     if not steps:
         first = refused[0][1]
         reasons = "; ".join(dict.fromkeys(d.reason for _side, d in refused))
         return Refusal(technique, gate.Decision(first.verdict, reasons))
     sides_refused = tuple((s, d.reason) for s, d in refused)
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
+
+
+def _feel(step: Step, light: bool) -> str | None:
+    """What to feel; the line on adding pressure only when light pressure is not required."""
+    if light or step.more_pressure is None:
+        return step.feel
+    return f"{step.feel} {step.more_pressure}" if step.feel else step.more_pressure
 
 
 def _paced(reps: Repetitions | None, hold: int | None) -> Repetitions | None:
@@ -122,7 +133,7 @@ def _paced(reps: Repetitions | None, hold: int | None) -> Repetitions | None:
 
 
 def _side_steps(
-    technique: Technique, side: str | None, hold: int | None, tool: str
+    technique: Technique, side: str | None, hold: int | None, tool: str, *, light: bool
 ) -> list[PlannedStep]:
     total = len(technique.steps)
     return [
@@ -131,7 +142,7 @@ def _side_steps(
             total=total,
             side=side,
             instruction=instruction_for(step, tool),
-            feel=step.feel,
+            feel=_feel(step, light),
             hold=hold_seconds(step, hold),
             repeat=repeat,
             repeats=step.repeats,

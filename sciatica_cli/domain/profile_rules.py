@@ -54,3 +54,22 @@ def ruled_out(not_with: Iterable[str], factors: ProfileFactors) -> str | None:
             continue
         return _WHY.get(factor, f"left out because of '{factor}' in your profile")
     return None
+
+
+# Positions pregnancy rules out (NHS-PREGNANCY: every pregnancy is treated as past 16 weeks).
+# The pregnancy caution avoids the same (`avoid_postures`); this keeps the rule when the
+# profile, not the check, says pregnancy.
+_AVOIDED_POSITIONS: dict[str, frozenset[str]] = {
+    "pregnancy": frozenset({"lying-on-back", "face-down"}),
+}
+
+
+def position_ruled_out(posture: str | None, factors: ProfileFactors) -> str | None:
+    """Why an entry done in `posture` is left out for this person, or None.
+
+    An entry that declares no position counts as done in every one (the safer reading).
+    """
+    for factor, avoided in _AVOIDED_POSITIONS.items():
+        if factor in factors and (posture is None or posture in avoided):
+            return _WHY[factor]
+    return None

@@ -10,6 +10,8 @@ rules, strictest reading first:
 - a `soon` sign lets massage go on only after the person acknowledges the advice (the
   acknowledgement itself is asked by the presentation and judged by `domain.gate`);
 - a caution blocks only the techniques (and sides) it concerns, or asks for light pressure;
+- risk factors (facts about the person, IFOMPT-2020) count together: one alone is "soon",
+  but two or more, or one with another "soon" sign, raise the check to "urgent";
 - a check with any question left unanswered does not clear massage at all.
 
 Whether a technique may be shown is decided in `domain.gate`, nowhere else.
@@ -32,6 +34,14 @@ Kind = Literal["red-flag", "caution"]
 
 # Tiers that rule out every massage, whatever else was answered.
 NO_MASSAGE_TIERS: frozenset[str] = frozenset({"emergency", "urgent"})
+
+# The sign the combination rule adds (IFOMPT-2020). Service names stay placeholders.
+COMBINED_ID = "risk-factors-together"
+COMBINED_QUESTION = "Risk factors together with other signs (your answers above)"
+COMBINED_ADVICE = (
+    "Do not massage. Contact {urgent_care} today. Each of these alone would be a reason to "
+    "see a doctor soon, but together they need checking today."
+)
 
 
 class Answer(str, enum.Enum):
@@ -65,6 +75,62 @@ def checklist(
     """
     flags = sorted(red_flags, key=lambda f: tier_rank(f.tier))
     return (*flags, *cautions)
+
+
+def follow_up(item: RedFlag | Caution) -> bool:
+    """A caution asked only after its parent (`only_after`) was not a clear "no"."""
+    return isinstance(item, Caution) and item.only_after is not None
+
+
+def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Caution, ...]:
+    """The questions a person who answers "no" to everything is asked: no follow-ups."""
+    return tuple(item for item in items if not follow_up(item))
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileList:
+    """The facts about a person (`profile: true`), asked as one "which of these?" list."""
+
+    items: tuple[RedFlag | Caution, ...]
+    id: str = "profile"
+    tier: None = None
+
+    @property
+    def question(self) -> str:
+        return "Which of these apply to you? " + " ".join(i.question for i in self.items)
+
+
+Asked = RedFlag | Caution | ProfileList
+
+
+def asking_order(items: Iterable[RedFlag | Caution]) -> tuple[Asked, ...]:
+    """The checklist as asked: the profile list right after the emergency signs (so they
+    still come first, and the profile is known before the signs it gives weight to)."""
+    listed = tuple(items)
+    profile = tuple(i for i in listed if i.profile)
+    rest = [i for i in listed if not i.profile]
+    if not profile:
+        return tuple(rest)
+    at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
+    return (*rest[:at], ProfileList(profile), *rest[at:])
+
+
+def question_count(items: Iterable[RedFlag | Caution]) -> int:
+    """How many questions a person who answers "no" throughout is asked (the list is one)."""
+    return sum(1 for i in asking_order(items) if isinstance(i, ProfileList) or not follow_up(i))
+
+
+def skipped(caution: Caution, cautions: Mapping[str, Answer]) -> bool:
+    """A follow-up caution (`only_after`) is not asked after a clear "no" to its parent, nor
+    counted on its own when the parent went unanswered (that leaves the check unfinished)."""
+    if caution.only_after is None:
+        return False
+    return cautions.get(caution.only_after, Answer.NO) is Answer.NO
+
+
+def rules_out(caution: Caution, answer: Answer) -> bool:
+    """Only the caution's safe answer rules it out; "not sure" never does."""
+    return answer.value == caution.safe_answer
 
 
 def stops_checklist(item: RedFlag | Caution, answer: Answer) -> bool:
@@ -106,9 +172,11 @@ class Raised:
     answer: Answer  # YES or UNSURE; a question never answered is UNSURE
     answered: bool
     advice: str
+    risk_factor: bool = False
     # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
     named: tuple[str, ...] = ()
     light_pressure: bool = False
+    profile_factor: str | None = None  # the profile fact this sign stands for (the gate)
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -168,6 +236,11 @@ class Outcome:
     def light_pressure(self) -> tuple[Raised, ...]:
         return tuple(r for r in self.raised if r.light_pressure)
 
+    @property
+    def profile_factors(self) -> frozenset[str]:
+        """Profile facts the answers raised (yes, not sure or unanswered count alike)."""
+        return frozenset(r.profile_factor for r in self.raised if r.profile_factor)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "tier": self.tier,
@@ -202,6 +275,9 @@ def triage(
             blocks |= _blocks(caution, found.named, by_id)
             raised.append(found)
 
+    combined = _combined(raised)
+    if combined is not None:
+        raised.append(combined)
     # Stable sort: within a tier, the order the questions were asked in.
     raised.sort(key=lambda r: tier_rank(r.tier))
     # The tier of what the person reported; questions never answered are listed apart.
@@ -243,17 +319,45 @@ def _raised_flags(
                     answer=answer or Answer.UNSURE,
                     answered=answer is not None,
                     advice=flag.advice,
+                    risk_factor=flag.risk_factor,
+                    profile_factor=flag.profile_factor,
                 )
             )
     return raised
 
 
+def _combined(raised: list[Raised]) -> Raised | None:
+    """The urgent sign made of risk factors that count together (IFOMPT-2020), if any.
+
+    Two or more risk factors, or one with another "soon" sign, make one urgent sign; it is
+    "answered" only when every part of it was (else the check is unfinished anyway).
+    """
+    risks = [r for r in raised if r.risk_factor]
+    others = [r for r in raised if r.tier == "soon" and r.kind == "red-flag" and not r.risk_factor]
+    if not risks or len(risks) + len(others) < 2:
+        return None
+    parts = [*risks, *others]
+    answered = all(r.answered for r in parts)
+    certain = all(r.answer is Answer.YES for r in parts)
+    return Raised(
+        id=COMBINED_ID,
+        kind="red-flag",
+        question=COMBINED_QUESTION + ": " + "; ".join(r.question for r in parts),
+        tier="urgent",
+        answer=Answer.YES if certain else Answer.UNSURE,
+        answered=answered,
+        advice=COMBINED_ADVICE,
+    )
+
+
 def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -> Raised | None:
     """The caution if not ruled out, with the sides or areas it applies to."""
+    if skipped(caution, answers.cautions):
+        return None  # its parent was a clear "no": nothing to follow up
     answer = answers.cautions.get(caution.id)
     if answer is None:
         unanswered.append(caution.id)
-    if not (answer or Answer.UNSURE).raises:
+    if rules_out(caution, answer or Answer.UNSURE):
         return None
     named = _named(caution, answers.named.get(caution.id, ()) if answer is Answer.YES else ())
     return Raised(
@@ -266,6 +370,7 @@ def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -
         advice=caution.advice,
         named=named,
         light_pressure=caution.light_pressure,
+        profile_factor=caution.profile_factor,
     )
 
 
@@ -286,6 +391,11 @@ def _blocks(
 ) -> set[Block]:
     sides = tuple(s for s in _SIDE_ORDER if caution.asks != "side" or s in named)
     ids = set(caution.blocks)
+    if caution.blocks_all:
+        ids |= set(techniques)
+    if caution.avoid_postures:
+        avoided = set(caution.avoid_postures)
+        ids |= {t.id for t in techniques.values() if t.posture is None or t.posture in avoided}
     if caution.asks == "area" and caution.blocks_answered_areas:
         # The question asks where the person plans to massage: it skips massage there only.
         ids |= {

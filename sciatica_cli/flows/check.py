@@ -18,19 +18,27 @@ from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.gate import asks_acknowledgement
+from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
 from sciatica_cli.domain.triage import (
     Answer,
     Answers,
+    Asked,
     Outcome,
+    ProfileList,
     Raised,
+    asking_order,
     checklist,
+    follow_up,
+    question_count,
+    skipped,
     stops_checklist,
     triage,
 )
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.profile import profile_changed_since, record_profile
 from sciatica_cli.flows.replies import NoAnswer
-from sciatica_cli.storage.diary import CheckRecord, Diary
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
 Question = RedFlag | Caution
 
@@ -44,6 +52,11 @@ class CheckUI(Protocol):
         """A new group of questions: a tier name, or "caution"."""
 
     def ask(self, number: int, total: int, item: Question) -> Answer | NoAnswer: ...
+
+    def ask_profile(
+        self, number: int, total: int, items: Sequence[Question]
+    ) -> dict[str, Answer] | NoAnswer:
+        """Which of these facts apply: an answer per id given (an id left out is "no")."""
 
     def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
         """Which sides or areas a caution answered "yes" applies to; () for not sure."""
@@ -63,6 +76,9 @@ class CheckUI(Protocol):
     ) -> Answer | NoAnswer: ...
 
     def full_check_again(self) -> None: ...
+
+    def ask_stopped_today(self) -> Answer | NoAnswer:
+        """Asked only when the diary cannot say: did a session stop today as it hurt more?"""
 
     def recent_check_reused(self) -> None: ...
 
@@ -99,20 +115,49 @@ def run_checklist(env: Environment, ui: CheckUI) -> CheckResult:
     return result
 
 
+def _section(item: Asked) -> str:
+    if isinstance(item, ProfileList):
+        return "profile"
+    return "caution" if isinstance(item, Caution) else item.tier
+
+
 def _ask_all(ui: CheckUI, items: Sequence[Question]) -> _Asked:
     asked = _Asked()
-    ui.intro(len(items))
+    total = question_count(items)  # a follow-up shares its parent's number; a list is one
+    ui.intro(total)
     section = ""
-    for number, item in enumerate(items, start=1):
-        here = "caution" if isinstance(item, Caution) else item.tier
-        if here != section:
-            section = here
-            ui.section(here)
-        if not _ask_one(ui, asked, item, number, len(items)):
+    number = 0
+    for item in asking_order(items):
+        if isinstance(item, Caution) and skipped(item, asked.cautions):
+            continue
+        number += isinstance(item, ProfileList) or not follow_up(item)
+        if _section(item) != section:
+            section = _section(item)
+            ui.section(section)
+        if isinstance(item, ProfileList):
+            going_on = _ask_profile(ui, asked, item, number, total)
+        else:
+            going_on = _ask_one(ui, asked, item, number, total)
+        if not going_on:
             break
     if asked.ended:
         ui.input_ended()
     return asked
+
+
+def _ask_profile(ui: CheckUI, asked: _Asked, listed: ProfileList, number: int, total: int) -> bool:
+    """The facts about the person in one list; an unclear reply counts as "not sure" for all."""
+    reply = ui.ask_profile(number, total, listed.items)
+    if reply is NoAnswer.ENDED:
+        asked.ended = True
+        return False
+    for item in listed.items:
+        answer = reply.get(item.id, Answer.NO) if isinstance(reply, dict) else Answer.UNSURE
+        if isinstance(item, Caution):
+            asked.cautions[item.id] = answer
+        else:
+            asked.flags[item.id] = answer
+    return True
 
 
 def _ask_one(ui: CheckUI, asked: _Asked, item: Question, number: int, total: int) -> bool:
@@ -157,13 +202,53 @@ def check_before_session(env: Environment, ui: CheckUI, diary: DiaryLink) -> Che
 
     A diary that fails here is noted and the full checklist asked: it never stops a check.
     """
+    rest = _rest_today(env, ui, diary)
+    if rest is not None:
+        # No questions: whatever they found, there is no more massage today.
+        asked = rest.why == ASKED_TODAY  # the diary could not say when
+        at = "" if asked else env.local_time(rest.at).strftime("%H:%M")
+        result = conclude(_triage(env.content, Answers()), False, env.now(), rest=rest, rest_at=at)
+        ui.verdict(result)
+        return result
     last = diary.read(Diary.last_check, "Its last check is not used.")
+    if last is not None and profile_changed_since(diary, last.checked_at):
+        last = None  # the profile was edited since: the check did not see it
     reused = _reuse_recent_check(env, ui, last)
     if reused is not None:
         return reused
     result = run_checklist(env, ui)
     record_check(env, diary, result)
     return result
+
+
+ASKED_TODAY = "it hurt more, as you said"
+
+
+def _rest_today(env: Environment, ui: CheckUI, diary: DiaryLink) -> RestToday | None:
+    """A session earlier today (local time) that stopped because it hurt more, if any.
+
+    When the diary cannot say, the person is asked; an unclear answer counts as yes. An
+    answer that never comes goes on to the checklist, which then ends unfinished.
+    """
+    since = env.now() - dt.timedelta(days=1)
+    sessions = diary.read(lambda d: d.sessions(since=since), "Its sessions are not used.")
+    if sessions is None:
+        reply = ui.ask_stopped_today()
+        if reply is Answer.NO or reply is NoAnswer.ENDED:
+            return None
+        return RestToday(at=env.now(), why=ASKED_TODAY)
+    past = [_past(s) for s in sessions]
+    return rest_today(past, env.now(), env.local_time)
+
+
+def _past(record: SessionRecord) -> PastSession:
+    return PastSession(
+        started_at=record.started_at,
+        ended_at=record.ended_at,
+        status=record.status,
+        pain_before=(record.before.leg, record.before.back),
+        pain_after=(record.after.leg, record.after.back),
+    )
 
 
 def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> None:
@@ -179,6 +264,7 @@ def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> Non
         advice=[env.say(text) for text in result.outcome.advice],  # as the person read it
     )
     diary.write(lambda d: d.record_check(record), "This check is not recorded.")
+    record_profile(env, diary, result.outcome, result.checked_at)
 
 
 def _reuse_recent_check(

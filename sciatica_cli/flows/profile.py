@@ -1,20 +1,108 @@
-"""The person's profile factors, for the gate: THE place the safety profile plugs in.
+"""The person's safety profile: kept from each check, read by the gate and the report.
 
-Issue 10 (safety check v2) keeps a profile in the diary (hip replacement, osteoporosis or
-long-term steroids, a spine operation in the last year, pregnancy, and whether a surgeon
-cleared deep hip bending). Until it lands, nothing has been asked, so no factor is known and
-every movement stays open to the check's own decision. When the profile is stored, read it
-here (ids from `vocabulary.PROFILE_FACTORS` plus `profile_rules.HIP_CLEARED`) and every
-plan, in `guide` and in `start`, is gated by it.
+The facts about a person (past cancer, pregnancy, a joint replacement, a spine operation
+in the last year, ...) are asked in the check's "which of these apply to you?" list. Each
+answered one is kept in the diary (migration 9, `storage.profile`), so that the gate has
+the profile's facts (`profile_factors`) for every plan in `guide` and `start`, and the
+report and `sciatica profile` can show it. A fact answered "not sure" counts as yes.
 """
 
 from __future__ import annotations
 
-from sciatica_cli.domain.profile_rules import NO_FACTORS, ProfileFactors
-from sciatica_cli.flows.diary_access import DiaryLink
+import datetime as dt
+from contextlib import closing
+from typing import Protocol
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.models import Caution, RedFlag
+from sciatica_cli.domain.profile_rules import ProfileFactors
+from sciatica_cli.domain.triage import Answer, Outcome
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.diary_access import DiaryLink, open_diary
+from sciatica_cli.flows.replies import NoAnswer
+from sciatica_cli.storage.diary import Diary, diary_exists
+from sciatica_cli.storage.profile import ProfileBook, ProfileEntry
 
 
 def profile_factors(diary: DiaryLink) -> ProfileFactors:
-    """The factors the person's profile holds; none while the profile is not yet asked."""
-    del diary  # the profile will be read from the diary once it is kept there (issue 10)
-    return NO_FACTORS
+    """The facts the stored profile holds (yes or not sure); none while nothing is kept."""
+    entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
+    return frozenset(e.factor for e in entries or [] if e.applies and e.factor)
+
+
+def profile_changed_since(diary: DiaryLink, at: dt.datetime) -> bool:
+    """Was any profile fact answered after `at` (`sciatica profile --edit`)?"""
+    entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
+    return any(e.answered_at > at for e in entries or [])
+
+
+def _profile_items(content: ContentSet) -> list[RedFlag | Caution]:
+    items: list[RedFlag | Caution] = [*content.red_flags.values(), *content.cautions.values()]
+    return [item for item in items if item.profile]
+
+
+def profile_questions(content: ContentSet) -> dict[str, str]:
+    """Each profile fact's question, by id, on one line."""
+    return {item.id: " ".join(item.question.split()) for item in _profile_items(content)}
+
+
+def profile_entries(content: ContentSet, outcome: Outcome, at: dt.datetime) -> list[ProfileEntry]:
+    """The profile facts this check answered; a fact left unanswered is not kept."""
+    raised = {r.id: r for r in outcome.raised}
+    kept: list[ProfileEntry] = []
+    for item in _profile_items(content):
+        if item.id in outcome.unanswered:
+            continue
+        found = raised.get(item.id)
+        if found is not None and not found.answered:
+            continue
+        answer = "no" if found is None else found.answer.value
+        kept.append(ProfileEntry(item.id, answer, item.profile_factor, at))
+    return kept
+
+
+def record_profile(env: Environment, diary: DiaryLink, outcome: Outcome, at: dt.datetime) -> None:
+    entries = profile_entries(env.content, outcome, at)
+    if entries:
+        diary.write(lambda d: ProfileBook(d).save(entries), "Your profile is not kept.")
+
+
+def load_profile(env: Environment) -> list[ProfileEntry]:
+    """The stored profile, for `sciatica profile`; reading never creates a diary."""
+    if not diary_exists(env.data_dir):
+        return []
+    with closing(open_diary(env)) as diary:
+        return stored_profile(diary)
+
+
+def stored_profile(diary: Diary) -> list[ProfileEntry]:
+    return ProfileBook(diary).entries()
+
+
+class ProfileUI(Protocol):
+    def ask_profile(
+        self, number: int, total: int, items: list[RedFlag | Caution]
+    ) -> dict[str, Answer] | NoAnswer: ...
+
+
+def edit_profile(env: Environment, ui: ProfileUI) -> list[ProfileEntry] | None:
+    """Ask the list again now and keep the answers; None when the input ended first.
+
+    An unclear reply counts as "not sure" for every fact, as in the check.
+    """
+    items = _profile_items(env.content)
+    reply = ui.ask_profile(1, 1, items)
+    if reply is NoAnswer.ENDED:
+        return None
+    at = env.now()
+    entries = [
+        ProfileEntry(item.id, _answer(reply, item.id).value, item.profile_factor, at)
+        for item in items
+    ]
+    with DiaryLink.required_for(env) as diary:
+        diary.write(lambda d: ProfileBook(d).save(entries), "Your profile is not kept.")
+    return entries
+
+
+def _answer(reply: dict[str, Answer] | NoAnswer, item: str) -> Answer:
+    return reply.get(item, Answer.NO) if isinstance(reply, dict) else Answer.UNSURE

@@ -22,6 +22,7 @@ from sciatica_cli.domain.progress import Week, WindowChange, weeks, window_chang
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import open_diary
 from sciatica_cli.flows.goals import GoalTrend, goal_trends
+from sciatica_cli.flows.profile import stored_profile
 from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord, diary_exists
 from sciatica_cli.storage.goals import GoalBook
 
@@ -119,10 +120,18 @@ class Report:
 def profile_summary(env: Environment, diary: Diary | None) -> str | None:
     """The person's health profile in one line, or None while the diary keeps none.
 
-    The profile table arrives with the rebuilt safety check (issue 10); this is the one
-    place the report reads it, to be pointed at it then.
+    The facts that apply (yes or not sure), in the words of their questions' ids, and when
+    they were last answered.
     """
-    return None
+    if diary is None:
+        return None
+    entries = stored_profile(diary)
+    if not entries:
+        return None
+    applies = [e.item.replace("-", " ") for e in entries if e.applies]
+    when = env.local_time(max(e.answered_at for e in entries)).strftime("%d %b %Y")
+    facts = "; ".join(applies) if applies else "none of the listed facts"
+    return f"{facts} (answered {when})"
 
 
 def period_start(env: Environment, days: int) -> dt.datetime:

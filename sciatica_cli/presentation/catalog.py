@@ -55,7 +55,7 @@ def techniques_view(
         console.print(table)
     console.print(
         inert(
-            f"Run 'sciatica guide ID' to start one. It first asks {questions} yes/no questions "
+            f"Run 'sciatica guide ID' to start one. It first asks {questions} questions "
             "about warning signs (one, after a clear check in the last 12 hours).",
             "italic",
         )

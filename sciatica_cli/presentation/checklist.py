@@ -25,6 +25,7 @@ from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.profile_list import PROFILE_HINT, PROFILE_PROMPT, profile_parser
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
     YES_NO_PROMPT,
@@ -44,10 +45,11 @@ ACK_PROMPT = "y / n > "
 ACK_HINT = "Please answer y (yes, go on gently) or n (no, stop here)."
 
 SECTION_TITLES = {
-    "emergency": "Signs that need help straight away",
+    "emergency": "Signs that need help straight away (new means in about the last 2 weeks)",
     "urgent": "Signs that need a doctor today",
     "soon": "Signs to see {primary_care} about",
     "caution": "About where you plan to massage",
+    "profile": "About you",
 }
 TIER_LABELS = {
     "emergency": "Emergency",
@@ -55,7 +57,19 @@ TIER_LABELS = {
     "soon": "Book a visit to {primary_care}",
     None: "Take care",
 }
-ANSWER_WORDS = {Answer.YES: "you said yes", Answer.UNSURE: "you were not sure"}
+ANSWER_WORDS = {
+    Answer.YES: "you said yes",
+    Answer.UNSURE: "you were not sure",
+    Answer.NO: "you said no",  # a caution whose safe answer is "yes"
+}
+
+
+SECONDS_PER_QUESTION = 10  # reading a short question and answering it, measured by hand
+
+
+def minutes_for(questions: int) -> int:
+    """About how long the check takes, in whole minutes (at least 1)."""
+    return max(1, round(questions * SECONDS_PER_QUESTION / 60))
 
 
 class TerminalCheckUI:
@@ -70,7 +84,8 @@ class TerminalCheckUI:
         self.console.print(inert("Safety check", "bold"))
         self.console.print(
             inert(
-                f"Before any massage, {total} questions about warning signs. "
+                f"Before any massage, {total} questions about warning signs "
+                f"(about {minutes_for(total)} minutes). "
                 "Answer y (yes), n (no) or ? (not sure). "
                 "If you are not sure, say so: it counts as yes, to keep you safe."
             )
@@ -85,6 +100,25 @@ class TerminalCheckUI:
         self.console.print(inert(f"Question {number} of {total}", "dim"))
         self.console.print(inert(item.question))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def ask_profile(
+        self, number: int, total: int, items: Sequence[RedFlag | Caution]
+    ) -> dict[str, Answer] | NoAnswer:
+        """One list of facts about the person; see `profile_list` for the answers taken."""
+        self.console.print()
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
+        self.console.print(inert("Which of these apply to you?"))
+        for index, item in enumerate(items, start=1):
+            line = inert(f"{index:>2}  {item.question}")
+            self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
+        self.console.print(
+            inert(
+                "Type the numbers that apply (for example: 1 3), n if none, ? before a number "
+                "you are not sure about (?2), or ? if you are not sure about any."
+            )
+        )
+        parser = profile_parser([item.id for item in items])
+        return self.reader.ask(PROFILE_PROMPT, parser, PROFILE_HINT)
 
     def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
         """Which side or which areas; () means "not sure" (every side or area)."""
@@ -132,6 +166,16 @@ class TerminalCheckUI:
             inert(
                 f"Has any of these appeared, changed or got worse since {at}? "
                 "Answer n only if nothing has."
+            )
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def ask_stopped_today(self) -> Answer | NoAnswer:
+        self.console.print(inert("Safety check", "bold"))
+        self.console.print(
+            inert(
+                "Your diary cannot be read, so one question first: did a session earlier today "
+                "stop because it hurt more, or was your pain clearly worse after it?"
             )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
@@ -225,7 +269,7 @@ def _unfinished_view(console: Console, outcome: Outcome, say: Callable[[str], st
     console.print()
     console.print(
         inert(
-            f"The check was not finished: {count} question{'' if count == 1 else 's'} "
+            f"The check was not finished: {count} sign{'' if count == 1 else 's'} "
             "not answered. Nothing is cleared until every question is answered.",
             "bold",
         )

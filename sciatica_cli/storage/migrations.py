@@ -138,6 +138,18 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         8,  # the technique a routine was at when it stopped, so `start` can resume there
         "ALTER TABLE sessions ADD COLUMN current_technique TEXT;",
     ),
+    (
+        9,  # the safety profile: each fact about the person, its last answer and when
+        """
+        CREATE TABLE profile_answers (
+            id INTEGER PRIMARY KEY,
+            item TEXT NOT NULL UNIQUE,
+            answer TEXT NOT NULL,
+            factor TEXT,
+            answered_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.

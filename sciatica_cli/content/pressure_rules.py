@@ -1,0 +1,64 @@
+"""Rule SC305: where light pressure is required, no text may ask for more.
+
+Words that add pressure, body weight or depth may stand only in a step's `more_pressure`
+(left out when light pressure is required) or in a tool variant marked `body_weight` (not
+offered then). Every other text of a technique is shown to a person who must press lightly,
+so the rule finds such words there and asks for them to be moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sciatica_cli.content.models import Technique
+
+# Plain phrases a writer uses to ask for more pressure; checked case-insensitively.
+PRESSURE_WORDS = re.compile(
+    r"\b((press|push)(ing)? (a (little|bit) )?(harder|deeper|more firmly)|more pressure|add(ing)? pressure|"
+    r"build(ing)? up (the )?pressure|deeper|your (body )?weight|weight of your|"
+    r"lean (back|in|into|on))\b",
+    re.IGNORECASE,
+)
+
+FieldPath = tuple[str | int, ...]
+
+
+def pressure_words(text: str | None) -> str | None:
+    """The first pressure-adding phrase in `text`, or None."""
+    found = PRESSURE_WORDS.search(text or "")
+    return found.group(0) if found else None
+
+
+def light_pressure_texts(technique: Technique) -> Iterator[tuple[FieldPath, str | None]]:
+    """Every text of a technique that is shown when light pressure is required."""
+    yield ("position",), technique.position
+    for i, caution in enumerate(technique.cautions):
+        yield ("cautions", i), caution
+    body_weight = {v.tool for v in technique.tools if v.body_weight}
+    for i, step in enumerate(technique.steps):
+        yield ("steps", i, "instruction"), step.instruction
+        yield ("steps", i, "feel"), step.feel
+        for j, text in enumerate(step.by_tool):
+            # A body-weight tool is never offered with light pressure, so its words may press.
+            if text.tool not in body_weight:
+                yield ("steps", i, "by_tool", j, "instruction"), text.instruction
+    for i, variant in enumerate(technique.tools):
+        if not variant.body_weight:
+            yield ("tools", i, "instruction"), variant.instruction
+
+
+def pressure_problems(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
+    """(where, message) for each text that adds pressure outside its place."""
+    for path, text in light_pressure_texts(technique):
+        words = pressure_words(text)
+        if words is not None:
+            yield path, _message(path, words)
+
+
+def _message(path: FieldPath, words: str) -> str:
+    if path[0] == "tools":
+        where = "a tool variant marked `body_weight: true`"
+    else:
+        where = "a step's `more_pressure`"
+    return f"{words!r} adds pressure: it may only stand in {where}"

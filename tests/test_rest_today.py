@@ -1,0 +1,108 @@
+""" "It hurts more" is remembered until the next local day (issue 10, item 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.rest_today import (
+    HURT_MORE,
+    PAIN_WORSE,
+    STOPPED_PAIN_STATUS,
+    PastSession,
+    rest_today,
+)
+from sciatica_cli.domain.session import SessionStatus
+from sciatica_cli.storage.diary import FILE_NAME
+from tests.fakes import questions_when_all_no
+
+CONTENT = ContentSet([builtin_content_dir()])
+ALL_CLEAR = "n\n" * (questions_when_all_no(CONTENT))
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+
+
+def session(hours_ago: float, status: str = "completed", before=(None, None), after=(None, None)):
+    at = NOW - dt.timedelta(hours=hours_ago)
+    return PastSession(at, at + dt.timedelta(minutes=5), status, before, after)
+
+
+def local(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(UTC)
+
+
+def test_the_status_named_here_is_the_one_sessions_keep():
+    assert SessionStatus.STOPPED_PAIN.value == STOPPED_PAIN_STATUS
+
+
+@pytest.mark.parametrize(
+    ("sessions", "why"),
+    [
+        ([session(2, STOPPED_PAIN_STATUS)], HURT_MORE),
+        ([session(2, before=(3, 2), after=(5, 2))], PAIN_WORSE),
+        ([session(2, before=(2, None), after=(3, None))], None),  # a 1-point rise is noise
+        ([session(16, STOPPED_PAIN_STATUS)], None),  # yesterday (local day)
+        ([session(2), session(1)], None),
+    ],
+)
+def test_only_a_session_of_today_that_hurt_more_counts(sessions, why):
+    found = rest_today(sessions, NOW, local)
+    assert (found.why if found else None) == why
+
+
+def test_the_local_day_decides_not_the_last_24_hours():
+    west = dt.timezone(dt.timedelta(hours=-10))
+    stopped = [session(6, STOPPED_PAIN_STATUS)]  # 09:05 UTC; 23:05 the day before at UTC-10
+    assert rest_today(stopped, NOW, local) is not None
+    assert rest_today(stopped, NOW, lambda m: m.astimezone(west)) is None
+
+
+def guide(run, make_env, clock, stdin: str):
+    env = make_env(stdin=stdin)
+    result = run("guide", "piriformis", obj=env)
+    return result.exit_code, env.stdout.getvalue()
+
+
+def test_after_it_hurts_more_guide_shows_no_step_until_the_next_day(run, make_env, clock):
+    assert guide(run, make_env, clock, ALL_CLEAR + "\nh\n")[0] == 5
+    clock.sleep(60)
+    code, out = guide(run, make_env, clock, ALL_CLEAR)
+    assert code == 7
+    assert "stopped because you said it hurt more" in " ".join(out.split())
+    assert "Step 1" not in out and "Question 1 of" not in out
+    clock.sleep(24 * 3600)
+    code, out = guide(run, make_env, clock, ALL_CLEAR)
+    assert code == 0 and "Step 1" in out
+
+
+def test_check_symptoms_still_runs_after_it_hurts_more(run, make_env, clock):
+    assert guide(run, make_env, clock, ALL_CLEAR + "\nh\n")[0] == 5
+    env = make_env(stdin=ALL_CLEAR)
+    assert run("check-symptoms", obj=env).exit_code == 0
+    assert "Question 1 of" in env.stdout.getvalue()
+
+
+def test_start_after_it_hurts_more_shows_no_step(run, make_env, clock):
+    assert guide(run, make_env, clock, ALL_CLEAR + "\nh\n")[0] == 5
+    env = make_env(stdin=ALL_CLEAR * 3)
+    result = run("start", obj=env)
+    assert result.exit_code == 7
+    assert "Step 1" not in env.stdout.getvalue()
+
+
+@pytest.mark.parametrize("reply", ["y\n", "?\n"])
+def test_without_a_readable_diary_the_person_is_asked_and_unsure_counts_as_yes(
+    run, make_env, tmp_path, reply
+):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / FILE_NAME).write_bytes(b"not a database")
+    env = make_env(stdin=reply + ALL_CLEAR)
+    result = run("guide", "piriformis", obj=env)
+    assert result.exit_code == 7
+    out = " ".join(env.stdout.getvalue().split())
+    assert "A session earlier today stopped because it hurt more" in out
+    assert "Step 1" not in out

@@ -1,0 +1,280 @@
+"""Vignettes on the real content: one person per point of the safety review (issue 10).
+
+Each one answers the shipped checklist as a person would and asserts the exit code, so a
+change to the content or the rules that lets one of these people through turns a test red.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.content.posture_rules import postures_named
+from sciatica_cli.content.pressure_rules import pressure_words
+from sciatica_cli.domain.triage import COMBINED_ID, Answer, ProfileList, asking_order, checklist
+from sciatica_cli.presentation.profile_list import profile_parser
+
+CONTENT = ContentSet([builtin_content_dir()])
+ORDER = checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())
+IDS = [item.id for item in ORDER]
+URGENT, EMERGENCY, NO_MASSAGE, OK = 3, 4, 7, 0
+
+
+PROFILE = next(i for i in asking_order(ORDER) if isinstance(i, ProfileList))
+
+
+def asked(replies: dict[str, str]) -> list[str]:
+    """The ids asked, in order ("profile" for the list): a follow-up only when its parent was
+    not a clear "n"."""
+    parent = {i.id: getattr(i, "only_after", None) for i in ORDER}
+    order = [i.id for i in asking_order(ORDER)]
+    return [i for i in order if parent.get(i) is None or replies.get(parent[i], "n") != "n"]
+
+
+def profile_line(replies: dict[str, str]) -> str:
+    """The profile list's answer: the numbers said yes ("3") or not sure ("?3"), else "n"."""
+    marks = {"y": "", "?": "?"}
+    numbered = [
+        marks[replies[item.id]] + str(n)
+        for n, item in enumerate(PROFILE.items, start=1)
+        if replies.get(item.id, "n") != "n"
+    ]
+    return " ".join(numbered) or "n"
+
+
+def answers(replies: dict[str, str]) -> str:
+    """One line per question asked: "n" unless `replies` says otherwise; then "y" for an
+    acknowledgement (or an Enter for the session)."""
+    assert not set(replies) - set(IDS), set(replies) - set(IDS)
+    lines = [
+        profile_line(replies) if i == "profile" else replies.get(i, "n") for i in asked(replies)
+    ]
+    return "".join(line + "\n" for line in lines) + "y\n"
+
+
+def check(run, replies: dict[str, str]) -> tuple[int, dict]:
+    result = run("check-symptoms", "--json", input=answers(replies))
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("replies", "expected"),
+    [
+        # 1. three weeks of saddle numbness nobody checked: not new, still urgent
+        ({"nerve-signs-never-checked": "y"}, URGENT),
+        ({"nerve-signs-never-checked": "?"}, URGENT),
+        # 2. urgent, not soon (NHS-BACKPAIN)
+        ({"weight-loss": "y"}, URGENT),
+        ({"severe-pain-not-easing": "y"}, URGENT),
+        ({"lump-or-shape-change": "y"}, URGENT),
+        ({"high-back-pain": "y"}, URGENT),
+        # 3. a spine operation 3 weeks ago with worse pain
+        ({"recent-spine-procedure": "y"}, URGENT),
+        # 5. cancer (NICE-NG234)
+        ({"cancer-with-nerve-symptoms": "y"}, EMERGENCY),
+        ({"cancer-with-worsening-pain": "y"}, URGENT),
+    ],
+)
+def test_signs_the_first_check_missed_now_stop_massage(run, replies, expected):
+    code, data = check(run, replies)
+    assert code == expected
+    assert data["may_massage"] is False
+
+
+def test_one_risk_factor_alone_is_soon(run):
+    # 4. a weakened immune system alone no longer sends a person to a same-day doctor
+    code, data = check(run, {"weak-immune-system": "y"})
+    assert (code, data["tier"], data["may_massage"]) == (OK, "soon", True)
+
+
+@pytest.mark.parametrize(
+    "replies",
+    [
+        {"age-first-episode": "y", "weak-bones-or-steroids": "y"},
+        {"past-cancer": "y", "not-improving": "y"},
+        {"injecting-drugs": "?", "lasting-numbness": "y"},
+    ],
+)
+def test_two_risk_factors_or_one_with_a_soon_sign_go_one_tier_up(run, replies):
+    code, data = check(run, replies)
+    assert (code, data["tier"]) == (URGENT, "urgent")
+    assert COMBINED_ID in [flag["id"] for flag in data["flags"]]
+
+
+def test_two_soon_signs_without_a_risk_factor_stay_soon(run):
+    code, data = check(run, {"not-improving": "y", "lasting-numbness": "y"})
+    assert (code, data["tier"]) == (OK, "soon")
+
+
+@pytest.mark.parametrize("flag", ["cancer-with-worsening-pain", "cancer-with-nerve-symptoms"])
+def test_the_cancer_advice_names_the_cancer_team_first(run, flag):
+    _, data = check(run, {flag: "y"})
+    advice = data["advice"][0]
+    # the sentence after "do not massage" names the cancer team, before any other service
+    assert "cancer team" in advice.split(". ")[1]
+
+
+def test_the_questions_say_back_or_leg_pain_and_suit_everyone():
+    # 6. many people with sciatica have leg pain alone; the sexual question fits any body
+    questions = " ".join(item.question for item in ORDER)
+    assert "back pain" not in questions.replace("back or leg pain", "")
+    sexual = CONTENT.red_flags["sexual-change"].question
+    assert "during sex" in sexual and "genitals" in sexual
+
+
+def texts_of(technique) -> list[str]:
+    """Every text of a technique that could be shown in a session, whatever the tool."""
+    steps = [t for s in technique.steps for t in (s.instruction, s.feel, s.more_pressure) if t]
+    return [
+        technique.position,
+        *technique.cautions,
+        *steps,
+        *(v.instruction for v in technique.tools),
+    ]
+
+
+@pytest.mark.parametrize("technique", sorted(CONTENT.techniques))
+def test_blood_thinners_show_no_text_that_adds_pressure(run, make_env, technique):
+    # 8. light pressure is enforced: the texts that add pressure exist, and none is shown
+    shown_elsewhere = [t for t in texts_of(CONTENT.techniques[technique]) if pressure_words(t)]
+    env = make_env(stdin=answers({"blood-thinners": "y"}))
+    result = run("guide", technique, "--auto", obj=env)
+    out = " ".join(env.stdout.getvalue().split())
+    assert result.exit_code == OK and "Step 1" in out
+    assert "Use light pressure only" in out
+    assert pressure_words(out) is None, pressure_words(out)
+    assert all(" ".join(text.split()) not in out for text in shown_elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("technique", "tool"),
+    [(t.id, v.tool) for t in CONTENT.techniques.values() for v in t.tools if v.body_weight],
+)
+def test_blood_thinners_refuse_a_tool_that_presses_with_body_weight(run, make_env, technique, tool):
+    env = make_env(stdin=answers({"blood-thinners": "y"}))
+    result = run("guide", technique, "--tool", tool, obj=env)
+    assert result.exit_code == NO_MASSAGE
+    assert "Step 1" not in env.stdout.getvalue()
+    assert "body weight" in env.stdout.getvalue() + env.stderr.getvalue()
+
+
+def test_without_light_pressure_the_more_pressure_line_is_shown(run, make_env):
+    env = make_env(stdin=answers({}))
+    assert run("guide", "calf", "--auto", obj=env).exit_code == OK
+    more = next(s.more_pressure for s in CONTENT.techniques["calf"].steps if s.more_pressure)
+    assert more in " ".join(env.stdout.getvalue().split())
+
+
+@pytest.mark.parametrize("ok", ["n", "?"])
+def test_pregnant_without_the_midwifes_ok_gets_no_step(run, make_env, ok):
+    # 7. no or unsure -> no massage or exercise (exit 7)
+    env = make_env(stdin=answers({"pregnancy": "y", "pregnancy-ok": ok}))
+    result = run("guide", "calf", "--auto", obj=env)
+    assert result.exit_code == NO_MASSAGE
+    assert "Step 1" not in env.stdout.getvalue()
+
+
+@pytest.mark.parametrize("technique", sorted(CONTENT.techniques))
+def test_pregnant_with_the_ok_sees_no_face_down_or_back_lying_step(run, make_env, technique):
+    env = make_env(stdin=answers({"pregnancy": "y", "pregnancy-ok": "y"}))
+    result = run("guide", technique, "--auto", obj=env)
+    out = " ".join(env.stdout.getvalue().split())
+    if CONTENT.techniques[technique].posture in ("seated", "side-lying", "standing"):
+        assert result.exit_code == OK and "Step 1" in out
+    else:
+        assert result.exit_code == NO_MASSAGE and "Step 1" not in out
+    session = out.partition("Step 1")[2]  # the steps shown, if any
+    assert not {"face-down", "lying-on-back"} & set(postures_named(session))
+    assert "Use light pressure only" in out
+
+
+def test_a_recent_birth_means_light_pressure(run, make_env):
+    env = make_env(stdin=answers({"recent-birth": "y"}))
+    assert run("guide", "calf", "--auto", obj=env).exit_code == OK
+    out = " ".join(env.stdout.getvalue().split())
+    assert "Use light pressure only" in out and pressure_words(out) is None
+
+
+def test_when_massage_is_blocked_no_advice_says_go_on(run):
+    # 10. lower-tier advice keeps only its action next to "No massage now"
+    result = run("check-symptoms", input=answers({"weight-loss": "y", "not-improving": "y"}))
+    out = " ".join(result.stdout.split())
+    assert result.exit_code == URGENT and "No massage now" in out
+    assert "go on" not in out.lower().replace("going on", "")
+
+
+def test_no_advice_in_the_check_promises_massage():
+    advice = [f.advice for f in CONTENT.red_flags.values()]
+    advice += [c.advice for c in CONTENT.cautions.values()]
+    assert not [text for text in advice if "go on with" in text.lower()]
+
+
+@pytest.mark.parametrize(
+    "flag", ["both-legs", "saddle-numbness", "bladder-change", "bowel-change", "sexual-change"]
+)
+def test_the_cauda_equina_advice_says_what_to_say_on_arrival(flag):
+    # 12. the person names the worry, so the team looks for it
+    assert "cauda equina syndrome" in " ".join(CONTENT.red_flags[flag].advice.split())
+
+
+def test_the_length_said_in_the_help_and_on_the_first_screen_is_true(run):
+    # Honest length: the help's figure stays within 3 of the real count, and the first
+    # screen's "N questions" is the number of "Question k of N" a person sees.
+    help_text = " ".join(run("check-symptoms", "--help").stdout.split())
+    said = int(help_text.split("About ")[1].split(" yes/no questions")[0])
+    real = len(asked({}))
+    assert abs(said - real) <= 3, (said, real)
+    out = " ".join(run("check-symptoms", input=answers({})).stdout.split())
+    assert f"Before any massage, {real} questions about warning signs" in out
+    assert f"Question {real} of {real}" in out and f"Question {real + 1} of" not in out
+
+
+def test_the_readme_gives_the_real_question_count():
+    from tests.conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"{len(asked({}))} questions for a person who answers" in readme
+    assert f"Question 3 of {len(asked({}))}" in readme
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("n", {}),
+        ("none", {}),
+        ("1 3", {1: Answer.YES, 3: Answer.YES}),
+        ("?2", {2: Answer.UNSURE}),
+        ("2? 4", {2: Answer.UNSURE, 4: Answer.YES}),
+        ("?", dict.fromkeys(range(1, len(PROFILE.items) + 1), Answer.UNSURE)),
+    ],
+)
+def test_the_profile_list_reads_numbers_none_and_not_sure(reply, expected):
+    ids = [item.id for item in PROFILE.items]
+    parsed = profile_parser(ids)(reply)
+    assert parsed == {i: expected.get(n, Answer.NO) for n, i in enumerate(ids, start=1)}
+
+
+@pytest.mark.parametrize("reply", ["maybe", str(len(PROFILE.items) + 1), "1 x", "", "-1"])
+def test_an_unclear_profile_reply_is_asked_again(reply):
+    assert profile_parser([item.id for item in PROFILE.items])(reply) is None
+
+
+def test_not_sure_about_the_whole_profile_counts_as_yes_to_each(run):
+    # Several risk factors not ruled out: they count together, so urgent (exit 3).
+    lines = ["n"] * len(asked({}))
+    lines[asked({}).index("profile")] = "?"
+    result = run("check-symptoms", "--json", input="\n".join(lines) + "\n")
+    assert result.exit_code == URGENT
+
+
+def test_guide_piriformis_asks_this_many_questions_the_first_time(run, make_env):
+    # The count for a person answering "no" throughout, asserted exactly (the list is one).
+    env = make_env(stdin=answers({}))
+    assert run("guide", "piriformis", "--auto", obj=env).exit_code == OK
+    shown = re.findall(r"Question (\d+) of (\d+)", env.stdout.getvalue())
+    assert [int(n) for n, _ in shown] == list(range(1, 29))
+    assert {int(total) for _, total in shown} == {28}
