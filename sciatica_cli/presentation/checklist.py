@@ -257,9 +257,9 @@ def outcome_view(
 
 
 UNFINISHED_ACTIONS = {
-    "emergency": "If you have any of the emergency signs, do not wait: " + EMERGENCY_ACTION,
+    "emergency": "If you have any of the emergency signs, do not wait. " + EMERGENCY_ACTION,
     "urgent": "If you have any sign that needs a doctor today, contact {urgent_care} today.",
-    "soon": "If you have any of the other signs, book a visit to your doctor.",
+    "soon": "If you have any of the other signs, book a visit to {primary_care}.",
 }
 
 
