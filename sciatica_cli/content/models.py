@@ -41,6 +41,19 @@ _SOURCES = field(
 )
 
 
+# Red flags and cautions alike can be facts about the person: one declaration for both.
+_PROFILE = field(
+    "A fact about the person rather than a symptom: asked with the others in one "
+    "'which of these apply to you?' list.",
+    default=False,
+)
+_PROFILE_FACTOR = field(
+    "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
+    "as if the profile held it: pregnancy, osteoporosis.",
+    default=None,
+)
+
+
 def _id(what: str) -> Any:
     return field(f"Stable id of the {what}: lowercase words joined by hyphens.", pattern=KEBAB)
 
@@ -217,16 +230,8 @@ class RedFlag:
         "one with another 'soon' sign, make the check urgent.",
         default=False,
     )
-    profile: bool = field(
-        "A fact about the person rather than a symptom: asked with the others in one "
-        "'which of these apply to you?' list.",
-        default=False,
-    )
-    profile_factor: ProfileFactor | None = field(
-        "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
-        "as if the profile held it: pregnancy, osteoporosis.",
-        default=None,
-    )
+    profile: bool = _PROFILE
+    profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     sources: tuple[str, ...] = _SOURCES
 
 
@@ -269,16 +274,8 @@ class Caution:
         default="no",
     )
     blocks_all: bool = field("After it is raised, no technique at all is shown.", default=False)
-    profile: bool = field(
-        "A fact about the person rather than a symptom: asked with the others in one "
-        "'which of these apply to you?' list.",
-        default=False,
-    )
-    profile_factor: ProfileFactor | None = field(
-        "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
-        "as if the profile held it: pregnancy, osteoporosis.",
-        default=None,
-    )
+    profile: bool = _PROFILE
+    profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     sources: tuple[str, ...] = _SOURCES
 
 

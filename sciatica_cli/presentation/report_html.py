@@ -79,16 +79,10 @@ def _summary(report: Report, pain_svg: str) -> str:
 
 def _checks(report: Report) -> str:
     numbers = words.advice_numbers(report.raised_checks)
-    rows = [
-        (words.moment(c.at), words.TIER_WORDS.get(c.tier, str(c.tier)), words.raised_text(c),
-         words.advice_refs(c, numbers), words.acknowledged(c))
-        for c in report.raised_checks
-    ]  # fmt: skip
+    rows = words.check_rows(report, numbers)
     parts = ["<h2>Safety checks that raised something</h2>"]
     if rows:
-        parts.append(
-            _table(("When", "Tier", "Answered yes or not sure", "Advice", "Acknowledged"), rows)
-        )
+        parts.append(_table(words.CHECK_COLUMNS, rows))
         advice = "".join(f"<li>{_e(text)}</li>" for text in numbers)
         parts.append(f'<p>Advice shown:</p><ol class="advice">{advice}</ol>' if advice else "")
     else:

@@ -40,15 +40,9 @@ def _summary(report: Report) -> list[str]:
 def _checks(report: Report) -> list[str]:
     lines = ["## Safety checks that raised something", ""]
     numbers = words.advice_numbers(report.raised_checks)
-    rows = [
-        (words.moment(c.at), words.TIER_WORDS.get(c.tier, str(c.tier)), words.raised_text(c),
-         words.advice_refs(c, numbers), words.acknowledged(c))
-        for c in report.raised_checks
-    ]  # fmt: skip
+    rows = words.check_rows(report, numbers)
     if rows:
-        lines += _table(
-            ("When", "Tier", "Answered yes or not sure", "Advice", "Acknowledged"), rows
-        )
+        lines += _table(words.CHECK_COLUMNS, rows)
         lines += [f"{n}. {_cell(text)}" for text, n in numbers.items()] + [""]
     else:
         lines += ["None in this period.", ""]

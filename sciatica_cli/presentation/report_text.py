@@ -136,3 +136,16 @@ def hurt_how(session: HurtSession) -> str:
 
 
 EMPTY = "The diary holds no sessions, checks or goal ratings in this period."
+
+
+CHECK_COLUMNS = ("When", "Tier", "Answered yes or not sure", "Advice", "Acknowledged")
+
+
+def check_rows(report: Report, numbers: dict[str, int]) -> list[tuple[str, str, str, str, str]]:
+    """One row per check that raised something, in every format's words alike; `numbers`
+    are the advice notes' numbers (`advice_numbers`)."""
+    return [
+        (moment(c.at), TIER_WORDS.get(c.tier, str(c.tier)), raised_text(c),
+         advice_refs(c, numbers), acknowledged(c))
+        for c in report.raised_checks
+    ]  # fmt: skip
