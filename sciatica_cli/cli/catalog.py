@@ -63,11 +63,13 @@ def techniques(
         ]
         env.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    from sciatica_cli.domain.triage import checklist, question_count
+    from sciatica_cli.domain.question_plan import first_check_counts
     from sciatica_cli.presentation.catalog import techniques_view
 
     # As the check counts them: a follow-up shares its question, the profile list is one.
-    questions = question_count(checklist(content.red_flags.values(), content.cautions.values()))
+    flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
+    places = [frozenset(t.areas) for t in chosen]
+    questions = first_check_counts(flags, cautions, places, env.now())
     techniques_view(env.console, chosen, content.tools, questions=questions)
 
 

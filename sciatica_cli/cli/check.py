@@ -40,7 +40,7 @@ def check_symptoms(
     """
     import json  # only for --json: start-up pays for what it uses
 
-    from sciatica_cli.flows.check import run_check_symptoms
+    from sciatica_cli.flows.check_memory import run_check_symptoms
     from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI, check_as_json
 

@@ -47,6 +47,12 @@ _PROFILE = field(
     "'which of these apply to you?' list.",
     default=False,
 )
+_ONLY_AFTER = field(
+    "Ids of red flags or cautions (not themselves follow-ups): this question is asked only "
+    "when one of them was not a clear 'no', and counts as ruled out when all were.",
+    default=(),
+    item_pattern=KEBAB,
+)
 _PROFILE_FACTOR = field(
     "The profile fact a 'yes' or 'not sure' gives the gate for movement (`not_with`), "
     "as if the profile held it: pregnancy, osteoporosis.",
@@ -232,6 +238,13 @@ class RedFlag:
     )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
+    only_after: tuple[str, ...] = _ONLY_AFTER
+    slow: bool = field(
+        "A sign that changes over days, not hours (weight loss, a lump, a major injury, the "
+        "'soon' signs): asked one by one at a first check, then for 7 days as one question "
+        "listing them all.",
+        default=False,
+    )
     sources: tuple[str, ...] = _SOURCES
 
 
@@ -262,11 +275,12 @@ class Caution:
         "After a 'yes', no technique done in these positions (or with no posture) is shown.",
         default=(),
     )
-    only_after: str | None = field(
-        "Id of an earlier caution: this one is asked only when that one was not a clear 'no' "
-        "(and counts as ruled out when it was).",
-        default=None,
-        pattern=KEBAB,
+    only_after: tuple[str, ...] = _ONLY_AFTER
+    places: tuple[Area, ...] = field(
+        "A caution about the place worked on: in `guide` and `start` it is asked only when "
+        "one of these areas is planned, once the plan is known (`check-symptoms` asks it "
+        "always).",
+        default=(),
     )
     safe_answer: YesNo = field(
         "The answer that rules this caution out: 'no' (the usual), or 'yes' for a question "

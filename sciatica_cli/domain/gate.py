@@ -157,6 +157,10 @@ def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: De
     if technique_id not in outcome.techniques:
         # The check could not know which cautions concern a technique it never saw.
         return Decision(Verdict.NOT_COVERED, f"The safety check did not cover '{technique_id}'.")
+    if technique_id in outcome.uncovered:
+        # It works on a place the questions about the places worked on were not asked for.
+        reason = f"The safety check did not ask about the places '{technique_id}' works on."
+        return Decision(Verdict.NOT_COVERED, reason)
     if side is not None and side not in SIDES:
         return Decision(Verdict.BLOCKED, f"'{side}' is not a side: use left or right.")
     sides = SIDES if side is None else (side,)

@@ -78,8 +78,8 @@ def checklist(
 
 
 def follow_up(item: RedFlag | Caution) -> bool:
-    """A caution asked only after its parent (`only_after`) was not a clear "no"."""
-    return isinstance(item, Caution) and item.only_after is not None
+    """A question asked only after a parent (`only_after`) was not a clear "no"."""
+    return bool(item.only_after)
 
 
 def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Caution, ...]:
@@ -87,45 +87,19 @@ def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Cau
     return tuple(item for item in items if not follow_up(item))
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileList:
-    """The facts about a person (`profile: true`), asked as one "which of these?" list."""
-
-    items: tuple[RedFlag | Caution, ...]
-    id: str = "profile"
-    tier: None = None
-
-    @property
-    def question(self) -> str:
-        return "Which of these apply to you? " + " ".join(i.question for i in self.items)
-
-
-Asked = RedFlag | Caution | ProfileList
-
-
-def asking_order(items: Iterable[RedFlag | Caution]) -> tuple[Asked, ...]:
-    """The checklist as asked: the profile list right after the emergency signs (so they
-    still come first, and the profile is known before the signs it gives weight to)."""
-    listed = tuple(items)
-    profile = tuple(i for i in listed if i.profile)
-    rest = [i for i in listed if not i.profile]
-    if not profile:
-        return tuple(rest)
-    at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
-    return (*rest[:at], ProfileList(profile), *rest[at:])
-
-
-def question_count(items: Iterable[RedFlag | Caution]) -> int:
-    """How many questions a person who answers "no" throughout is asked (the list is one)."""
-    return sum(1 for i in asking_order(items) if isinstance(i, ProfileList) or not follow_up(i))
-
-
-def skipped(caution: Caution, cautions: Mapping[str, Answer]) -> bool:
-    """A follow-up caution (`only_after`) is not asked after a clear "no" to its parent, nor
-    counted on its own when the parent went unanswered (that leaves the check unfinished)."""
-    if caution.only_after is None:
+def skipped(item: RedFlag | Caution, answers: Answers) -> bool:
+    """A follow-up (`only_after`) is not asked when every parent was a clear "no", nor
+    counted on its own when a parent went unanswered (that leaves the check unfinished)."""
+    if not item.only_after:
         return False
-    return cautions.get(caution.only_after, Answer.NO) is Answer.NO
+    given = {**answers.flags, **answers.cautions}
+    return all(given.get(parent, Answer.NO) is Answer.NO for parent in item.only_after)
+
+
+def applies_to(caution: Caution, places: frozenset[str] | None) -> bool:
+    """Is a caution about the place worked on (`places`) asked for these planned areas?
+    None means the plan is not known (`check-symptoms`): every caution applies."""
+    return places is None or not caution.places or bool(places & set(caution.places))
 
 
 def rules_out(caution: Caution, answer: Answer) -> bool:
@@ -204,6 +178,10 @@ class Outcome:
     # `gate.decide` says whether massage may go on (it also weighs the acknowledgement).
     massage_possible: bool
     needs_acknowledgement: bool  # a `soon` sign was raised: massage only after acknowledging
+    # The areas the place questions were asked for (None: every area, as in check-symptoms),
+    # and the techniques that work elsewhere, which the gate does not show (NOT_COVERED).
+    places: frozenset[str] | None = None
+    uncovered: frozenset[str] = frozenset()
 
     @property
     def flags(self) -> tuple[Raised, ...]:
@@ -263,14 +241,21 @@ def triage(
     cautions: Iterable[Caution],
     techniques: Iterable[Technique],
     answers: Answers,
+    places: frozenset[str] | None = None,
 ) -> Outcome:
-    """Apply the rules to the answers. Pure: the same answers always give the same outcome."""
+    """Apply the rules to the answers. Pure: the same answers always give the same outcome.
+
+    `places` are the areas the plan works on, when known: a caution about other places is
+    not asked and not counted, and a technique working elsewhere is left `uncovered`.
+    """
     by_id = {t.id: t for t in techniques}
     unanswered: list[str] = []
     raised = _raised_flags(red_flags, answers, unanswered)
     blocks: set[Block] = set()
     for caution in cautions:
-        found = _raised_caution(caution, answers, unanswered)
+        if not applies_to(caution, places):
+            continue
+        found = _raised_caution(caution, answers, unanswered, places)
         if found is not None:
             blocks |= _blocks(caution, found.named, by_id)
             raised.append(found)
@@ -297,7 +282,16 @@ def triage(
         unanswered=tuple(unanswered),
         massage_possible=massage_possible,
         needs_acknowledgement=any(r.tier == "soon" for r in raised),
+        places=places,
+        uncovered=_uncovered(by_id.values(), places),
     )
+
+
+def _uncovered(techniques: Iterable[Technique], places: frozenset[str] | None) -> frozenset[str]:
+    """Techniques working on an area the place questions were not asked for."""
+    if places is None:
+        return frozenset()
+    return frozenset(t.id for t in techniques if not set(t.areas) <= places)
 
 
 def _raised_flags(
@@ -306,6 +300,8 @@ def _raised_flags(
     """The red flags not ruled out; the ids never answered are added to `unanswered`."""
     raised: list[Raised] = []
     for flag in red_flags:
+        if skipped(flag, answers):
+            continue  # every parent was a clear "no": nothing to follow up
         answer = answers.flags.get(flag.id)
         if answer is None:
             unanswered.append(flag.id)
@@ -350,16 +346,19 @@ def _combined(raised: list[Raised]) -> Raised | None:
     )
 
 
-def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -> Raised | None:
+def _raised_caution(
+    caution: Caution, answers: Answers, unanswered: list[str], places: frozenset[str] | None
+) -> Raised | None:
     """The caution if not ruled out, with the sides or areas it applies to."""
-    if skipped(caution, answers.cautions):
-        return None  # its parent was a clear "no": nothing to follow up
+    if skipped(caution, answers):
+        return None  # its parents were a clear "no": nothing to follow up
     answer = answers.cautions.get(caution.id)
     if answer is None:
         unanswered.append(caution.id)
     if rules_out(caution, answer or Answer.UNSURE):
         return None
-    named = _named(caution, answers.named.get(caution.id, ()) if answer is Answer.YES else ())
+    given = answers.named.get(caution.id, ()) if answer is Answer.YES else ()
+    named = _named(caution, given, places)
     return Raised(
         id=caution.id,
         kind="caution",
@@ -374,12 +373,15 @@ def _raised_caution(caution: Caution, answers: Answers, unanswered: list[str]) -
     )
 
 
-def _named(caution: Caution, given: Iterable[str]) -> tuple[str, ...]:
-    """The sides or areas a caution applies to; all of them when none (valid) were named."""
+def _named(
+    caution: Caution, given: Iterable[str], places: frozenset[str] | None
+) -> tuple[str, ...]:
+    """The sides or areas a caution applies to; all of them (all the planned areas) when
+    none (valid) were named."""
     if caution.asks == "side":
         choices: tuple[str, ...] = SIDES
     elif caution.asks == "area":
-        choices = AREAS
+        choices = tuple(a for a in AREAS if places is None or a in places)
     else:
         return ()
     chosen = set(given) & set(choices)

@@ -1,44 +1,50 @@
 """The safety check as a use case: which questions, in what order, when to stop, and the diary.
 
-The flow decides the sequence (emergency signs first, stop at the first emergency sign not
-ruled out, a recent clear check reused after one question) and keeps the record; the
-triage and the gate say what the answers mean; a `CheckUI` from presentation only asks
-and shows. `check-symptoms`, `guide` and `start` all run it.
+The flow asks the steps `domain.question_plan` lays out (short where the diary remembers,
+complete always), stops at the first emergency sign not ruled out, expands a listing
+question into its signs when it was not a clear "no", and keeps the record; the triage and
+the gate say what the answers mean; a `CheckUI` from presentation only asks and shows.
+`check-symptoms`, `guide` and `start` all run it; what the diary remembers, and reusing a
+recent check, are in `flows.check_memory`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
-from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.gate import asks_acknowledgement
-from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
+from sciatica_cli.domain.question_plan import (
+    Memory,
+    ProfileConfirm,
+    ProfileList,
+    SinceListing,
+    Step,
+    counted,
+    expand,
+    plan_questions,
+    question_count,
+    remembered_profile,
+)
 from sciatica_cli.domain.triage import (
     Answer,
     Answers,
-    Asked,
     Outcome,
-    ProfileList,
     Raised,
-    asking_order,
-    checklist,
     follow_up,
-    question_count,
     skipped,
     stops_checklist,
     triage,
 )
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.diary_access import DiaryLink
-from sciatica_cli.flows.profile import profile_changed_since, record_profile
 from sciatica_cli.flows.replies import NoAnswer
-from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
+from sciatica_cli.vocabulary import AREAS
 
 Question = RedFlag | Caution
 
@@ -49,7 +55,10 @@ class CheckUI(Protocol):
     def intro(self, total: int) -> None: ...
 
     def section(self, name: str) -> None:
-        """A new group of questions: a tier name, or "caution"."""
+        """A new group of questions: a tier name, "profile", "since" or "caution"."""
+
+    def places(self, areas: Sequence[str]) -> None:
+        """The areas the questions that follow are about (the plan's)."""
 
     def ask(self, number: int, total: int, item: Question) -> Answer | NoAnswer: ...
 
@@ -58,8 +67,17 @@ class CheckUI(Protocol):
     ) -> dict[str, Answer] | NoAnswer:
         """Which of these facts apply: an answer per id given (an id left out is "no")."""
 
-    def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
-        """Which sides or areas a caution answered "yes" applies to; () for not sure."""
+    def ask_profile_confirm(
+        self, number: int, total: int, confirm: ProfileConfirm
+    ) -> Answer | NoAnswer:
+        """The kept profile: has any of it changed? Only a clear "no" keeps it."""
+
+    def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
+        """Has any of these slow signs started since then? Only a clear "no" rules them out."""
+
+    def ask_named(self, caution: Caution, areas: Sequence[str]) -> tuple[str, ...] | NoAnswer:
+        """Which sides, or which of `areas`, a caution answered "yes" applies to; () for
+        not sure."""
 
     def input_ended(self) -> None: ...
 
@@ -72,7 +90,7 @@ class CheckUI(Protocol):
     def verdict(self, result: CheckResult) -> None: ...
 
     def ask_nothing_changed(
-        self, since: dt.datetime, items: Sequence[Question]
+        self, since: dt.datetime, findings: Sequence[str], items: Sequence[Question]
     ) -> Answer | NoAnswer: ...
 
     def full_check_again(self) -> None: ...
@@ -83,106 +101,199 @@ class CheckUI(Protocol):
     def recent_check_reused(self) -> None: ...
 
 
+KeepProfile = Callable[[dict[str, Answer]], None]
+
+
 @dataclass
-class _Asked:
+class Asked:
     """The answers gathered so far in one run of the checklist."""
 
+    places: frozenset[str] | None
     flags: dict[str, Answer] = field(default_factory=dict)
     cautions: dict[str, Answer] = field(default_factory=dict)
     named: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    listed: set[str] = field(default_factory=set)  # answered "no" in a listing question
+    profile: dict[str, Answer] = field(default_factory=dict)  # the list's answers, to keep
     stopped_at: Question | None = None
     ended: bool = False
 
     def answers(self) -> Answers:
         return Answers(flags=self.flags, cautions=self.cautions, named=self.named)
 
+    def take(self, item: Question, answer: Answer) -> None:
+        (self.cautions if isinstance(item, Caution) else self.flags)[item.id] = answer
 
-def run_checklist(env: Environment, ui: CheckUI) -> CheckResult:
-    """Ask every question (stopping at the first emergency sign) and conclude."""
+
+class _Next(enum.Enum):
+    GO = "go"
+    STOP = "stop"  # an emergency sign, or the input ended: no further question
+
+
+def run_checklist(
+    env: Environment,
+    ui: CheckUI,
+    memory: Memory | None = None,
+    places: frozenset[str] | None = None,
+    keep_profile: KeepProfile | None = None,
+) -> CheckResult:
+    """Ask the planned questions (stopping at the first emergency sign) and conclude.
+
+    Without a `memory` (the diary's) everything is asked; without `places` (no plan yet
+    known) every place caution is asked."""
     content = env.content
-    items = checklist(content.red_flags.values(), content.cautions.values())
-    asked = _ask_all(ui, items)
-    outcome = _triage(content, asked.answers())
+    memory = memory or Memory()
+    steps = plan_questions(
+        content.red_flags.values(), content.cautions.values(), memory, env.now(), places
+    )
+    asked = Asked(places)
+    items: list[Question] = [*content.red_flags.values(), *content.cautions.values()]
+    profile = [i for i in items if i.profile]
+    remembered = remembered_profile(steps, profile, memory)
+    for item in profile:
+        if item.id in remembered:
+            asked.take(item, remembered[item.id])
+    ask_steps(ui, asked, steps)
+    if asked.profile and keep_profile is not None:
+        keep_profile(asked.profile)
+    return conclude_asked(env, ui, asked, acknowledged=False)
+
+
+def conclude_asked(env: Environment, ui: CheckUI, asked: Asked, acknowledged: bool) -> CheckResult:
+    """Triage what was asked, show it, and ask for the acknowledgement it needs, if any."""
+    outcome = triage_answers(env.content, asked.answers(), asked.places)
     emergency = _first_emergency(outcome, asked.stopped_at)
+    answers, listed = asked.answers(), frozenset(asked.listed)
     if emergency is not None:
         # At once, and only this: a person with an emergency sign needs one clear message.
         ui.emergency(emergency)
-        return conclude(outcome, acknowledged=False, checked_at=env.now())
+        return conclude(outcome, False, env.now(), answers=answers, listed=listed)
     ui.outcome(outcome)
-    acknowledged = asks_acknowledgement(outcome) and ui.ask_acknowledgement()
-    result = conclude(outcome, acknowledged, checked_at=env.now())
+    if not acknowledged:
+        acknowledged = asks_acknowledgement(outcome) and ui.ask_acknowledgement()
+    result = conclude(outcome, acknowledged, env.now(), answers=answers, listed=listed)
     ui.verdict(result)
     return result
 
 
-def _section(item: Asked) -> str:
-    if isinstance(item, ProfileList):
+def _section(step: Step, current: str) -> str:
+    if isinstance(step, ProfileList | ProfileConfirm):
         return "profile"
-    return "caution" if isinstance(item, Caution) else item.tier
+    if isinstance(step, SinceListing):
+        return "since"
+    if isinstance(step, Caution):
+        return "caution"
+    # A follow-up stays in the section of the question it follows.
+    return current if follow_up(step) and current else step.tier
 
 
-def _ask_all(ui: CheckUI, items: Sequence[Question]) -> _Asked:
-    asked = _Asked()
-    total = question_count(items)  # a follow-up shares its parent's number; a list is one
-    ui.intro(total)
-    section = ""
-    number = 0
-    for item in asking_order(items):
-        if isinstance(item, Caution) and skipped(item, asked.cautions):
+def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = True) -> None:
+    """Ask each step in turn; a listing not answered "no" is replaced by what it lists."""
+    queue = list(steps)
+    total = question_count(queue)
+    if intro:
+        ui.intro(total)
+    number, section, at = 0, "", 0
+    while at < len(queue):
+        step = queue[at]
+        at += 1
+        if isinstance(step, RedFlag | Caution) and skipped(step, asked.answers()):
             continue
-        number += isinstance(item, ProfileList) or not follow_up(item)
-        if _section(item) != section:
-            section = _section(item)
-            ui.section(section)
-        if isinstance(item, ProfileList):
-            going_on = _ask_profile(ui, asked, item, number, total)
-        else:
-            going_on = _ask_one(ui, asked, item, number, total)
-        if not going_on:
+        number += counted(step)
+        section = _enter(ui, asked, step, section)
+        going = _ask_step(ui, asked, step, number, total)
+        if isinstance(going, tuple):
+            # The signs it listed take its place, and its number: the count stays true.
+            queue[at:at] = going
+            total += question_count(going) - 1
+            number -= 1
+        elif going is _Next.STOP:
             break
     if asked.ended:
         ui.input_ended()
-    return asked
 
 
-def _ask_profile(ui: CheckUI, asked: _Asked, listed: ProfileList, number: int, total: int) -> bool:
+def _enter(ui: CheckUI, asked: Asked, step: Step, section: str) -> str:
+    """Show a new section's heading (and the places, for the place questions)."""
+    here = _section(step, section)
+    if here != section:
+        ui.section(here)
+        if here == "caution" and asked.places is not None:
+            ui.places(sorted(asked.places))
+    return here
+
+
+def _ask_step(
+    ui: CheckUI, asked: Asked, step: Step, number: int, total: int
+) -> _Next | tuple[Step, ...]:
+    if isinstance(step, ProfileList):
+        return _ask_profile(ui, asked, step, number, total)
+    if isinstance(step, ProfileConfirm):
+        reply = ui.ask_profile_confirm(number, total, step)
+    elif isinstance(step, SinceListing):
+        reply = ui.ask_listing(number, total, step)
+    else:
+        return _ask_one(ui, asked, step, number, total)
+    if reply is NoAnswer.ENDED:
+        asked.ended = True  # what it stood for stays unanswered: the check is unfinished
+        return _Next.STOP
+    if reply is not Answer.NO:
+        return expand(step)
+    _take_all_no(asked, step)
+    return _Next.GO
+
+
+def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing) -> None:
+    """A clear "no": the kept profile stands (and is kept again), or none of the signs."""
+    if isinstance(step, ProfileConfirm):
+        for item in step.items:
+            asked.take(item, step.answers[item.id])
+        asked.profile = dict(step.answers)
+        return
+    for item in step.items:
+        asked.take(item, Answer.NO)
+        asked.listed.add(item.id)
+
+
+def _ask_profile(ui: CheckUI, asked: Asked, listed: ProfileList, number: int, total: int) -> _Next:
     """The facts about the person in one list; an unclear reply counts as "not sure" for all."""
     reply = ui.ask_profile(number, total, listed.items)
     if reply is NoAnswer.ENDED:
         asked.ended = True
-        return False
+        return _Next.STOP
     for item in listed.items:
         answer = reply.get(item.id, Answer.NO) if isinstance(reply, dict) else Answer.UNSURE
-        if isinstance(item, Caution):
-            asked.cautions[item.id] = answer
-        else:
-            asked.flags[item.id] = answer
-    return True
+        asked.take(item, answer)
+        asked.profile[item.id] = answer
+    return _Next.GO
 
 
-def _ask_one(ui: CheckUI, asked: _Asked, item: Question, number: int, total: int) -> bool:
-    """Ask one question and keep its answer; False when no further question may follow."""
+def _ask_one(ui: CheckUI, asked: Asked, item: Question, number: int, total: int) -> _Next:
+    """Ask one question and keep its answer; STOP when no further question may follow."""
     reply = ui.ask(number, total, item)
     if reply is NoAnswer.ENDED:
         asked.ended = True  # this and every later question stay unanswered
-        return False
+        return _Next.STOP
     answer = reply if isinstance(reply, Answer) else Answer.UNSURE  # unclear counts as yes
-    if isinstance(item, Caution):
-        asked.cautions[item.id] = answer
-        if answer is Answer.YES and item.asks is not None:
-            named = ui.ask_named(item)
-            asked.named[item.id] = named if isinstance(named, tuple) else ()
-    else:
-        asked.flags[item.id] = answer
+    asked.take(item, answer)
+    if isinstance(item, Caution) and answer is Answer.YES and item.asks is not None:
+        areas = [a for a in item.places or AREAS if asked.places is None or a in asked.places]
+        named = ui.ask_named(item, areas)
+        asked.named[item.id] = named if isinstance(named, tuple) else ()
     if stops_checklist(item, answer):
         asked.stopped_at = item
-        return False
-    return True
+        return _Next.STOP
+    return _Next.GO
 
 
-def _triage(content: ContentSet, answers: Answers) -> Outcome:
+def triage_answers(
+    content: ContentSet, answers: Answers, places: frozenset[str] | None = None
+) -> Outcome:
     return triage(
-        content.red_flags.values(), content.cautions.values(), content.techniques.values(), answers
+        content.red_flags.values(),
+        content.cautions.values(),
+        content.techniques.values(),
+        answers,
+        places,
     )
 
 
@@ -194,101 +305,3 @@ def _first_emergency(outcome: Outcome, stopped_at: Question | None) -> Raised | 
         if stopped_at is not None and raised.id == stopped_at.id:
             return raised
     return answered[0] if answered else None
-
-
-# -- the check before a session: reuse, run, record ---------------------------------------
-def check_before_session(env: Environment, ui: CheckUI, diary: DiaryLink) -> CheckResult:
-    """The checklist, or one question when a clear check was passed in the last 12 hours.
-
-    A diary that fails here is noted and the full checklist asked: it never stops a check.
-    """
-    rest = _rest_today(env, ui, diary)
-    if rest is not None:
-        # No questions: whatever they found, there is no more massage today.
-        asked = rest.why == ASKED_TODAY  # the diary could not say when
-        at = "" if asked else env.local_time(rest.at).strftime("%H:%M")
-        result = conclude(_triage(env.content, Answers()), False, env.now(), rest=rest, rest_at=at)
-        ui.verdict(result)
-        return result
-    last = diary.read(Diary.last_check, "Its last check is not used.")
-    if last is not None and profile_changed_since(diary, last.checked_at):
-        last = None  # the profile was edited since: the check did not see it
-    reused = _reuse_recent_check(env, ui, last)
-    if reused is not None:
-        return reused
-    result = run_checklist(env, ui)
-    record_check(env, diary, result)
-    return result
-
-
-ASKED_TODAY = "it hurt more, as you said"
-
-
-def _rest_today(env: Environment, ui: CheckUI, diary: DiaryLink) -> RestToday | None:
-    """A session earlier today (local time) that stopped because it hurt more, if any.
-
-    When the diary cannot say, the person is asked; an unclear answer counts as yes. An
-    answer that never comes goes on to the checklist, which then ends unfinished.
-    """
-    since = env.now() - dt.timedelta(days=1)
-    sessions = diary.read(lambda d: d.sessions(since=since), "Its sessions are not used.")
-    if sessions is None:
-        reply = ui.ask_stopped_today()
-        if reply is Answer.NO or reply is NoAnswer.ENDED:
-            return None
-        return RestToday(at=env.now(), why=ASKED_TODAY)
-    past = [_past(s) for s in sessions]
-    return rest_today(past, env.now(), env.local_time)
-
-
-def _past(record: SessionRecord) -> PastSession:
-    return PastSession(
-        started_at=record.started_at,
-        ended_at=record.ended_at,
-        status=record.status,
-        pain_before=(record.before.leg, record.before.back),
-        pain_after=(record.after.leg, record.after.back),
-    )
-
-
-def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> None:
-    """Keep a check: its time, tier and decision, and the questions answered "no"."""
-    content = env.content
-    record = CheckRecord(
-        checked_at=result.checked_at,
-        tier=result.outcome.tier,
-        may_massage=result.decision.allowed,
-        acknowledged=result.acknowledged,
-        raised=[r.id for r in result.outcome.raised],
-        answers=recent_check.answered_no(result.outcome, content.red_flags, content.cautions),
-        advice=[env.say(text) for text in result.outcome.advice],  # as the person read it
-    )
-    diary.write(lambda d: d.record_check(record), "This check is not recorded.")
-    record_profile(env, diary, result.outcome, result.checked_at)
-
-
-def _reuse_recent_check(
-    env: Environment, ui: CheckUI, last: CheckRecord | None
-) -> CheckResult | None:
-    if last is None or last.answers is None:
-        return None
-    if not recent_check.is_reusable(last.checked_at, last.raised, env.now()):
-        return None
-    content = env.content
-    outcome = _triage(content, recent_check.answers_from(last.answers))
-    if not outcome.clear:
-        return None  # the content has new questions since: ask them all
-    items = checklist(content.red_flags.values(), content.cautions.values())
-    if ui.ask_nothing_changed(last.checked_at, items) is not Answer.NO:
-        ui.full_check_again()
-        return None
-    ui.recent_check_reused()
-    return conclude(outcome, acknowledged=False, checked_at=last.checked_at, reused=True)
-
-
-def run_check_symptoms(env: Environment, ui: CheckUI) -> CheckResult:
-    """`check-symptoms`: always the full checklist (never a reused one), then recorded."""
-    result = run_checklist(env, ui)
-    with DiaryLink.optional(env) as diary:
-        record_check(env, diary, result)
-    return result

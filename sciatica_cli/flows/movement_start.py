@@ -57,5 +57,13 @@ def plan_routine(
     return combined, plans
 
 
+def routine_places(env: Environment, routine: Routine, areas: Sequence[str]) -> frozenset[str]:
+    """The areas a routine may work on: where it hurts, its massage, and the first-choice
+    movement (the fallback's other areas are not asked about, so it stays within these)."""
+    first, _fallback = movement_candidates(env.content.techniques.values(), areas)
+    entries = [*first, *(item.technique for item in routine.items)]
+    return frozenset(areas) | frozenset(a for t in entries for a in t.areas)
+
+
 def _allowed(plans: Sequence[SessionPlan | Refusal]) -> list[SessionPlan]:
     return [p for p in plans if isinstance(p, SessionPlan)]

@@ -16,7 +16,7 @@ from typing import Protocol
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain.profile_rules import ProfileFactors
-from sciatica_cli.domain.triage import Answer, Outcome
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink, open_diary
 from sciatica_cli.flows.replies import NoAnswer
@@ -46,23 +46,22 @@ def profile_questions(content: ContentSet) -> dict[str, str]:
     return {item.id: " ".join(item.question.split()) for item in _profile_items(content)}
 
 
-def profile_entries(content: ContentSet, outcome: Outcome, at: dt.datetime) -> list[ProfileEntry]:
-    """The profile facts this check answered; a fact left unanswered is not kept."""
-    raised = {r.id: r for r in outcome.raised}
-    kept: list[ProfileEntry] = []
-    for item in _profile_items(content):
-        if item.id in outcome.unanswered:
-            continue
-        found = raised.get(item.id)
-        if found is not None and not found.answered:
-            continue
-        answer = "no" if found is None else found.answer.value
-        kept.append(ProfileEntry(item.id, answer, item.profile_factor, at))
-    return kept
+def stored_answers(diary: DiaryLink) -> dict[str, tuple[Answer, dt.datetime]]:
+    """The kept profile for the check: each fact's answer and when it was given."""
+    entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
+    return {e.item: (Answer(e.answer), e.answered_at) for e in entries or []}
 
 
-def record_profile(env: Environment, diary: DiaryLink, outcome: Outcome, at: dt.datetime) -> None:
-    entries = profile_entries(env.content, outcome, at)
+def keep_profile_answers(
+    env: Environment, diary: DiaryLink, answers: dict[str, Answer], at: dt.datetime
+) -> None:
+    """Keep the profile answers a check asked or confirmed, each as of `at`."""
+    items = {item.id: item for item in _profile_items(env.content)}
+    entries = [
+        ProfileEntry(i, a.value, items[i].profile_factor, at)
+        for i, a in answers.items()
+        if i in items
+    ]
     if entries:
         diary.write(lambda d: ProfileBook(d).save(entries), "Your profile is not kept.")
 

@@ -18,11 +18,12 @@ from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.check import CheckUI, check_before_session
+from sciatica_cli.flows.check import CheckUI
+from sciatica_cli.flows.check_memory import check_before_session, check_places
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.goals import GoalsUI, goals_at_start
 from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
-from sciatica_cli.flows.movement_start import plan_routine
+from sciatica_cli.flows.movement_start import plan_routine, routine_places
 from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.flows.resume import Resumable, decline, find_resumable
 from sciatica_cli.flows.routine_summary import RoutineSummary, summarise
@@ -88,10 +89,11 @@ def run_start(
     with DiaryLink.optional(env) as diary:
         _welcome_once(env, start_ui, diary)
         _ask_region_once(env, start_ui, diary)
-        check = check_before_session(env, check_ui, diary)
+        # The places are not known yet: their questions come once they are (`_checked_for`).
+        check = check_before_session(env, check_ui, diary, frozenset())
         if not check.decision.allowed:
             return check.verdict
-        run = _Run(env, options, check, session_ui, start_ui, diary, questions)
+        run = _Run(env, options, check, check_ui, session_ui, start_ui, diary, questions)
         offer = find_resumable(diary, env.now(), env.content.techniques)
         if offer is not None:
             if start_ui.ask_resume(offer):
@@ -107,6 +109,7 @@ class _Run:
     env: Environment
     options: SessionOptions
     check: CheckResult
+    check_ui: CheckUI
     session_ui: SessionUI
     start_ui: StartUI
     diary: DiaryLink
@@ -118,6 +121,9 @@ def _new_routine(run: _Run, side: str | None) -> FlowEnd:
     areas, feelings = _ask_where(env, ui)
     options = replace(run.options, side=settle_side(ui, run.diary, side))
     routine = recommend(areas, env.content.areas, env.content.techniques)
+    run = _checked_for(run, routine_places(env, routine, areas))
+    if not run.check.decision.allowed:
+        return run.check.verdict
     routine, plans = plan_routine(
         env, run.session_ui, routine, areas, run.check, options, run.diary
     )
@@ -137,10 +143,19 @@ def _resume(run: _Run, offer: Resumable) -> FlowEnd:
     record = offer.record
     options = replace(run.options, side=record.sides[0] if record.sides else "both")
     techniques = [run.env.content.techniques[t] for t in offer.remaining]
+    run = _checked_for(run, frozenset(a for t in techniques for a in t.areas))
+    if not run.check.decision.allowed:
+        return run.check.verdict
     plans = _allowed(run, techniques, options)
     if not plans:
         return Verdict.NOTHING_LEFT
     return _run_routine(replace(run, options=options), plans, record)
+
+
+def _checked_for(run: _Run, places: frozenset[str]) -> _Run:
+    """The check with the questions about these places asked (those not asked yet)."""
+    check = check_places(run.env, run.check_ui, run.diary, run.check, places)
+    return replace(run, check=check)
 
 
 def _run_routine(run: _Run, plans: list[SessionPlan], record: SessionRecord) -> FlowEnd:

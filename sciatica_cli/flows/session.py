@@ -32,7 +32,8 @@ from sciatica_cli.domain.session import (
 )
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.check import CheckUI, check_before_session
+from sciatica_cli.flows.check import CheckUI
+from sciatica_cli.flows.check_memory import check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
 from sciatica_cli.flows.profile import profile_factors
@@ -219,7 +220,7 @@ def run_guide(
 ) -> FlowEnd:
     """The safety check, then one technique on every side the gate allows."""
     with DiaryLink.optional(env) as diary:
-        check = check_before_session(env, check_ui, diary)
+        check = check_before_session(env, check_ui, diary, frozenset(technique.areas))
         if not check.decision.allowed:
             return check.verdict
         profile = profile_factors(diary)

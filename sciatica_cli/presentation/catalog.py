@@ -25,9 +25,13 @@ CATALOGUE_NARROW = 100
 
 
 def techniques_view(
-    console: Console, techniques: list[Technique], tools: Mapping[str, Tool], *, questions: int
+    console: Console,
+    techniques: list[Technique],
+    tools: Mapping[str, Tool],
+    *,
+    questions: tuple[int, int],
 ) -> None:
-    """The catalogue; `questions` is how many the safety check asks, said in the footer."""
+    """The catalogue; `questions` is how many the first safety check asks (fewest, most)."""
     if len(techniques) > LONG_CATALOGUE:
         _long_listing(console, techniques, tools)
     elif console.width < CATALOGUE_NARROW:
@@ -53,10 +57,13 @@ def techniques_view(
                 inert(format_duration(duration_seconds(t))),
             )
         console.print(table)
+    low, high = questions
+    count = str(low) if low == high else f"{low} to {high}"
     console.print(
         inert(
-            f"Run 'sciatica guide ID' to start one. It first asks {questions} questions "
-            "about warning signs (one, after a clear check in the last 12 hours).",
+            f"Run 'sciatica guide ID' to start one. Its first safety check asks {count} "
+            "questions; later ones ask fewer (one, within 12 hours of a check that let you "
+            "go on).",
             "italic",
         )
     )

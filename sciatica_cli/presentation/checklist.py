@@ -21,11 +21,17 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.question_plan import ProfileConfirm, SinceListing
 from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import inert
-from sciatica_cli.presentation.profile_list import PROFILE_HINT, PROFILE_PROMPT, profile_parser
+from sciatica_cli.presentation.profile_list import (
+    PROFILE_HINT,
+    PROFILE_PROMPT,
+    profile_lines,
+    profile_parser,
+)
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
     YES_NO_PROMPT,
@@ -48,8 +54,9 @@ SECTION_TITLES = {
     "emergency": "Signs that need help straight away (new means in about the last 2 weeks)",
     "urgent": "Signs that need a doctor today",
     "soon": "Signs to see {primary_care} about",
-    "caution": "About where you plan to massage",
+    "caution": "About the places you will work on",
     "profile": "About you",
+    "since": "Signs that change slowly",
 }
 TIER_LABELS = {
     "emergency": "Emergency",
@@ -95,6 +102,11 @@ class TerminalCheckUI:
         self.console.print()
         self.console.print(inert(self.env.say(SECTION_TITLES[name]), "bold underline"))
 
+    def places(self, areas: Sequence[str]) -> None:
+        names = self.env.content.areas
+        listed = ", ".join(names[a].name if a in names else a.replace("-", " ") for a in areas)
+        self.console.print(inert(f"You will work on: {listed}."))
+
     def ask(self, number: int, total: int, item: RedFlag | Caution) -> Answer | NoAnswer:
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
@@ -120,12 +132,41 @@ class TerminalCheckUI:
         parser = profile_parser([item.id for item in items])
         return self.reader.ask(PROFILE_PROMPT, parser, PROFILE_HINT)
 
-    def ask_named(self, caution: Caution) -> tuple[str, ...] | NoAnswer:
+    def ask_profile_confirm(
+        self, number: int, total: int, confirm: ProfileConfirm
+    ) -> Answer | NoAnswer:
+        """The kept profile in one question; anything but a clear "no" asks the list again."""
+        when = self.env.local_time(confirm.since).strftime("%A %-d %B")
+        self.console.print()
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
+        self.console.print(inert(f"On {when} you told us this about yourself:"))
+        for line in profile_lines(confirm.items, confirm.answers):
+            self.console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
+        self.console.print(
+            inert("Has any of this changed since then? Answer n only if nothing has.")
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
+        """Slow signs in one question; anything but a clear "no" asks them one by one."""
+        when = self.env.local_time(listing.since).strftime("%A %-d %B")
+        self.console.print()
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
+        self.console.print(inert(f"On {when} you said no to each of these:"))
+        for item in listing.items:
+            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2), expand=False))
+        self.console.print(
+            inert(f"Has any of these started since {when}? Answer n only if none has.")
+        )
+        return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
+
+    def ask_named(self, caution: Caution, areas: Sequence[str]) -> tuple[str, ...] | NoAnswer:
         """Which side or which areas; () means "not sure" (every side or area)."""
         if caution.asks == "side":
             return self.reader.ask(SIDE_PROMPT, parse_side, SIDE_HINT)
-        areas = self.env.content.areas
-        choices = [(a, areas[a].name if a in areas else a.replace("-", " ")) for a in AREAS]
+        guides = self.env.content.areas
+        names = [(a, guides[a].name if a in guides else a.replace("-", " ")) for a in areas]
+        choices = names or [(a, a.replace("-", " ")) for a in AREAS]
         self.console.print(
             inert("Which areas? Type their numbers (for example: 1 3), or ? if not sure.")
         )
@@ -150,10 +191,17 @@ class TerminalCheckUI:
         verdict_view(self.console, result)
 
     def ask_nothing_changed(
-        self, since: dt.datetime, items: Sequence[RedFlag | Caution]
+        self, since: dt.datetime, findings: Sequence[str], items: Sequence[RedFlag | Caution]
     ) -> Answer | NoAnswer:
         at = self.env.local_time(since).strftime("%H:%M")
         self.console.print(inert("Safety check", "bold underline"))
+        if findings:
+            self.console.print(
+                inert(f"At {at} your check found this, and you said you would act on it:")
+            )
+            for advice in findings:
+                line = inert(f"- {self.env.say(advice)}")
+                self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
         self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
         section = ""
         for item in items:  # every question of the full check, cautions too, in its order
@@ -184,7 +232,7 @@ class TerminalCheckUI:
         self.console.print(inert("Then let us go through the full check again."))
 
     def recent_check_reused(self) -> None:
-        self.console.print(inert("Thank you. Massage may go on, gently.", "bold"))
+        self.console.print(inert("Thank you. You may go on, gently.", "bold"))
 
 
 def _why(raised: Raised) -> str:

@@ -9,7 +9,8 @@ one by one, so they are asked together: numbers for those that apply ("1 3"), `n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.presentation.prompts import normalise
@@ -47,3 +48,19 @@ def profile_parser(ids: Sequence[str]) -> Callable[[str], dict[str, Answer] | No
         return answers if tokens else None
 
     return parse
+
+
+_SAID = {Answer.YES: "yes", Answer.UNSURE: "not sure", Answer.NO: "no"}
+
+
+def profile_lines(items: Sequence[Any], answers: Mapping[str, Answer]) -> list[str]:
+    """The kept profile as lines to read: what applies first, then one line for the rest."""
+    lines = [
+        f"{_SAID[answers[i.id]]}: {i.question}"
+        for i in items
+        if answers.get(i.id, Answer.NO) is not Answer.NO
+    ]
+    lines.append("None of the others apply." if lines else "None of these apply to you:")
+    if len(lines) == 1:
+        lines += [f"- {i.question}" for i in items]
+    return lines

@@ -296,6 +296,24 @@ class Diary:
             )
         return dataclasses.replace(check, id=cursor.lastrowid)
 
+    def amend_check(self, check: CheckRecord) -> None:
+        """Replace a kept check (by its id) with more of the same check: the answers about
+        the places worked on, asked once the plan was known."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE checks SET tier=?, may_massage=?, acknowledged=?, raised=?, answers=?,"
+                " advice=? WHERE id=?",
+                (
+                    check.tier,
+                    int(check.may_massage),
+                    int(check.acknowledged),
+                    json.dumps(check.raised),
+                    json.dumps(check.answers) if check.answers is not None else None,
+                    json.dumps(check.advice) if check.advice is not None else None,
+                    check.id,
+                ),
+            )
+
     def iter_checks(self, since: dt.datetime | None = None) -> Iterator[CheckRecord]:
         """Checks oldest first in time, one at a time; `since` as in `iter_sessions`."""
         return self._in_time_order("checks", CHECK_COLUMNS, "checked_at", since, check_from_row)

@@ -1,0 +1,195 @@
+"""Which questions a check asks, and in what order: short, and with nothing left out.
+
+Pure rules over the content and what the diary remembers (`Memory`), so every path can be
+tested. What changes within hours is asked every time, one question each; what changes
+slowly is asked one by one at a first check and then, for 7 days, as one question listing
+it all (`SinceListing`); the facts about the person are one list (`ProfileList`), kept and
+re-confirmed with one question (`ProfileConfirm`) once a week. The order:
+
+1. the emergency signs that can change within hours;
+2. the slow signs' listing, when there is one (it holds a major injury, an emergency sign);
+3. the profile (the list, the confirming question, or nothing while it is fresh), then the
+   questions that follow up a profile fact (after cancer, weak bones, a spine procedure);
+4. the urgent and "soon" signs, slow ones one by one when they are not listed;
+5. the cautions about the places worked on, only for the planned places (all of them when
+   no plan is known, as in `check-symptoms`).
+
+A follow-up (`only_after`) shares its parent's number and is asked only when a parent was
+not a clear "no"; a listing or confirming question answered with anything but a clear "no"
+is replaced, where it stands, by the questions it stood for (`expand`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sciatica_cli.content.models import Caution, RedFlag
+from sciatica_cli.domain.triage import Answer, applies_to, checklist, follow_up
+
+Question = RedFlag | Caution
+
+# How long a one-by-one "no" to a slow sign, or a confirmed profile, is trusted.
+REMEMBERED_FOR = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileList:
+    """The facts about a person (`profile: true`), asked as one "which of these?" list."""
+
+    items: tuple[Question, ...]
+    id: str = "profile"
+    tier: None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileConfirm:
+    """The kept profile shown in one question: "has any of this changed?"."""
+
+    items: tuple[Question, ...]
+    answers: Mapping[str, Answer]
+    since: dt.datetime
+    id: str = "profile-confirm"
+    tier: None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SinceListing:
+    """Slow signs answered "no" one by one less than 7 days ago, in one question."""
+
+    items: tuple[Question, ...]
+    since: dt.datetime
+    id: str = "since-listing"
+    tier: None = None
+
+
+Step = Question | ProfileList | ProfileConfirm | SinceListing
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """What the diary says that shortens a check. Empty when it cannot be read: then
+    everything is asked."""
+
+    profile: Mapping[str, tuple[Answer, dt.datetime]] = field(default_factory=dict)
+    slow_clear: Mapping[str, dt.datetime] = field(default_factory=dict)
+
+
+def fresh(at: dt.datetime, now: dt.datetime) -> bool:
+    return dt.timedelta(0) <= now - at < REMEMBERED_FOR
+
+
+def plan_questions(
+    red_flags: Iterable[RedFlag],
+    cautions: Iterable[Caution],
+    memory: Memory,
+    now: dt.datetime,
+    places: frozenset[str] | None,
+) -> tuple[Step, ...]:
+    """The steps of one check, in order (see the module's docstring)."""
+    items = checklist(red_flags, cautions)
+    profile = tuple(i for i in items if i.profile)
+    profile_ids = {i.id for i in profile}
+    listed = tuple(i for i in items if _listable(i, memory, now))
+    place = tuple(i for i in items if isinstance(i, Caution) and i.places)
+    after_profile = tuple(
+        i for i in items if follow_up(i) and set(i.only_after) <= profile_ids and i not in place
+    )
+    skip = {*profile, *listed, *place, *after_profile}
+    rest = [i for i in items if i not in skip and not follow_up(i)]
+    at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
+    steps: list[Step] = [*rest[:at]]
+    if listed:
+        steps.append(SinceListing(listed, min(memory.slow_clear[i.id] for i in listed)))
+    steps.extend(_profile_step(profile, memory, now))
+    steps.extend(after_profile)
+    steps.extend(rest[at:])
+    for item in items:  # any other follow-up: right after the step that holds its parent
+        if follow_up(item) and item not in skip:
+            steps.insert(_after_parent(steps, item), item)
+    steps.extend(c for c in place if isinstance(c, Caution) and applies_to(c, places))
+    return tuple(steps)
+
+
+def _after_parent(steps: Sequence[Step], item: Question) -> int:
+    """Where a follow-up goes: after the last step asking one of its parents (the end when
+    none does), and after the follow-ups already placed there."""
+    parents = set(item.only_after)
+    at = len(steps)
+    for n, step in enumerate(steps):
+        inside = {i.id for i in getattr(step, "items", ())} | {step.id}
+        if inside & parents:
+            at = n + 1
+    while at < len(steps) and _is_follow_up(steps[at]):
+        at += 1
+    return at
+
+
+def _is_follow_up(step: Step) -> bool:
+    return isinstance(step, RedFlag | Caution) and follow_up(step)
+
+
+def _listable(item: Question, memory: Memory, now: dt.datetime) -> bool:
+    """A slow sign (not a follow-up) answered "no" one by one less than 7 days ago."""
+    if not isinstance(item, RedFlag) or not item.slow or follow_up(item):
+        return False
+    at = memory.slow_clear.get(item.id)
+    return at is not None and fresh(at, now)
+
+
+def _profile_step(
+    profile: tuple[Question, ...], memory: Memory, now: dt.datetime
+) -> tuple[Step, ...]:
+    """The whole list when any fact is not kept; one question once it is a week old."""
+    if not profile:
+        return ()
+    kept = [memory.profile.get(i.id) for i in profile]
+    if any(k is None for k in kept):
+        return (ProfileList(profile),)
+    times = [k[1] for k in kept if k is not None]
+    if all(fresh(at, now) for at in times):
+        return ()
+    answers = {i.id: k[0] for i, k in zip(profile, kept, strict=True) if k is not None}
+    return (ProfileConfirm(profile, answers, min(times)),)
+
+
+def remembered_profile(
+    steps: Sequence[Step], profile: Iterable[Question], memory: Memory
+) -> dict[str, Answer]:
+    """The kept profile answers a check uses without asking (none when it asks the list)."""
+    if any(isinstance(s, ProfileList | ProfileConfirm) for s in steps):
+        return {}
+    return {i.id: memory.profile[i.id][0] for i in profile if i.id in memory.profile}
+
+
+def expand(step: ProfileConfirm | SinceListing) -> tuple[Step, ...]:
+    """What a listing or confirming question stands for, asked when it was not a clear no."""
+    if isinstance(step, ProfileConfirm):
+        return (ProfileList(step.items),)
+    return step.items
+
+
+def counted(step: Step) -> bool:
+    """Does the step take a number of its own? A follow-up shares its parent's."""
+    return isinstance(step, ProfileList | ProfileConfirm | SinceListing) or not follow_up(step)
+
+
+def question_count(steps: Iterable[Step]) -> int:
+    """How many questions a person who answers "no" throughout is asked (a list is one)."""
+    return sum(1 for s in steps if counted(s))
+
+
+def first_check_counts(
+    red_flags: Sequence[RedFlag],
+    cautions: Sequence[Caution],
+    place_sets: Iterable[frozenset[str]],
+    now: dt.datetime,
+) -> tuple[int, int]:
+    """The fewest and most questions a first check asks, answering "no" throughout, over
+    these plans' places (a plan's place questions depend on where it works)."""
+    counts = [
+        question_count(plan_questions(red_flags, cautions, Memory(), now, places))
+        for places in place_sets
+    ] or [question_count(plan_questions(red_flags, cautions, Memory(), now, None))]
+    return min(counts), max(counts)

@@ -1,0 +1,233 @@
+"""The check across runs: what the diary remembers, a recent check reused, the questions
+about the places worked on once the plan is known, and the record.
+
+- `check_before_session` (`guide`, `start`): nothing after a session that hurt more today;
+  else a recent check reused after one question; else the planned checklist, shortened by
+  what the diary remembers (`load_memory`), recorded.
+- `check_places`: once `start` knows the places, or a reused check meets new places, the
+  place cautions not yet asked for them; the check kept in the diary is amended.
+- `run_check_symptoms`: always everything, one by one, and recorded.
+
+A diary that fails is noted and everything is asked: it never stops a check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sciatica_cli.content.models import Caution
+from sciatica_cli.domain import recent_check
+from sciatica_cli.domain.check import CheckResult, conclude
+from sciatica_cli.domain.gate import asks_acknowledgement, decide
+from sciatica_cli.domain.question_plan import Memory
+from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
+from sciatica_cli.domain.triage import Answer, Answers, applies_to, checklist, skipped
+from sciatica_cli.environment import Environment
+from sciatica_cli.flows.check import (
+    Asked,
+    CheckUI,
+    KeepProfile,
+    ask_steps,
+    run_checklist,
+    triage_answers,
+)
+from sciatica_cli.flows.diary_access import DiaryLink
+from sciatica_cli.flows.profile import keep_profile_answers, profile_changed_since, stored_answers
+from sciatica_cli.flows.replies import NoAnswer
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
+
+ASKED_TODAY = "it hurt more, as you said"
+
+
+def check_before_session(
+    env: Environment, ui: CheckUI, diary: DiaryLink, places: frozenset[str]
+) -> CheckResult:
+    """The check before `guide` or `start`, for the planned `places` (none yet: `start`)."""
+    rest = _rest_today(env, ui, diary)
+    if rest is not None:
+        # No questions: whatever they found, there is no more massage today.
+        asked = rest.why == ASKED_TODAY  # the diary could not say when
+        at = "" if asked else env.local_time(rest.at).strftime("%H:%M")
+        outcome = triage_answers(env.content, Answers(), places)
+        result = conclude(outcome, False, env.now(), rest=rest, rest_at=at)
+        ui.verdict(result)
+        return result
+    last = diary.read(Diary.last_check, "Its last check is not used.")
+    if last is not None and profile_changed_since(diary, last.checked_at):
+        last = None  # the profile was edited since: the check did not see it
+    reused = _reuse_recent_check(env, ui, last)
+    if reused is not None:
+        return check_places(env, ui, diary, reused, places)
+    result = run_checklist(env, ui, load_memory(env, diary), places, _keeper(env, diary))
+    record_check(env, diary, result)
+    return result
+
+
+def load_memory(env: Environment, diary: DiaryLink) -> Memory:
+    """The kept profile and the slow signs' recent one-by-one "no"s (none when unread)."""
+    profile = stored_answers(diary)
+    since = env.now() - recent_check.SLOW_WINDOW
+    checks = diary.read(lambda d: d.checks(since=since), "Its recent checks are not used.")
+    slow = [f.id for f in env.content.red_flags.values() if f.slow]
+    kept = [(c.checked_at, c.answers) for c in checks or []]
+    return Memory(profile=profile, slow_clear=recent_check.slow_clear(kept, slow, env.now()))
+
+
+def _keeper(env: Environment, diary: DiaryLink) -> KeepProfile:
+    """Keeps the profile answers a check asked (or confirmed), as of now."""
+
+    def keep(answers: dict[str, Answer]) -> None:
+        keep_profile_answers(env, diary, answers, env.now())
+
+    return keep
+
+
+def _rest_today(env: Environment, ui: CheckUI, diary: DiaryLink) -> RestToday | None:
+    """A session earlier today (local time) that stopped because it hurt more, if any.
+
+    When the diary cannot say, the person is asked; an unclear answer counts as yes. An
+    answer that never comes goes on to the checklist, which then ends unfinished.
+    """
+    since = env.now() - dt.timedelta(days=1)
+    sessions = diary.read(lambda d: d.sessions(since=since), "Its sessions are not used.")
+    if sessions is None:
+        reply = ui.ask_stopped_today()
+        if reply is Answer.NO or reply is NoAnswer.ENDED:
+            return None
+        return RestToday(at=env.now(), why=ASKED_TODAY)
+    past = [_past(s) for s in sessions]
+    return rest_today(past, env.now(), env.local_time)
+
+
+def _past(record: SessionRecord) -> PastSession:
+    return PastSession(
+        started_at=record.started_at,
+        ended_at=record.ended_at,
+        status=record.status,
+        pain_before=(record.before.leg, record.before.back),
+        pain_after=(record.after.leg, record.after.back),
+    )
+
+
+def _record(env: Environment, result: CheckResult) -> CheckRecord:
+    stored = recent_check.stored_answers(result.answers, result.outcome.places, result.listed)
+    return CheckRecord(
+        checked_at=result.checked_at,
+        tier=result.outcome.tier,
+        may_massage=result.decision.allowed,
+        acknowledged=result.acknowledged,
+        raised=[r.id for r in result.outcome.raised],
+        answers=stored,
+        advice=[env.say(text) for text in result.outcome.advice],  # as the person read it
+    )
+
+
+def record_check(env: Environment, diary: DiaryLink, result: CheckResult) -> None:
+    """Keep a check: its time, tier and decision, and every answer behind it."""
+    record = _record(env, result)
+    diary.write(lambda d: d.record_check(record), "This check is not recorded.")
+
+
+def _amend_or_record(env: Environment, diary: DiaryLink, result: CheckResult) -> None:
+    """The check kept for this run (or the one it reused) gains its place answers."""
+    last = diary.read(Diary.last_check, "Its last check is not used.")
+    if last is None or last.checked_at != result.checked_at:
+        record_check(env, diary, result)
+        return
+    record = replace(_record(env, result), id=last.id)
+    diary.write(lambda d: d.amend_check(record), "This check is not recorded.")
+
+
+def _reuse_recent_check(
+    env: Environment, ui: CheckUI, last: CheckRecord | None
+) -> CheckResult | None:
+    """A check under 12 hours old, with nothing more than acknowledged "soon" signs or
+    cautions, stands after one question that lists them and every sign."""
+    if last is None or last.answers is None:
+        return None
+    if not recent_check.is_reusable(last.checked_at, last.tier, last.may_massage, env.now()):
+        return None
+    content = env.content
+    answers = recent_check.answers_from(last.answers, content.red_flags)
+    outcome = triage_answers(content, answers, recent_check.places_of(last.answers))
+    # (the places it covered: a new plan elsewhere gets its place questions after this)
+    if outcome.unanswered or not decide(outcome, last.acknowledged).allowed:
+        return None  # the content has new questions since, or it no longer clears
+    places = recent_check.places_of(last.answers)
+    items = [
+        i
+        for i in checklist(content.red_flags.values(), content.cautions.values())
+        if not i.profile  # facts about the person, not signs: kept in the profile
+        and not skipped(i, answers)
+        and (not isinstance(i, Caution) or applies_to(i, places))
+    ]
+    if ui.ask_nothing_changed(last.checked_at, outcome.advice, items) is not Answer.NO:
+        ui.full_check_again()
+        return None
+    ui.recent_check_reused()
+    listed = frozenset(last.answers.get(recent_check.LISTED, []))
+    return conclude(
+        outcome, last.acknowledged, last.checked_at, reused=True, answers=answers, listed=listed
+    )
+
+
+def check_places(
+    env: Environment, ui: CheckUI, diary: DiaryLink, result: CheckResult, places: frozenset[str]
+) -> CheckResult:
+    """Ask the place cautions for the `places` the check has not covered yet, if any."""
+    covered = result.outcome.places
+    if covered is None or places <= covered or not result.decision.allowed:
+        return result
+    new = places - covered
+    ask = [c for c in env.content.cautions.values() if c.places and applies_to(c, new)]
+    old = result.answers
+    asked = Asked(
+        new,
+        flags=dict(old.flags),
+        cautions={k: v for k, v in old.cautions.items() if k not in {c.id for c in ask}},
+        named={k: tuple(v) for k, v in old.named.items() if k not in {c.id for c in ask}},
+    )
+    ask_steps(ui, asked, ask, intro=False)
+    merged = _merge(old, asked, ask)
+    outcome = triage_answers(env.content, merged, covered | new)
+    acknowledged = result.acknowledged
+    if outcome.raised != result.outcome.raised or outcome.unanswered:
+        ui.outcome(outcome)
+        acknowledged = acknowledged or (asks_acknowledgement(outcome) and ui.ask_acknowledgement())
+    at = result.checked_at
+    done = conclude(
+        outcome, acknowledged, at, reused=result.reused, answers=merged, listed=result.listed
+    )
+    if outcome.raised != result.outcome.raised or outcome.unanswered:
+        ui.verdict(done)
+    _amend_or_record(env, diary, done)
+    return done
+
+
+def _merge(old: Answers, asked: Asked, ask: list[Caution]) -> Answers:
+    """The earlier places' answers and the new ones: not ruled out in either stays so."""
+    cautions = dict(asked.cautions)
+    named: dict[str, tuple[str, ...]] = dict(asked.named)
+    for caution in ask:
+        before, now = old.cautions.get(caution.id), asked.cautions.get(caution.id)
+        if before is None or before is Answer.NO or now is None:
+            continue  # nothing earlier to keep, or the new answer never came (unfinished)
+        if now is Answer.NO or before is Answer.UNSURE:
+            cautions[caution.id] = before
+            named[caution.id] = tuple(old.named.get(caution.id, ()))
+        elif now is Answer.YES:
+            earlier, named_now = old.named.get(caution.id, ()), asked.named.get(caution.id, ())
+            # Not sure where (nothing named) means everywhere, before or now.
+            both = {*earlier, *named_now} if earlier and named_now else set()
+            named[caution.id] = tuple(sorted(both))
+    return Answers(flags=asked.flags, cautions=cautions, named=named)
+
+
+def run_check_symptoms(env: Environment, ui: CheckUI) -> CheckResult:
+    """`check-symptoms`: always every question one by one (never a reused or shortened
+    check, nor the kept profile), then recorded."""
+    with DiaryLink.optional(env) as diary:
+        result = run_checklist(env, ui, Memory(), None, _keeper(env, diary))
+        record_check(env, diary, result)
+    return result
