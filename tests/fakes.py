@@ -75,17 +75,35 @@ def flat(text: str) -> str:
     return " ".join(text.translate(str.maketrans("│┃", "  ")).split())
 
 
-def questions_when_all_no(content: Any) -> int:
-    """How many questions the checklist asks a person who answers "no" to everything."""
-    from sciatica_cli.domain.triage import checklist, question_count
+def _plan(content: Any, places: Any = None, memory: Any = None) -> tuple[Any, ...]:
+    from sciatica_cli.domain.question_plan import Memory, plan_questions
 
-    return question_count(checklist(content.red_flags.values(), content.cautions.values()))
+    return plan_questions(
+        content.red_flags.values(),
+        content.cautions.values(),
+        memory or Memory(),
+        FakeClock().now(),
+        None if places is None else frozenset(places),
+    )
 
 
-def asked_in_order(content: Any) -> tuple[Any, ...]:
-    """What a person answering "no" throughout is asked, in order; the profile list is one
-    entry (id "profile"), and follow-ups are left out."""
-    from sciatica_cli.domain.triage import ProfileList, asking_order, checklist, follow_up
+def places_of(content: Any, technique: str) -> frozenset[str]:
+    """The places `guide TECHNIQUE` asks its place questions for."""
+    return frozenset(content.techniques[technique].areas)
 
-    items = asking_order(checklist(content.red_flags.values(), content.cautions.values()))
-    return tuple(i for i in items if isinstance(i, ProfileList) or not follow_up(i))
+
+def questions_when_all_no(content: Any, places: Any = None, memory: Any = None) -> int:
+    """How many questions a first check asks a person who answers "no" to everything:
+    `places` None is `check-symptoms` (every place question); `guide X` passes X's places
+    (`places_of`), and `start` the empty set for its first part."""
+    from sciatica_cli.domain.question_plan import question_count
+
+    return question_count(_plan(content, places, memory))
+
+
+def asked_in_order(content: Any, places: Any = None, memory: Any = None) -> tuple[Any, ...]:
+    """What a person answering "no" throughout is asked at a first check, in order; the
+    profile list is one entry (id "profile"), and follow-ups are left out."""
+    from sciatica_cli.domain.question_plan import counted
+
+    return tuple(s for s in _plan(content, places, memory) if counted(s))

@@ -53,9 +53,7 @@ REST_TODAY_REASON = (
     "'sciatica check-symptoms'."
 )
 NOTHING_LEFT_REASON = "Your answers rule out every technique for now. Do not massage."
-NOT_ACKNOWLEDGED_REASON = (
-    "Massage may go on only after you confirm that you have read the advice and will act on it."
-)
+NOT_ACKNOWLEDGED_REASON = "Massage and exercise may go on only after you confirm that you have read the advice and will act on it."
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +98,16 @@ def decide(
     if outcome.needs_acknowledgement and not acknowledged:
         return Decision(Verdict.NOT_ACKNOWLEDGED, NOT_ACKNOWLEDGED_REASON)
     if outcome.needs_acknowledgement:
-        return Decision(Verdict.ALLOWED, "You have read the advice: gentle massage may go on.")
+        return Decision(
+            Verdict.ALLOWED, "You have read the advice: gentle massage and exercise may go on."
+        )
     if outcome.raised:
-        return Decision(Verdict.ALLOWED, "Massage may go on, with the cautions you were given.")
-    return Decision(Verdict.ALLOWED, "No warning sign was found: massage may go on, gently.")
+        return Decision(
+            Verdict.ALLOWED, "Massage and exercise may go on, with the cautions you were given."
+        )
+    return Decision(
+        Verdict.ALLOWED, "No warning sign was found: massage and exercise may go on, gently."
+    )
 
 
 def _any_serious(raised: tuple[Raised, ...]) -> bool:

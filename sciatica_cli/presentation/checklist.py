@@ -91,7 +91,7 @@ class TerminalCheckUI:
         self.console.print(inert("Safety check", "bold"))
         self.console.print(
             inert(
-                f"Before any massage, {total} questions about warning signs "
+                f"Before any massage or exercise, {total} questions about warning signs "
                 f"(about {minutes_for(total)} minutes). "
                 "Answer y (yes), n (no) or ? (not sure). "
                 "If you are not sure, say so: it counts as yes, to keep you safe."
@@ -232,7 +232,7 @@ class TerminalCheckUI:
         self.console.print(inert("Then let us go through the full check again."))
 
     def recent_check_reused(self) -> None:
-        self.console.print(inert("Thank you. You may go on, gently.", "bold"))
+        self.console.print(inert("Thank you. Massage and exercise may go on, gently.", "bold"))
 
 
 def _why(raised: Raised) -> str:
@@ -362,7 +362,7 @@ def ask_acknowledgement(reader: LineReader, console: Console) -> bool:
     console.print(
         inert(
             "Have you read the advice above, and will you follow it? "
-            "Answer y to go on with gentle massage, or n to stop here."
+            "Answer y to go on gently, or n to stop here."
         )
     )
     return reader.ask(ACK_PROMPT, parse_answer, ACK_HINT) is Answer.YES
@@ -373,12 +373,12 @@ def verdict_view(console: Console, result: CheckResult) -> None:
     decision, outcome = result.decision, result.outcome
     console.print()
     if decision.allowed:
-        console.print(inert("Massage may go on, gently.", "bold"))
+        console.print(inert("Massage and exercise may go on, gently.", "bold"))
         if outcome.light_pressure:
             console.print(inert("Use light pressure only.", "bold"))
         console.print(inert("Start gently, and stop at once if any movement makes the pain worse."))
     else:
-        console.print(inert("No massage now.", "bold"))
+        console.print(inert("No massage or exercise now.", "bold"))
         console.print(inert(decision.reason))
 
 
