@@ -25,6 +25,7 @@ from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import (
+    follow_up_problems,
     posture_text_problems,
     pressure_text_problems,
     reference_problems,
@@ -188,6 +189,10 @@ class ContentSet:
         known_sources = self._load("sources").entries
         for located in loaded.entries.values():
             problems.extend(reference_problems(located, known_sources, self._known))
+            if name in ("red_flags", "cautions"):
+                both = {**self._known("red_flags"), **self._known("cautions")}
+                questions = {key: found.entry for key, found in both.items()}
+                problems.extend(follow_up_problems(located, questions))  # SC309
             if name == "techniques":
                 problems.extend(step_length_problems(located))
                 problems.extend(pressure_text_problems(located))  # SC305

@@ -48,8 +48,46 @@ def _weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
     if _rank(new.tier) > _rank(old.tier):
         lowered = f"lower its tier to {new.tier!r}" if new.tier else "drop its tier"
         found.append(("tier", f"it may not {lowered} (it is {old.tier!r})"))
-    if not hasattr(old, "blocks"):  # a red flag: only its tier can weaken it
+    found += _asked_less(old, new)
+    if not hasattr(old, "blocks"):  # a red flag: its tier and how often it is asked
         return found
+    found += _caution_weakenings(old, new)
+    return found
+
+
+def _asked_less(old: Any, new: Any) -> list[tuple[str, str]]:
+    """Ways a pack could have a question asked less often, or count for less (SC308)."""
+    found: list[tuple[str, str]] = []
+    if new.profile and not old.profile:
+        found.append(("profile", "it may not move into the profile, kept for a week"))
+    if getattr(new, "slow", False) and not getattr(old, "slow", False):
+        found.append(("slow", "it may not become a slow sign, listed for a week"))
+    if _narrower(old.only_after, new.only_after):
+        found.append(("only_after", "it may not be asked after fewer answers (only_after)"))
+    if old.profile_factor and new.profile_factor != old.profile_factor:
+        found.append(("profile_factor", f"it may not drop profile_factor {old.profile_factor!r}"))
+    if getattr(old, "risk_factor", False) and not new.risk_factor:
+        found.append(("risk_factor", "it may not stop counting as a risk factor"))
+    return found
+
+
+def _narrower(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Is `new` (ids or areas that make a question asked) narrower than `old`? None at all
+    means always asked, the widest."""
+    return bool(new) and (not old or not set(old) <= set(new))
+
+
+def _caution_weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if _narrower(old.places, new.places):
+        found.append(("places", "it may not be asked for fewer places"))
+    if new.safe_answer != old.safe_answer:
+        found.append(("safe_answer", "it may not change the answer that rules it out"))
+    if old.blocks_all and not new.blocks_all:
+        found.append(("blocks_all", "it may not drop blocks_all"))
+    dropped_postures = [p for p in old.avoid_postures if p not in new.avoid_postures]
+    if dropped_postures:
+        found.append(("avoid_postures", f"it may not allow {', '.join(dropped_postures)}"))
     dropped = [b for b in old.blocks if b not in new.blocks]
     if dropped:
         found.append(("blocks", f"it may not stop blocking {', '.join(dropped)}"))

@@ -106,6 +106,11 @@ class Code(enum.Enum):
         "a text naming a lying position other than the entry's `posture`, a movement entry "
         "without `posture`, or one done face down or on the back without `not_with: [pregnancy]`",
     )
+    BAD_FOLLOW_UP = (
+        "SC309",
+        "a follow-up (`only_after`) naming no red flag or caution, itself, or another "
+        "follow-up; or following a place caution without being one",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

@@ -108,6 +108,27 @@ def _walk_refs(entry: Any, path: FieldPath) -> Iterator[tuple[str, FieldPath, st
             yield value, (*path, name), ref
 
 
+def follow_up_problems(
+    located: Located[models.RedFlag | models.Caution], questions: dict[str, Any]
+) -> Iterator[Problem]:
+    """SC309: `only_after` names earlier questions that are asked without conditions.
+
+    A follow-up of a follow-up could be left unasked for good; a follow-up of a place
+    caution must be one too, or it would be asked before the place is known."""
+    entry = located.entry
+    for i, parent_id in enumerate(entry.only_after):
+        parent = questions.get(parent_id)
+        if parent is None or parent_id == entry.id:
+            why = f"no other red flag or caution has the id {parent_id!r}"
+        elif parent.only_after:
+            why = f"{parent_id!r} is itself a follow-up: follow its parent instead"
+        elif getattr(parent, "places", ()) and not getattr(entry, "places", ()):
+            why = f"{parent_id!r} is a place caution, so this one needs places too"
+        else:
+            continue
+        yield located.doc.problem((*located.path, "only_after", i), Code.BAD_FOLLOW_UP, why)
+
+
 def pressure_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:
     """SC305: words that add pressure outside `more_pressure` or a body-weight tool."""
     for path, message in pressure_problems(located.entry):
