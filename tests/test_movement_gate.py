@@ -12,7 +12,6 @@ from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import (
-    HIP_CLEARED,
     KNOWN_FACTORS,
     NO_FACTORS,
     position_ruled_out,
@@ -60,12 +59,11 @@ def left_out(profile: frozenset[str]) -> set[str]:
             frozenset({"hip-replacement"}),
             {"knee-to-chest", "glute-stretch", "seated-glute-stretch"},
         ),
-        (frozenset({"hip-replacement", HIP_CLEARED}), set()),
         (frozenset({"osteoporosis"}), {"knee-to-chest"}),
         (frozenset({"recent-spine-surgery"}), {"knee-to-chest", "press-ups"}),
         (frozenset({"pregnancy"}), ON_THE_BACK_OR_FRONT | {"press-ups"}),
     ],
-    ids=["none", "hip", "hip-cleared", "osteoporosis", "spine-surgery", "pregnancy"],
+    ids=["none", "hip", "osteoporosis", "spine-surgery", "pregnancy"],
 )
 def test_each_profile_factor_leaves_out_exactly_its_movements(profile, gone):
     assert left_out(profile) == gone
@@ -97,8 +95,8 @@ def test_the_refusal_says_why_in_plain_words():
         ((), frozenset(PROFILE_FACTORS), False),
         (("pregnancy",), NO_FACTORS, False),
         (("pregnancy",), frozenset({"pregnancy"}), True),
-        (("hip-replacement",), frozenset({HIP_CLEARED}), False),
-        (("osteoporosis",), frozenset({"osteoporosis", HIP_CLEARED}), True),
+        (("hip-replacement",), frozenset({"osteoporosis"}), False),
+        (("osteoporosis",), frozenset({"osteoporosis", "hip-replacement"}), True),
     ],
 )
 def test_ruled_out_as_a_table(not_with, factors, blocked):
@@ -107,7 +105,34 @@ def test_ruled_out_as_a_table(not_with, factors, blocked):
 
 def test_unknown_factor_ids_are_named():
     assert unknown_factors({"pregnancy", "broken-toe"}) == ["broken-toe"]
-    assert HIP_CLEARED in KNOWN_FACTORS
+    assert set(PROFILE_FACTORS) == KNOWN_FACTORS
+
+
+@pytest.mark.parametrize(
+    ("cleared", "hip_moves_left_out"),
+    [(Answer.YES, False), (Answer.NO, True), (Answer.UNSURE, True)],
+)
+def test_a_hip_replacement_leaves_deep_hip_bending_out_until_the_surgeon_clears_it(
+    cleared, hip_moves_left_out
+):
+    """Only a clear "yes, my surgeon said it is safe" brings knee to chest back."""
+    flags = dict.fromkeys(CONTENT.red_flags, Answer.NO)
+    cautions = {**dict.fromkeys(CONTENT.cautions, Answer.NO), "joint-replacement": Answer.YES}
+    answers = Answers(flags=flags, cautions={**cautions, "hip-cleared": cleared})
+    outcome = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), MOVEMENT.values(), answers
+    )
+    assert ("hip-replacement" in outcome.profile_factors) is hip_moves_left_out
+    assert ("knee-to-chest" in left_out(outcome.profile_factors)) is hip_moves_left_out
+
+
+def test_no_replacement_means_the_surgeon_question_is_not_asked_and_nothing_is_left_out():
+    answers = Answers(cautions={"joint-replacement": Answer.NO})
+    outcome = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), MOVEMENT.values(), answers
+    )
+    assert "hip-cleared" not in outcome.unanswered
+    assert "hip-replacement" not in outcome.profile_factors
 
 
 @pytest.mark.parametrize("answer", [Answer.YES, Answer.UNSURE])

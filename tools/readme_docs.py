@@ -40,3 +40,38 @@ def exit_code_table() -> str:
     lines = ["| code | meaning |", "| --- | --- |"]
     lines += [f"| {int(code)} | {text} |" for code, text in EXIT_CODE_HELP.items()]
     return "\n".join(lines) + "\n"
+
+
+def check_length_table() -> str:
+    """How many questions the safety check asks, from the real content and question plan."""
+    import datetime as dt
+
+    from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.domain.question_plan import check_length
+
+    content = ContentSet([builtin_content_dir()])
+    flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
+    now = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+
+    def length(places: frozenset[str] | None, later: bool) -> int:
+        return check_length(flags, cautions, places, now, later=later)
+
+    def areas(technique: str) -> frozenset[str]:
+        return frozenset(content.techniques[technique].areas)
+
+    rows = [
+        ("`guide piriformis`", areas("piriformis")),
+        ("`guide calf`", areas("calf")),
+        ("`start` (before it asks where)", frozenset()),
+        ("`check-symptoms`", None),
+    ]
+    lines = [
+        "| command | first check | a later check | within 12 hours |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, places in rows:
+        again = "1" if places is not None else str(length(None, False))
+        later = length(places, True) if places is not None else length(None, False)
+        lines.append(f"| {name} | {length(places, False)} | {later} | {again} |")
+    return "\n".join(lines) + "\n"

@@ -18,10 +18,10 @@ ProfileFactors = frozenset[str]
 # Nothing is known about the person yet: no factor rules anything out.
 NO_FACTORS: ProfileFactors = frozenset()
 
-# A profile fact that is not a reason to leave anything out, but lifts one: the surgeon has
-# said deep hip bending is fine after the hip replacement.
-HIP_CLEARED = "hip-cleared-by-surgeon"
-KNOWN_FACTORS: frozenset[str] = frozenset((*PROFILE_FACTORS, HIP_CLEARED))
+# "hip-replacement" stands until the surgeon has cleared deep hip bending: the content's
+# follow-up question (`hip-cleared`, whose safe answer is "yes") carries it, so a cleared
+# hip simply has no such factor.
+KNOWN_FACTORS: frozenset[str] = frozenset(PROFILE_FACTORS)
 
 _WHY: dict[str, str] = {
     "hip-replacement": (
@@ -49,8 +49,6 @@ def ruled_out(not_with: Iterable[str], factors: ProfileFactors) -> str | None:
     """Why an entry with these `not_with` factors is left out for this person, or None."""
     for factor in not_with:
         if factor not in factors:
-            continue
-        if factor == "hip-replacement" and HIP_CLEARED in factors:
             continue
         return _WHY.get(factor, f"left out because of '{factor}' in your profile")
     return None

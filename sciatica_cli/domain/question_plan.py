@@ -89,20 +89,26 @@ def plan_questions(
 ) -> tuple[Step, ...]:
     """The steps of one check, in order (see the module's docstring)."""
     items = checklist(red_flags, cautions)
-    profile = tuple(i for i in items if i.profile)
-    profile_ids = {i.id for i in profile}
+    # The list holds the facts asked of everyone; a fact that follows up another (has your
+    # surgeon cleared the new hip?) is asked after it, and kept with the profile too.
+    profile = tuple(i for i in items if i.profile and not follow_up(i))
+    profile_ids = {i.id for i in items if i.profile}
     listed = tuple(i for i in items if _listable(i, memory, now))
     place = tuple(i for i in items if isinstance(i, Caution) and i.places)
     after_profile = tuple(
         i for i in items if follow_up(i) and set(i.only_after) <= profile_ids and i not in place
     )
     skip = {*profile, *listed, *place, *after_profile}
+    facts = tuple(i for i in items if i.profile)
+    profile_step = _profile_step(facts, memory, now)
+    if not profile_step:  # the kept profile stands: its follow-up facts are known too
+        after_profile = tuple(i for i in after_profile if i.id not in memory.profile)
     rest = [i for i in items if i not in skip and not follow_up(i)]
     at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
     steps: list[Step] = [*rest[:at]]
     if listed:
         steps.append(SinceListing(listed, min(memory.slow_clear[i.id] for i in listed)))
-    steps.extend(_profile_step(profile, memory, now))
+    steps.extend(profile_step)
     steps.extend(after_profile)
     steps.extend(rest[at:])
     for item in items:  # any other follow-up: right after the step that holds its parent
@@ -139,25 +145,28 @@ def _listable(item: Question, memory: Memory, now: dt.datetime) -> bool:
 
 
 def _profile_step(
-    profile: tuple[Question, ...], memory: Memory, now: dt.datetime
+    facts: tuple[Question, ...], memory: Memory, now: dt.datetime
 ) -> tuple[Step, ...]:
-    """The whole list when any fact is not kept; one question once it is a week old."""
-    if not profile:
+    """The whole list when a fact asked of everyone is not kept; one question showing the
+    kept profile once any of it is a week old; nothing while it is all fresh."""
+    listed = tuple(i for i in facts if not follow_up(i))
+    if not listed:
         return ()
-    kept = [memory.profile.get(i.id) for i in profile]
-    if any(k is None for k in kept):
-        return (ProfileList(profile),)
-    times = [k[1] for k in kept if k is not None]
+    if any(i.id not in memory.profile for i in listed):
+        return (ProfileList(listed),)
+    kept = tuple(i for i in facts if i.id in memory.profile)
+    times = [memory.profile[i.id][1] for i in kept]
     if all(fresh(at, now) for at in times):
         return ()
-    answers = {i.id: k[0] for i, k in zip(profile, kept, strict=True) if k is not None}
-    return (ProfileConfirm(profile, answers, min(times)),)
+    answers = {i.id: memory.profile[i.id][0] for i in kept}
+    return (ProfileConfirm(kept, answers, min(times)),)
 
 
 def remembered_profile(
     steps: Sequence[Step], profile: Iterable[Question], memory: Memory
 ) -> dict[str, Answer]:
-    """The kept profile answers a check uses without asking (none when it asks the list)."""
+    """The kept profile answers a check uses without asking (none when it asks the list
+    or the confirming question: their answers come from the person then)."""
     if any(isinstance(s, ProfileList | ProfileConfirm) for s in steps):
         return {}
     return {i.id: memory.profile[i.id][0] for i in profile if i.id in memory.profile}
@@ -166,7 +175,7 @@ def remembered_profile(
 def expand(step: ProfileConfirm | SinceListing) -> tuple[Step, ...]:
     """What a listing or confirming question stands for, asked when it was not a clear no."""
     if isinstance(step, ProfileConfirm):
-        return (ProfileList(step.items),)
+        return (ProfileList(tuple(i for i in step.items if not follow_up(i))),)
     return step.items
 
 
@@ -188,8 +197,31 @@ def first_check_counts(
 ) -> tuple[int, int]:
     """The fewest and most questions a first check asks, answering "no" throughout, over
     these plans' places (a plan's place questions depend on where it works)."""
-    counts = [
-        question_count(plan_questions(red_flags, cautions, Memory(), now, places))
-        for places in place_sets
-    ] or [question_count(plan_questions(red_flags, cautions, Memory(), now, None))]
+    counts = [check_length(red_flags, cautions, places, now) for places in place_sets]
+    counts = counts or [check_length(red_flags, cautions, None, now)]
     return min(counts), max(counts)
+
+
+def remembered_week(
+    red_flags: Sequence[RedFlag], cautions: Sequence[Caution], now: dt.datetime
+) -> Memory:
+    """A diary that holds the profile and one-by-one "no"s to the slow signs from yesterday:
+    what a later check looks like (for the lengths the help and README give)."""
+    yesterday = now - dt.timedelta(days=1)
+    items: list[Question] = [*red_flags, *cautions]
+    profile = {i.id: (Answer.NO, yesterday) for i in items if i.profile}
+    slow = {f.id: yesterday for f in red_flags if f.slow}
+    return Memory(profile=profile, slow_clear=slow)
+
+
+def check_length(
+    red_flags: Sequence[RedFlag],
+    cautions: Sequence[Caution],
+    places: frozenset[str] | None,
+    now: dt.datetime,
+    *,
+    later: bool = False,
+) -> int:
+    """Questions for someone answering "no" throughout: a first check, or a `later` one."""
+    memory = remembered_week(red_flags, cautions, now) if later else Memory()
+    return question_count(plan_questions(red_flags, cautions, memory, now, places))

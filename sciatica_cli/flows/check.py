@@ -196,7 +196,7 @@ def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = Tr
     while at < len(queue):
         step = queue[at]
         at += 1
-        if isinstance(step, RedFlag | Caution) and skipped(step, asked.answers()):
+        if isinstance(step, RedFlag | Caution) and _settled(step, asked):
             continue
         number += counted(step)
         section = _enter(ui, asked, step, section)
@@ -210,6 +210,12 @@ def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = Tr
             break
     if asked.ended:
         ui.input_ended()
+
+
+def _settled(item: Question, asked: Asked) -> bool:
+    """Nothing to ask: a follow-up whose parents were a clear "no", or a question this
+    check already has the answer to (the kept profile's follow-up facts)."""
+    return skipped(item, asked.answers()) or item.id in {**asked.flags, **asked.cautions}
 
 
 def _enter(ui: CheckUI, asked: Asked, step: Step, section: str) -> str:
@@ -275,6 +281,8 @@ def _ask_one(ui: CheckUI, asked: Asked, item: Question, number: int, total: int)
         return _Next.STOP
     answer = reply if isinstance(reply, Answer) else Answer.UNSURE  # unclear counts as yes
     asked.take(item, answer)
+    if item.profile:
+        asked.profile[item.id] = answer  # a follow-up fact, kept with the profile
     if isinstance(item, Caution) and answer is Answer.YES and item.asks is not None:
         areas = [a for a in item.places or AREAS if asked.places is None or a in asked.places]
         named = ui.ask_named(item, areas)

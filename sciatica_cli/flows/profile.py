@@ -25,9 +25,24 @@ from sciatica_cli.storage.profile import ProfileBook, ProfileEntry
 
 
 def profile_factors(diary: DiaryLink) -> ProfileFactors:
-    """The facts the stored profile holds (yes or not sure); none while nothing is kept."""
+    """The facts the stored profile holds (any answer but the one that rules a fact out,
+    as the content says today); none while nothing is kept."""
     entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
-    return frozenset(e.factor for e in entries or [] if e.applies and e.factor)
+    items = {item.id: item for item in _profile_items(diary.env.content)}
+    factors: set[str] = set()
+    for entry in entries or []:
+        item = items.get(entry.item)
+        if item is None:  # a fact this content no longer asks: kept as it was stored
+            factor, ruled_out = entry.factor, entry.answer == "no"
+        else:
+            factor, ruled_out = item.profile_factor, entry.answer == _safe_answer(item)
+        if factor and not ruled_out:
+            factors.add(factor)
+    return frozenset(factors)
+
+
+def _safe_answer(item: RedFlag | Caution) -> str:
+    return item.safe_answer if isinstance(item, Caution) else "no"
 
 
 def profile_changed_since(diary: DiaryLink, at: dt.datetime) -> bool:
