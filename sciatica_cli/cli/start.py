@@ -28,8 +28,11 @@ def start(
 ) -> None:
     """Start here: a safety check, where it hurts and which leg, then a routine made for you.
 
-    You rate your leg and back pain before and after (or skip), and the session is kept
-    in your diary ('sciatica history'). During a hold: space pauses, s skips, h means it
+    The safety check asks 20 yes/no questions the first time (about 3 minutes), 12 while
+    your answers from the last 7 days are kept, one within 12 hours of a check that let you
+    go on; then 1 to 3 about the places, once you have said where it hurts. You rate your
+    leg and back pain before and after (or skip), and the session is kept in your diary
+    ('sciatica history'). During a hold: space pauses, s skips, h means it
     hurts more, q quits.
     """
     from sciatica_cli.flows.routine import run_start

@@ -1,0 +1,53 @@
+"""The help says how long the safety check is, and the numbers are the question plan's."""
+
+from __future__ import annotations
+
+import re
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.question_plan import check_length
+from sciatica_cli.presentation.checklist import minutes_for
+from tests.fakes import FakeClock
+
+CONTENT = ContentSet([builtin_content_dir()])
+FLAGS, CAUTIONS = list(CONTENT.red_flags.values()), list(CONTENT.cautions.values())
+NOW = FakeClock().now()
+
+
+def length(places, later=False):
+    return check_length(FLAGS, CAUTIONS, places, NOW, later=later)
+
+
+def span(later: bool) -> tuple[int, int]:
+    counts = [length(frozenset(t.areas), later) for t in CONTENT.techniques.values()]
+    return min(counts), max(counts)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_guide_help_gives_the_first_and_later_lengths(run):
+    out = words(run("guide", "--help", width=200).stdout)
+    (low, high), (later_low, later_high) = span(False), span(True)
+    assert f"{low} to {high} yes/no questions the first time" in out
+    assert f"(about {minutes_for(high)} minutes)" in out
+    assert f"{later_low} to {later_high} while your answers from the last 7 days" in out
+    assert "one question within 12 hours" in out
+
+
+def test_start_help_gives_its_lengths_before_the_places(run):
+    out = words(run("start", "--help", width=200).stdout)
+    first, later = length(frozenset()), length(frozenset(), later=True)
+    assert f"asks {first} yes/no questions the first time" in out
+    assert f"(about {minutes_for(first)} minutes), {later} while" in out
+    places = [c for c in CAUTIONS if c.places and not c.only_after]
+    found = re.search(r"then 1 to (\d+) about the places", out)
+    assert found is not None and int(found.group(1)) == len(places)
+
+
+def test_check_symptoms_help_gives_its_one_length(run):
+    out = words(run("check-symptoms", "--help", width=200).stdout)
+    every = length(None)
+    assert f"{every} yes/no questions, about {minutes_for(every)} minutes" in out
