@@ -68,7 +68,7 @@ def techniques(
 
     # As the check counts them: a follow-up shares its question, the profile list is one.
     flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
-    places = [frozenset(t.areas) for t in chosen]
+    places = {frozenset(t.areas) for t in chosen}  # each plan shape once
     questions = first_check_counts(flags, cautions, places, env.now())
     techniques_view(env.console, chosen, content.tools, questions=questions)
 
