@@ -107,3 +107,44 @@ def asked_in_order(content: Any, places: Any = None, memory: Any = None) -> tupl
     from sciatica_cli.domain.question_plan import counted
 
     return tuple(s for s in _plan(content, places, memory) if counted(s))
+
+
+# -- `start`: its check comes in two parts ---------------------------------------------
+def start_places(content: Any, areas: Any) -> frozenset[str]:
+    """The places `start` asks its place questions for once the person has said where it
+    hurts (`areas`, every area when none): computed as `start` does."""
+    from types import SimpleNamespace
+
+    from sciatica_cli.domain.routine import recommend
+    from sciatica_cli.flows.movement_start import routine_places
+    from sciatica_cli.vocabulary import AREAS
+
+    chosen = tuple(areas) or AREAS
+    routine = recommend(chosen, content.areas, content.techniques)
+    return routine_places(SimpleNamespace(content=content), routine, chosen)  # type: ignore[arg-type]
+
+
+def place_questions(content: Any, places: Any) -> int:
+    """How many place questions a person answering "no" throughout is asked for `places`
+    (after "which leg" at `start`; follow-ups of a "no" are not asked)."""
+    from sciatica_cli.domain.question_plan import counted
+    from sciatica_cli.domain.triage import applies_to
+
+    planned = frozenset(places)
+    return sum(
+        1 for c in content.cautions.values() if c.places and applies_to(c, planned) and counted(c)
+    )
+
+
+def remembered(content: Any, age: Any) -> Any:
+    """What the diary remembers `age` (a timedelta) after one first check answered "no"
+    throughout: the profile, and each slow sign's one-by-one "no" (for `memory=` above)."""
+    from sciatica_cli.domain.question_plan import Memory
+    from sciatica_cli.domain.triage import Answer, checklist, follow_up
+
+    at = FakeClock().now() - age
+    items = checklist(content.red_flags.values(), content.cautions.values())
+    return Memory(
+        profile={i.id: (Answer.NO, at) for i in items if i.profile},
+        slow_clear={f.id: at for f in content.red_flags.values() if f.slow and not follow_up(f)},
+    )

@@ -11,7 +11,8 @@ import pytest
 from sciatica_cli.domain.goals import GoalChange, rating_due
 from sciatica_cli.storage.diary import FILE_NAME, Diary
 from sciatica_cli.storage.goals import GoalBook
-from tests.test_start_and_history import ACHING, ALL_CLEAR, CALF_ONLY
+from tests.fakes import questions_when_all_no, remembered
+from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR, CONTENT
 
 
 def cli(run, make_env, *args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -109,10 +110,19 @@ def first_start(run, make_env, tmp_path) -> str:
     """The answers of a first `start` with 'about right' for each exercise it asks about,
     counted on a dry run of the same start in a folder of its own (same fake clock), so
     the count follows the content."""
-    answers = ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n"
+    answers = ALL_CLEAR + CALF_CLEAR + "7\n5\n6\n5\n"
     dry = make_env(stdin=answers, data_dir_override=tmp_path / "dry")
     run("--region", "GB", "start", "--auto", obj=dry)
     return answers + "r\n" * dry.stdout.getvalue().count("feel: too easy (e)")
+
+
+def later(first_start: str, since_first: dt.timedelta) -> str:
+    """The same answers for a later `start` past the 12-hour shortcut: a new check, which
+    the diary's memory of the first (its profile, its slow signs) makes shorter."""
+    memory = remembered(CONTENT, since_first)
+    return (
+        "n\n" * questions_when_all_no(CONTENT, frozenset(), memory) + first_start[len(ALL_CLEAR) :]
+    )
 
 
 def start(run, make_env, stdin: str):
@@ -126,7 +136,8 @@ def test_the_first_start_offers_goals_once_after_the_session(run, make_env, cloc
     [walk] = goals_json(run, make_env)
     assert (walk["text"], [r["rating"] for r in walk["ratings"]]) == ("walk to the shops", [3])
     clock.advance(13 * 3600)  # past the 12-hour shortcut, within the week
-    _, out = start(run, make_env, first_start)
+    _, out = start(run, make_env, later(first_start, dt.timedelta(hours=13)))
+    assert "Your session is saved" in out
     assert "everyday activities" not in out and "rated your activities" not in out
 
 
@@ -134,7 +145,8 @@ def test_a_skipped_first_offer_is_not_asked_again(run, make_env, clock, first_st
     _, out = start(run, make_env, first_start + "\n")
     assert "Name up to 3 everyday activities" in out
     clock.advance(13 * 3600)
-    _, out = start(run, make_env, first_start)
+    _, out = start(run, make_env, later(first_start, dt.timedelta(hours=13)))
+    assert "Your session is saved" in out
     assert "everyday activities" not in out
     assert goals_json(run, make_env) == []
 
@@ -142,10 +154,11 @@ def test_a_skipped_first_offer_is_not_asked_again(run, make_env, clock, first_st
 def test_start_asks_for_new_ratings_once_the_last_is_a_week_old(run, make_env, clock, first_start):
     start(run, make_env, first_start + "walk to the shops\n\n3\n")
     clock.advance(6 * 24 * 3600)
-    _, out = start(run, make_env, first_start)
+    _, out = start(run, make_env, later(first_start, dt.timedelta(days=6)))
+    assert "Your session is saved" in out
     assert "rated your activities" not in out  # six days: not yet
     clock.advance(24 * 3600)
-    _, out = start(run, make_env, first_start + "6\n")
+    _, out = start(run, make_env, later(first_start, dt.timedelta(days=7)) + "6\n")
     assert "It is a week or more since you rated your activities" in out
     assert "walk to the shops: 3 -> 6, 3 points better: a change that matters." in out
     [walk] = goals_json(run, make_env)

@@ -7,7 +7,7 @@ import datetime as dt
 from sciatica_cli.flows.resume import resumable
 from sciatica_cli.storage.diary import Diary, SessionRecord
 from tests.fakes import flat
-from tests.test_start_and_history import ACHING, ALL_CLEAR, CALF_ONLY, CONTENT
+from tests.test_start_and_history import ACHING, ALL_CLEAR, CALF_CLEAR, CALF_ONLY, CONTENT
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
 KNOWN = set(CONTENT.techniques)
@@ -56,7 +56,7 @@ BRIDGE_PRESSES = "\n" * (sum(step.repeats for step in BRIDGE.steps) - 1)
 
 
 def _quit_after_the_bridge(run, make_env) -> SessionRecord:
-    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n" + BRIDGE_PRESSES + "q\n" + "4\n4\n"
+    stdin = ALL_CLEAR + CALF_CLEAR + "5\n5\n" + BRIDGE_PRESSES + "q\n" + "4\n4\n"
     code, out = _start(run, make_env, stdin)
     assert code == 0 and "Next: " in out
     [stopped] = Diary.open(make_env().data_dir).sessions()

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sciatica_cli.storage.diary import Diary, SessionRecord
-from tests.fakes import flat
-from tests.test_guide import CONTENT, QUESTIONS, first
-from tests.test_start_and_history import ACHING, ALL_CLEAR, CALF_ONLY
+from tests.fakes import asked_in_order, flat, place_questions, places_of, questions_when_all_no
+from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR, CONTENT, QUESTIONS
 
 CALF = CONTENT.techniques["calf"].name
 BRIDGE = CONTENT.techniques["bridge"]  # the routine moves first: the bridge leads
@@ -28,7 +27,7 @@ def names(make_env) -> list[str]:
 
 
 def test_each_technique_ends_with_its_place_and_the_routine_with_one_summary(run, make_env):
-    code, out = start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + RATINGS, "--auto")
+    code, out = start(run, make_env, ALL_CLEAR + CALF_CLEAR + RATINGS, "--auto")
     assert code == 0
     done = names(make_env)
     assert len(done) > 2 and CALF in done
@@ -44,10 +43,15 @@ def test_each_technique_ends_with_its_place_and_the_routine_with_one_summary(run
 
 
 def test_advice_acknowledged_today_is_recalled_at_the_end(run, make_env):
-    soon = first("soon")
-    rest = "n\n" * (QUESTIONS - soon.count("\n"))
-    flag = next(f for f in CONTENT.red_flags.values() if f.tier == "soon")
-    code, out = start(run, make_env, soon + rest + "y\n" + CALF_ONLY + ACHING + RATINGS, "--auto")
+    # Yes to the first "soon" sign of start's check (before the places) that no question
+    # follows up, no to the rest, then y: the advice is acknowledged.
+    order = asked_in_order(CONTENT, frozenset())
+    every = [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]
+    parents = {parent for item in every for parent in item.only_after}
+    at = next(n for n, s in enumerate(order) if s.tier == "soon" and s.id not in parents)
+    flag = order[at]
+    check = "n\n" * at + "y\n" + "n\n" * (QUESTIONS - at - 1) + "y\n"
+    code, out = start(run, make_env, check + CALF_CLEAR + RATINGS, "--auto")
     assert code == 0
     summary = out[out.index("Your routine today") :]
     assert "Remember the advice you read today:" in summary
@@ -57,7 +61,7 @@ def test_advice_acknowledged_today_is_recalled_at_the_end(run, make_env):
 def test_a_routine_stopped_because_it_hurts_says_what_was_not_done(run, make_env):
     # Without --auto every "press Enter" reads a line: h at "Next:" after the bridge.
     presses = "\n" * (sum(step.repeats for step in BRIDGE.steps) - 1)
-    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n" + presses + "h\n" + "7\n5\n"
+    stdin = ALL_CLEAR + CALF_CLEAR + "5\n5\n" + presses + "h\n" + "7\n5\n"
     code, out = start(run, make_env, stdin)
     assert code == 5
     summary = out[out.index("Your routine today") :]
@@ -69,7 +73,7 @@ def test_a_routine_stopped_because_it_hurts_says_what_was_not_done(run, make_env
 
 
 def test_a_single_technique_still_ends_with_well_done(run, make_env):
-    env = make_env(stdin=ALL_CLEAR)
+    env = make_env(stdin="n\n" * questions_when_all_no(CONTENT, places_of(CONTENT, "calf")))
     run("--region", "GB", "guide", "calf", "--auto", "--hold", "1", obj=env)
     out = flat(env.stdout.getvalue())
     assert "Well done: session finished." in out
@@ -94,7 +98,9 @@ def test_a_routine_of_one_technique_ends_short_and_summarises_once(run, make_env
         )
     )
     diary.close()
-    code, out = start(run, make_env, ALL_CLEAR + "y\n" + "4\n3\n", "--auto")
+    # The check, yes to go on where it stopped, the calf's place questions, the rating.
+    places = "n\n" * place_questions(CONTENT, places_of(CONTENT, "calf"))
+    code, out = start(run, make_env, ALL_CLEAR + "y\n" + places + "4\n3\n", "--auto")
     assert code == 0
     assert f"{CALF} done (1 of 1)." in out
     assert "Well done: session finished" not in out

@@ -12,13 +12,31 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.storage.diary import FILE_NAME, Diary
-from tests.fakes import flat, questions_when_all_no
+from tests.fakes import (
+    asked_in_order,
+    flat,
+    place_questions,
+    places_of,
+    questions_when_all_no,
+    remembered,
+    start_places,
+)
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = questions_when_all_no(CONTENT)
+# `start` asks its check in two parts: first without the place questions (the places are
+# not known yet), then, after where it hurts, how it feels and which leg, the questions
+# about the places its routine works on.
+QUESTIONS = questions_when_all_no(CONTENT, frozenset())
 ALL_CLEAR = "n\n" * QUESTIONS
 CALF_ONLY = "4\n"  # "Where do you feel it?" -> calf
 ACHING = "4\n" + "\n"  # aching; then Enter at "Which leg?" takes both
+CALF_PLACES = "n\n" * place_questions(CONTENT, start_places(CONTENT, ["calf"]))
+CALF_CLEAR = CALF_ONLY + ACHING + CALF_PLACES  # calf, aching, both legs, places all "no"
+# `guide piriformis` asks its place questions within its one check.
+PIRIFORMIS = places_of(CONTENT, "piriformis")
+GUIDE_QUESTIONS = questions_when_all_no(CONTENT, PIRIFORMIS)
+GUIDE_CLEAR = "n\n" * GUIDE_QUESTIONS
+DAY = dt.timedelta(days=1)
 
 
 def start(run, make_env, stdin: str, *args: str, width: int = 80):
@@ -34,17 +52,18 @@ def history(run, make_env, *args: str, width: int = 80, stdin: str = ""):
 
 
 def test_first_run_welcome_is_shown_once(run, make_env):
-    _, out, _ = start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING)
+    _, out, _ = start(run, make_env, ALL_CLEAR + CALF_CLEAR)
     assert "Welcome to sciatica" in out
     assert "not medical advice" in flat(out)
-    _, out, _ = start(run, make_env, "n\n" + CALF_ONLY + ACHING)  # a recent check: one question
+    # A recent check: one question, and the same places, so no place question again.
+    _, out, _ = start(run, make_env, "n\n" + CALF_ONLY + ACHING)
     assert "Welcome to sciatica" not in out
     assert "Your routine" in out
 
 
 @pytest.mark.parametrize("width", [40, 80])
 def test_start_recommends_a_routine_runs_it_and_records_it(run, make_env, width):
-    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "6\n3\n" + "4\n3\n"
+    stdin = ALL_CLEAR + CALF_CLEAR + "6\n3\n" + "4\n3\n"
     result, out, env = start(run, make_env, stdin, width=width)
     assert result.exit_code == 0, out
     words = " ".join(out.split())
@@ -70,7 +89,7 @@ def test_start_recommends_a_routine_runs_it_and_records_it(run, make_env, width)
 
 
 def test_ratings_can_be_skipped_and_nonsense_is_asked_again(run, make_env):
-    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "lots\n\n\n"  # then input ends: after-ratings skipped
+    stdin = ALL_CLEAR + CALF_CLEAR + "lots\n\n\n"  # then input ends: after-ratings skipped
     result, out, env = start(run, make_env, stdin)
     assert result.exit_code == 0
     assert "Please type a whole number from 0" in out
@@ -79,7 +98,7 @@ def test_ratings_can_be_skipped_and_nonsense_is_asked_again(run, make_env):
 
 
 def test_pain_that_went_up_gets_the_see_a_doctor_advice(run, make_env):
-    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "3\n3\n" + "6\n3\n"
+    stdin = ALL_CLEAR + CALF_CLEAR + "3\n3\n" + "6\n3\n"
     _, out, _ = start(run, make_env, stdin)
     assert "Your pain is worse: stop for today" in out
     assert "Do not massage again today, but keep gently active" in flat(out)
@@ -100,7 +119,9 @@ def test_an_area_no_technique_covers_gives_advice(run, make_env, tmp_path):
     (pack / "areas.yaml").write_text(
         "- id: foot\n  name: foot\n  advice: Foot numbness needs a visit to {primary_care}.\n  sources: [SEED]\n"
     )
-    env = make_env(stdin=ALL_CLEAR + "5\n" + ACHING)
+    foot = ContentSet([builtin_content_dir(), pack])
+    places = "n\n" * place_questions(foot, start_places(foot, ["foot"]))
+    env = make_env(stdin=ALL_CLEAR + "5\n" + ACHING + places)
     result = run("--content-dir", str(pack), "--region", "GB", "start", "--auto", obj=env)
     out = env.stdout.getvalue()
     assert result.exit_code == 0
@@ -119,7 +140,7 @@ def test_it_hurts_before_the_next_technique_stops_the_routine(run, make_env, rep
     # The routine moves first: the bridge (three steps, two presses), then the next entry.
     bridge = CONTENT.techniques["bridge"]
     presses = "\n" * (len(bridge.steps) - 1)
-    stdin = ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n" + presses + reply + "7\n5\n"
+    stdin = ALL_CLEAR + CALF_CLEAR + "5\n5\n" + presses + reply + "7\n5\n"
     env = make_env(stdin=stdin)
     result = run("--region", "GB", "start", "--hold", "1", obj=env)
     out = flat(env.stdout.getvalue())
@@ -138,7 +159,7 @@ def test_ctrl_c_mid_hold_is_recorded_as_interrupted(run, make_env, clock):
         if len(clock.sleeps) == 12:  # somewhere inside the first hold
             raise KeyboardInterrupt
 
-    env = make_env(stdin=ALL_CLEAR + CALF_ONLY + ACHING + "5\n5\n", sleep=sleep)
+    env = make_env(stdin=ALL_CLEAR + CALF_CLEAR + "5\n5\n", sleep=sleep)
     result = run("--region", "GB", "start", "--auto", obj=env)
     assert result.exit_code == 130
     [session] = Diary.open(env.data_dir).sessions()
@@ -156,9 +177,10 @@ def test_history_is_friendly_when_empty(run, make_env):
 
 @pytest.mark.parametrize("width", [40, 80])
 def test_history_shows_sessions_and_a_trend(run, make_env, clock, width):
-    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n")
-    clock.advance(24 * 3600)  # past the 12-hour shortcut: the whole list again
-    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "4\n2\n3\n2\n")
+    start(run, make_env, ALL_CLEAR + CALF_CLEAR + "7\n5\n6\n5\n")
+    clock.advance(24 * 3600)  # past the 12-hour shortcut: a new check, as the diary remembers
+    again = "n\n" * questions_when_all_no(CONTENT, frozenset(), remembered(CONTENT, DAY))
+    start(run, make_env, again + CALF_CLEAR + "4\n2\n3\n2\n")
     result, out = history(run, make_env, width=width)
     assert result.exit_code == 0
     assert out.count("completed") == 2
@@ -169,7 +191,7 @@ def test_history_shows_sessions_and_a_trend(run, make_env, clock, width):
 
 
 def test_history_exports_match_what_was_recorded(run, make_env):
-    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n")
+    start(run, make_env, ALL_CLEAR + CALF_CLEAR + "7\n5\n6\n5\n")
     _, out = history(run, make_env, "--json")
     data = json.loads(out)
     [session] = data["sessions"]
@@ -183,14 +205,14 @@ def test_history_exports_match_what_was_recorded(run, make_env):
 
 
 def test_days_limits_what_is_shown(run, make_env, clock):
-    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING + "7\n5\n6\n5\n")
+    start(run, make_env, ALL_CLEAR + CALF_CLEAR + "7\n5\n6\n5\n")
     clock.advance(10 * 24 * 3600)
     _, out = history(run, make_env, "--days", "5", "--json")
     assert json.loads(out)["sessions"] == []
 
 
 def test_clear_asks_first(run, make_env):
-    start(run, make_env, ALL_CLEAR + CALF_ONLY + ACHING)
+    start(run, make_env, ALL_CLEAR + CALF_CLEAR)
     result, out = history(run, make_env, "--clear", stdin="n\n")
     assert result.exit_code == 0
     assert "Nothing was deleted." in out
@@ -289,9 +311,9 @@ def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hour
     run, make_env, clock
 ):
     checked_at = clock.t  # the checklist itself takes no time on the fake clock
-    result, out = guide_once(run, make_env, ALL_CLEAR)
+    result, out = guide_once(run, make_env, GUIDE_CLEAR)
     assert result.exit_code == 0
-    assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == QUESTIONS
+    assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == GUIDE_QUESTIONS
 
     clock.t = checked_at + 11 * 3600 + 59 * 60
     result, out = guide_once(run, make_env, "n\n")
@@ -300,17 +322,24 @@ def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hour
     assert out.count("y / n / ? > ") == 1
     assert "Step 1 of 5" in out
 
+    # Past 12 hours: no reuse but a new check, shortened only by what the diary remembers
+    # for a week (the kept profile, the slow signs in one listing question).
     clock.t = checked_at + 12 * 3600 + 60
-    result, out = guide_once(run, make_env, ALL_CLEAR)
+    later = questions_when_all_no(
+        CONTENT, PIRIFORMIS, remembered(CONTENT, dt.timedelta(hours=12, minutes=1))
+    )
+    assert 1 < later < GUIDE_QUESTIONS
+    result, out = guide_once(run, make_env, "n\n" * later)
+    assert result.exit_code == 0
     assert "Has any of these appeared" not in out
-    assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == QUESTIONS
+    assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == later
 
 
 @pytest.mark.parametrize("answer", ["y\n", "?\n", "maybe\nmaybe\nmaybe\n"])
 def test_anything_but_a_clear_no_runs_the_full_list(run, make_env, clock, answer):
-    guide_once(run, make_env, ALL_CLEAR)
+    guide_once(run, make_env, GUIDE_CLEAR)
     clock.advance(3600)
-    result, out = guide_once(run, make_env, answer + ALL_CLEAR)
+    result, out = guide_once(run, make_env, answer + GUIDE_CLEAR)
     assert "Has any of these appeared" in out
     assert "Then let us go through the full check again." in out
     assert result.exit_code == 0
@@ -318,7 +347,7 @@ def test_anything_but_a_clear_no_runs_the_full_list(run, make_env, clock, answer
 
 
 def test_no_answer_to_the_one_question_is_not_a_no(run, make_env, clock):
-    guide_once(run, make_env, ALL_CLEAR)
+    guide_once(run, make_env, GUIDE_CLEAR)
     clock.advance(3600)
     result, out = guide_once(run, make_env, "")
     assert "Has any of these appeared" in out
@@ -326,13 +355,37 @@ def test_no_answer_to_the_one_question_is_not_a_no(run, make_env, clock):
     assert "Step 1" not in out
 
 
+def yes_to_the_first(tier: str) -> str:
+    """`guide piriformis`'s check with yes to the first sign of `tier` that no question
+    follows up, and no to the rest."""
+    order = asked_in_order(CONTENT, PIRIFORMIS)
+    every = [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]
+    parents = {parent for item in every for parent in item.only_after}
+    at = next(n for n, s in enumerate(order) if s.tier == tier and s.id not in parents)
+    return "n\n" * at + "y\n" + "n\n" * (len(order) - at - 1)
+
+
 def test_a_check_that_raised_something_is_never_reused(run, make_env, clock):
-    soon_first = [f for f in CONTENT.red_flags.values() if f.tier in ("emergency", "urgent")]
-    answers = "n\n" * len(soon_first) + "y\n" + "n\n" * (QUESTIONS - len(soon_first) - 1) + "y\n"
-    guide_once(run, make_env, answers)
+    # Something that stops massage and exercise (urgent or emergency) is never reused.
+    guide_once(run, make_env, yes_to_the_first("urgent"))
+    [check] = Diary.open(make_env().data_dir).checks()
+    assert check.tier == "urgent" and not check.may_massage
     clock.advance(3600)
-    _, out = guide_once(run, make_env, ALL_CLEAR)
+    _, out = guide_once(run, make_env, GUIDE_CLEAR)
     assert "Has any of these appeared" not in out
+
+
+def test_a_check_with_an_acknowledged_soon_sign_is_reused(run, make_env, clock):
+    # A "soon" sign the person acknowledged let them go on: within 12 hours it stands
+    # after the one question, which recalls its advice.
+    guide_once(run, make_env, yes_to_the_first("soon") + "y\n")
+    [check] = Diary.open(make_env().data_dir).checks()
+    assert check.tier == "soon" and check.may_massage and check.acknowledged
+    clock.advance(3600)
+    result, out = guide_once(run, make_env, "n\n")
+    assert "Has any of these appeared" in out
+    assert out.count("y / n / ? > ") == 1
+    assert result.exit_code == 0
 
 
 def test_a_later_check_that_raised_something_wins_across_a_change_of_utc_offset(
@@ -362,19 +415,25 @@ def test_a_later_check_that_raised_something_wins_across_a_change_of_utc_offset(
 
 
 def test_check_symptoms_is_recorded_in_the_diary(run, make_env):
-    env = make_env(stdin=ALL_CLEAR)
+    env = make_env(stdin="n\n" * questions_when_all_no(CONTENT))  # every question
     assert run("check-symptoms", obj=env).exit_code == 0
     [check] = Diary.open(env.data_dir).checks()
     assert check.tier is None and check.may_massage
 
 
 def test_the_one_question_lists_every_sign_and_caution(run, make_env, clock):
-    guide_once(run, make_env, ALL_CLEAR)
+    guide_once(run, make_env, GUIDE_CLEAR)
     clock.advance(3600)
     _, out = guide_once(run, make_env, "n\n")
     text = flat(out)
-    for item in [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]:
-        assert flat(item.question) in text
+    # Every sign and caution the earlier check stood for: not the facts kept in the profile,
+    # not the follow-ups of a "no", and the place cautions of the places it covered only.
+    every = [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]
+    signs = [i for i in every if not i.profile and not i.only_after]
+    covered = [i for i in signs if not getattr(i, "places", ()) or set(i.places) & PIRIFORMIS]
+    assert len(covered) < len(signs)  # the calf's clot signs are not the buttock's
+    for item in every:
+        assert (flat(item.question) in text) == (item in covered), item.id
     assert "Answer n only if nothing has." in text
 
 
@@ -386,7 +445,8 @@ def test_guide_goes_on_unrecorded_when_the_diary_cannot_save_sessions(run, make_
     broken.execute("DROP TABLE sessions")
     broken.commit()
     broken.close()
-    env = make_env(stdin="n\n" + ALL_CLEAR)  # the diary cannot say how today went: asked
+    calf = "n\n" * questions_when_all_no(CONTENT, places_of(CONTENT, "calf"))
+    env = make_env(stdin="n\n" + calf)  # the diary cannot say how today went: asked
     result = run("guide", "calf", "--auto", "--side", "left", obj=env)
     assert "did a session earlier today stop because it hurt more" in flat(env.stdout.getvalue())
     assert result.exit_code == 0
