@@ -19,7 +19,6 @@ from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate, recent_check
 from sciatica_cli.domain.question_plan import (
     Memory,
-    ProfileConfirm,
     SinceListing,
     fresh,
     plan_questions,

@@ -41,6 +41,15 @@ Hold = Annotated[
         help="Seconds for every hold, from 1 to 90 (default: as the technique says, usually 30).",
     ),
 ]
+RoutineMinutes = Annotated[
+    int,
+    typer.Option(
+        "--minutes",
+        min=3,
+        max=60,
+        help="About how long the routine lasts, movement first then massage (3 to 60).",
+    ),
+]
 Ready = Annotated[
     int,
     typer.Option(

@@ -5,7 +5,16 @@ from __future__ import annotations
 import typer
 
 from sciatica_cli.cli.app_context import environment, finish
-from sciatica_cli.cli.session_options import Auto, Hold, PlainOutput, Ready, Sound, StartSide, Voice
+from sciatica_cli.cli.session_options import (
+    Auto,
+    Hold,
+    PlainOutput,
+    Ready,
+    RoutineMinutes,
+    Sound,
+    StartSide,
+    Voice,
+)
 from sciatica_cli.vocabulary import ROUTINE_MINUTES
 
 
@@ -18,22 +27,15 @@ def start(
     voice: Voice = False,
     sound: Sound = True,
     plain_output: PlainOutput = False,
-    minutes: int = typer.Option(
-        ROUTINE_MINUTES,
-        "--minutes",
-        min=3,
-        max=60,
-        help="About how long the routine lasts, movement first then massage (3 to 60).",
-    ),
+    minutes: RoutineMinutes = ROUTINE_MINUTES,
 ) -> None:
     """Start here: a safety check, where it hurts and which leg, then a routine made for you.
 
     The safety check asks 20 yes/no questions the first time (about 3 minutes), 12 while
     your answers from the last 7 days are kept, one within 12 hours of a check that let you
-    go on; then 1 to 3 about the places, once you have said where it hurts. You rate your
-    leg and back pain before and after (or skip), and the session is kept in your diary
-    ('sciatica history'). During a hold: space pauses, s skips, h means it
-    hurts more, q quits.
+    go on; then 1 to 3 about the places, once you have said where it hurts. Pain is rated
+    before and after and kept in your diary ('sciatica history'). During a hold: space
+    pauses, s skips, h means it hurts more, q quits.
     """
     from sciatica_cli.flows.routine import run_start
     from sciatica_cli.flows.session import SessionOptions
