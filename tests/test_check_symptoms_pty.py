@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import pexpect
@@ -18,6 +19,13 @@ pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 CONTENT = ContentSet([builtin_content_dir()])
 ORDER = asked_in_order(CONTENT)
 FIRST_SOON = next(item.id for item in ORDER if getattr(item, "tier", None) == "soon")
+# Follow-ups of the "soon" sign answered yes (numb-skin after lasting-numbness): asked among
+# the place questions, at the end of `check-symptoms`.
+FOLLOW_UPS = [
+    item
+    for item in (*CONTENT.red_flags.values(), *CONTENT.cautions.values())
+    if FIRST_SOON in item.only_after
+]
 
 
 def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
@@ -43,10 +51,14 @@ def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
                 child.expect_exact("Please answer y (yes), n (no) or ? (not sure).")
                 child.expect_exact("y / n / ? > ")
             child.sendline("yes" if item.id == FIRST_SOON else no_words[number % len(no_words)])
+        for item in FOLLOW_UPS:  # asked because of the yes, and answered like the rest
+            child.expect(r"\s+".join(map(re.escape, item.question.split())))  # wrapped anywhere
+            child.expect_exact("y / n / ? > ")
+            child.sendline("n")
         child.expect_exact("Book a visit to your doctor (you said yes)")
         child.expect_exact("y / n > ")
         child.sendline("y")
-        child.expect_exact("Massage may go on, gently.")
+        child.expect_exact("Massage and exercise may go on, gently.")
         child.expect(pexpect.EOF)
     finally:
         child.close()

@@ -12,12 +12,17 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
-from tests.fakes import questions_when_all_no
+from tests.fakes import places_of, questions_when_all_no
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = questions_when_all_no(CONTENT)
+
+
+def questions_for(technique: str) -> int:
+    """How many questions a first `guide TECHNIQUE` asks a person answering "no" throughout:
+    the place questions depend on where the technique works."""
+    return questions_when_all_no(CONTENT, places_of(CONTENT, technique))
 
 
 def spawn(*args: str, tmp_path, timeout: float = 10) -> pexpect.spawn:
@@ -34,16 +39,21 @@ def spawn(*args: str, tmp_path, timeout: float = 10) -> pexpect.spawn:
     )
 
 
-def answer_all_clear(child: pexpect.spawn) -> None:
-    for _ in range(QUESTIONS):  # the profile list has its own prompt
+def answer_no(child: pexpect.spawn, questions: int) -> None:
+    for _ in range(questions):  # the profile list has its own prompt
         child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
-    child.expect_exact("Massage may go on")
+
+
+def answer_all_clear(child: pexpect.spawn, technique: str) -> None:
+    """A first `guide TECHNIQUE` check answered "no" throughout, to its verdict."""
+    answer_no(child, questions_for(technique))
+    child.expect_exact("Massage and exercise may go on")
 
 
 def test_guided_session_with_pause_skip_and_ctrl_c(tmp_path):
     child = spawn("guide", "piriformis", "--hold", "2", "--no-sound", tmp_path=tmp_path)
-    answer_all_clear(child)
+    answer_all_clear(child, "piriformis")
 
     # Untimed steps wait for Enter.
     for number in (1, 2, 3):
@@ -91,7 +101,7 @@ def test_it_hurts_more_key_stops_at_once(tmp_path):
     child = spawn(
         "guide", "calf", "--hold", "3", "--auto", "--no-sound", tmp_path=tmp_path, timeout=20
     )
-    answer_all_clear(child)
+    answer_all_clear(child, "calf")
     child.expect_exact("s left")
     child.send("h")
     child.expect_exact("It hurts more: stop")
@@ -117,7 +127,7 @@ def test_without_a_terminal_a_piped_session_runs_to_the_end(tmp_path):
             "--side",
             "left",
         ],
-        input="n\n" * QUESTIONS,
+        input="n\n" * questions_for("piriformis"),
         capture_output=True,
         text=True,
         cwd=ROOT,

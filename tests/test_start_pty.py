@@ -5,9 +5,17 @@ from __future__ import annotations
 import pexpect
 import pytest
 
-from tests.test_guide_pty import answer_all_clear, spawn
+from tests.fakes import places_of, questions_when_all_no
+from tests.test_guide_pty import CONTENT, answer_no, spawn
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
+
+# The check comes first, before the places are known: no place questions in it.
+FIRST_PART = questions_when_all_no(CONTENT, frozenset())
+# The foot's routine massages the calf; the movement first and the places asked about always
+# take in the lower back and the buttock.
+PLACES = frozenset({"foot", "lower-back", "buttock"}) | places_of(CONTENT, "calf")
+PLACE_QUESTIONS = questions_when_all_no(CONTENT, PLACES) - FIRST_PART
 
 
 def test_first_run_to_a_finished_routine_then_history(tmp_path):
@@ -16,7 +24,8 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("Where do you live?")
     child.expect_exact("Region > ")
     child.sendline("gb")  # any case
-    answer_all_clear(child)
+    answer_no(child, FIRST_PART)
+    child.expect_exact("Massage and exercise may go on")
     child.expect_exact("Where do you feel it?")
     child.expect_exact("Numbers > ")
     child.sendline("5")  # the foot: its routine is the calf alone
@@ -26,6 +35,9 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("Which leg: left, right or both?")
     child.expect_exact("Side [both] > ")
     child.sendline("right")
+    # Now that the routine's places are known, their questions, then the routine.
+    child.expect_exact("About the places you will work on")
+    answer_no(child, PLACE_QUESTIONS)
     child.expect_exact("Your routine")
     child.expect_exact("light pressure only")
     for rating in ("6", "4"):
