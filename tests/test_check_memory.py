@@ -169,6 +169,8 @@ def test_a_reused_check_asks_only_the_place_questions_it_did_not_cover(run, make
     assert asked(out) == 1 + 3  # a clot, a recent birth, broken skin: the calf's
     assert "You will work on: Calf" in out or "You will work on: calf" in out
     assert "Question 3 of 3" in out
+    # Cleared only once the calf's questions are answered, not before.
+    assert out.index("Thank you. Massage and exercise may go on") > out.index("Question 3 of 3")
     clock.advance(HOUR)
     result, out = guide(run, make_env, "n\n", technique="calf")
     assert result.exit_code == 0, out
@@ -182,6 +184,8 @@ def test_a_place_answer_on_a_reused_check_still_blocks(run, make_env, clock):
     result, out = guide(run, make_env, "n\ny\nl\n" + "n\n" * 3, technique="calf")
     assert result.exit_code == 3, out
     assert "Step 1" not in out
+    assert "Thank you" not in out
+    assert "No massage or exercise now." in out
 
 
 def test_guide_calf_asks_its_place_questions_and_piriformis_does_not(run, make_env):

@@ -14,8 +14,8 @@ re-confirmed with one question (`ProfileConfirm`) once a week. The order:
 5. the cautions about the places worked on, only for the planned places (all of them when
    no plan is known, as in `check-symptoms`).
 
-A follow-up (`only_after`) shares its parent's number and is asked only when a parent was
-not a clear "no"; a listing or confirming question answered with anything but a clear "no"
+A follow-up (`only_after`) takes no number of its own (it shows the number of the question
+just before it) and is asked only when a parent was not a clear "no"; a listing or confirming question answered with anything but a clear "no"
 is replaced, where it stands, by the questions it stood for (`expand`).
 """
 

@@ -58,7 +58,10 @@ def check_before_session(
         last = None  # the profile was edited since: the check did not see it
     reused = _reuse_recent_check(env, ui, last)
     if reused is not None:
-        return check_places(env, ui, diary, reused, places)
+        done = check_places(env, ui, diary, reused, places)
+        if done.outcome.raised == reused.outcome.raised and not done.outcome.unanswered:
+            ui.recent_check_reused()  # said once the place questions, if any, are answered
+        return done
     result = run_checklist(env, ui, load_memory(env, diary), places, _keeper(env, diary))
     record_check(env, diary, result)
     return result
@@ -165,7 +168,6 @@ def _reuse_recent_check(
     if ui.ask_nothing_changed(last.checked_at, outcome.advice, items) is not Answer.NO:
         ui.full_check_again()
         return None
-    ui.recent_check_reused()
     listed = frozenset(last.answers.get(recent_check.LISTED, []))
     return conclude(
         outcome, last.acknowledged, last.checked_at, reused=True, answers=answers, listed=listed
