@@ -42,8 +42,13 @@ def answers(replies: dict[str, str] | None = None, *, upto: str | None = None) -
         parents = getattr(step, "only_after", ())
         if parents and all(replies.get(parent, "n") == "n" for parent in parents):
             continue
-        if step.id == "profile":  # the list: the numbers of the facts answered yes, or "n"
-            said = [str(n) for n, i in enumerate(listed, 1) if replies.get(i, "n") == "y"]
+        if step.id == "profile":  # the list: the numbers answered yes ("3") or not sure ("?3")
+            marks = {"y": "", "?": "?"}
+            said = [
+                marks[replies[i]] + str(n)
+                for n, i in enumerate(listed, 1)
+                if replies.get(i, "n") != "n"
+            ]
             lines.append(" ".join(said) or "n")
         else:
             lines.append(replies.get(step.id, "n"))
