@@ -9,35 +9,50 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.question_plan import Memory, ProfileList, plan_questions
 from sciatica_cli.domain.triage import checklist
 from sciatica_cli.environment import Environment
-from tests.fakes import asked_in_order
+from tests.fakes import FakeClock, asked_in_order
 
 CONTENT = ContentSet([builtin_content_dir()])
-ORDER = asked_in_order(CONTENT)
+ORDER = asked_in_order(CONTENT)  # check-symptoms, answering "no" throughout
 IDS = [item.id for item in ORDER]
+# Every step of check-symptoms, the follow-ups too (asked only after a parent not "no").
+PLAN = plan_questions(
+    CONTENT.red_flags.values(), CONTENT.cautions.values(), Memory(), FakeClock().now(), None
+)
+PROFILE = next(step for step in PLAN if isinstance(step, ProfileList))
+FOLLOW_UPS = [step.id for step in PLAN if getattr(step, "only_after", ())]
 QUESTION_PROMPT = "y / n / ? > "
 PROFILE_PROMPT = "Numbers, n or ? > "  # the one list of facts about the person
 
 
 def answers(replies: dict[str, str] | None = None, *, upto: str | None = None) -> str:
-    """One line per question in the order asked: "n" unless `replies` says otherwise.
+    """One line per question in the order asked: "n" unless `replies` says otherwise; a
+    follow-up only when one of its parents was not a clear "n".
 
     A reply may hold its follow-up too ("y\\nleft"). `upto` stops after that question.
     """
     replies = replies or {}
-    profile = next((i for i in ORDER if i.id == "profile"), None)
-    listed = [item.id for item in profile.items] if profile else []
-    unknown = set(replies) - set(IDS) - set(listed)
+    listed = [item.id for item in PROFILE.items]
+    unknown = set(replies) - set(IDS) - set(listed) - set(FOLLOW_UPS)
     assert not unknown, unknown
     lines = []
-    for item_id in IDS:
-        if item_id == "profile":  # the list: the numbers of the facts answered yes, or "n"
-            said = [str(n) for n, i in enumerate(listed, 1) if replies.get(i, "n") == "y"]
+    for step in PLAN:
+        parents = getattr(step, "only_after", ())
+        if parents and all(replies.get(parent, "n") == "n" for parent in parents):
+            continue
+        if step.id == "profile":  # the list: the numbers answered yes ("3") or not sure ("?3")
+            marks = {"y": "", "?": "?"}
+            said = [
+                marks[replies[i]] + str(n)
+                for n, i in enumerate(listed, 1)
+                if replies.get(i, "n") != "n"
+            ]
             lines.append(" ".join(said) or "n")
         else:
-            lines.append(replies.get(item_id, "n"))
-        if item_id == upto:
+            lines.append(replies.get(step.id, "n"))
+        if step.id == upto:
             break
     return "\n".join(lines) + "\n"
 
@@ -47,7 +62,7 @@ def first(tier: str) -> str:
 
 
 def question(item_id: str) -> str:
-    return next(item.question for item in ORDER if item.id == item_id)
+    return next(step.question for step in PLAN if step.id == item_id)
 
 
 def flat(text: str) -> str:
@@ -65,7 +80,7 @@ def test_all_no_lets_massage_go_on(run, width):
     out = flat(result.stdout)
     assert f"Question {len(IDS)} of {len(IDS)}" in out
     assert "No warning signs were found." in out
-    assert "Massage may go on, gently." in out
+    assert "Massage and exercise may go on, gently." in out
     assert all(len(line.rstrip()) <= width for line in result.stdout.splitlines())
     assert "\x1b[" not in result.stdout
 
@@ -106,7 +121,7 @@ def test_an_urgent_sign_means_a_doctor_today(run, reply):
     result = run("check-symptoms", input=answers({first("urgent"): reply}))
     assert result.exit_code == 3
     out = flat(result.stdout)
-    assert "No massage now." in out
+    assert "No massage or exercise now." in out
     assert "Contact a doctor today" in out
     assert flat(question(first("urgent"))) in out
     # An urgent sign does not stop the questions: the doctor will want the whole picture.
@@ -119,7 +134,7 @@ def test_soon_advice_acknowledged_lets_massage_go_on(run):
     out = flat(result.stdout)
     assert "Book a visit to your doctor (you said yes)" in out
     assert "Have you read the advice above" in out
-    assert "Massage may go on, gently." in out
+    assert "Massage and exercise may go on, gently." in out
 
 
 @pytest.mark.parametrize("ack", ["n\n", "?\n", "no\n", ""])
@@ -127,8 +142,8 @@ def test_soon_advice_not_acknowledged_means_no_massage(run, ack):
     result = run("check-symptoms", input=answers({first("soon"): "?"}) + ack)
     assert result.exit_code == 7
     out = flat(result.stdout)
-    assert "No massage now." in out
-    assert "Massage may go on, gently." not in out
+    assert "No massage or exercise now." in out
+    assert "Massage and exercise may go on, gently." not in out
 
 
 def test_acknowledgement_is_not_asked_when_a_doctor_is_needed_today(run):
@@ -154,6 +169,31 @@ def test_interrupted_exits_130(run):
     assert result.exit_code == 130
     assert env.stderr.getvalue().endswith("\nInterrupted.\n")  # the run's stderr, as errors
     assert "Traceback" not in result.output
+
+
+def test_check_symptoms_asks_everything_one_by_one_every_time(run, make_env, clock):
+    # Never the kept profile, a listing of slow signs, nor a check reused: a second run
+    # minutes later asks the same questions as the first.
+    for _ in range(2):
+        env = make_env(stdin=answers())
+        assert run("check-symptoms", obj=env).exit_code == 0
+        out = flat(env.stdout.getvalue())
+        assert f"Question {len(IDS)} of {len(IDS)}" in out
+        assert "Which of these apply to you?" in out
+        assert flat(question("weight-loss")) in out  # a slow sign, one by one
+        assert "Has any of" not in out
+        clock.advance(600)
+
+
+@pytest.mark.parametrize("reply", ["y", "?"])
+def test_numb_skin_is_asked_only_after_lasting_numbness_was_not_a_clear_no(run, reply):
+    numb_skin = flat(question("numb-skin"))
+    assert numb_skin not in flat(run("check-symptoms", input=answers()).stdout)
+    result = run("check-symptoms", input=answers({"lasting-numbness": reply}) + "y\n")
+    assert result.exit_code == 0  # a soon sign, acknowledged
+    assert numb_skin in flat(result.stdout)
+    asked = result.stdout.count(QUESTION_PROMPT) + result.stdout.count(PROFILE_PROMPT)
+    assert asked == len(IDS) + 1
 
 
 # -- cautions: follow-up questions and blocked techniques --------------------------------------
@@ -235,7 +275,8 @@ def test_json_reports_unanswered_questions(run):
     assert data["verdict"] == "unfinished" and data["finished"] is False
     assert data["tier"] is None and data["may_massage"] is False
     every = [i for i in checklist(CONTENT.red_flags.values(), CONTENT.cautions.values())]
-    main = [i.id for i in every if getattr(i, "only_after", None) is None]
+    main = [i.id for i in every if not i.only_after]
+    assert len(main) < len(every)  # there are follow-ups, and they are not listed:
     assert sorted(data["unanswered"]) == sorted(main[1:])  # a follow-up counts with its parent
     assert data["flags"][0] == {
         "id": IDS[1],
@@ -254,7 +295,7 @@ def test_input_that_ends_early_is_never_safe(run, count):
     result = run("check-symptoms", input=stdin)
     assert result.exit_code != 0
     assert "Traceback" not in result.output
-    assert "Massage may go on, gently." not in result.stdout
+    assert "Massage and exercise may go on, gently." not in result.stdout
     assert "No more answers came." in result.stdout
     # An unfinished check is said plainly, never shown as the emergency panel (exit 7).
     assert result.exit_code == 7

@@ -9,10 +9,23 @@ from pathlib import Path
 
 import pytest
 
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.recent_check import stored_answers
+from sciatica_cli.domain.triage import Answer, Answers
 from sciatica_cli.storage.diary import FILE_NAME, CheckRecord, Diary, SessionRecord
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
-ALL_NO = {"flags": [], "cautions": []}
+CONTENT = ContentSet([builtin_content_dir()])
+# A check answered "no" to every question (follow-ups are not asked then), as it is kept:
+# one that could be reused.
+ALL_NO = stored_answers(
+    Answers(
+        flags={f.id: Answer.NO for f in CONTENT.red_flags.values() if not f.only_after},
+        cautions={c.id: Answer.NO for c in CONTENT.cautions.values() if not c.only_after},
+    ),
+    None,
+)
 
 
 def diary_of_three(folder: Path) -> None:
@@ -127,6 +140,17 @@ def test_history_shows_the_good_sessions_and_names_the_damaged_one(run, make_env
             assert [s["id"] for s in json.loads(env.stdout.getvalue())["sessions"]] == [2]
 
 
+def test_guide_reuses_the_same_check_when_it_is_not_damaged(run, make_env, tmp_path, clock):
+    # The control for the next test: undamaged, this kept check stands after one question.
+    diary = Diary.open(tmp_path / "data")
+    diary.record_check(CheckRecord(clock.now(), None, True, False, [], ALL_NO))
+    diary.close()
+    env = make_env(stdin="n\n")
+    run("guide", "calf", "--auto", obj=env)
+    assert "Has any of these appeared" in env.stdout.getvalue()
+    assert "Question 1 of" not in env.stdout.getvalue()
+
+
 def test_guide_asks_the_full_check_when_the_last_check_is_damaged(run, make_env, tmp_path, clock):
     diary = Diary.open(tmp_path / "data")
     diary.record_check(CheckRecord(clock.now(), None, True, False, [], ALL_NO))
@@ -135,6 +159,7 @@ def test_guide_asks_the_full_check_when_the_last_check_is_damaged(run, make_env,
     env = make_env(stdin="y\n")
     result = run("guide", "calf", obj=env)
     assert result.exit_code == 4  # the first question was asked, and the emergency heard
+    assert "Has any of these appeared" not in env.stdout.getvalue()
     assert "entry 1 of the checks in the diary" in env.stderr.getvalue()
     assert "Error:" not in env.stderr.getvalue()
 

@@ -3,14 +3,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 
+import pytest
+
+from sciatica_cli.domain.question_plan import Memory
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.profile import profile_factors
 from sciatica_cli.flows.report import profile_summary
 from sciatica_cli.storage.diary import Diary
-from tests.fakes import questions_when_all_no
+from tests.fakes import FakeClock, places_of, questions_when_all_no
 from tests.test_safety_vignettes import CONTENT, PROFILE, answers
+
+DAY = 24 * 3600
+LIST = "Which of these apply to you?"
+CONFIRM = "Has any of this changed since then?"
 
 
 def checked(run, make_env, replies: dict[str, str], stdin_end: str = ""):
@@ -94,7 +104,7 @@ def test_profile_edit_with_no_input_changes_nothing(run, make_env):
 
 
 def test_a_clear_check_is_not_reused_after_the_profile_was_edited(run, make_env, clock):
-    guide_clear = "n\n" * questions_when_all_no(CONTENT)
+    guide_clear = "n\n" * questions_when_all_no(CONTENT, places_of(CONTENT, "calf"))
     env = make_env(stdin=guide_clear)
     assert run("guide", "calf", "--auto", obj=env).exit_code == 0
     clock.advance(600)
@@ -107,3 +117,55 @@ def test_a_clear_check_is_not_reused_after_the_profile_was_edited(run, make_env,
     env = make_env(stdin=guide_clear)
     run("guide", "calf", "--auto", obj=env)
     assert "Has any of these appeared" not in env.stdout.getvalue()  # the full check again
+
+
+def shown_questions(out: str) -> int:
+    totals = {int(total) for total in re.findall(r"Question \d+ of (\d+)", out)}
+    assert len(totals) == 1, totals
+    return totals.pop()
+
+
+def test_a_kept_profile_is_not_asked_for_a_week_and_still_counts(run, make_env, clock):
+    checked(run, make_env, {"blood-thinners": "y"})
+    clock.advance(DAY)  # past the 12 hours of reuse: a new check, shortened
+    piriformis = places_of(CONTENT, "piriformis")
+    day_old = FakeClock().now() - dt.timedelta(days=1)
+    slow = [f.id for f in CONTENT.red_flags.values() if f.slow and not f.only_after]
+    memory = Memory(
+        profile={item.id: (Answer.NO, day_old) for item in PROFILE.items},
+        slow_clear=dict.fromkeys(slow, day_old),
+    )
+    count = questions_when_all_no(CONTENT, piriformis, memory)
+    assert count < questions_when_all_no(CONTENT, piriformis)
+    env = make_env(stdin="n\n" * count + "y\n")
+    assert run("guide", "piriformis", "--auto", obj=env).exit_code == 0
+    out = " ".join(env.stdout.getvalue().split())
+    assert shown_questions(out) == count
+    assert LIST not in out and CONFIRM not in out
+    assert "Use light pressure only." in out  # the kept "yes" to blood thinners holds
+
+
+@pytest.mark.parametrize(("changed", "light"), [("n", True), ("y", False), ("?", False)])
+def test_after_a_week_the_kept_profile_is_confirmed_in_one_question(
+    run, make_env, clock, changed, light
+):
+    # Only a clear "n" keeps it; anything else asks the list again, where it stood.
+    checked(run, make_env, {"blood-thinners": "y"})
+    clock.advance(8 * DAY)
+    piriformis = places_of(CONTENT, "piriformis")
+    count = questions_when_all_no(CONTENT, piriformis)  # the one question stands for the list
+    emergency = sum(
+        1 for f in CONTENT.red_flags.values() if f.tier == "emergency" and not f.only_after
+    )
+    lines = ["n"] * count
+    lines[emergency] = changed
+    if changed != "n":
+        lines.insert(emergency + 1, "n")  # the list again: none of these apply now
+    env = make_env(stdin="\n".join(lines) + "\ny\n")
+    assert run("guide", "piriformis", "--auto", obj=env).exit_code == 0
+    out = " ".join(env.stdout.getvalue().split())
+    assert CONFIRM in out
+    assert (LIST in out) is (changed != "n")
+    assert shown_questions(out) == count
+    assert ("Use light pressure only." in out) is light
+    assert (stored(run, make_env)["blood-thinners"]["answer"] == "yes") is light

@@ -8,6 +8,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.question_plan import Memory
 from sciatica_cli.domain.rest_today import (
     HURT_MORE,
     PAIN_WORSE,
@@ -16,13 +17,29 @@ from sciatica_cli.domain.rest_today import (
     rest_today,
 )
 from sciatica_cli.domain.session import SessionStatus
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.storage.diary import FILE_NAME
-from tests.fakes import questions_when_all_no
+from tests.fakes import FakeClock, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-ALL_CLEAR = "n\n" * (questions_when_all_no(CONTENT))
+PIRIFORMIS = places_of(CONTENT, "piriformis")
+ALL_CLEAR = "n\n" * questions_when_all_no(CONTENT, PIRIFORMIS)  # guide piriformis, first check
+CHECK_SYMPTOMS_CLEAR = "n\n" * questions_when_all_no(CONTENT)  # every question, always
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+
+
+def clear_a_day_later() -> str:
+    """`guide piriformis` the day after a first check answered "no" throughout: the kept
+    profile is not asked, and the slow signs are one listing question."""
+    yesterday = FakeClock().now() - dt.timedelta(days=1)
+    profile = [i for i in (*CONTENT.red_flags.values(), *CONTENT.cautions.values()) if i.profile]
+    slow = [f.id for f in CONTENT.red_flags.values() if f.slow and not f.only_after]
+    memory = Memory(
+        profile={i.id: (Answer.NO, yesterday) for i in profile},
+        slow_clear=dict.fromkeys(slow, yesterday),
+    )
+    return "n\n" * questions_when_all_no(CONTENT, PIRIFORMIS, memory)
 
 
 def session(hours_ago: float, status: str = "completed", before=(None, None), after=(None, None)):
@@ -74,13 +91,15 @@ def test_after_it_hurts_more_guide_shows_no_step_until_the_next_day(run, make_en
     assert "stopped because you said it hurt more" in " ".join(out.split())
     assert "Step 1" not in out and "Question 1 of" not in out
     clock.sleep(24 * 3600)
-    code, out = guide(run, make_env, clock, ALL_CLEAR)
+    code, out = guide(run, make_env, clock, clear_a_day_later())
     assert code == 0 and "Step 1" in out
+    asked = clear_a_day_later().count("n")
+    assert f"Question {asked} of {asked}" in out  # a new check, shortened by the diary
 
 
 def test_check_symptoms_still_runs_after_it_hurts_more(run, make_env, clock):
     assert guide(run, make_env, clock, ALL_CLEAR + "\nh\n")[0] == 5
-    env = make_env(stdin=ALL_CLEAR)
+    env = make_env(stdin=CHECK_SYMPTOMS_CLEAR)
     assert run("check-symptoms", obj=env).exit_code == 0
     assert "Question 1 of" in env.stdout.getvalue()
 

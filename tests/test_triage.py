@@ -22,6 +22,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag, Step, Technique, ToolVariant
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate, recent_check
+from sciatica_cli.domain.question_plan import Memory, plan_questions
 from sciatica_cli.domain.triage import (
     COMBINED_ID,
     Answer,
@@ -42,6 +43,7 @@ SERIOUS = ("emergency", "urgent")
 
 # None stands for a question that was never answered.
 maybe_answer = st.one_of(st.none(), st.sampled_from(list(Answer)))
+any_answer = st.sampled_from(list(Answer))
 
 
 def raises(answer: Answer | None) -> bool:
@@ -52,8 +54,11 @@ def raises(answer: Answer | None) -> bool:
 def answers_for(
     draw: st.DrawFn, flags: tuple[RedFlag, ...], cautions: tuple[Caution, ...]
 ) -> Answers:
-    flag_answers = {f.id: draw(maybe_answer) for f in flags}
-    caution_answers = {c.id: draw(maybe_answer) for c in cautions}
+    # Half the time every question gets an answer: a finished check is one combination
+    # among very many otherwise, and most rules are about finished checks.
+    answer = any_answer if draw(st.booleans()) else maybe_answer
+    flag_answers = {f.id: draw(answer) for f in flags}
+    caution_answers = {c.id: draw(answer) for c in cautions}
     named: dict[str, frozenset[str]] = {}
     for c in cautions:
         if c.asks == "side":
@@ -75,19 +80,34 @@ def judge(answers: Answers) -> Outcome:
     return triage(FLAGS, CAUTIONS, TECHNIQUES, answers)
 
 
+def not_asked(item: RedFlag | Caution, answers: Answers) -> bool:
+    """A follow-up (`only_after`: red flags and cautions alike) is asked only after a parent
+    answered with anything but a clear "no"; a parent left unanswered leaves the check
+    unfinished on its own, so the follow-up is not counted apart."""
+    given_answers = {**answers.flags, **answers.cautions}
+    return bool(item.only_after) and all(
+        given_answers.get(parent) in (None, Answer.NO) for parent in item.only_after
+    )
+
+
+def flag_raised(f: RedFlag, answers: Answers) -> bool:
+    """Asked and not ruled out: anything but a clear "no" (a missing answer too)."""
+    return not not_asked(f, answers) and raises(answers.flags.get(f.id))
+
+
 def serious_sign(
     answers: Answers, flags: tuple[RedFlag, ...] = FLAGS, cautions: tuple[Caution, ...] = CAUTIONS
 ) -> bool:
-    return any(raises(answers.flags.get(f.id)) for f in flags if f.tier in SERIOUS) or any(
-        raises(answers.cautions.get(c.id)) for c in cautions if c.tier in SERIOUS
+    return any(flag_raised(f, answers) for f in flags if f.tier in SERIOUS) or any(
+        caution_raised(c, answers) for c in cautions if c.tier in SERIOUS
     )
 
 
 def soon_sign(
     answers: Answers, flags: tuple[RedFlag, ...] = FLAGS, cautions: tuple[Caution, ...] = CAUTIONS
 ) -> bool:
-    return any(raises(answers.flags.get(f.id)) for f in flags if f.tier == "soon") or any(
-        raises(answers.cautions.get(c.id)) for c in cautions if c.tier == "soon"
+    return any(flag_raised(f, answers) for f in flags if f.tier == "soon") or any(
+        caution_raised(c, answers) for c in cautions if c.tier == "soon"
     )
 
 
@@ -122,10 +142,10 @@ def expected_blocks(
 
 
 def caution_raised(c: Caution, answers: Answers) -> bool:
-    """Not ruled out: a follow-up is never raised on its own after a clear "no" to its parent
-    or none at all (then the parent leaves the check unfinished); else only the caution's
-    own safe answer rules it out (a missing answer never does)."""
-    if c.only_after is not None and answers.cautions.get(c.only_after, Answer.NO) is Answer.NO:
+    """Not ruled out: a follow-up is never raised on its own after a clear "no" to every
+    parent or none at all (then a parent leaves the check unfinished); else only the
+    caution's own safe answer rules it out (a missing answer never does)."""
+    if not_asked(c, answers):
         return False
     answer = answers.cautions.get(c.id)
     return answer is None or answer.value != c.safe_answer
@@ -139,8 +159,9 @@ def raising_answer(c: Caution) -> Answer:
 def complete(
     answers: Answers, flags: tuple[RedFlag, ...] = FLAGS, cautions: tuple[Caution, ...] = CAUTIONS
 ) -> bool:
-    return all(f.id in answers.flags for f in flags) and all(
-        c.id in answers.cautions for c in cautions
+    """Every question asked was answered (a follow-up not asked needs no answer)."""
+    return all(f.id in answers.flags for f in flags if not not_asked(f, answers)) and all(
+        c.id in answers.cautions for c in cautions if not not_asked(c, answers)
     )
 
 
@@ -226,7 +247,8 @@ def test_not_sure_and_no_answer_count_as_yes(answers):
     outcome = judge(answers)
     # Every unclear or missing answer becomes a clear yes that names nothing (so: all).
     as_yes = Answers(
-        flags={f.id: Answer.YES if raises(answers.flags.get(f.id)) else Answer.NO for f in FLAGS},
+        # (a follow-up that was not asked stays out: "no", as its parents' answers said)
+        flags={f.id: Answer.YES if flag_raised(f, answers) else Answer.NO for f in FLAGS},
         cautions={
             c.id: raising_answer(c) if caution_raised(c, answers) else Answer(c.safe_answer)
             for c in CAUTIONS
@@ -251,13 +273,13 @@ def test_not_sure_and_no_answer_count_as_yes(answers):
 def test_the_tier_is_the_highest_raised_and_the_flags_carry_their_answers(answers):
     outcome = judge(answers)
     # The tier is what the person reported; questions never answered are listed apart.
-    raised_tiers = [f.tier for f in FLAGS if f.id in answers.flags and raises(answers.flags[f.id])]
+    raised_tiers = [f.tier for f in FLAGS if f.id in answers.flags and flag_raised(f, answers)]
     raised_tiers += [
         c.tier
         for c in CAUTIONS
-        if c.id in answers.cautions and raises(answers.cautions[c.id]) and c.tier
+        if c.id in answers.cautions and caution_raised(c, answers) and c.tier
     ]
-    raised_ids = {f.id for f in FLAGS if raises(answers.flags.get(f.id))}
+    raised_ids = {f.id for f in FLAGS if flag_raised(f, answers)}
     risks = {f.id for f in FLAGS if f.risk_factor} & raised_ids
     soon = {f.id for f in FLAGS if f.tier == "soon" and not f.risk_factor} & raised_ids
     combined = bool(risks) and len(risks | soon) >= 2
@@ -315,17 +337,19 @@ def catalogues(
         _technique(t, draw(st.frozensets(st.sampled_from(AREAS), min_size=1)), draw(st.booleans()))
         for t in technique_ids
     )
-    flags = tuple(
-        RedFlag(
-            id=f"f-{i}",
-            question="?",
-            tier=draw(st.sampled_from(TIERS)),
-            advice=f"a{i}",
-            sources=("S",),
+    flags: list[RedFlag] = []
+    for i, _ in enumerate(draw(st.lists(st.none(), max_size=6))):
+        flags.append(
+            RedFlag(
+                id=f"f-{i}",
+                question="?",
+                tier=draw(st.sampled_from(TIERS)),
+                advice=f"a{i}",
+                only_after=draw(parents([f.id for f in flags])),
+                sources=("S",),
+            )
         )
-        for i, _ in enumerate(draw(st.lists(st.none(), max_size=6)))
-    )
-    cautions = []
+    cautions: list[Caution] = []
     for i, _ in enumerate(draw(st.lists(st.none(), max_size=5))):
         asks = draw(st.sampled_from([None, "side", "area"]))
         cautions.append(
@@ -340,10 +364,20 @@ def catalogues(
                 ),
                 blocks_answered_areas=asks == "area" and draw(st.booleans()),
                 light_pressure=draw(st.booleans()),
+                # a follow-up may follow red flags and cautions alike
+                only_after=draw(parents([x.id for x in (*flags, *cautions)])),
                 sources=("S",),
             )
         )
-    return flags, tuple(cautions), techniques
+    return tuple(flags), tuple(cautions), techniques
+
+
+def parents(earlier: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
+    """No parent (most questions), or one or two of the questions before."""
+    if not earlier:
+        return st.just(())
+    some = st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True).map(tuple)
+    return st.one_of(st.just(()), some)
 
 
 def _technique(technique_id: str, areas: frozenset[str], each_side: bool) -> Technique:
@@ -382,7 +416,7 @@ def test_the_rules_hold_for_any_catalogue(data):
             and (acknowledged or not soon_sign(answers, flags, cautions))
         )
         assert decision.allowed == expected, decision.reason
-    light = {c.id for c in cautions if c.light_pressure and raises(answers.cautions.get(c.id))}
+    light = {c.id for c in cautions if c.light_pressure and caution_raised(c, answers)}
     assert {r.id for r in outcome.light_pressure} == light
 
 
@@ -416,12 +450,43 @@ def test_one_question_left_unanswered_clears_nothing():
     assert outcome.tier is None  # not reported, and not ruled out either
     decision = gate.may_show(outcome, "calf", "left", gate.decide(outcome, True))
     assert not decision.allowed and "not finished" in decision.reason
-    # The last caution too, although a yes there would only ask for light pressure.
+    # The last caution asked too, although a yes there would only ask for light pressure.
+    last = LAST_LIGHT_PRESSURE_CAUTION
+    cautions = dict(answers.cautions)
+    del cautions[last]
+    outcome = judge(Answers(flags=answers.flags, cautions=cautions))
+    assert outcome.unanswered == (last,)
+    assert outcome.tier is None and not outcome.massage_possible
+    assert code_for_verdict(gate.decide(outcome, True).verdict) == ExitCode.NO_MASSAGE
+
+
+# The last caution asked one by one (check-symptoms, all "no") whose "yes" would only ask
+# for light pressure; not a follow-up (asked only after its parent) nor a profile fact.
+LAST_LIGHT_PRESSURE_CAUTION = [
+    c.id
+    for c in plan_questions(FLAGS, CAUTIONS, Memory(), dt.datetime(2026, 11, 25), None)
+    if isinstance(c, Caution)
+    and c.light_pressure
+    and not (c.only_after or c.blocks or c.blocks_all or c.avoid_postures or c.asks)
+][-1]
+
+
+def test_a_follow_up_left_unanswered_after_its_parent_was_not_a_clear_no_clears_nothing():
+    # numb-skin (light pressure only) follows lasting-numbness; a "not sure" there asks it.
+    answers = no_to_everything(flags={"lasting-numbness": Answer.UNSURE})
+    assert judge(answers).massage_possible  # answered: a soon sign and nothing more
     cautions = dict(answers.cautions)
     del cautions["numb-skin"]
     outcome = judge(Answers(flags=answers.flags, cautions=cautions))
-    assert outcome.tier is None and not outcome.massage_possible
-    assert code_for_verdict(gate.decide(outcome, True).verdict) == ExitCode.NO_MASSAGE
+    assert outcome.unanswered == ("numb-skin",)
+    assert not outcome.massage_possible
+    assert gate.decide(outcome, True).verdict is gate.Verdict.UNFINISHED
+    # After a clear "no" to the parent it is not asked, and its missing answer is no gap.
+    answers = no_to_everything()
+    cautions = dict(answers.cautions)
+    del cautions["numb-skin"]
+    outcome = judge(Answers(flags=answers.flags, cautions=cautions))
+    assert outcome.unanswered == () and outcome.massage_possible
 
 
 def test_nothing_answered_is_unfinished_and_clears_nothing():
@@ -429,9 +494,10 @@ def test_nothing_answered_is_unfinished_and_clears_nothing():
     assert outcome.tier is None  # nothing was reported...
     assert not outcome.massage_possible  # ...and nothing is cleared
     assert gate.decide(outcome, acknowledged=True).verdict is gate.Verdict.UNFINISHED
-    # a follow-up is counted with its parent, which is unanswered itself
-    main = {c.id for c in CAUTIONS if c.only_after is None}
-    assert set(outcome.unanswered) == {f.id for f in FLAGS} | main
+    # a follow-up (red flag or caution) is counted with its parents, unanswered themselves
+    main = {i.id for i in (*FLAGS, *CAUTIONS) if not i.only_after}
+    assert set(outcome.unanswered) == main
+    assert {i.id for i in (*FLAGS, *CAUTIONS) if i.only_after}  # there are follow-ups
     assert all(not r.answered and r.answer is Answer.UNSURE for r in outcome.raised)
 
 
@@ -550,17 +616,23 @@ def test_no_step_after_a_raised_or_unclear_profile_fact_that_counts_with_others(
 
 
 @given(
-    st.lists(st.sampled_from([f.id for f in FLAGS] + [c.id for c in CAUTIONS]), min_size=1),
+    st.sampled_from([None, *TIERS]),
+    st.booleans(),
     st.integers(min_value=-48 * 3600, max_value=48 * 3600),
 )
-def test_a_check_that_raised_anything_is_never_reused(raised, age_seconds):
+def test_a_check_with_a_serious_sign_or_without_massage_is_never_reused(tier, may, age_seconds):
+    # Nothing urgent or emergency is ever reused, nor a check that did not let massage go on
+    # (a "soon" sign not acknowledged, a block on everything, an unfinished check).
+    if tier not in SERIOUS and may:
+        return
     now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
     checked_at = now - dt.timedelta(seconds=age_seconds)
-    assert not recent_check.is_reusable(checked_at, raised, now)
+    assert not recent_check.is_reusable(checked_at, tier, may, now)
 
 
-@given(st.integers(min_value=-48 * 3600, max_value=48 * 3600))
-def test_a_clear_check_is_reused_only_within_12_hours(age_seconds):
+@given(st.sampled_from([None, "soon"]), st.integers(min_value=-48 * 3600, max_value=48 * 3600))
+def test_a_check_that_let_massage_go_on_is_reused_only_within_12_hours(tier, age_seconds):
+    # Clear, or only "soon" signs acknowledged (or cautions): reused for 12 hours.
     now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
-    reusable = recent_check.is_reusable(now - dt.timedelta(seconds=age_seconds), [], now)
+    reusable = recent_check.is_reusable(now - dt.timedelta(seconds=age_seconds), tier, True, now)
     assert reusable == (0 <= age_seconds < 12 * 3600)

@@ -7,7 +7,7 @@ import dataclasses
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.triage import Answer, Answers, triage
+from sciatica_cli.domain.triage import Answer, Answers, skipped, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
 
@@ -104,3 +104,62 @@ def test_a_technique_done_once_is_closed_by_a_block_on_one_side():
     assert triage([], [caution], [twice], left_only).massage_possible
     nothing = Answers(cautions={"sore-leg": Answer.NO})
     assert triage([], [caution], [once], nothing).massage_possible
+
+
+# -- follow-ups of any kind, and the places a plan works on ----------------------------------
+
+
+def test_a_follow_up_waits_for_any_parent_red_flag_or_caution_not_a_clear_no():
+    parent_flag = flag("operated", "soon")
+    parent_caution = side_caution(id="injected")
+    child = RedFlag(
+        id="worse-since",
+        question="?",
+        tier="urgent",
+        advice="urgent advice",
+        only_after=("operated", "injected"),
+        sources=("SEED",),
+    )
+    both_no = Answers(flags={"operated": Answer.NO}, cautions={"injected": Answer.NO})
+    assert skipped(child, both_no)  # every parent a clear no: not asked
+    assert not skipped(
+        child, Answers(flags={"operated": Answer.NO}, cautions={"injected": Answer.UNSURE})
+    )
+    assert not skipped(
+        child, Answers(flags={"operated": Answer.YES}, cautions={"injected": Answer.NO})
+    )
+    # A parent left unanswered: the follow-up is counted with it, not on its own.
+    assert skipped(child, Answers())
+    outcome = triage([parent_flag, child], [parent_caution], [], Answers())
+    assert outcome.unanswered == ("operated", "injected")
+    # Asked after a "yes" and left unanswered: the check is unfinished.
+    asked = Answers(flags={"operated": Answer.YES}, cautions={"injected": Answer.NO})
+    outcome = triage([parent_flag, child], [parent_caution], [], asked)
+    assert outcome.unanswered == ("worse-since",)
+    assert [r.id for r in outcome.raised] == ["worse-since", "operated"]
+    assert not skipped(parent_flag, Answers())  # not a follow-up: always asked
+
+
+def test_a_place_caution_counts_only_for_the_planned_places():
+    calf_only = side_caution(id="calf-clot", places=("calf",), blocks=("calf",))
+    techniques = CONTENT.techniques.values()
+    # Working on the buttock: the calf question is not asked, and not missing either.
+    buttock = triage([], [calf_only], techniques, Answers(), frozenset({"buttock"}))
+    assert buttock.unanswered == () and buttock.raised == ()
+    assert buttock.places == {"buttock"}
+    assert "calf" in buttock.uncovered and "piriformis" not in buttock.uncovered
+    # On the calf, or with no plan known (check-symptoms), it is.
+    for places in (frozenset({"calf"}), None):
+        outcome = triage([], [calf_only], techniques, Answers(), places)
+        assert outcome.unanswered == ("calf-clot",)
+    assert triage([], [calf_only], techniques, Answers()).uncovered == frozenset()
+
+
+def test_not_sure_where_means_every_planned_area_not_every_area():
+    where = side_caution(id="broken-skin", asks="area", blocks_answered_areas=True)
+    places = frozenset({"calf", "buttock"})
+    answers = Answers(cautions={"broken-skin": Answer.UNSURE})
+    outcome = triage([], [where], CONTENT.techniques.values(), answers, places)
+    assert set(outcome.cautions[0].named) == places
+    everywhere = triage([], [where], CONTENT.techniques.values(), answers)
+    assert set(everywhere.cautions[0].named) > places
