@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
@@ -19,10 +21,10 @@ CONTENT = ContentSet([builtin_content_dir()])
 ALL_CLEAR = "n\n" * questions_when_all_no(CONTENT, frozenset())
 
 
-def place_questions(make_env, areas: list[str]) -> str:
-    """ "n" to each place question `start` asks once it knows the routine for `areas`."""
+def place_questions(areas: list[str]) -> str:
+    """A "no" to each place question `start` asks once it knows the routine for `areas`."""
     routine = recommend(areas, CONTENT.areas, CONTENT.techniques)
-    places = routine_places(make_env(), routine, areas)
+    places = routine_places(SimpleNamespace(content=CONTENT), routine, areas)  # type: ignore[arg-type]
     asked = questions_when_all_no(CONTENT, places) - questions_when_all_no(CONTENT, frozenset())
     return "n\n" * asked
 
@@ -66,7 +68,7 @@ def test_candidates_leave_variants_and_response_checked_entries_for_the_fallback
 @pytest.mark.parametrize("area", ["1", "2", "3", "4", "5"])
 @pytest.mark.parametrize("minutes", ["3", "12", "30"])
 def test_start_always_includes_an_exercise_first(run, make_env, area, minutes):
-    places = place_questions(make_env, [AREAS[int(area) - 1]])
+    places = place_questions([AREAS[int(area) - 1]])
     stdin = ALL_CLEAR + f"{area}\n4\n\n" + places + "5\n5\n5\n5\n"  # aching, both legs
     result, out, env = start(run, make_env, stdin, "--minutes", minutes)
     assert result.exit_code == 0, out
