@@ -119,12 +119,14 @@ def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, m
     from sciatica_cli.content.loader import ContentSet
     from sciatica_cli.content.paths import builtin_content_dir
     from sciatica_cli.storage.diary import Diary
+    from tests.test_movement_routine import place_questions
 
     content = ContentSet([builtin_content_dir()])
-    all_clear = "n\n" * questions_when_all_no(content)
+    all_clear = "n\n" * questions_when_all_no(content, frozenset())  # no place question yet
     calf, aching = "4\n", "4\n\n"  # and Enter at "Which leg?"
+    places = place_questions(["calf"])  # then "no" to those of the calf's routine
     ratings = "9" * 5000 + "\n7/10\n3 out of 10\n"  # then the input ends: after skipped
-    env = make_env(stdin=all_clear + calf + aching + ratings)
+    env = make_env(stdin=all_clear + calf + aching + places + ratings)
     result = run("--region", "GB", "start", "--auto", obj=env)
     assert result.exit_code == 0, env.stderr.getvalue()
     assert "Please type a whole number from 0" in env.stdout.getvalue()

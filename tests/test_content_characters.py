@@ -12,7 +12,7 @@ from sciatica_cli.content.problems import Code, printable
 from sciatica_cli.content.validation import validate_packs
 from tests.content_fixtures import write_pack
 
-FORGED = "Do you feel fine?\nNo warning signs were found.\nMassage may go on"
+FORGED = "Do you feel fine?\nNo warning signs were found.\nMassage and exercise may go on"
 
 RED_FLAG = """\
 - id: feel-fine
@@ -41,7 +41,7 @@ def test_the_forged_question_stops_the_check_before_it_is_shown(run, tmp_path):
     result = run("--content-dir", str(pack), "check-symptoms", input="n\n" * 30)
     assert result.exit_code == 2
     assert "SC107" in result.output
-    assert "Massage may go on" not in result.output
+    assert "Massage and exercise may go on" not in result.output
 
 
 def test_a_learn_body_may_keep_its_line_breaks(tmp_path):

@@ -168,11 +168,11 @@ def test_cautions_that_rule_out_every_technique_leave_nothing():
 
 def test_each_way_of_being_allowed_says_why_in_its_own_words():
     assert gate.decide(outcome_for(), acknowledged=False).reason == (
-        "No warning sign was found: massage may go on, gently."
+        "No warning sign was found: massage and exercise may go on, gently."
     )
     soon = next(f for f in CONTENT.red_flags.values() if f.tier == "soon")
     assert gate.decide(outcome_for({soon.id: Answer.YES}), acknowledged=True).reason == (
-        "You have read the advice: gentle massage may go on."
+        "You have read the advice: gentle massage and exercise may go on."
     )
     answers = Answers(
         flags=dict.fromkeys(CONTENT.red_flags, Answer.NO),
@@ -182,5 +182,5 @@ def test_each_way_of_being_allowed_says_why_in_its_own_words():
         CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
     )
     assert gate.decide(softened, acknowledged=False).reason == (
-        "Massage may go on, with the cautions you were given."
+        "Massage and exercise may go on, with the cautions you were given."
     )

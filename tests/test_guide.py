@@ -5,24 +5,33 @@ from __future__ import annotations
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.models import Caution
 from sciatica_cli.content.paths import builtin_content_dir
-from tests.fakes import asked_in_order, flat, questions_when_all_no
+from sciatica_cli.domain.triage import applies_to
+from sciatica_cli.vocabulary import AREAS
+from tests.fakes import asked_in_order, flat, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
+# `check-symptoms` asks everything.
 QUESTIONS = questions_when_all_no(CONTENT)
 ALL_CLEAR = "n\n" * QUESTIONS
+# `guide piriformis` asks the place questions for piriformis's places only.
+PIRIFORMIS = places_of(CONTENT, "piriformis")
+GUIDE_QUESTIONS = questions_when_all_no(CONTENT, PIRIFORMIS)
+GUIDE_ALL_CLEAR = "n\n" * GUIDE_QUESTIONS
 STEP_TEXTS = [s.instruction for s in CONTENT.techniques["piriformis"].steps]
 
 
-def first(tier: str) -> str:
-    """Answers that say yes to the first question of `tier` and no before it."""
-    order = asked_in_order(CONTENT)
+def first(tier: str, places=None) -> str:
+    """Answers that say yes to the first question of `tier` and no before it (`places` as
+    in `asked_in_order`: None for `check-symptoms`)."""
+    order = asked_in_order(CONTENT, places)
     index = next(i for i, f in enumerate(order) if f.tier == tier)
     return "n\n" * index + "y\n"
 
 
-def guide(run, make_env, *args: str, stdin: str = ALL_CLEAR, width: int = 80):
-    env = make_env(stdin=stdin, width=width)
+def guide(run, make_env, *args: str, stdin: str = GUIDE_ALL_CLEAR, width: int = 80, **env_args):
+    env = make_env(stdin=stdin, width=width, **env_args)
     result = run("guide", *args, obj=env)
     return result, env.stdout.getvalue(), env.stderr.getvalue()
 
@@ -83,7 +92,7 @@ def test_hold_override_and_one_side(run, make_env):
 
 @pytest.mark.parametrize(("tier", "code"), [("emergency", 4), ("urgent", 3)])
 def test_a_red_flag_shows_no_step_at_all(run, make_env, tier, code):
-    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=first(tier))
+    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=first(tier, PIRIFORMIS))
     assert result.exit_code == code
     for text in STEP_TEXTS:
         assert text not in out
@@ -96,26 +105,42 @@ def test_input_ending_early_is_not_safe(run, make_env):
     assert "Step 1" not in out
 
 
-def test_soon_sign_needs_acknowledgement(run, make_env):
-    soon = first("soon")
-    rest = "n\n" * (QUESTIONS - soon.count("\n"))
+def _follow_ups(parent: str, places) -> list[str]:
+    """The ids of the questions asked after a yes to `parent`, for these places."""
+    items = [*CONTENT.red_flags.values(), *CONTENT.cautions.values()]
+    return [
+        i.id
+        for i in items
+        if parent in i.only_after and (not isinstance(i, Caution) or applies_to(i, places))
+    ]
+
+
+def test_soon_sign_needs_acknowledgement(run, make_env, tmp_path):
+    soon = first("soon", PIRIFORMIS)
+    sign = next(f for f in asked_in_order(CONTENT, PIRIFORMIS) if f.tier == "soon")
+    # no to the rest, and to what a yes to that sign goes on to ask (numb skin)
+    rest = "n\n" * (GUIDE_QUESTIONS - soon.count("\n") + len(_follow_ups(sign.id, PIRIFORMIS)))
     result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=soon + rest + "n\n")
     assert result.exit_code == 7
     assert "Step 1" not in out
-    result, out, _ = guide(run, make_env, "piriformis", "--auto", stdin=soon + rest + "y\n")
+    # The same first check, in a diary that remembers nothing yet.
+    stdin, fresh = soon + rest + "y\n", tmp_path / "fresh"
+    result, out, _ = guide(
+        run, make_env, "piriformis", "--auto", stdin=stdin, data_dir_override=fresh
+    )
     assert result.exit_code == 0
     assert "Step 1 of 5" in out
 
 
 def test_clot_signs_in_the_left_leg_stop_everything(run, make_env):
-    stdin = _answers({"clot-signs": "y\nl\n"})
+    stdin = _answers({"clot-signs": "y\nl\n"}, places_of(CONTENT, "calf"))
     result, out, _ = guide(run, make_env, "calf", "--auto", stdin=stdin)
     assert result.exit_code == 3  # clot signs are urgent: a doctor today, no massage at all
     assert "Step 1" not in out
 
 
 def test_it_hurts_more_stops_with_advice(run, make_env):
-    result, out, _ = guide(run, make_env, "piriformis", stdin=ALL_CLEAR + "\nh\n")
+    result, out, _ = guide(run, make_env, "piriformis", stdin=GUIDE_ALL_CLEAR + "\nh\n")
     assert result.exit_code == 5
     assert "It hurts more: stop" in out
     assert "Step 3" not in out
@@ -123,13 +148,13 @@ def test_it_hurts_more_stops_with_advice(run, make_env):
 
 
 def test_quit_between_steps_is_not_an_error(run, make_env):
-    result, out, _ = guide(run, make_env, "piriformis", stdin=ALL_CLEAR + "q\n")
+    result, out, _ = guide(run, make_env, "piriformis", stdin=GUIDE_ALL_CLEAR + "q\n")
     assert result.exit_code == 0
     assert "You stopped the session." in out
 
 
 def test_manual_mode_with_input_run_out_finishes(run, make_env):
-    result, out, _ = guide(run, make_env, "piriformis", "--side", "left", stdin=ALL_CLEAR)
+    result, out, _ = guide(run, make_env, "piriformis", "--side", "left", stdin=GUIDE_ALL_CLEAR)
     assert result.exit_code == 0
     assert "Steps done: 5 of 5" in out
 
@@ -143,24 +168,33 @@ def test_the_technique_cautions_and_stop_signs_are_shown_before_the_steps(run, m
         assert -1 < text.index(flat(line)) < first_step
 
 
-def _answers(yes: dict[str, str]) -> str:
-    """No to every question, except the ids given, answered with their text (and a
-    follow-up line where the caution asks one)."""
-    order = asked_in_order(CONTENT)
+def _answers(yes: dict[str, str], places) -> str:
+    """No to every question a first `guide` for `places` asks, except the ids given,
+    answered with their text (and a follow-up line where the caution asks one)."""
+    order = asked_in_order(CONTENT, places)
     return "".join(yes.get(item.id, "n\n") for item in order)
 
 
 def test_a_technique_the_cautions_block_is_refused_with_exit_7(run, make_env):
     # Broken skin on the calf: a clear check otherwise, but calf must not be shown at all.
-    calf_area = "4\n"  # the fourth area listed: calf
-    stdin = _answers({"skin-or-injury": "y\n" + calf_area})
+    calf = places_of(CONTENT, "calf")
+    listed = [a for a in AREAS if a in calf]  # "Which areas?" lists the planned places only
+    skin = {"skin-or-injury": f"y\n{listed.index('calf') + 1}\n"}
+    stdin = _answers(skin, calf)
     result, out, _ = guide(run, make_env, "calf", "--auto", stdin=stdin)
     assert result.exit_code == 7
     assert f"{CONTENT.techniques['calf'].name} is not safe to do now" in flat(out)
     assert not any(flat(s.instruction) in flat(out) for s in CONTENT.techniques["calf"].steps)
-    # The same answers leave piriformis open.
+    # Those answers leave piriformis open: the check is reused (nothing changed), and only
+    # the place questions for piriformis's places, which that check did not cover, follow.
+    new_places = PIRIFORMIS - calf
+    place_questions = questions_when_all_no(CONTENT, new_places) - questions_when_all_no(
+        CONTENT, frozenset()
+    )
+    stdin = "n\n" + "n\n" * place_questions
     result, out, _ = guide(run, make_env, "piriformis", "--auto", "--hold", "1", stdin=stdin)
-    assert result.exit_code == 0
+    assert result.exit_code == 0, out
+    assert "Has any of these appeared or changed since your check" in flat(out)
 
 
 def test_hands_free_pacing_runs_on_the_fake_clock(run, make_env, clock):

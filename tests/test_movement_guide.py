@@ -7,15 +7,20 @@ import sqlite3
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.storage.diary import FILE_NAME
-from tests.fakes import flat, questions_when_all_no
+from tests.fakes import flat, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-ALL_CLEAR = "n\n" * questions_when_all_no(CONTENT)
 
 
-def guide(run, make_env, *args: str, then: str = "", check: str = ALL_CLEAR):
-    env = make_env(stdin=check + then)
-    result = run("guide", *args, obj=env)
+def all_clear(technique: str) -> str:
+    """A "no" to each question of a first `guide TECHNIQUE` (its places' questions only)."""
+    return "n\n" * questions_when_all_no(CONTENT, places_of(CONTENT, technique))
+
+
+def guide(run, make_env, technique: str, *args: str, then: str = "", check: str | None = None):
+    """`guide TECHNIQUE`: a first check answered "no" throughout unless `check` is given."""
+    env = make_env(stdin=(all_clear(technique) if check is None else check) + then)
+    result = run("guide", technique, *args, obj=env)
     return result, env.stdout.getvalue()
 
 
@@ -56,7 +61,7 @@ def test_pain_moving_up_lets_the_sets_go_on(run, make_env, tmp_path):
 
 def test_two_easy_sessions_move_the_bridge_up_a_level_and_history_says_why(run, make_env, tmp_path):
     # Within a few hours a recent check is reused after one question ("anything changed?").
-    for check in (ALL_CLEAR, "n\n"):
+    for check in (all_clear("bridge"), "n\n"):
         result, out = guide(
             run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=check
         )

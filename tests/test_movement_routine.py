@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.movement_routine import compose, movement_candidates
+from sciatica_cli.domain.routine import recommend
+from sciatica_cli.flows.movement_start import routine_places
 from sciatica_cli.storage.diary import Diary
-from tests.test_start_and_history import ALL_CLEAR, start
+from sciatica_cli.vocabulary import AREAS
+from tests.fakes import questions_when_all_no
+from tests.test_start_and_history import start
 
 CONTENT = ContentSet([builtin_content_dir()])
+# `start` asks its check without the place questions first, then where it hurts.
+ALL_CLEAR = "n\n" * questions_when_all_no(CONTENT, frozenset())
+
+
+def place_questions(areas: list[str]) -> str:
+    """A "no" to each place question `start` asks once it knows the routine for `areas`."""
+    routine = recommend(areas, CONTENT.areas, CONTENT.techniques)
+    places = routine_places(SimpleNamespace(content=CONTENT), routine, areas)  # type: ignore[arg-type]
+    asked = questions_when_all_no(CONTENT, places) - questions_when_all_no(CONTENT, frozenset())
+    return "n\n" * asked
 
 
 @pytest.mark.parametrize(
@@ -52,9 +68,9 @@ def test_candidates_leave_variants_and_response_checked_entries_for_the_fallback
 @pytest.mark.parametrize("area", ["1", "2", "3", "4", "5"])
 @pytest.mark.parametrize("minutes", ["3", "12", "30"])
 def test_start_always_includes_an_exercise_first(run, make_env, area, minutes):
-    result, out, env = start(
-        run, make_env, ALL_CLEAR + f"{area}\n4\n" + "5\n5\n5\n5\n", "--minutes", minutes
-    )
+    places = place_questions([AREAS[int(area) - 1]])
+    stdin = ALL_CLEAR + f"{area}\n4\n\n" + places + "5\n5\n5\n5\n"  # aching, both legs
+    result, out, env = start(run, make_env, stdin, "--minutes", minutes)
     assert result.exit_code == 0, out
     [session] = Diary.open(env.data_dir).sessions()
     kinds = [CONTENT.techniques[t].is_movement for t in session.techniques]

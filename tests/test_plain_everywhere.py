@@ -11,10 +11,19 @@ import re
 import pytest
 
 from sciatica_cli.storage.diary import Diary
+from tests.fakes import questions_when_all_no
 from tests.test_guide import ALL_CLEAR, CONTENT, first
+from tests.test_movement_routine import place_questions
 
 DRAWING = re.compile("[\u2500-\u259f]")
-START = ALL_CLEAR + "4\n4\n\n" + "6\n3\n" + "4\n3\n"  # calf, aching, pain before and after
+# calf, aching, both legs; the place questions for the calf's routine; pain before and after
+WHERE_AND_PLACES = "4\n4\n\n" + place_questions(["calf"])
+PAIN = "6\n3\n" + "4\n3\n"
+# A first `start`: its check without the place questions, then where and the places.
+START = "n\n" * questions_when_all_no(CONTENT, frozenset()) + WHERE_AND_PLACES + PAIN
+# `start` after a clear check (here `guide piriformis`, for the buttock) less than 12 hours
+# ago: one question, then only the places that check did not cover (all the calf's ones).
+START_AFTER_A_CHECK = "n\n" + WHERE_AND_PLACES + PAIN
 
 # (arguments, stdin) for every command, as a person would run them.
 COMMANDS: list[tuple[list[str], str]] = [
@@ -27,7 +36,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["check-symptoms"], first("soon") + "y\n"),
     (["guide", "piriformis", "--hold", "1", "--auto"], ALL_CLEAR),
     (["guide", "piriformis", "--hold", "1", "--auto"], first("urgent")),
-    (["start", "--hold", "1", "--auto"], START),
+    (["start", "--hold", "1", "--auto"], START_AFTER_A_CHECK),
     (["start", "--hold", "1", "--auto"], "n\n" + "4\n4\n\n" + "3\n3\n" + "9\n9\n"),
     # Repetitions, and "too hard" so that history has an exercise level to show.
     (["guide", "bridge", "--hold", "1", "--auto"], "n\n" + "h\n"),

@@ -13,11 +13,13 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
 from tests.conftest import ROOT
-from tests.fakes import asked_in_order
+from tests.fakes import asked_in_order, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 REGIONS = {code: r for code, r in CONTENT.regions.items() if code != "ZZ"}
 ORDER = asked_in_order(CONTENT)
+# `start`'s check, before it knows the places: "no" throughout.
+START_CHECK = "n\n" * questions_when_all_no(CONTENT, frozenset())
 SADDLE = "\n".join("y" if item.id == "saddle-numbness" else "n" for item in ORDER) + "\n"
 NUMBERS = {r.emergency_number for r in REGIONS.values()}
 
@@ -85,20 +87,20 @@ def test_settings_refuses_an_unknown_name_or_region(run):
 
 
 def test_the_first_start_asks_once_offering_the_systems_guess(run, make_env):
-    env = make_env(stdin="\n" + "n\n" * len(ORDER), locale_region="IE")
+    env = make_env(stdin="\n" + START_CHECK, locale_region="IE")
     run("start", "--auto", obj=env)
     out = env.stdout.getvalue()
     assert "press Enter for IE (Ireland)" in flat(out)
     listed = make_env()
     run("settings", "--json", obj=listed)
     assert json.loads(listed.stdout.getvalue())["region"] == {"value": "IE", "source": "saved"}
-    again = make_env(stdin="n\n" * len(ORDER))
+    again = make_env(stdin=START_CHECK)
     run("start", "--auto", obj=again)
     assert "Where do you live?" not in again.stdout.getvalue()
 
 
 def test_a_guess_nobody_confirmed_is_not_a_region(run, make_env):
-    env = make_env(stdin="?\n" + "n\n" * len(ORDER), locale_region="US")
+    env = make_env(stdin="?\n" + START_CHECK, locale_region="US")
     run("start", "--auto", obj=env)
     listed = make_env()
     run("settings", "--json", obj=listed)

@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
-from sciatica_cli.content.models import RedFlag, Region
+from sciatica_cli.content.models import Caution, RedFlag, Region
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.placeholders import PLACEHOLDERS, fill, fill_unknown
 from sciatica_cli.content.problems import Code
 from sciatica_cli.content.regions import UNKNOWN, fallback_region, find_region, known_codes
 from sciatica_cli.content.service_text import literal_services
 from sciatica_cli.content.validation import validate_packs
+from sciatica_cli.domain.triage import applies_to
 from tests.content_fixtures import write_pack
-from tests.fakes import asked_in_order, questions_when_all_no
+from tests.fakes import asked_in_order, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 REGIONS = CONTENT.regions
@@ -279,17 +280,36 @@ def test_the_when_to_seek_help_page_shows_no_placeholder(run):
     assert "a doctor or an urgent care service today" in result.output
 
 
-FIRST_SOON = next(n for n, i in enumerate(asked_in_order(CONTENT)) if i.tier == "soon")
+def guide_all_no(technique: str) -> str:
+    """A "no" to each question of a first `guide TECHNIQUE` (its own places' questions)."""
+    return "n\n" * questions_when_all_no(CONTENT, places_of(CONTENT, technique))
+
+
+PIRIFORMIS = places_of(CONTENT, "piriformis")
+PIRIFORMIS_ORDER = asked_in_order(CONTENT, PIRIFORMIS)
+FIRST_SOON = next(n for n, i in enumerate(PIRIFORMIS_ORDER) if i.tier == "soon")
+# What a yes to that sign goes on to ask there (numb skin where you plan to massage).
+SOON_FOLLOW_UPS = [
+    i
+    for i in (*CONTENT.red_flags.values(), *CONTENT.cautions.values())
+    if PIRIFORMIS_ORDER[FIRST_SOON].id in i.only_after
+    and (not isinstance(i, Caution) or applies_to(i, PIRIFORMIS))
+]
 # Yes to the first "soon" sign, no to the rest, then yes to "will you follow the advice?"
-SOON_THEN_ACK = "n\n" * FIRST_SOON + "y\n" + "n\n" * (QUESTIONS - FIRST_SOON - 1) + "y\n"
+SOON_THEN_ACK = (
+    "n\n" * FIRST_SOON
+    + "y\n"
+    + "n\n" * (len(PIRIFORMIS_ORDER) - FIRST_SOON - 1 + len(SOON_FOLLOW_UPS))
+    + "y\n"
+)
 
 
 @pytest.mark.parametrize(
     ("technique", "answers", "shown"),
     [
-        ("piriformis", "n\n" * QUESTIONS, "Stop at once if"),
+        ("piriformis", guide_all_no("piriformis"), "Stop at once if"),
         ("piriformis", SOON_THEN_ACK, "Book an appointment with your doctor"),
-        ("calf", "n\n" * QUESTIONS, "Call your local emergency number (999 in the UK"),
+        ("calf", guide_all_no("calf"), "Call your local emergency number (999 in the UK"),
     ],
     ids=["all-clear", "soon-sign", "calf-stop-signs"],
 )

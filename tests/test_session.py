@@ -175,7 +175,11 @@ def test_no_plan_at_all_after_an_urgent_or_emergency_sign(answer):
     for flag in CONTENT.red_flags.values():
         if flag.tier == "soon":
             continue
-        assert refused(PIRIFORMIS, outcome({flag.id: answer}), acknowledged=True)
+        # A follow-up is asked only after a parent that was not a clear "no": given the same.
+        parent = flag.only_after[0] if flag.only_after else None
+        flags = {flag.id: answer} | ({parent: answer} if parent in CONTENT.red_flags else {})
+        cautions = {parent: answer} if parent in CONTENT.cautions else None
+        assert refused(PIRIFORMIS, outcome(flags, cautions), acknowledged=True), flag.id
 
 
 def test_a_soon_sign_needs_the_acknowledgement():

@@ -15,10 +15,11 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
-from tests.fakes import questions_when_all_no
+from tests.fakes import places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = questions_when_all_no(CONTENT)
+# A first `guide calf` asks the place questions for the calf's places.
+QUESTIONS = questions_when_all_no(CONTENT, places_of(CONTENT, "calf"))
 SHOW_CURSOR = "\x1b[?25h"
 
 

@@ -17,10 +17,11 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.presentation.ascii_forms import ascii_form
 from tests.conftest import ROOT
-from tests.fakes import questions_when_all_no
+from tests.fakes import places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = questions_when_all_no(CONTENT)
+# A first `guide piriformis` asks the place questions for piriformis's places only.
+QUESTIONS = questions_when_all_no(CONTENT, places_of(CONTENT, "piriformis"))
 ALL_CLEAR = b"n\n" * QUESTIONS
 GUIDE = ("guide", "piriformis", "--hold", "1", "--auto", "--side", "left")
 ASCII_ONLY = [

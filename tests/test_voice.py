@@ -29,10 +29,16 @@ from sciatica_cli.presentation.voice import (
     SpokenCues,
     find_speech_command,
 )
-from tests.fakes import FakeClock, ScriptedControls, questions_when_all_no
+from tests.fakes import FakeClock, ScriptedControls, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
-QUESTIONS = questions_when_all_no(CONTENT)
+
+
+def first_guide_questions(technique: str) -> int:
+    """How many questions a first `guide TECHNIQUE` asks (its places' questions only)."""
+    return questions_when_all_no(CONTENT, places_of(CONTENT, technique))
+
+
 VICTIM_TEXT = "-w{victim}"
 
 # Records what it was given, then acts on `-w` as espeak-ng would, then "speaks" for a while.
@@ -259,7 +265,7 @@ def test_without_an_engine_it_says_how_to_install_one_before_the_checklist(
 
 def test_without_an_engine_a_routine_says_so_once(run, make_env, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
-    env = make_env(stdin="n\n" * QUESTIONS)
+    env = make_env(stdin="n\n" * first_guide_questions("piriformis"))
     result = run("guide", "piriformis", "--auto", "--voice", "--hold", "5", obj=env)
     assert result.exit_code == 0
     assert env.stderr.getvalue().count("No speech engine was found") == 1
@@ -287,7 +293,7 @@ def test_in_a_terminal_the_engine_cannot_eat_it_hurts_more(tmp_path):
         timeout=10,
     )
     child.delaybeforesend = None
-    for _ in range(QUESTIONS):  # the profile list has its own prompt
+    for _ in range(first_guide_questions("calf")):  # the profile list has its own prompt
         child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     # Enter through the untimed steps to a hold; each step's cue is still being spoken.
