@@ -51,3 +51,11 @@ def test_check_symptoms_help_gives_its_one_length(run):
     out = words(run("check-symptoms", "--help", width=200).stdout)
     every = length(None)
     assert f"{every} yes/no questions, about {minutes_for(every)} minutes" in out
+
+
+def test_the_readme_pipes_as_many_answers_as_a_first_guide_asks():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = length(frozenset(CONTENT.techniques["piriformis"].areas))
+    assert f"printf 'n\\n%.0s' {{1..{first}}} | sciatica guide piriformis" in readme

@@ -39,7 +39,12 @@ def stored(run, make_env) -> dict[str, dict]:
 def test_each_profile_fact_is_kept_with_its_answer(run, make_env):
     checked(run, make_env, {"pregnancy": "y", "pregnancy-ok": "y", "joint-replacement": "?"})
     kept = stored(run, make_env)
-    assert set(kept) == {item.id for item in PROFILE.items}
+    # The list's facts, and the surgeon question that follows a (not sure) joint replacement.
+    assert set(kept) == {item.id for item in PROFILE.items} | {"hip-cleared"}
+    assert (kept["hip-cleared"]["answer"], kept["hip-cleared"]["factor"]) == (
+        "no",
+        "hip-replacement",
+    )
     assert (kept["pregnancy"]["answer"], kept["pregnancy"]["factor"]) == ("yes", "pregnancy")
     assert kept["joint-replacement"]["applies"] and kept["joint-replacement"]["answer"] == "unsure"
     assert not kept["past-cancer"]["applies"]

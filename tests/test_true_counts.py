@@ -32,4 +32,4 @@ def test_the_catalogue_footer_names_the_real_number_of_questions(run, make_env, 
 def test_guide_help_makes_no_claim_of_a_short_check(run):
     text = flat(run("guide", "--help").output)
     assert "short safety check" not in text and "short check" not in text
-    assert "a yes/no question about each warning sign" in text
+    assert "yes/no questions the first time" in text
