@@ -194,3 +194,21 @@ def test_guide_calf_asks_its_place_questions_and_piriformis_does_not(run, make_e
     _, out = guide(run, make_env, "n\n" * FIRST)
     assert "swollen or warm" not in out
     assert "given birth" not in out
+
+
+def test_light_pressure_from_a_reused_check_holds_in_the_next_session(run, make_env, clock):
+    """Blood thinners in the morning's list: the evening's calf, on the reused check, shows
+    no line that adds pressure and says light pressure only."""
+    listed = next(s for s in asked_in_order(CONTENT, PIRIFORMIS) if s.id == "profile")
+    thinners = 1 + [item.id for item in listed.items].index("blood-thinners")
+    at = ORDER.index("profile")
+    stdin = "n\n" * at + f"{thinners}\n" + "n\n" * (FIRST - at - 1)
+    result, out = guide(run, make_env, stdin)
+    assert result.exit_code == 0, out
+    clock.advance(HOUR)
+    result, out = guide(run, make_env, "n\n" * 4, technique="calf")
+    assert result.exit_code == 0, out
+    assert asked(out) == 1 + 3
+    assert "Use light pressure only." in out
+    extra = [s.more_pressure for s in CONTENT.techniques["calf"].steps if s.more_pressure]
+    assert extra and not any(line in out for line in extra)

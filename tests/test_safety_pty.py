@@ -6,7 +6,17 @@ from __future__ import annotations
 import pexpect
 import pytest
 
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.question_plan import ProfileList
+from tests.fakes import asked_in_order
 from tests.test_guide_pty import questions_for, spawn
+
+CONTENT = ContentSet([builtin_content_dir()])
+LISTED = next(
+    s for s in asked_in_order(CONTENT, frozenset({"buttock"})) if isinstance(s, ProfileList)
+)
+THINNERS = 1 + [item.id for item in LISTED.items].index("blood-thinners")
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal
 
@@ -23,14 +33,19 @@ def test_first_run_asks_the_profile_then_the_same_day_one_question(tmp_path):
     prompts = []
     for _ in range(questions_for("piriformis")):  # the place questions for the buttock
         prompts.append(first.expect_exact(["y / n / ? > ", "Numbers, n or ? > "]))
-        first.sendline("n")
+        # In the list: blood thinners, a caution (light pressure) that a check may reuse.
+        first.sendline(str(THINNERS) if prompts[-1] == 1 else "n")
     first.expect_exact("Massage and exercise may go on")
+    first.expect_exact("Use light pressure only.")
     assert prompts.count(1) == 1  # the profile list: one question among them
     run_to_the_end(first)
     again = spawn("guide", "piriformis", "--hold", "1", "--no-sound", tmp_path=tmp_path)
+    again.expect_exact("your check found this, and you said you would act on it")
+    again.expect_exact("Use light pressure only. Do not press deeply.")
     again.expect_exact("Has any of these appeared, changed or got worse since")
     again.expect_exact("y / n / ? > ")
     again.sendline("n")
     again.expect_exact("Thank you. Massage and exercise may go on, gently.")
     assert "Question 1 of" not in again.before
+    again.expect_exact("Use light pressure only.")  # the reused check's caution still holds
     run_to_the_end(again)

@@ -98,7 +98,8 @@ class CheckUI(Protocol):
     def ask_stopped_today(self) -> Answer | NoAnswer:
         """Asked only when the diary cannot say: did a session stop today as it hurt more?"""
 
-    def recent_check_reused(self) -> None: ...
+    def recent_check_reused(self, result: CheckResult) -> None:
+        """The reused check stands: go on, with its light pressure if it asked for it."""
 
 
 KeepProfile = Callable[[dict[str, Answer]], None]

@@ -60,7 +60,7 @@ def check_before_session(
     if reused is not None:
         done = check_places(env, ui, diary, reused, places)
         if done.outcome.raised == reused.outcome.raised and not done.outcome.unanswered:
-            ui.recent_check_reused()  # said once the place questions, if any, are answered
+            ui.recent_check_reused(done)  # said once the place questions, if any, are answered
         return done
     result = run_checklist(env, ui, load_memory(env, diary), places, _keeper(env, diary))
     record_check(env, diary, result)

@@ -231,8 +231,10 @@ class TerminalCheckUI:
     def full_check_again(self) -> None:
         self.console.print(inert("Then let us go through the full check again."))
 
-    def recent_check_reused(self) -> None:
+    def recent_check_reused(self, result: CheckResult) -> None:
         self.console.print(inert("Thank you. Massage and exercise may go on, gently.", "bold"))
+        if result.outcome.light_pressure:
+            self.console.print(inert("Use light pressure only.", "bold"))
 
 
 def _why(raised: Raised) -> str:
