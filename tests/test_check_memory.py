@@ -213,3 +213,19 @@ def test_light_pressure_from_a_reused_check_holds_in_the_next_session(run, make_
     assert out.index("Use light pressure only.", thanks) < out.index("Step 1 of")
     extra = [s.more_pressure for s in CONTENT.techniques["calf"].steps if s.more_pressure]
     assert extra and not any(line in out for line in extra)
+
+
+def test_a_diary_that_cannot_be_read_means_everything_is_asked(run, make_env, clock, tmp_path):
+    """After a week of short checks, the diary file is spoiled: nothing it held can be
+    trusted, so the whole first check is asked, and first whether a session stopped today."""
+    from sciatica_cli.storage.diary import FILE_NAME
+
+    guide(run, make_env, "n\n" * FIRST)
+    clock.advance(13 * HOUR)
+    (tmp_path / "data" / FILE_NAME).write_bytes(b"not a diary any more")
+    result, out = guide(run, make_env, "n\n" * (1 + FIRST))
+    assert "did a session earlier today stop because it hurt more" in " ".join(out.split())
+    assert "Which of these apply to you?" in out
+    assert "Has any of these started since" not in out
+    assert asked(out) == 1 + FIRST
+    assert result.exit_code == 0, out
