@@ -53,7 +53,9 @@ def test_validate_reports_every_problem_across_several_packs(run):
 def test_validate_json_lists_problems_as_objects_and_nothing_else(run):
     result = run("content", "validate", "--json", str(fixture_dir(Code.DUPLICATE_ID)))
     assert result.exit_code == 1
-    [problem] = json.loads(result.stdout)
+    problems = json.loads(result.stdout)
+    assert [p["code"] for p in problems] == ["SC203", "SC203"]  # tools, and a caution's id
+    [problem] = [p for p in problems if p["file"].endswith("tools.yaml")]
     assert problem["code"] == "SC203"
     assert problem["line"] == 5
     assert problem["column"] == 7

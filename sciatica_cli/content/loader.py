@@ -193,6 +193,15 @@ class ContentSet:
                 both = {**self._known("red_flags"), **self._known("cautions")}
                 questions = {key: found.entry for key, found in both.items()}
                 problems.extend(follow_up_problems(located, questions))  # SC309
+            if name == "cautions" and located.entry.id in self._known("red_flags"):
+                # One answer per id: a caution and a red flag sharing one would share it.
+                problems.append(
+                    located.doc.problem(
+                        (*located.path, "id"),
+                        Code.DUPLICATE_ID,
+                        f"{located.entry.id!r} is the id of a red flag",
+                    )
+                )
             if name == "techniques":
                 problems.extend(step_length_problems(located))
                 problems.extend(pressure_text_problems(located))  # SC305

@@ -79,7 +79,7 @@ class Code(enum.Enum):
     PLACEHOLDER = ("SC108", "a placeholder from the template, not yet filled in")
     UNKNOWN_REFERENCE = ("SC201", "a reference to a tool or technique that does not exist")
     UNKNOWN_SOURCE = ("SC202", "a source tag that sources.yaml does not define")
-    DUPLICATE_ID = ("SC203", "two entries of one kind share an id")
+    DUPLICATE_ID = ("SC203", "two entries of one kind share an id, or a caution a red flag's")
     ID_NOT_FILE_NAME = ("SC204", "a technique or topic whose id differs from its file name")
     STEP_TOO_LONG = ("SC301", "step text too long to read during its hold")
     WEAKENED_EMERGENCY = (
@@ -109,7 +109,8 @@ class Code(enum.Enum):
     BAD_FOLLOW_UP = (
         "SC309",
         "a follow-up (`only_after`) naming no red flag or caution, itself, or another "
-        "follow-up; or following a place caution without being one",
+        "follow-up; or following a place caution without being one for places within its "
+        "parent's",
     )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (

@@ -114,19 +114,27 @@ def follow_up_problems(
     """SC309: `only_after` names earlier questions that are asked without conditions.
 
     A follow-up of a follow-up could be left unasked for good; a follow-up of a place
-    caution must be one too, or it would be asked before the place is known."""
+    caution must be one too, for places its parent is asked for, or it could be planned
+    while its parent is not (and then count as ruled out unasked)."""
     entry = located.entry
     for i, parent_id in enumerate(entry.only_after):
-        parent = questions.get(parent_id)
-        if parent is None or parent_id == entry.id:
-            why = f"no other red flag or caution has the id {parent_id!r}"
-        elif parent.only_after:
-            why = f"{parent_id!r} is itself a follow-up: follow its parent instead"
-        elif getattr(parent, "places", ()) and not getattr(entry, "places", ()):
-            why = f"{parent_id!r} is a place caution, so this one needs places too"
-        else:
-            continue
-        yield located.doc.problem((*located.path, "only_after", i), Code.BAD_FOLLOW_UP, why)
+        why = _follow_up_fault(entry, parent_id, questions.get(parent_id))
+        if why is not None:
+            yield located.doc.problem((*located.path, "only_after", i), Code.BAD_FOLLOW_UP, why)
+
+
+def _follow_up_fault(entry: Any, parent_id: str, parent: Any) -> str | None:
+    if parent is None or parent_id == entry.id:
+        return f"no other red flag or caution has the id {parent_id!r}"
+    if parent.only_after:
+        return f"{parent_id!r} is itself a follow-up: follow its parent instead"
+    parent_places, places = set(getattr(parent, "places", ())), set(getattr(entry, "places", ()))
+    if parent_places and not places:
+        return f"{parent_id!r} is a place caution, so this one needs places too"
+    if parent_places and not places <= parent_places:
+        extra = ", ".join(sorted(places - parent_places))
+        return f"its places go beyond those of {parent_id!r} ({extra})"
+    return None
 
 
 def pressure_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:

@@ -53,7 +53,10 @@ REST_TODAY_REASON = (
     "'sciatica check-symptoms'."
 )
 NOTHING_LEFT_REASON = "Your answers rule out every technique for now. Do not massage."
-NOT_ACKNOWLEDGED_REASON = "Massage and exercise may go on only after you confirm that you have read the advice and will act on it."
+NOT_ACKNOWLEDGED_REASON = (
+    "Massage and exercise may go on only after you confirm that you have read the advice and "
+    "will act on it."
+)
 
 
 @dataclass(frozen=True, slots=True)

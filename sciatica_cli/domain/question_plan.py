@@ -15,8 +15,9 @@ re-confirmed with one question (`ProfileConfirm`) once a week. The order:
    no plan is known, as in `check-symptoms`).
 
 A follow-up (`only_after`) takes no number of its own (it shows the number of the question
-just before it) and is asked only when a parent was not a clear "no"; a listing or confirming question answered with anything but a clear "no"
-is replaced, where it stands, by the questions it stood for (`expand`).
+just before it) and is asked only when a parent was not a clear "no"; a listing or
+confirming question answered with anything but a clear "no" is replaced, where it stands,
+by the questions it stood for (`expand`).
 """
 
 from __future__ import annotations
@@ -114,8 +115,25 @@ def plan_questions(
     for item in items:  # any other follow-up: right after the step that holds its parent
         if follow_up(item) and item not in skip:
             steps.insert(_after_parent(steps, item), item)
-    steps.extend(c for c in place if isinstance(c, Caution) and applies_to(c, places))
+    steps.extend(place_questions(cautions_of(items), places))
     return tuple(steps)
+
+
+def cautions_of(items: Iterable[Question]) -> list[Caution]:
+    return [i for i in items if isinstance(i, Caution)]
+
+
+def place_questions(cautions: Iterable[Caution], places: frozenset[str] | None) -> list[Caution]:
+    """The cautions about the places worked on that apply to `places`, each follow-up right
+    after the place question it follows (a pack may list it first)."""
+    asked = [c for c in cautions if c.places and applies_to(c, places)]
+    ordered = [c for c in asked if not follow_up(c)]
+    for caution in asked:
+        if follow_up(caution):
+            parents = set(caution.only_after)
+            inside = any(s.id in parents for s in ordered)
+            ordered.insert(_after_parent(ordered, caution) if inside else len(ordered), caution)
+    return ordered
 
 
 def _after_parent(steps: Sequence[Step], item: Question) -> int:

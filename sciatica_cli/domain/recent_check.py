@@ -18,10 +18,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sciatica_cli.domain.question_plan import REMEMBERED_FOR
 from sciatica_cli.domain.triage import Answer, Answers
 
 WINDOW = dt.timedelta(hours=12)
-SLOW_WINDOW = dt.timedelta(days=7)
+SLOW_WINDOW = REMEMBERED_FOR  # a one-by-one "no" to a slow sign is trusted this long
 
 # Keys of the stored answers besides the "no" lists "flags" and "cautions".
 YES, UNSURE, LISTED, PLACES, NAMED = "yes", "unsure", "listed", "places", "named:"
@@ -79,14 +80,18 @@ def slow_clear(
 ) -> dict[str, dt.datetime]:
     """When each slow sign was last answered "no" one by one, if that "no" still holds.
 
-    `checks` are (checked_at, stored answers) oldest first. A listed "no" keeps the trust
-    but does not renew it, so every sign is asked one by one at least once a week.
+    `checks` are (checked_at, stored answers) in the order they were written. A listed
+    "no" keeps the trust but does not renew it, so every sign is asked one by one at least
+    once a week.
     """
     clear: dict[str, dt.datetime] = {}
     for at, stored in checks:
-        if not dt.timedelta(0) <= now - at < SLOW_WINDOW:
+        if now - at >= SLOW_WINDOW:
             continue
         no = set((stored or {}).get("flags", []))
+        if at > now:  # a clock that went back: such a check may end trust, never give it
+            clear = {sign: when for sign, when in clear.items() if sign in no}
+            continue
         listed = set((stored or {}).get(LISTED, []))
         for sign in slow_ids:
             if sign not in no:

@@ -24,6 +24,7 @@ from sciatica_cli.domain.question_plan import (
     Memory,
     ProfileConfirm,
     ProfileList,
+    Question,
     SinceListing,
     Step,
     counted,
@@ -45,8 +46,6 @@ from sciatica_cli.domain.triage import (
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.vocabulary import AREAS
-
-Question = RedFlag | Caution
 
 
 class CheckUI(Protocol):
@@ -270,7 +269,8 @@ def _ask_profile(ui: CheckUI, asked: Asked, listed: ProfileList, number: int, to
     for item in listed.items:
         answer = reply.get(item.id, Answer.NO) if isinstance(reply, dict) else Answer.UNSURE
         asked.take(item, answer)
-        asked.profile[item.id] = answer
+        if isinstance(reply, dict):  # an unclear reply counts now, but is not kept a week
+            asked.profile[item.id] = answer
     return _Next.GO
 
 

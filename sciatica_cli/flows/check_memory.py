@@ -20,9 +20,9 @@ from sciatica_cli.content.models import Caution
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.gate import asks_acknowledgement, decide
-from sciatica_cli.domain.question_plan import Memory
+from sciatica_cli.domain.question_plan import Memory, place_questions
 from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
-from sciatica_cli.domain.triage import Answer, Answers, applies_to, checklist, skipped
+from sciatica_cli.domain.triage import Answer, Answers, Outcome, applies_to, checklist, skipped
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import (
     Asked,
@@ -33,7 +33,7 @@ from sciatica_cli.flows.check import (
     triage_answers,
 )
 from sciatica_cli.flows.diary_access import DiaryLink
-from sciatica_cli.flows.profile import keep_profile_answers, profile_changed_since, stored_answers
+from sciatica_cli.flows.profile import keep_profile_answers, kept_profile, profile_changed_since
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
@@ -58,23 +58,30 @@ def check_before_session(
         last = None  # the profile was edited since: the check did not see it
     reused = _reuse_recent_check(env, ui, last)
     if reused is not None:
-        done = check_places(env, ui, diary, reused, places)
-        if done.outcome.raised == reused.outcome.raised and not done.outcome.unanswered:
-            ui.recent_check_reused(done)  # said once the place questions, if any, are answered
-        return done
+        return check_places(env, ui, diary, reused, places)
     result = run_checklist(env, ui, load_memory(env, diary), places, _keeper(env, diary))
     record_check(env, diary, result)
     return result
 
 
 def load_memory(env: Environment, diary: DiaryLink) -> Memory:
-    """The kept profile and the slow signs' recent one-by-one "no"s (none when unread)."""
-    profile = stored_answers(diary)
+    """The kept profile and the slow signs' recent one-by-one "no"s (none when unread).
+
+    A check row that cannot be read might be the one that said "yes": then no slow sign is
+    trusted. Checks count in the order they were written, whatever their clock said.
+    """
+    profile = kept_profile(diary)
     since = env.now() - recent_check.SLOW_WINDOW
-    checks = diary.read(lambda d: d.checks(since=since), "Its recent checks are not used.")
+    checks = diary.read(lambda d: _readable_checks(d, since), "Its recent checks are not used.")
     slow = [f.id for f in env.content.red_flags.values() if f.slow]
-    kept = [(c.checked_at, c.answers) for c in checks or []]
+    kept = [(c.checked_at, c.answers) for c in sorted(checks or [], key=lambda c: c.id or 0)]
     return Memory(profile=profile, slow_clear=recent_check.slow_clear(kept, slow, env.now()))
+
+
+def _readable_checks(diary: Diary, since: dt.datetime) -> list[CheckRecord]:
+    """The checks since `since`, or none at all when any check row is damaged."""
+    checks = diary.checks(since=since)
+    return [] if any(d.table == "checks" for d in diary.damaged) else checks
 
 
 def _keeper(env: Environment, diary: DiaryLink) -> KeepProfile:
@@ -153,11 +160,11 @@ def _reuse_recent_check(
         return None
     content = env.content
     answers = recent_check.answers_from(last.answers, content.red_flags)
-    outcome = triage_answers(content, answers, recent_check.places_of(last.answers))
+    places = recent_check.places_of(last.answers)
+    outcome = triage_answers(content, answers, places)
     # (the places it covered: a new plan elsewhere gets its place questions after this)
     if outcome.unanswered or not decide(outcome, last.acknowledged).allowed:
         return None  # the content has new questions since, or it no longer clears
-    places = recent_check.places_of(last.answers)
     items = [
         i
         for i in checklist(content.red_flags.values(), content.cautions.values())
@@ -177,34 +184,63 @@ def _reuse_recent_check(
 def check_places(
     env: Environment, ui: CheckUI, diary: DiaryLink, result: CheckResult, places: frozenset[str]
 ) -> CheckResult:
-    """Ask the place cautions for the `places` the check has not covered yet, if any."""
+    """Ask the place cautions for the `places` the check has not covered yet, if any; a
+    reused check is confirmed ("thank you") only once they are answered."""
+    if not places:
+        return result  # `start` before it knows where: its places come later
     covered = result.outcome.places
-    if covered is None or places <= covered or not result.decision.allowed:
-        return result
-    new = places - covered
-    ask = [c for c in env.content.cautions.values() if c.places and applies_to(c, new)]
+    done = result
+    if covered is not None and not places <= covered and result.decision.allowed:
+        done = _ask_places(env, ui, result, covered, places - covered)
+        _amend_or_record(env, diary, done)
+    if done.reused and done.decision.allowed and not _news(result, done):
+        ui.recent_check_reused(done)
+    return done
+
+
+def _news(before: CheckResult, after: CheckResult) -> bool:
+    """Did the place questions find anything, or leave anything unanswered?"""
+    return after.outcome.raised != before.outcome.raised or bool(after.outcome.unanswered)
+
+
+def _ask_places(
+    env: Environment, ui: CheckUI, result: CheckResult, covered: frozenset[str], new: frozenset[str]
+) -> CheckResult:
+    ask = place_questions(env.content.cautions.values(), new)
+    asking = {c.id for c in ask}
     old = result.answers
     asked = Asked(
         new,
         flags=dict(old.flags),
-        cautions={k: v for k, v in old.cautions.items() if k not in {c.id for c in ask}},
-        named={k: tuple(v) for k, v in old.named.items() if k not in {c.id for c in ask}},
+        cautions={k: v for k, v in old.cautions.items() if k not in asking},
+        named={k: tuple(v) for k, v in old.named.items() if k not in asking},
     )
     ask_steps(ui, asked, ask, intro=False)
     merged = _merge(old, asked, ask)
     outcome = triage_answers(env.content, merged, covered | new)
-    acknowledged = result.acknowledged
-    if outcome.raised != result.outcome.raised or outcome.unanswered:
-        ui.outcome(outcome)
-        acknowledged = acknowledged or (asks_acknowledgement(outcome) and ui.ask_acknowledgement())
-    at = result.checked_at
+    # Advice acknowledged earlier covers only itself: new "soon" advice is asked about.
+    acknowledged = result.acknowledged and not _new_soon(result.outcome, outcome)
+    found = conclude(outcome, acknowledged, result.checked_at, answers=merged)
+    if not _news(result, found):
+        return replace(found, reused=result.reused, listed=result.listed)
+    ui.outcome(outcome)
+    if not acknowledged and asks_acknowledgement(outcome):
+        acknowledged = ui.ask_acknowledgement()
     done = conclude(
-        outcome, acknowledged, at, reused=result.reused, answers=merged, listed=result.listed
+        outcome,
+        acknowledged,
+        result.checked_at,
+        reused=result.reused,
+        answers=merged,
+        listed=result.listed,
     )
-    if outcome.raised != result.outcome.raised or outcome.unanswered:
-        ui.verdict(done)
-    _amend_or_record(env, diary, done)
+    ui.verdict(done)
     return done
+
+
+def _new_soon(before: Outcome, after: Outcome) -> bool:
+    earlier = {r.id for r in before.raised if r.tier == "soon"}
+    return any(r.tier == "soon" and r.id not in earlier for r in after.raised)
 
 
 def _merge(old: Answers, asked: Asked, ask: list[Caution]) -> Answers:

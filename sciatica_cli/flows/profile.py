@@ -29,6 +29,7 @@ def profile_factors(diary: DiaryLink) -> ProfileFactors:
     as the content says today); none while nothing is kept."""
     entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
     items = {item.id: item for item in _profile_items(diary.env.content)}
+    answers = {e.item: e.answer for e in entries or []}
     factors: set[str] = set()
     for entry in entries or []:
         item = items.get(entry.item)
@@ -36,6 +37,11 @@ def profile_factors(diary: DiaryLink) -> ProfileFactors:
             factor, ruled_out = entry.factor, entry.answer == "no"
         else:
             factor, ruled_out = item.profile_factor, entry.answer == _safe_answer(item)
+            # A follow-up fact counts only while a fact it follows applies (no hip
+            # replacement: the surgeon question says nothing).
+            ruled_out |= bool(item.only_after) and all(
+                answers.get(parent, "no") == "no" for parent in item.only_after
+            )
         if factor and not ruled_out:
             factors.add(factor)
     return frozenset(factors)
@@ -61,7 +67,7 @@ def profile_questions(content: ContentSet) -> dict[str, str]:
     return {item.id: " ".join(item.question.split()) for item in _profile_items(content)}
 
 
-def stored_answers(diary: DiaryLink) -> dict[str, tuple[Answer, dt.datetime]]:
+def kept_profile(diary: DiaryLink) -> dict[str, tuple[Answer, dt.datetime]]:
     """The kept profile for the check: each fact's answer and when it was given."""
     entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
     return {e.item: (Answer(e.answer), e.answered_at) for e in entries or []}
@@ -104,7 +110,8 @@ def edit_profile(env: Environment, ui: ProfileUI) -> list[ProfileEntry] | None:
 
     An unclear reply counts as "not sure" for every fact, as in the check.
     """
-    items = _profile_items(env.content)
+    # The list asked of everyone; a follow-up fact is asked by the next check if it applies.
+    items = [item for item in _profile_items(env.content) if not item.only_after]
     reply = ui.ask_profile(1, 1, items)
     if reply is NoAnswer.ENDED:
         return None

@@ -136,7 +136,7 @@ class TerminalCheckUI:
         self, number: int, total: int, confirm: ProfileConfirm
     ) -> Answer | NoAnswer:
         """The kept profile in one question; anything but a clear "no" asks the list again."""
-        when = self.env.local_time(confirm.since).strftime("%A %-d %B")
+        when = _day(self.env.local_time(confirm.since))
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
         self.console.print(inert(f"On {when} you told us this about yourself:"))
@@ -149,7 +149,7 @@ class TerminalCheckUI:
 
     def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
         """Slow signs in one question; anything but a clear "no" asks them one by one."""
-        when = self.env.local_time(listing.since).strftime("%A %-d %B")
+        when = _day(self.env.local_time(listing.since))
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
         self.console.print(inert(f"On {when} you said no to each of these:"))
@@ -235,6 +235,11 @@ class TerminalCheckUI:
         self.console.print(inert("Thank you. Massage and exercise may go on, gently.", "bold"))
         if result.outcome.light_pressure:
             self.console.print(inert("Use light pressure only.", "bold"))
+
+
+def _day(moment: dt.datetime) -> str:
+    """ "Wednesday 25 November", the same on every system (no "%-d", which is glibc's)."""
+    return f"{moment:%A} {moment.day} {moment:%B}"
 
 
 def _why(raised: Raised) -> str:

@@ -54,11 +54,14 @@ _SAID = {Answer.YES: "yes", Answer.UNSURE: "not sure", Answer.NO: "no"}
 
 
 def profile_lines(items: Sequence[Any], answers: Mapping[str, Answer]) -> list[str]:
-    """The kept profile as lines to read: what applies first, then one line for the rest."""
+    """The kept profile as lines to read: what applies first, then one line for the rest.
+
+    A fact whose reassuring answer is "yes" (has your surgeon cleared it?) is always shown.
+    """
     lines = [
         f"{_SAID[answers[i.id]]}: {i.question}"
         for i in items
-        if answers.get(i.id, Answer.NO) is not Answer.NO
+        if answers.get(i.id, Answer.NO) is not Answer.NO or getattr(i, "safe_answer", "") == "yes"
     ]
     lines.append("None of the others apply." if lines else "None of these apply to you:")
     if len(lines) == 1:
