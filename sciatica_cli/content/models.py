@@ -47,6 +47,12 @@ _PROFILE = field(
     "'which of these apply to you?' list.",
     default=False,
 )
+_LABEL = field(
+    "For a profile fact: a few words naming it, as the kept profile is shown back to the "
+    "person ('blood thinners or a bleeding disorder'). The question is shown without it.",
+    default=None,
+    max_len=80,
+)
 _ONLY_AFTER = field(
     "Ids of red flags or cautions (not themselves follow-ups): this question is asked only "
     "when one of them was not a clear 'no', and counts as ruled out when all were.",
@@ -238,6 +244,7 @@ class RedFlag:
     )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
+    label: str | None = _LABEL
     only_after: tuple[str, ...] = _ONLY_AFTER
     slow: bool = field(
         "A sign that changes over days, not hours (weight loss, a lump, a major injury, the "
@@ -276,6 +283,7 @@ class Caution:
         default=(),
     )
     only_after: tuple[str, ...] = _ONLY_AFTER
+    label: str | None = _LABEL
     places: tuple[Area, ...] = field(
         "A caution about the place worked on: in `guide` and `start` it is asked only when "
         "one of these areas is planned, once the plan is known (`check-symptoms` asks it "

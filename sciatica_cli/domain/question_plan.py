@@ -3,13 +3,14 @@
 Pure rules over the content and what the diary remembers (`Memory`), so every path can be
 tested. What changes within hours is asked every time, one question each; what changes
 slowly is asked one by one at a first check and then, for 7 days, as one question listing
-it all (`SinceListing`); the facts about the person are one list (`ProfileList`), kept and
-re-confirmed with one question (`ProfileConfirm`) once a week. The order:
+it all (`SinceListing`); the facts about the person are one list (`ProfileList`), asked
+once and kept, then shown back in one question at every check (`ProfileConfirm`: "has any
+of this changed?"). The order:
 
 1. the emergency signs that can change within hours;
 2. the slow signs' listing, when there is one (it holds a major injury, an emergency sign);
-3. the profile (the list, the confirming question, or nothing while it is fresh), then the
-   questions that follow up a profile fact (after cancer, weak bones, a spine procedure);
+3. the profile (the list, or the confirming question), then the questions that follow up a
+   profile fact (after cancer, a spine procedure, a joint replacement, a pregnancy);
 4. the urgent and "soon" signs, slow ones one by one when they are not listed;
 5. the cautions about the places worked on, only for the planned places (all of them when
    no plan is known, as in `check-symptoms`).
@@ -101,9 +102,7 @@ def plan_questions(
     )
     skip = {*profile, *listed, *place, *after_profile}
     facts = tuple(i for i in items if i.profile)
-    profile_step = _profile_step(facts, memory, now)
-    if not profile_step:  # the kept profile stands: its follow-up facts are known too
-        after_profile = tuple(i for i in after_profile if i.id not in memory.profile)
+    profile_step = _profile_step(facts, memory)
     rest = [i for i in items if i not in skip and not follow_up(i)]
     at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
     steps: list[Step] = [*rest[:at]]
@@ -162,32 +161,18 @@ def _listable(item: Question, memory: Memory, now: dt.datetime) -> bool:
     return at is not None and fresh(at, now)
 
 
-def _profile_step(
-    facts: tuple[Question, ...], memory: Memory, now: dt.datetime
-) -> tuple[Step, ...]:
-    """The whole list when a fact asked of everyone is not kept; one question showing the
-    kept profile once any of it is a week old; nothing while it is all fresh."""
+def _profile_step(facts: tuple[Question, ...], memory: Memory) -> tuple[Step, ...]:
+    """The whole list when a fact asked of everyone is not kept; else one question showing
+    the kept profile, at every check: blood thinners, a pregnancy or a spine injection can
+    begin any day, and a week-old "no" must not hide them."""
     listed = tuple(i for i in facts if not follow_up(i))
     if not listed:
         return ()
     if any(i.id not in memory.profile for i in listed):
         return (ProfileList(listed),)
     kept = tuple(i for i in facts if i.id in memory.profile)
-    times = [memory.profile[i.id][1] for i in kept]
-    if all(fresh(at, now) for at in times):
-        return ()
     answers = {i.id: memory.profile[i.id][0] for i in kept}
-    return (ProfileConfirm(kept, answers, min(times)),)
-
-
-def remembered_profile(
-    steps: Sequence[Step], profile: Iterable[Question], memory: Memory
-) -> dict[str, Answer]:
-    """The kept profile answers a check uses without asking (none when it asks the list
-    or the confirming question: their answers come from the person then)."""
-    if any(isinstance(s, ProfileList | ProfileConfirm) for s in steps):
-        return {}
-    return {i.id: memory.profile[i.id][0] for i in profile if i.id in memory.profile}
+    return (ProfileConfirm(kept, answers, min(memory.profile[i.id][1] for i in kept)),)
 
 
 def expand(step: ProfileConfirm | SinceListing) -> tuple[Step, ...]:

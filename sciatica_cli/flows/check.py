@@ -31,7 +31,6 @@ from sciatica_cli.domain.question_plan import (
     expand,
     plan_questions,
     question_count,
-    remembered_profile,
 )
 from sciatica_cli.domain.triage import (
     Answer,
@@ -146,12 +145,6 @@ def run_checklist(
         content.red_flags.values(), content.cautions.values(), memory, env.now(), places
     )
     asked = Asked(places)
-    items: list[Question] = [*content.red_flags.values(), *content.cautions.values()]
-    profile = [i for i in items if i.profile]
-    remembered = remembered_profile(steps, profile, memory)
-    for item in profile:
-        if item.id in remembered:
-            asked.take(item, remembered[item.id])
     ask_steps(ui, asked, steps)
     if asked.profile and keep_profile is not None:
         keep_profile(asked.profile)
@@ -180,10 +173,11 @@ def _section(step: Step, current: str) -> str:
         return "profile"
     if isinstance(step, SinceListing):
         return "since"
-    if isinstance(step, Caution):
-        return "caution"
-    # A follow-up stays in the section of the question it follows.
-    return current if follow_up(step) and current else step.tier
+    if isinstance(step, Caution) and step.places:
+        return "caution"  # about the places worked on
+    if follow_up(step) and current:
+        return current  # a follow-up stays in the section of the question it follows
+    return "caution" if isinstance(step, Caution) else step.tier
 
 
 def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = True) -> None:

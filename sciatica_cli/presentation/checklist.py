@@ -143,7 +143,10 @@ class TerminalCheckUI:
         for line in profile_lines(confirm.items, confirm.answers):
             self.console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
         self.console.print(
-            inert("Has any of this changed since then? Answer n only if nothing has.")
+            inert(
+                "Has any of this changed since then, such as a new medicine, an operation or "
+                "injection, or a pregnancy? Answer n only if nothing has."
+            )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 

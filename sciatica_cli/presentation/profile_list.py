@@ -50,20 +50,19 @@ def profile_parser(ids: Sequence[str]) -> Callable[[str], dict[str, Answer] | No
     return parse
 
 
-_SAID = {Answer.YES: "yes", Answer.UNSURE: "not sure", Answer.NO: "no"}
+_GROUPS = (
+    (Answer.YES, "Applies to you"),
+    (Answer.UNSURE, "You were not sure about"),
+    (Answer.NO, "Does not apply to you"),
+)
 
 
 def profile_lines(items: Sequence[Any], answers: Mapping[str, Answer]) -> list[str]:
-    """The kept profile as lines to read: what applies first, then one line for the rest.
-
-    A fact whose reassuring answer is "yes" (has your surgeon cleared it?) is always shown.
-    """
-    lines = [
-        f"{_SAID[answers[i.id]]}: {i.question}"
-        for i in items
-        if answers.get(i.id, Answer.NO) is not Answer.NO or getattr(i, "safe_answer", "") == "yes"
-    ]
-    lines.append("None of the others apply." if lines else "None of these apply to you:")
-    if len(lines) == 1:
-        lines += [f"- {i.question}" for i in items]
+    """The kept profile as a few lines to read: what applies, what was not sure, and what
+    does not, each fact named by its short label (its question when it has none)."""
+    lines = []
+    for answer, heading in _GROUPS:
+        named = [i.label or i.question for i in items if answers.get(i.id) is answer]
+        if named:
+            lines.append(f"{heading}: {'; '.join(named)}.")
     return lines
