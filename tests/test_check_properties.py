@@ -22,7 +22,6 @@ from sciatica_cli.domain.question_plan import (
     SinceListing,
     fresh,
     plan_questions,
-    remembered_profile,
 )
 from sciatica_cli.domain.triage import Answer, triage
 from sciatica_cli.flows.check import Asked, ask_steps
@@ -111,10 +110,6 @@ def run(memory: Memory, where, script):
     steps = plan_questions(FLAGS, CAUTIONS, memory, NOW, where)
     asked = Asked(where)
     screen = ScriptedScreen(script)
-    for item in PROFILE:  # the check uses the fresh kept profile without asking
-        remembered = remembered_profile(steps, PROFILE, memory)
-        if item.id in remembered:
-            asked.take(item, remembered[item.id])
     ask_steps(screen, asked, steps)
     outcome = triage(FLAGS, CAUTIONS, CONTENT.techniques.values(), asked.answers(), where)
     return steps, asked, screen, outcome
@@ -171,12 +166,12 @@ def test_memory_shortens_the_check_only_while_it_is_fresh(memory, where):
         at = memory.slow_clear.get(flag.id)
         if at is None or not fresh(at, NOW):
             assert flag.id in asked_one_by_one
-    has_profile_step = any(s.id in ("profile", "profile-confirm") for s in steps)
+    # The facts about the person are never taken unasked: the list when one is missing,
+    # else one question showing them back, at every check.
+    kinds = [s.id for s in steps if s.id in ("profile", "profile-confirm")]
     listed = [i for i in PROFILE if not i.only_after]
-    missing = [i for i in listed if i.id not in memory.profile]
-    # Any kept fact a week old (or dated ahead of the clock) asks for the whole profile.
-    stale = [i for i, (_, at) in memory.profile.items() if not fresh(at, NOW)]
-    assert has_profile_step == bool(missing or stale)
+    missing = any(i.id not in memory.profile for i in listed)
+    assert kinds == (["profile"] if missing else ["profile-confirm"])
 
 
 @given(
