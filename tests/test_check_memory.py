@@ -89,7 +89,10 @@ def test_a_changed_profile_asks_the_list_again(run, make_env, clock):
     assert "Has any of this changed since then" in out
     assert "Which of these apply to you?" in out
     assert result.exit_code == 0, out
-    assert totals(out) == {FIRST}  # the list takes the confirming question's number
+    # The list comes as one more question, and the count says so.
+    assert totals(out) == {FIRST, FIRST + 1}
+    assert f"That answer adds 1 question: {FIRST + 1} in all." in out
+    assert f"Question {FIRST + 1} of {FIRST + 1}" in out
 
 
 @pytest.mark.parametrize("answer", ["y\n", "?\n"])
@@ -100,8 +103,9 @@ def test_a_listing_not_answered_no_asks_each_slow_sign_and_the_count_stays_true(
     clock.advance(13 * HOUR)
     result, out = guide(run, make_env, "n\n" * 6 + answer + "n\n" * 30)
     assert result.exit_code == 0, out
-    expanded = 14 - 1 + len(SLOW_LISTED)
-    after = out[out.index("Has any of these started since") :]
+    expanded = 14 + len(SLOW_LISTED)  # the listing, then each of its signs
+    assert f"That answer adds {len(SLOW_LISTED)} questions: {expanded} in all." in out
+    after = out[out.index("That answer adds") :]
     assert totals(after) == {expanded}
     assert f"Question {expanded} of {expanded}" in out
     for flag in SLOW_LISTED:

@@ -42,8 +42,9 @@ def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
     try:
         child.expect_exact("Safety check")
         no_words = ["n", "no", "No", "N"]
+        total = len(ORDER)
         for number, item in enumerate(ORDER, start=1):
-            child.expect_exact(f"Question {number} of {len(ORDER)}")
+            child.expect_exact(f"Question {number} of {total}")
             child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])  # the profile list
             if number == 1:
                 # An unclear answer is asked again, not taken as "no".
@@ -51,7 +52,11 @@ def test_a_person_answers_the_checklist_in_a_terminal(tmp_path):
                 child.expect_exact("Please answer y (yes), n (no) or ? (not sure).")
                 child.expect_exact("y / n / ? > ")
             child.sendline("yes" if item.id == FIRST_SOON else no_words[number % len(no_words)])
-        for item in FOLLOW_UPS:  # asked because of the yes, and answered like the rest
+            if item.id == FIRST_SOON:  # its follow-ups are counted in, and the count says so
+                total += len(FOLLOW_UPS)
+                child.expect_exact(f"That answer adds 1 question: {total} in all.")
+        for number, item in enumerate(FOLLOW_UPS, start=len(ORDER) + 1):
+            child.expect_exact(f"Question {number} of {total}")
             child.expect(r"\s+".join(map(re.escape, item.question.split())))  # wrapped anywhere
             child.expect_exact("y / n / ? > ")
             child.sendline("n")

@@ -14,7 +14,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
@@ -27,7 +27,6 @@ from sciatica_cli.domain.question_plan import (
     Question,
     SinceListing,
     Step,
-    counted,
     expand,
     plan_questions,
     question_count,
@@ -51,6 +50,9 @@ class CheckUI(Protocol):
     """What the check needs from the person's screen: asking, and showing what it found."""
 
     def intro(self, total: int) -> None: ...
+
+    def more_questions(self, added: int, total: int) -> None:
+        """An answer made more questions due (a follow-up, or a listing to ask one by one)."""
 
     def section(self, name: str) -> None:
         """A new group of questions: a tier name, "profile", "since" or "caution"."""
@@ -181,9 +183,13 @@ def _section(step: Step, current: str) -> str:
 
 
 def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = True) -> None:
-    """Ask each step in turn; a listing not answered "no" is replaced by what it lists."""
+    """Ask each step in turn, each with its own number; a listing not answered "no" is
+    followed by what it lists, and a follow-up that now applies is added to the count, and
+    the person told, so `Question 9 of 24` stays true."""
     queue = list(steps)
-    total = question_count(queue)
+    # Follow-ups already due (their parent answered in an earlier part) count from the start.
+    due = {s.id for s in queue if _is_follow_up(s) and not _settled(s, asked)}
+    total = question_count(queue) + len(due)
     if intro:
         ui.intro(total)
     number, section, at = 0, "", 0
@@ -192,18 +198,32 @@ def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = Tr
         at += 1
         if isinstance(step, RedFlag | Caution) and _settled(step, asked):
             continue
-        number += counted(step)
+        number += 1
         section = _enter(ui, asked, step, section)
         going = _ask_step(ui, asked, step, number, total)
-        if isinstance(going, tuple):
-            # The signs it listed take its place, and its number: the count stays true.
-            queue[at:at] = going
-            total += question_count(going) - 1
-            number -= 1
-        elif going is _Next.STOP:
+        if going is _Next.STOP:
             break
+        if isinstance(going, tuple):
+            queue[at:at] = going  # the signs it listed, one by one, right after it
+        added = question_count(going) if isinstance(going, tuple) else 0
+        added += _follow_ups_due(queue[at:], asked, due)
+        if added:
+            total += added
+            ui.more_questions(added, total)
     if asked.ended:
         ui.input_ended()
+
+
+def _follow_ups_due(rest: Sequence[Step], asked: Asked, due: set[str]) -> int:
+    """How many follow-ups still to come the answers so far have just made due (each is
+    counted once, in `due`)."""
+    new = {s.id for s in rest if _is_follow_up(s) and not _settled(s, asked)} - due
+    due |= new
+    return len(new)
+
+
+def _is_follow_up(step: Step) -> TypeGuard[Question]:
+    return isinstance(step, RedFlag | Caution) and follow_up(step)
 
 
 def _settled(item: Question, asked: Asked) -> bool:

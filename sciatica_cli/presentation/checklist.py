@@ -98,6 +98,10 @@ class TerminalCheckUI:
             )
         )
 
+    def more_questions(self, added: int, total: int) -> None:
+        many = "question" if added == 1 else "questions"
+        self.console.print(inert(f"That answer adds {added} {many}: {total} in all."))
+
     def section(self, name: str) -> None:
         self.console.print()
         self.console.print(inert(self.env.say(SECTION_TITLES[name]), "bold underline"))
