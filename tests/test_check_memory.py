@@ -234,3 +234,21 @@ def test_a_diary_that_cannot_be_read_means_everything_is_asked(run, make_env, cl
     assert "Has any of these started since" not in out
     assert asked(out) == 1 + FIRST
     assert result.exit_code == 0, out
+
+
+def test_start_clears_nothing_until_the_questions_about_the_places_are_answered(run, make_env):
+    """Its first part ends "so far", and the second part opens with its own count."""
+    from tests.fakes import place_questions, start_places
+
+    places = place_questions(CONTENT, start_places(CONTENT, ["calf"]))
+    stdin = "n\n" * questions_when_all_no(CONTENT, frozenset()) + "4\n4\n\n" + "n\n" * places
+    env = make_env(stdin=stdin + "5\n5\n5\n5\n")
+    result = run("--region", "GB", "start", "--auto", obj=env)
+    out = env.stdout.getvalue()
+    assert result.exit_code == 0, out
+    first_part = out[: out.index("About the places you will work on")]
+    assert "So far, the check lets you go on." in first_part
+    assert "Massage and exercise may go on" not in first_part
+    second = out.index("Before any massage or exercise", len(first_part) - 400)
+    assert f"{places} questions about warning signs" in out[second:]
+    assert out.index("Massage and exercise may go on") > out.index(f"Question {places} of {places}")

@@ -190,11 +190,16 @@ def check_places(
         return result  # `start` before it knows where: its places come later
     covered = result.outcome.places
     done = result
-    if covered is not None and not places <= covered and result.decision.allowed:
+    asked = covered is not None and not places <= covered and result.decision.allowed
+    if asked and covered is not None:
         done = _ask_places(env, ui, result, covered, places - covered)
         _amend_or_record(env, diary, done)
-    if done.reused and done.decision.allowed and not _news(result, done):
+    if _news(result, done):
+        return done  # its result and verdict are shown already
+    if done.reused and done.decision.allowed:
         ui.recent_check_reused(done)
+    elif asked:
+        ui.verdict(done)  # the end of the check: now it may say "go on"
     return done
 
 
@@ -215,7 +220,7 @@ def _ask_places(
         cautions={k: v for k, v in old.cautions.items() if k not in asking},
         named={k: tuple(v) for k, v in old.named.items() if k not in asking},
     )
-    ask_steps(ui, asked, ask, intro=False)
+    ask_steps(ui, asked, ask)  # with its own first screen: how many, and about what
     merged = _merge(old, asked, ask)
     outcome = triage_answers(env.content, merged, covered | new)
     # Advice acknowledged earlier covers only itself: new "soon" advice is asked about.

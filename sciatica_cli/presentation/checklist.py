@@ -57,6 +57,7 @@ SECTION_TITLES = {
     "caution": "About the places you will work on",
     "profile": "About you",
     "since": "Signs that change slowly",
+    "checked-places": "About the places your last check asked about",
 }
 TIER_LABELS = {
     "emergency": "Emergency",
@@ -136,14 +137,17 @@ class TerminalCheckUI:
         parser = profile_parser([item.id for item in items])
         return self.reader.ask(PROFILE_PROMPT, parser, PROFILE_HINT)
 
+    def _check_time(self, since: dt.datetime) -> str:
+        return check_time(self.env.local_time(since), self.env.local_time(self.env.now()))
+
     def ask_profile_confirm(
         self, number: int, total: int, confirm: ProfileConfirm
     ) -> Answer | NoAnswer:
         """The kept profile in one question; anything but a clear "no" asks the list again."""
-        when = _day(self.env.local_time(confirm.since))
+        when = self._check_time(confirm.since)
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(inert(f"On {when} you told us this about yourself:"))
+        self.console.print(inert(f"At your check {when}, you told us this about yourself:"))
         for line in profile_lines(confirm.items, confirm.answers):
             self.console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
         self.console.print(
@@ -156,14 +160,19 @@ class TerminalCheckUI:
 
     def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
         """Slow signs in one question; anything but a clear "no" asks them one by one."""
-        when = _day(self.env.local_time(listing.since))
+        when = self._check_time(listing.since)
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(inert(f"On {when} you said no to each of these:"))
+        self.console.print(
+            inert(f"One question about the signs below. At your check {when} you said no to each:")
+        )
         for item in listing.items:
             self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2), expand=False))
         self.console.print(
-            inert(f"Has any of these started since {when}? Answer n only if none has.")
+            inert(
+                f"Has any of these started since your check {when}, or would you now say yes "
+                "or not sure to any? Answer n only if not."
+            )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
@@ -201,7 +210,9 @@ class TerminalCheckUI:
         self, since: dt.datetime, findings: Sequence[str], items: Sequence[RedFlag | Caution]
     ) -> Answer | NoAnswer:
         at = self.env.local_time(since).strftime("%H:%M")
+        self.console.print()
         self.console.print(inert("Safety check", "bold underline"))
+        self.console.print(inert("One question, about your last check and the signs listed below."))
         if findings:
             self.console.print(
                 inert(f"At {at} your check found this, and you said you would act on it:")
@@ -212,7 +223,7 @@ class TerminalCheckUI:
         self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
         section = ""
         for item in items:  # every question of the full check, cautions too, in its order
-            here = "caution" if isinstance(item, Caution) else item.tier
+            here = "checked-places" if isinstance(item, Caution) else item.tier
             if here != section:
                 section = here
                 self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
@@ -242,6 +253,17 @@ class TerminalCheckUI:
         self.console.print(inert("Thank you. Massage and exercise may go on, gently.", "bold"))
         if result.outcome.light_pressure:
             self.console.print(inert("Use light pressure only.", "bold"))
+
+
+def check_time(moment: dt.datetime, now: dt.datetime) -> str:
+    """When a check was, as said in a sentence: "today at 09:12", "yesterday at 18:40", or
+    "on Wednesday 25 November" (both in local time)."""
+    days = (now.date() - moment.date()).days
+    if days == 0:
+        return f"today at {moment:%H:%M}"
+    if days == 1:
+        return f"yesterday at {moment:%H:%M}"
+    return f"on {_day(moment)}"
 
 
 def _day(moment: dt.datetime) -> str:
@@ -386,6 +408,13 @@ def verdict_view(console: Console, result: CheckResult) -> None:
     """The bottom line, in the gate's words."""
     decision, outcome = result.decision, result.outcome
     console.print()
+    if decision.allowed and outcome.places == frozenset():
+        # `start` before it knows where: the questions about those places are still to come.
+        console.print(inert("So far, the check lets you go on.", "bold"))
+        console.print(
+            inert("Once you have said where it hurts, a few questions about those places follow.")
+        )
+        return
     if decision.allowed:
         console.print(inert("Massage and exercise may go on, gently.", "bold"))
         if outcome.light_pressure:

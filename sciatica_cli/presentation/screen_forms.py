@@ -44,9 +44,18 @@ class ScreenForms(RenderHook):
     def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
         shaped: list[ConsoleRenderable] = []
         for renderable in renderables:
-            form = plain_form(renderable) if self.env.plain else renderable
-            shaped.append(self._narrowed(form))
+            if self.env.plain:
+                shaped.append(self._line_ends_bare(self._narrowed(plain_form(renderable))))
+            else:
+                shaped.append(self._narrowed(renderable))
         return shaped
+
+    def _line_ends_bare(self, renderable: ConsoleRenderable) -> ConsoleRenderable:
+        """The lines as rendered, without the spaces Rich leaves at the end of wrapped or
+        padded lines: a braille display or a screen reader then meets only words."""
+        lines = self.console.render_lines(renderable, self.console.options, pad=False)
+        text = "\n".join("".join(s.text for s in line).rstrip() for line in lines)
+        return Text(text, no_wrap=True, overflow="ignore")
 
     def _narrowed(self, renderable: ConsoleRenderable) -> ConsoleRenderable:
         if self.console.width <= PROSE_WIDTH or not _is_prose(renderable):
