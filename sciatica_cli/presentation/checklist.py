@@ -124,7 +124,12 @@ class TerminalCheckUI:
         """One list of facts about the person; see `profile_list` for the answers taken."""
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(inert("Which of these apply to you?"))
+        self.console.print(
+            inert(
+                f"Which of these apply to you? After the list, type their numbers (1 to "
+                f"{len(items)}), n if none, or ? if you are not sure."
+            )
+        )
         for index, item in enumerate(items, start=1):
             line = inert(f"{index:>2}  {item.question}")
             self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
