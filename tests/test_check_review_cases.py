@@ -98,6 +98,14 @@ def test_a_yes_in_a_check_dated_after_the_clock_does_not_leave_the_no_trusted():
     assert "weight-loss" not in clear
 
 
+def _pack(tmp_path: Path, cautions: list[dict]) -> Path:
+    """A content pack holding these cautions."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "cautions.yaml").write_text(yaml.safe_dump(cautions))
+    return pack
+
+
 class _NothingApplies:
     def ask_profile(self, number, total, items):
         return {}  # "n": none of these apply
@@ -113,29 +121,26 @@ def test_profile_edit_with_nothing_applying_gives_no_hip_replacement(tmp_path):
 def test_a_place_follow_up_may_not_reach_beyond_its_parents_places(tmp_path):
     """Planned for the thigh while its parent (the calf's) is not asked, it would count as
     ruled out unasked: rule SC309 refuses such a pack."""
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "cautions.yaml").write_text(
-        yaml.safe_dump(
-            [
-                {
-                    "id": "leg-veins",
-                    "question": "Do you have varicose veins in your calf?",
-                    "advice": "Do not massage over them.",
-                    "places": ["calf"],
-                    "sources": ["SEED"],
-                },
-                {
-                    "id": "vein-clot",
-                    "question": "You said veins, or not sure: ever had a clot there?",
-                    "advice": "Do not massage your legs.",
-                    "only_after": ["leg-veins"],
-                    "places": ["calf", "back-of-thigh"],
-                    "blocks_all": True,
-                    "sources": ["SEED"],
-                },
-            ]
-        )
+    pack = _pack(
+        tmp_path,
+        [
+            {
+                "id": "leg-veins",
+                "question": "Do you have varicose veins in your calf?",
+                "advice": "Do not massage over them.",
+                "places": ["calf"],
+                "sources": ["SEED"],
+            },
+            {
+                "id": "vein-clot",
+                "question": "You said veins, or not sure: ever had a clot there?",
+                "advice": "Do not massage your legs.",
+                "only_after": ["leg-veins"],
+                "places": ["calf", "back-of-thigh"],
+                "blocks_all": True,
+                "sources": ["SEED"],
+            },
+        ],
     )
     content = ContentSet([builtin_content_dir(), pack])
     codes = [p.code for p in content.problems(["cautions"])]
@@ -179,21 +184,18 @@ class _PlaceUI:
 
 
 def test_new_soon_advice_from_a_place_question_is_acknowledged_on_its_own(tmp_path):
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "cautions.yaml").write_text(
-        yaml.safe_dump(
-            [
-                {
-                    "id": "calf-cramps-at-night",
-                    "question": "Do your calves cramp at night?",
-                    "advice": "Tell {primary_care} about the cramps.",
-                    "tier": "soon",
-                    "places": ["calf"],
-                    "sources": ["SEED"],
-                },
-            ]
-        )
+    pack = _pack(
+        tmp_path,
+        [
+            {
+                "id": "calf-cramps-at-night",
+                "question": "Do your calves cramp at night?",
+                "advice": "Tell {primary_care} about the cramps.",
+                "tier": "soon",
+                "places": ["calf"],
+                "sources": ["SEED"],
+            },
+        ],
     )
     env = _env(tmp_path, T0, content_dirs=[builtin_content_dir(), pack])
     assert not env.content.problems(["cautions"])

@@ -282,17 +282,9 @@ class Diary:
     def record_check(self, check: CheckRecord) -> CheckRecord:
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO checks (checked_at, tier, may_massage, acknowledged, raised, answers,"
-                " advice) VALUES (?,?,?,?,?,?,?)",
-                (
-                    check.checked_at.isoformat(),
-                    check.tier,
-                    int(check.may_massage),
-                    int(check.acknowledged),
-                    json.dumps(check.raised),
-                    json.dumps(check.answers) if check.answers is not None else None,
-                    json.dumps(check.advice) if check.advice is not None else None,
-                ),
+                "INSERT INTO checks (tier, may_massage, acknowledged, raised, answers, advice,"
+                " checked_at) VALUES (?,?,?,?,?,?,?)",
+                (*_check_values(check), check.checked_at.isoformat()),
             )
         return dataclasses.replace(check, id=cursor.lastrowid)
 
@@ -303,15 +295,7 @@ class Diary:
             db.execute(
                 "UPDATE checks SET tier=?, may_massage=?, acknowledged=?, raised=?, answers=?,"
                 " advice=? WHERE id=?",
-                (
-                    check.tier,
-                    int(check.may_massage),
-                    int(check.acknowledged),
-                    json.dumps(check.raised),
-                    json.dumps(check.answers) if check.answers is not None else None,
-                    json.dumps(check.advice) if check.advice is not None else None,
-                    check.id,
-                ),
+                (*_check_values(check), check.id),
             )
 
     def iter_checks(self, since: dt.datetime | None = None) -> Iterator[CheckRecord]:
@@ -435,6 +419,18 @@ class Diary:
                     level.reason,
                 ),
             )
+
+
+def _check_values(check: CheckRecord) -> tuple[Any, ...]:
+    """A check's columns but its time and id, as stored: the lists as JSON."""
+    return (
+        check.tier,
+        int(check.may_massage),
+        int(check.acknowledged),
+        json.dumps(check.raised),
+        json.dumps(check.answers) if check.answers is not None else None,
+        json.dumps(check.advice) if check.advice is not None else None,
+    )
 
 
 def _unreadable(path: Path, reason: str) -> DataError:
