@@ -21,4 +21,3 @@ def test_plain_output_at_40_columns_has_no_spaces_at_line_ends(run, make_env, cl
         assert len(lines) > 100
         assert [line for line in lines if line != line.rstrip()] == []
         assert max(len(line) for line in lines) <= 40
-
