@@ -25,7 +25,7 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("Region > ")
     child.sendline("gb")  # any case
     answer_no(child, FIRST_PART)
-    child.expect_exact("Massage and exercise may go on")
+    child.expect_exact("So far, the check lets you go on.")  # the places' questions to come
     child.expect_exact("Where do you feel it?")
     child.expect_exact("Numbers > ")
     child.sendline("5")  # the foot: its routine is the calf alone
@@ -38,6 +38,7 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     # Now that the routine's places are known, their questions, then the routine.
     child.expect_exact("About the places you will work on")
     answer_no(child, PLACE_QUESTIONS)
+    child.expect_exact("Massage and exercise may go on")  # only now, at the end of the check
     child.expect_exact("Your routine")
     child.expect_exact("light pressure only")
     for rating in ("6", "4"):
