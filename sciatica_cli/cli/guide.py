@@ -51,8 +51,8 @@ def guide(
 ) -> None:
     """Be guided through one technique, after the safety check, with timed holds.
 
-    The safety check comes first: 22 to 24 yes/no questions the first time (about 4
-    minutes), 14 to 16 while your answers from the last 7 days are kept, and one question
+    The safety check comes first: 22 to 23 yes/no questions the first time (about 4
+    minutes), 14 to 15 while your answers from the last 7 days are kept, and one question
     within 12 hours of a check that let you go on.
 
     During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the

@@ -57,6 +57,7 @@ SECTION_TITLES = {
     "caution": "About the places you will work on",
     "profile": "About you",
     "since": "Signs that change slowly",
+    "other": "Other signs to check",
     "checked-places": "About the places your last check asked about",
 }
 TIER_LABELS = {
