@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sciatica_cli.content.models import Caution, RedFlag
-from sciatica_cli.domain.triage import Answer, applies_to, checklist, follow_up
+from sciatica_cli.domain.triage import Answer, applies_to, checklist, follow_up, tier_rank
 
 Question = RedFlag | Caution
 
@@ -103,7 +103,8 @@ def plan_questions(
     skip = {*profile, *listed, *place, *after_profile}
     facts = tuple(i for i in items if i.profile)
     profile_step = _profile_step(facts, memory)
-    rest = [i for i in items if i not in skip and not follow_up(i)]
+    # A caution with a tier (signs of a clot: a doctor today) is asked among that tier's signs.
+    rest = sorted((i for i in items if i not in skip and not follow_up(i)), key=_rank)
     at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
     steps: list[Step] = [*rest[:at]]
     if listed:
@@ -133,6 +134,10 @@ def place_questions(cautions: Iterable[Caution], places: frozenset[str] | None) 
             inside = any(s.id in parents for s in ordered)
             ordered.insert(_after_parent(ordered, caution) if inside else len(ordered), caution)
     return ordered
+
+
+def _rank(item: Question) -> int:
+    return tier_rank(item.tier)
 
 
 def _after_parent(steps: Sequence[Step], item: Question) -> int:
@@ -170,9 +175,19 @@ def _profile_step(facts: tuple[Question, ...], memory: Memory) -> tuple[Step, ..
         return ()
     if any(i.id not in memory.profile for i in listed):
         return (ProfileList(listed),)
-    kept = tuple(i for i in facts if i.id in memory.profile)
+    kept = tuple(i for i in facts if i.id in memory.profile and not stale(i, memory.profile))
     answers = {i.id: memory.profile[i.id][0] for i in kept}
-    return (ProfileConfirm(kept, answers, min(memory.profile[i.id][1] for i in kept)),)
+    return (ProfileConfirm(kept, answers, max(memory.profile[i.id][1] for i in kept)),)
+
+
+def stale(item: Question, kept: Mapping[str, tuple[Answer, dt.datetime]]) -> bool:
+    """A follow-up fact answered before the fact it follows was last answered (the surgeon
+    cleared an old knee; the new hip came later): it no longer speaks for it, and is asked
+    again rather than taken."""
+    if not item.only_after or item.id not in kept:
+        return False
+    parents = [kept[p][1] for p in item.only_after if p in kept]
+    return bool(parents) and kept[item.id][1] < max(parents)
 
 
 def expand(step: ProfileConfirm | SinceListing) -> tuple[Step, ...]:

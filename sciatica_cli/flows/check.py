@@ -179,7 +179,7 @@ def _section(step: Step, current: str) -> str:
         return "caution"  # about the places worked on
     if follow_up(step) and current:
         return current  # a follow-up stays in the section of the question it follows
-    return "other" if isinstance(step, Caution) else step.tier
+    return step.tier or "other"  # a caution with a tier sits with the signs of that tier
 
 
 def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = True) -> None:

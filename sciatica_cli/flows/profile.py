@@ -16,6 +16,7 @@ from typing import Protocol
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain.profile_rules import ProfileFactors
+from sciatica_cli.domain.question_plan import stale
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink, open_diary
@@ -30,13 +31,16 @@ def profile_factors(diary: DiaryLink) -> ProfileFactors:
     entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
     items = {item.id: item for item in _profile_items(diary.env.content)}
     answers = {e.item: e.answer for e in entries or []}
+    kept = {e.item: (Answer(e.answer), e.answered_at) for e in entries or []}
     factors: set[str] = set()
     for entry in entries or []:
         item = items.get(entry.item)
         if item is None:  # a fact this content no longer asks: kept as it was stored
             factor, ruled_out = entry.factor, entry.answer == "no"
         else:
-            factor, ruled_out = item.profile_factor, entry.answer == _safe_answer(item)
+            # A stale follow-up fact rules nothing out: it counts as not sure.
+            safe = entry.answer == _safe_answer(item) and not stale(item, kept)
+            factor, ruled_out = item.profile_factor, safe
             # A follow-up fact counts only while a fact it follows applies (no hip
             # replacement: the surgeon question says nothing).
             ruled_out |= bool(item.only_after) and all(

@@ -90,19 +90,20 @@ class TerminalCheckUI:
         self.reader = LineReader(env, console)
 
     def intro(self, total: int) -> None:
+        minutes = minutes_for(total)
+        self.console.print()
         self.console.print(inert("Safety check", "bold"))
         self.console.print(
             inert(
-                f"Before any massage or exercise, {total} questions about warning signs "
-                f"(about {minutes_for(total)} minutes). "
+                f"Before any massage or exercise, {_count(total, 'question')} about warning "
+                f"signs (about {_count(minutes, 'minute')}). "
                 "Answer y (yes), n (no) or ? (not sure). "
                 "If you are not sure, say so: it counts as yes, to keep you safe."
             )
         )
 
     def more_questions(self, added: int, total: int) -> None:
-        many = "question" if added == 1 else "questions"
-        self.console.print(inert(f"That answer adds {added} {many}: {total} in all."))
+        self.console.print(inert(f"That answer adds {_count(added, 'question')}: {total} in all."))
 
     def section(self, name: str) -> None:
         self.console.print()
@@ -159,7 +160,8 @@ class TerminalCheckUI:
         self.console.print(
             inert(
                 "Has any of this changed since then, such as a new medicine, an operation or "
-                "injection, or a pregnancy? Answer n only if nothing has."
+                "injection, an infection that needed antibiotics, or a pregnancy? Answer n "
+                "only if nothing has."
             )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
@@ -229,7 +231,8 @@ class TerminalCheckUI:
         self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
         section = ""
         for item in items:  # every question of the full check, cautions too, in its order
-            here = "checked-places" if isinstance(item, Caution) else item.tier
+            places = isinstance(item, Caution) and bool(item.places)
+            here: str = "checked-places" if places else item.tier or "other"
             if here != section:
                 section = here
                 self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
@@ -259,6 +262,11 @@ class TerminalCheckUI:
         self.console.print(inert("Thank you. Massage and exercise may go on, gently.", "bold"))
         if result.outcome.light_pressure:
             self.console.print(inert("Use light pressure only.", "bold"))
+
+
+def _count(number: int, word: str) -> str:
+    """ "1 question", "22 questions"."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def check_time(moment: dt.datetime, now: dt.datetime) -> str:

@@ -45,17 +45,26 @@ class ScreenForms(RenderHook):
         shaped: list[ConsoleRenderable] = []
         for renderable in renderables:
             if self.env.plain:
-                shaped.append(self._line_ends_bare(self._narrowed(plain_form(renderable))))
+                end = renderable.end if isinstance(renderable, Text) else "\n"
+                shaped.append(self._line_ends_bare(self._narrowed(plain_form(renderable)), end))
             else:
                 shaped.append(self._narrowed(renderable))
         return shaped
 
-    def _line_ends_bare(self, renderable: ConsoleRenderable) -> ConsoleRenderable:
-        """The lines as rendered, without the spaces Rich leaves at the end of wrapped or
-        padded lines: a braille display or a screen reader then meets only words."""
+    def _line_ends_bare(self, renderable: ConsoleRenderable, end: str) -> ConsoleRenderable:
+        """The lines as rendered, styles kept, without the spaces Rich leaves at the end of
+        wrapped or padded lines: a braille display or a screen reader then meets only words.
+        What ends the print (`end=""` before an answer on the same line) is kept as it was."""
         lines = self.console.render_lines(renderable, self.console.options, pad=False)
-        text = "\n".join("".join(s.text for s in line).rstrip() for line in lines)
-        return Text(text, no_wrap=True, overflow="ignore")
+        bare = [
+            Text.assemble(*((s.text, s.style or "") for s in line if not s.control))
+            for line in lines
+        ]
+        for line in bare[:-1]:
+            line.rstrip()
+        if bare and end.endswith("\n"):
+            bare[-1].rstrip()
+        return Text("\n", no_wrap=True, overflow="ignore", end=end).join(bare)
 
     def _narrowed(self, renderable: ConsoleRenderable) -> ConsoleRenderable:
         if self.console.width <= PROSE_WIDTH or not _is_prose(renderable):
