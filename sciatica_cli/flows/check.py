@@ -238,7 +238,7 @@ def _enter(ui: CheckUI, asked: Asked, step: Step, section: str) -> str:
     if here != section:
         ui.section(here)
         if here == "caution" and asked.places is not None:
-            ui.places(sorted(asked.places))
+            ui.places([a for a in AREAS if a in asked.places])  # from the back down
     return here
 
 
