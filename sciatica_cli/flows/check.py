@@ -150,10 +150,10 @@ def run_checklist(
     ask_steps(ui, asked, steps)
     if asked.profile and keep_profile is not None:
         keep_profile(asked.profile)
-    return conclude_asked(env, ui, asked, acknowledged=False)
+    return _conclude_asked(env, ui, asked)
 
 
-def conclude_asked(env: Environment, ui: CheckUI, asked: Asked, acknowledged: bool) -> CheckResult:
+def _conclude_asked(env: Environment, ui: CheckUI, asked: Asked) -> CheckResult:
     """Triage what was asked, show it, and ask for the acknowledgement it needs, if any."""
     outcome = triage_answers(env.content, asked.answers(), asked.places)
     emergency = _first_emergency(outcome, asked.stopped_at)
@@ -163,8 +163,7 @@ def conclude_asked(env: Environment, ui: CheckUI, asked: Asked, acknowledged: bo
         ui.emergency(emergency)
         return conclude(outcome, False, env.now(), answers=answers, listed=listed)
     ui.outcome(outcome)
-    if not acknowledged:
-        acknowledged = asks_acknowledgement(outcome) and ui.ask_acknowledgement()
+    acknowledged = asks_acknowledgement(outcome) and ui.ask_acknowledgement()
     result = conclude(outcome, acknowledged, env.now(), answers=answers, listed=listed)
     ui.verdict(result)
     return result

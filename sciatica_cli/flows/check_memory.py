@@ -33,7 +33,7 @@ from sciatica_cli.flows.check import (
     triage_answers,
 )
 from sciatica_cli.flows.diary_access import DiaryLink
-from sciatica_cli.flows.profile import keep_profile_answers, kept_profile, profile_changed_since
+from sciatica_cli.flows.profile import keep_profile_answers, kept_profile
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
@@ -53,13 +53,14 @@ def check_before_session(
         result = conclude(outcome, False, env.now(), rest=rest, rest_at=at)
         ui.verdict(result)
         return result
+    memory = load_memory(env, diary)
     last = diary.read(Diary.last_check, "Its last check is not used.")
-    if last is not None and profile_changed_since(diary, last.checked_at):
+    if last is not None and any(at > last.checked_at for _, at in memory.profile.values()):
         last = None  # the profile was edited since: the check did not see it
     reused = _reuse_recent_check(env, ui, last)
     if reused is not None:
         return check_places(env, ui, diary, reused, places)
-    result = run_checklist(env, ui, load_memory(env, diary), places, _keeper(env, diary))
+    result = run_checklist(env, ui, memory, places, _keeper(env, diary))
     record_check(env, diary, result)
     return result
 

@@ -55,12 +55,6 @@ def _safe_answer(item: RedFlag | Caution) -> str:
     return item.safe_answer if isinstance(item, Caution) else "no"
 
 
-def profile_changed_since(diary: DiaryLink, at: dt.datetime) -> bool:
-    """Was any profile fact answered after `at` (`sciatica profile --edit`)?"""
-    entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
-    return any(e.answered_at > at for e in entries or [])
-
-
 def _profile_items(content: ContentSet) -> list[RedFlag | Caution]:
     items: list[RedFlag | Caution] = [*content.red_flags.values(), *content.cautions.values()]
     return [item for item in items if item.profile]

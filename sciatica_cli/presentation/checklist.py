@@ -367,7 +367,7 @@ def _unfinished_view(console: Console, outcome: Outcome, say: Callable[[str], st
     console.print()
     console.print(
         inert(
-            f"The check was not finished: {count} sign{'' if count == 1 else 's'} "
+            f"The check was not finished: {_count(count, 'sign')} "
             "not answered. Nothing is cleared until every question is answered.",
             "bold",
         )
