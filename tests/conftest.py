@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # CI explores the same examples every run, so a red build always means a change did it;
 # on a developer's machine Hypothesis keeps searching new ones.
-settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# No example has a deadline anywhere: the suite runs in parallel on a 2-core machine that may
+# be busy, and a test must never depend on the machine being idle (a slow example is a
+# benchmark's business, in bench/).
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 @pytest.fixture(autouse=True)

@@ -18,4 +18,4 @@ def test_the_first_two_lines_are_the_install_commands():
     assert first.startswith("Install and run: `python3 -m venv .venv && ")
     assert first.endswith(".venv/bin/sciatica techniques`")
     assert second.startswith("Install and test: `python3 -m venv .venv && ")
-    assert second.endswith(".venv/bin/python -m pytest -q`")
+    assert second.endswith(".venv/bin/python -m pytest -q -n 4`")

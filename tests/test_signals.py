@@ -28,7 +28,9 @@ def in_a_hold(tmp_path) -> pexpect.spawn:
     env.pop("COLUMNS", None)
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "sciatica_cli", "guide", "calf", "--hold", "2", "--no-sound"],
+        # A hold long enough that the signal always lands inside it, however busy the machine:
+        # the tests end it at once, so the length costs nothing.
+        ["-m", "sciatica_cli", "guide", "calf", "--hold", "60", "--no-sound"],
         cwd=str(ROOT),
         env=env,
         encoding="utf-8",
