@@ -116,10 +116,12 @@ def weeks_in_a_row(
 def plan_weeks(
     plan: Plan, session_days: Iterable[dt.date], first: dt.date, last: dt.date
 ) -> list[WeekAdherence]:
-    """Each calendar week from `first` to `last`, with its days that had a session."""
-    days = {d for d in session_days if first <= d <= last}
+    """Each calendar week from `first`'s to `last`'s, with its days that had a session: the
+    whole of `first`'s week, so a plan set on a Wednesday counts that Monday's session."""
+    monday = monday_of(first)
+    days = {d for d in session_days if monday <= d <= last}
     return [
-        WeekAdherence(week.monday, week.count, plan.per_week) for week in weeks(days, first, last)
+        WeekAdherence(week.monday, week.count, plan.per_week) for week in weeks(days, monday, last)
     ]
 
 
