@@ -31,7 +31,7 @@ def reminder_state(console: Console, state: ReminderState, action: str) -> None:
         verb = "Installed" if action == "install" else "Installed now"
         console.print(inert(f"{verb}: {SCHEDULER_WORDS[state.installed.scheduler]}."))
         for where in state.installed.where:
-            console.print(inert(f"  {where}"))
+            console.print(inert(f"  {where}"), soft_wrap=True)  # whole, to be copied
         console.print(
             inert("It runs 'sciatica remind' at the planned times; nothing else keeps running.")
         )
