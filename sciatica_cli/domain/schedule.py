@@ -42,6 +42,13 @@ class Plan:
     def at_text(self) -> str:
         return self.at.strftime("%H:%M")
 
+    @property
+    def how_to_start(self) -> str:
+        """The command to run: `start`'s routine, or `guide` for each named technique."""
+        if not self.techniques:
+            return "sciatica start"
+        return " then ".join(f"sciatica guide {t}" for t in self.techniques)
+
     def due_on(self, day: dt.date) -> bool:
         return day.weekday() in self.days
 

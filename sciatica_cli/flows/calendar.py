@@ -25,13 +25,16 @@ def plan_calendar(status: PlanStatus, now: dt.datetime) -> bytes:
 
     plan = status.plan
     what = ", ".join(plan.techniques) if plan.techniques else "your routine"
-    how = f"sciatica guide {plan.techniques[0]}" if plan.techniques else "sciatica start"
     event = Event()
     event.add("uid", UID)
     event.add("dtstamp", now.astimezone(dt.timezone.utc))
-    event.add("sequence", int(status.set_at.timestamp()))
+    # Minutes since 1970: grows with each new plan and stays far below 2**31 for centuries.
+    event.add("sequence", int(status.set_at.timestamp()) // 60)
     event.add("summary", f"sciatica: {what}")
-    event.add("description", f"Run '{how}' in a terminal. It checks for warning signs first.")
+    event.add(
+        "description",
+        f"Run '{plan.how_to_start}' in a terminal. It checks for warning signs first.",
+    )
     event.add("dtstart", dt.datetime.combine(status.next_due.date(), plan.at))
     event.add("duration", dt.timedelta(minutes=SESSION_MINUTES))
     event.add("rrule", {"freq": "weekly", "byday": [DAY_CODES[d][:2].upper() for d in plan.days]})

@@ -85,14 +85,10 @@ def todays_reminder(env: Environment) -> Reminder | None:
     if status is None or not status.due_today or status.done_today:
         return None
     plan = status.plan
-    if plan.techniques:
-        what = ", ".join(plan.techniques)
-        how = f"sciatica guide {plan.techniques[0]}"
-    else:
-        what, how = "your routine", "sciatica start"
+    what = ", ".join(plan.techniques) if plan.techniques else "your routine"
     return Reminder(
         f"sciatica: {what} at {plan.at_text}",
-        f"Planned today: {what}. When you are ready, run '{how}'. It checks for warning "
+        f"Planned today: {what}. When you are ready, run '{plan.how_to_start}'. It checks for warning "
         f"signs first. This week so far: {status.week.done} of {status.week.planned}.",
     )
 

@@ -116,7 +116,8 @@ def today_words(status: PlanStatus) -> str:
     if status.due_today and status.done_today:
         return f"Today ({today}) is a planned day: done."
     if status.due_today:
-        return f"Due today ({today}) at {status.plan.at_text}: run 'sciatica start'."
+        plan = status.plan
+        return f"Due today ({today}) at {plan.at_text}: run '{plan.how_to_start}'."
     nxt = status.next_due
     return f"Nothing planned today ({today}); next: {DAY_NAMES[nxt.weekday()]} at {nxt:%H:%M}."
 
