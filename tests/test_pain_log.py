@@ -101,3 +101,41 @@ def test_the_report_lists_entries_with_the_medicines_as_written(run, make_env):
         assert code == 0
         assert "co-codamol 30/500, two tablets" in out
     assert json.loads(out)["between"]["logs"][0]["took"] == ["co-codamol 30/500, two tablets"]
+
+
+def test_the_schema_refuses_output_that_breaks_the_convention():
+    import jsonschema
+
+    good = {
+        "schema_version": 1, "previous": None, "worse": False, "advice": None,
+        "entry": {"id": 1, "logged_at": "2026-11-25T09:12:00+00:00", "leg": 3, "back": None,
+                  "note": None, "took": []},
+    }  # fmt: skip
+    valid(json.dumps(good), "log")
+    for broken in ({"schema_version": 2}, {"advice": "Your pain is worse"}, {"worse": "yes"}):
+        with pytest.raises(jsonschema.ValidationError):
+            valid(json.dumps({**good, **broken}), "log")
+
+
+def test_a_log_entry_reads_well_at_40_columns(run, make_env):
+    env = make_env(width=40)
+    cli(run, env, "log", "3", "3")
+    env = make_env(width=40)
+    code, out, _ = cli(
+        run, env, "log", "6", "3", "--took", "ibuprofen 400 mg", "--note", "after a long drive"
+    )
+    assert code == 0 and "clearly worse" in out  # the panel fits too
+    assert all(len(line) <= 40 for line in out.splitlines())
+
+
+def test_a_damaged_entry_is_named_and_left_out(run, make_env, tmp_path):
+    import sqlite3
+
+    cli(run, make_env(), "log", "5", "5")
+    cli(run, make_env(), "log", "6", "6")
+    with sqlite3.connect(tmp_path / "data" / "diary.sqlite3") as db:
+        db.execute("UPDATE pain_log SET took = 'not json' WHERE id = 1")
+    env = make_env()
+    code, out, err = cli(run, env, "history", "--json")
+    assert code == 0 and [e["leg"] for e in json.loads(out)["pain_log"]] == [6]
+    assert "took is not JSON" in err
