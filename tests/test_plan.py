@@ -193,3 +193,10 @@ def test_the_calendar_file_reads_back_with_a_weekly_rule_an_alarm_and_a_stable_u
 def test_no_plan_no_calendar_file(run, make_env, tmp_path):
     code, _, err = cli(run, make_env(), "plan", "--ics", str(tmp_path / "x.ics"))
     assert code == 2 and "no plan yet" in err and not (tmp_path / "x.ics").exists()
+
+
+def test_bare_sciatica_still_welcomes_when_the_diary_cannot_be_read(run, make_env, tmp_path):
+    cli(run, make_env(), "plan", "set", "--days", "wed")
+    (tmp_path / "data" / "diary.sqlite3").write_bytes(b"not a database at all" * 100)
+    code, out, _ = cli(run, make_env())
+    assert code == 0 and "sciatica start" in out and "Plan:" not in out

@@ -189,7 +189,10 @@ def _plan_today(env: Environment) -> None:
     from sciatica_cli.flows.between import read_plan
     from sciatica_cli.presentation.between_view import plan_lines, print_lines
 
-    lines = plan_lines(read_plan(env))
+    try:
+        lines = plan_lines(read_plan(env))
+    except SciaticaError:
+        return  # a diary that cannot be read: the welcome still shows, and `history` says why
     if lines:
         env.console.print()
         print_lines(env.console, lines)

@@ -97,16 +97,14 @@ def read_plan(env: Environment) -> PlanStatus | None:
         now = env.local_time(env.now())
         since = now - dt.timedelta(weeks=ROW_WEEKS)
         days = [env.local_time(s.started_at).date() for s in diary.sessions(since)]
-    return plan_status(plan_of(stored), stored.set_at, now, days, env.local_time(stored.set_at))
+    set_day = env.local_time(stored.set_at).date()
+    return plan_status(plan_of(stored), stored.set_at, now, days, set_day)
 
 
 def plan_status(
-    plan: Plan,
-    set_at: dt.datetime,
-    now: dt.datetime,
-    days: Sequence[dt.date],
-    set_local: dt.datetime,
+    plan: Plan, set_at: dt.datetime, now: dt.datetime, days: Sequence[dt.date], set_day: dt.date
 ) -> PlanStatus:
+    """What is due at `now` (local), and the weeks since the plan was set (`set_day`)."""
     today = now.date()
     return PlanStatus(
         plan=plan,
@@ -115,7 +113,7 @@ def plan_status(
         due_today=plan.due_on(today),
         done_today=today in days,
         week=week_adherence(plan, days, today),
-        in_a_row=weeks_in_a_row(plan, days, today, set_local.date()),
+        in_a_row=weeks_in_a_row(plan, days, today, set_day),
         next_due=next_due(plan, now),
     )
 
