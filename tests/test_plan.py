@@ -160,7 +160,8 @@ def test_the_report_has_a_plan_adherence_line_and_weekly_pain(run, make_env, clo
     session_at(env, clock.now() - dt.timedelta(days=2), before=_score(5, 4))  # Monday
     session_at(env, clock.now(), before=_score(3, 4))
     out = cli(run, make_env(), "report", "--format", "md", "--out", "-")[1]
-    assert "Plan: Mon, Wed at 08:00; met in 1 of the 1 weeks since it was set" in out
+    assert "Plan: Mon, Wed at 08:00; met in 1 of 1 week since it was set" in out
+    assert "this week so far: 2 of 2." in out
     assert "week of 23 Nov 2026: leg 4, back 4" in out
 
 
@@ -200,3 +201,16 @@ def test_bare_sciatica_still_welcomes_when_the_diary_cannot_be_read(run, make_en
     (tmp_path / "data" / "diary.sqlite3").write_bytes(b"not a database at all" * 100)
     code, out, _ = cli(run, make_env())
     assert code == 0 and "sciatica start" in out and "Plan:" not in out
+
+
+def test_the_report_line_leaves_out_this_week_until_it_is_met():
+    from sciatica_cli.domain.schedule import WeekAdherence
+    from sciatica_cli.flows.between import BetweenReport
+    from sciatica_cli.presentation.report_between import plan_line
+
+    weeks = [WeekAdherence(dt.date(2026, 11, 16), 3, 3), WeekAdherence(dt.date(2026, 11, 23), 1, 3)]
+    between = BetweenReport([], ["mon", "wed", "fri"], "08:00", weeks, [])
+    assert "met in 1 of 1 week since it was set" in plan_line(between)
+    assert "this week so far: 1 of 3." in plan_line(between)
+    weeks[-1] = WeekAdherence(dt.date(2026, 11, 23), 3, 3)
+    assert "met in 2 of 2 weeks" in plan_line(between)

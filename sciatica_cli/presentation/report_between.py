@@ -24,12 +24,14 @@ def plan_line(between: BetweenReport) -> str:
     weeks = between.plan_weeks
     if not weeks:
         return f"Plan: {days} at {between.plan_at}; set after this period."
-    met = sum(1 for week in weeks if week.met)
+    # The last week is this one, not over yet: it counts once met, like the weeks in a row.
     now = weeks[-1]
+    counted = [*weeks[:-1], now] if now.met else weeks[:-1]
+    met = sum(1 for week in counted if week.met)
     return (
-        f"Plan: {days} at {between.plan_at}; met in {met} of the {len(weeks)} weeks since it "
-        f"was set (days with a session against days planned; the last week: {now.done} of "
-        f"{now.planned})."
+        f"Plan: {days} at {between.plan_at}; met in {met} of {len(counted)} "
+        f"week{'' if len(counted) == 1 else 's'} since it was set (days with a session against "
+        f"days planned); this week so far: {now.done} of {now.planned}."
     )
 
 
