@@ -10,12 +10,14 @@ from sciatica_cli.cli.app_context import environment
 def log(
     ctx: typer.Context,
     leg: str | None = typer.Argument(
-        None, metavar="[LEG]", help="Leg pain now, 0-10 ('7/10' works; '-' skips it)."
+        None, metavar="LEG", help="Leg pain now, 0-10 ('7/10' works; '-' skips it)."
     ),
     back: str | None = typer.Argument(
-        None, metavar="[BACK]", help="Back pain now, 0-10 ('-' skips it)."
+        None, metavar="BACK", help="Back pain now, 0-10 ('-' skips it)."
     ),
-    note: str | None = typer.Option(None, "--note", help="A few words about the day."),
+    note: str | None = typer.Option(
+        None, "--note", metavar="TEXT", help="A few words about the day."
+    ),
     took: list[str] = typer.Option(
         [],
         "--took",

@@ -50,7 +50,7 @@ def plan(
         plan_view(env.console, status)
 
 
-@plan_app.command("set")
+@plan_app.command("set", short_help="Set the days, the time and what to do")
 def set_(
     ctx: typer.Context,
     days: str = typer.Option(
@@ -88,7 +88,7 @@ def clear(ctx: typer.Context) -> None:
     _refresh_reminder(env)
 
 
-@plan_app.command("remind")
+@plan_app.command("remind", short_help="Install, check or remove reminders")
 def remind_setup(
     ctx: typer.Context,
     install: bool = typer.Option(False, "--install", help="Install a reminder on this system."),
