@@ -214,3 +214,16 @@ def test_the_report_line_leaves_out_this_week_until_it_is_met():
     assert "this week so far: 1 of 3." in plan_line(between)
     weeks[-1] = WeekAdherence(dt.date(2026, 11, 23), 3, 3)
     assert "met in 2 of 2 weeks" in plan_line(between)
+
+
+def test_a_routine_done_on_a_planned_day_counts_and_quiets_the_reminder(run, make_env):
+    from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR, start
+
+    cli(run, make_env(), "plan", "set", "--days", "mon,wed,fri")
+    assert "Planned today: your routine." in cli(run, make_env(), "remind")[1]
+    result, out, _ = start(run, make_env, ALL_CLEAR + CALF_CLEAR + "6\n3\n" + "4\n3\n")
+    assert result.exit_code == 0, out
+    out = cli(run, make_env())[1]
+    assert "Today (Wednesday) is a planned day: done." in out
+    assert "This week: 1 of 3 planned sessions." in out
+    assert "Nothing to remind you of now" in cli(run, make_env(), "remind")[1]
