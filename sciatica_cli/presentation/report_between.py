@@ -66,8 +66,9 @@ def log_rows(between: BetweenReport) -> list[tuple[str, str, str, str, str]]:
 
 
 def lines(report: Report) -> tuple[list[str], list[tuple[str, str, str, str, str]]]:
-    """The summary sentences and the log table's rows; nothing without the data."""
+    """The summary sentences and the log table's rows; nothing for a diary with neither a
+    plan nor a log entry (its report stays as it was, within its printed pages)."""
     between = report.between
-    if between is None:
+    if between is None or not (between.plan_days or between.logs):
         return [], []
     return [plan_line(between), weekly_line(between)], log_rows(between)
