@@ -15,7 +15,7 @@ import io
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +50,70 @@ def _open_in_browser(uri: str) -> bool:
     import webbrowser  # only for `report --open`
 
     return webbrowser.open(uri)
+
+
+@dataclass(frozen=True, slots=True)
+class Completed:
+    """What a program run for us said: its exit code and its two streams."""
+
+    returncode: int
+    stdout: str = ""
+    stderr: str = ""
+
+
+def _run(args: Sequence[str], stdin: str | None, environ: Mapping[str, str]) -> Completed:
+    import subprocess  # only reminders run other programs
+
+    try:
+        done = subprocess.run(
+            list(args), input=stdin, capture_output=True, text=True, timeout=30,
+            env=dict(environ), check=False,
+        )  # fmt: skip
+    except FileNotFoundError:
+        return Completed(127, "", f"{args[0]}: not found")
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Completed(126, "", f"{args[0]}: {exc}")
+    return Completed(done.returncode, done.stdout, done.stderr)
+
+
+def _desktop_notifier(title: str, body: str) -> bool:
+    """A notification through desktop-notifier (the `notify` extra), where it is installed."""
+    import logging
+
+    try:
+        from desktop_notifier import DesktopNotifierSync
+    except ImportError:
+        return False
+    # It logs a traceback of its own when the desktop cannot be reached: not for a person.
+    logging.getLogger("desktop_notifier").disabled = True
+    try:
+        DesktopNotifierSync(app_name="sciatica").send(title=title, message=body)
+    except Exception:  # any backend's failure means: use the next way
+        return False
+    return True
+
+
+@dataclass
+class System:
+    """What reminders touch of the operating system: the home folder, the platform, the
+    variables and PATH, running a program (a scheduler's command line, a notifier) and
+    the desktop-notifier library. Tests give a temporary home and a PATH of fakes."""
+
+    home: Path = field(default_factory=Path.home)
+    platform: str = sys.platform
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    # How a scheduler runs this program again: this Python, so a virtual env is kept.
+    program: tuple[str, ...] = (sys.executable, "-m", "sciatica_cli")
+    user_id: int = field(default_factory=lambda: os.getuid() if hasattr(os, "getuid") else 0)
+    notify_library: Callable[[str, str], bool] | None = _desktop_notifier
+
+    def which(self, name: str) -> str | None:
+        import shutil
+
+        return shutil.which(name, path=self.environ.get("PATH", ""))
+
+    def run(self, args: Sequence[str], stdin: str | None = None) -> Completed:
+        return _run(args, stdin, self.environ)
 
 
 def _usable(stream: TextIO | None) -> TextIO:
@@ -93,6 +157,8 @@ class Environment:
     console_setup: Callable[[Console, Environment], None] | None = None
     # `report --open`: hands a file's URI to the person's browser (tests record it instead).
     open_in_browser: Callable[[str], bool] = _open_in_browser
+    # Schedulers and notifiers for reminders (tests: a temporary home, fakes on PATH).
+    system: System = field(default_factory=System)
 
     @classmethod
     def from_system(cls) -> Environment:

@@ -11,7 +11,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from sciatica_cli.cli.app import app
-from sciatica_cli.environment import Environment
+from sciatica_cli.environment import Environment, System
 from tests.fakes import FakeClock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +41,8 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # Reminders write under the home folder: never the real one.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
 @pytest.fixture
@@ -65,6 +67,15 @@ def make_env(tmp_path: Path, clock: FakeClock) -> Callable[..., Environment]:
             "now": clock.now,
             "local_time": lambda moment: moment.astimezone(dt.timezone.utc),
             "data_dir_override": tmp_path / "data",
+            # Reminders: a temporary home, an empty PATH (tests add fakes), no library.
+            "system": System(
+                home=tmp_path / "home",
+                platform="linux",
+                environ={"PATH": str(tmp_path / "bin")},
+                program=("/opt/sciatica/bin/sciatica",),
+                user_id=1000,
+                notify_library=None,
+            ),
         }
         fields.update(overrides)
         return Environment(**fields)  # type: ignore[arg-type]

@@ -181,6 +181,21 @@ def root(
         from sciatica_cli.presentation.catalog import welcome_view
 
         welcome_view(env.console, __version__, env.say)
+        _plan_today(env)
+
+
+def _plan_today(env: Environment) -> None:
+    """Under the welcome: the plan, what is due today and this week so far (if a plan)."""
+    from sciatica_cli.flows.between import read_plan
+    from sciatica_cli.presentation.between_view import plan_lines, print_lines
+
+    try:
+        lines = plan_lines(read_plan(env))
+    except SciaticaError:
+        return  # a diary that cannot be read: the welcome still shows, and `history` says why
+    if lines:
+        env.console.print()
+        print_lines(env.console, lines)
 
 
 def _check_content_dirs(env: Environment) -> None:
@@ -195,8 +210,10 @@ def _check_content_dirs(env: Environment) -> None:
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
     from sciatica_cli.cli import catalog, check, guide, history, profile, report, settings, start
+    from sciatica_cli.cli import log as pain_log
     from sciatica_cli.cli.content_cmd import content_app
     from sciatica_cli.cli.goals import goals_app
+    from sciatica_cli.cli.plan import plan_app, remind
 
     # Short help that fits `sciatica --help` whole; the docstrings say more.
     app.command("start", short_help="Start here: safety check, where it hurts, a routine")(
@@ -215,7 +232,12 @@ def _register() -> None:
     app.command("catalogue", short_help="List massage, stretches and exercises")(catalog.techniques)
     app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
     app.command("history", short_help="Your sessions and pain over time")(history.history)
+    app.command("log", short_help="Rate your pain between sessions, with what you took")(
+        pain_log.log
+    )
     app.add_typer(goals_app, name="goals", short_help="Your activity goals, rated 0-10 each week")
+    app.add_typer(plan_app, name="plan", short_help="Your weekly plan, reminders and calendar")
+    app.command("remind", short_help="Show today's reminder (your scheduler runs this)")(remind)
     app.command("report", short_help="A report of your progress to hand to a clinician")(
         report.report
     )

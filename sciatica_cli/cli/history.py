@@ -40,11 +40,11 @@ def history(
     if as_json or as_csv:
         from sciatica_cli.presentation.diary_export import write_csv, write_json
 
-        with diary_history.exported(env, None if everything else days) as (sessions, checks):
+        with diary_history.exported(env, None if everything else days) as rows:
             if as_json:
-                write_json(env.stdout, sessions, checks)
+                write_json(env.stdout, rows.sessions, rows.checks, rows.logs)
             else:
-                write_csv(env.stdout, sessions)
+                write_csv(env.stdout, rows.sessions)
         return
     from sciatica_cli.presentation import history_view as view
 

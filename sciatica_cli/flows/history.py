@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from sciatica_cli.domain.levels import level_summary
 from sciatica_cli.domain.trend import DayPain, daily_pain
 from sciatica_cli.environment import Environment
+from sciatica_cli.flows.between import PlanStatus, read_plan
 from sciatica_cli.flows.diary_access import open_diary
+from sciatica_cli.storage.between import LogEntry, PainLog
 from sciatica_cli.storage.diary import CheckRecord, SessionRecord, diary_exists
 from sciatica_cli.storage.movement_records import LevelRecord
 
@@ -48,6 +50,9 @@ class History:
     names: dict[str, str] = field(default_factory=dict)  # technique id -> name
     local_time: Callable[[dt.datetime], dt.datetime] = dt.datetime.astimezone
     levels: list[ExerciseLevel] = field(default_factory=list)
+    # Between sessions: pain logged on its own, and the plan with this week's sessions.
+    logs: list[LogEntry] = field(default_factory=list)
+    plan: PlanStatus | None = None
 
     def technique_names(self, record: SessionRecord) -> str:
         return ", ".join(self.names.get(t, t) for t in record.techniques)
@@ -65,28 +70,41 @@ def load_history(env: Environment, days: int) -> History:
     with closing(open_diary(env)) as diary:
         sessions = diary.sessions(since)
         level_records = diary.levels()
-    if not sessions:
-        return History(local_time=env.local_time)
+        logs = PainLog(diary).entries(since)
+    plan = read_plan(env)
+    if not sessions and not logs:
+        return History(local_time=env.local_time, plan=plan)
     local = env.local_time
     ratings = [(local(s.started_at).date(), s.before.leg, s.before.back) for s in sessions]
+    ratings += [(local(e.logged_at).date(), e.leg, e.back) for e in logs]
     first_day = local(since + dt.timedelta(days=1)).date()
     trend = daily_pain(ratings, first_day, local(env.now()).date())
     names = {t.id: t.name for t in env.content.techniques.values()}
-    return History(sessions, trend, names, local, _exercise_levels(env, level_records))
+    levels = _exercise_levels(env, level_records)
+    return History(sessions, trend, names, local, levels, logs, plan)
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """Entries read one at a time while the caller writes them out."""
+
+    sessions: Iterable[SessionRecord]
+    checks: Iterable[CheckRecord]
+    logs: Iterable[LogEntry]
 
 
 @contextmanager
-def exported(
-    env: Environment, days: int | None
-) -> Iterator[tuple[Iterable[SessionRecord], Iterable[CheckRecord]]]:
-    """Sessions and checks of the last `days` days (every one when None), read one at a
-    time while the caller writes them out; the diary closes when the `with` ends."""
+def exported(env: Environment, days: int | None) -> Iterator[Exported]:
+    """Sessions, checks and pain log entries of the last `days` days (every one when None);
+    the diary closes when the `with` ends."""
     if not diary_exists(env.data_dir):
-        yield [], []
+        yield Exported([], [], [])
         return
     since = None if days is None else _window_start(env, days)
     with closing(open_diary(env)) as diary:
-        yield diary.iter_sessions(since), diary.iter_checks(since)
+        yield Exported(
+            diary.iter_sessions(since), diary.iter_checks(since), PainLog(diary).iter_entries(since)
+        )
 
 
 def clear_diary(env: Environment, confirm: Callable[[int, int], bool]) -> tuple[int, int] | None:

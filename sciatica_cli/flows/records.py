@@ -6,7 +6,8 @@ returns, in these types.
 
 from __future__ import annotations
 
+from sciatica_cli.storage.between import LogEntry
 from sciatica_cli.storage.diary import CheckRecord, PainScore, SessionRecord
 from sciatica_cli.storage.profile import ProfileEntry
 
-__all__ = ["CheckRecord", "PainScore", "ProfileEntry", "SessionRecord"]
+__all__ = ["CheckRecord", "LogEntry", "PainScore", "ProfileEntry", "SessionRecord"]

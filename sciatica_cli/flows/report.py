@@ -20,6 +20,7 @@ from sciatica_cli import __version__
 from sciatica_cli.domain.pain import clearly_worse
 from sciatica_cli.domain.progress import Week, WindowChange, weeks, window_change
 from sciatica_cli.environment import Environment
+from sciatica_cli.flows.between import BetweenReport, between_report
 from sciatica_cli.flows.diary_access import open_diary
 from sciatica_cli.flows.goals import GoalTrend, goal_trends
 from sciatica_cli.flows.profile import stored_profile
@@ -100,6 +101,7 @@ class Report:
     hurt: list[HurtSession] = field(default_factory=list)
     done: list[Done] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
+    between: BetweenReport | None = None  # pain logged between sessions, and the plan
     disclaimer: str = DISCLAIMER
 
     @property
@@ -114,7 +116,8 @@ class Report:
     def empty(self) -> bool:
         clear = sum(week.count for week in self.clear_checks)
         rated = any(goal.points for goal in self.goals)
-        return not (self.sessions or self.raised_checks or clear or rated)
+        logged = self.between is not None and bool(self.between.logs)
+        return not (self.sessions or self.raised_checks or clear or rated or logged)
 
 
 def profile_summary(env: Environment, diary: Diary | None) -> str | None:
@@ -161,8 +164,10 @@ def build_report(env: Environment, days: int, name: str | None) -> Report:
         checks = diary.checks(since)
         trends = goal_trends(GoalBook(diary), since, retired=True)  # removed ones too
         profile = profile_summary(env, diary)
+        between = between_report(env, diary, since, sessions)
         damaged = [row.message for row in diary.damaged]
-    return _filled(env, base, sessions, checks, trends, profile, damaged)
+    filled = _filled(env, base, sessions, checks, trends, profile, damaged)
+    return dataclasses.replace(filled, between=between)
 
 
 def _filled(

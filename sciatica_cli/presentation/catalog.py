@@ -155,6 +155,8 @@ def welcome_view(console: Console, version: str, say: Say) -> None:
         ("sciatica guide ID", "be guided through one, with timed holds"),
         ("sciatica learn", "read about sciatica and when to get help"),
         ("sciatica history", "your sessions and pain over time"),
+        ("sciatica log 6 3", "note leg and back pain on a day without a session"),
+        ("sciatica plan", "your weekly plan, with reminders"),
     ]
     console.print(_two_columns(rows, console.width))
     console.print()

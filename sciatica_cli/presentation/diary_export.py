@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from sciatica_cli.flows.records import CheckRecord, SessionRecord
+from sciatica_cli.flows.records import CheckRecord, LogEntry, SessionRecord
 
 CSV_COLUMNS = (
     "id", "started_at", "ended_at", "techniques", "sides", "tool", "holds_done", "status",
@@ -31,14 +31,20 @@ def write_csv(out: TextIO, sessions: Iterable[SessionRecord]) -> None:
 
 
 def write_json(
-    out: TextIO, sessions: Iterable[SessionRecord], checks: Iterable[CheckRecord]
+    out: TextIO,
+    sessions: Iterable[SessionRecord],
+    checks: Iterable[CheckRecord],
+    logs: Iterable[LogEntry] = (),
 ) -> None:
-    """`{"sessions": [...], "checks": [...]}`, indented as `json.dumps(..., indent=2)` would,
-    written one entry at a time."""
+    """`{"sessions": [...], "checks": [...], "pain_log": [...]}`, indented as
+    `json.dumps(..., indent=2)` would, written one entry at a time. Pain logged between
+    sessions is its own list, kept apart from the ratings around a session."""
     out.write("{\n")
     _json_list(out, "sessions", (s.as_dict() for s in sessions))
     out.write(",\n")
     _json_list(out, "checks", (c.as_dict() for c in checks))
+    out.write(",\n")
+    _json_list(out, "pain_log", (e.as_dict() for e in logs))
     out.write("\n}\n")
 
 

@@ -49,6 +49,13 @@ def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> s
 
 
 def history_view(console: Console, history: History, *, plain: bool = False) -> None:
+    _sessions_view(console, history, plain=plain)
+    from sciatica_cli.presentation.between_view import between_block
+
+    between_block(console, history)
+
+
+def _sessions_view(console: Console, history: History, *, plain: bool) -> None:
     if not history.sessions:
         console.print(inert("No sessions in your diary yet.", "bold"))
         console.print(
@@ -56,6 +63,8 @@ def history_view(console: Console, history: History, *, plain: bool = False) -> 
                 "Run 'sciatica start' to begin: each session and your pain ratings are kept here."
             )
         )
+        if any(d.leg is not None or d.back is not None for d in history.days):
+            (_trend_in_words if plain else _trend)(console, history)  # from logged pain
         return
     if plain:
         _sessions_labelled(console, history)
@@ -104,7 +113,7 @@ def _trend_in_words(console: Console, history: History) -> None:
     if not rated:
         return
     console.print()
-    console.print(inert("Pain before each session, by day (0 to 10):"))
+    console.print(inert("Pain by day, before sessions and logged (0 to 10):"))
     for day in rated:
         leg, back = ("no rating" if v is None else f"{v:g}" for v in (day.leg, day.back))
         console.print(inert(f"  {day.day:%d %b}: leg {leg}, back {back}."))
@@ -141,7 +150,7 @@ def _trend(console: Console, history: History) -> None:
     shown = history.days[-max(10, console.width - 14) :]
     console.print()
     console.print(
-        inert(f"Pain before each session, by day ({NO_RATING} = no rating; 0-10 scale)", "bold")
+        inert(f"Pain by day, before sessions and logged ({NO_RATING} = none; 0-10)", "bold")
     )
     console.print(inert(f"  Leg   {sparkline([d.leg for d in shown])}"))
     console.print(inert(f"  Back  {sparkline([d.back for d in shown])}"))

@@ -117,6 +117,17 @@ def _sessions(report: Report) -> str:
     return "<section>" + "".join(parts) + "</section>"
 
 
+def _between(report: Report) -> str:
+    from sciatica_cli.presentation.report_between import LOG_COLUMNS, TITLE, lines
+
+    summary, rows = lines(report)
+    if not summary:
+        return ""
+    items = "".join(_li(line) for line in summary)
+    table = f"<h3>Pain logged without a session</h3>{_table(LOG_COLUMNS, rows)}" if rows else ""
+    return f"<section><h2>{_e(TITLE)}</h2><ul>{items}</ul>{table}</section>"
+
+
 def _damaged(report: Report) -> str:
     if not report.damaged:
         return ""
@@ -143,6 +154,7 @@ def render_html(report: Report, pain_svg: str, goals_svg: str) -> str:
             + goals
             + _checks(report)
             + _sessions(report)
+            + _between(report)
             + _damaged(report)
         )
     footer = f"<footer><p>{_e(report.disclaimer)}</p><p>{_e(words.made(report))}</p></footer>"

@@ -78,6 +78,18 @@ def _sessions(report: Report) -> list[str]:
     return lines
 
 
+def _between(report: Report) -> list[str]:
+    from sciatica_cli.presentation.report_between import LOG_COLUMNS, TITLE, lines
+
+    summary, rows = lines(report)
+    if not summary:
+        return []
+    found = [f"## {TITLE}", "", *(f"- {_cell(line)}" for line in summary), ""]
+    if rows:
+        found += ["### Pain logged without a session", "", *_table(LOG_COLUMNS, rows)]
+    return found
+
+
 def render_md(report: Report) -> str:
     lines = [f"# {words.TITLE}", ""]
     if report.name:
@@ -87,6 +99,7 @@ def render_md(report: Report) -> str:
         lines += [f"**{words.EMPTY}**", "", words.profile_line(report), ""]
     else:
         lines += ["## Summary", "", *_summary(report), *_checks(report), *_sessions(report)]
+        lines += _between(report)
     if report.damaged:
         lines += ["## Entries that could not be read", ""]
         lines += [f"- {_cell(message)}" for message in report.damaged] + [""]

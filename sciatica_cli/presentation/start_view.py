@@ -41,13 +41,17 @@ RATING_PROMPT = "0-10, or Enter to skip > "
 RATING_HINT = "Please type a whole number from 0 (no pain) to 10 (worst pain imaginable), or just Enter to skip."
 SIDE_HINT = "Please type left, right or both (l, r or b is enough), or just Enter."
 # Service names are placeholders, filled for the person's region when shown.
-WORSE_ADVICE = (
-    "Your pain is clearly worse than before the session. Do not massage again today, but "
-    "keep gently active: lying down for long does not help. If it stays worse, book a visit "
+# What to do when pain is clearly worse, after a session or in a pain log entry.
+WORSE_STEPS = (
+    "If it stays worse, book a visit "
     "to {primary_care}; if a leg gets weaker or a foot starts to drag, contact {urgent_care} "
     "today. Go to {emergency_department} now or call {emergency_number} if you get numbness "
     "around your genitals, back passage or inner thighs, new trouble peeing or pooing, or new "
     "pain, weakness or numbness in both legs."
+)
+WORSE_ADVICE = (
+    "Your pain is clearly worse than before the session. Do not massage again today, but "
+    "keep gently active: lying down for long does not help. " + WORSE_STEPS
 )
 REPEAT_NEXT = (
     "you can repeat this later today or tomorrow with 'sciatica start'. Gentle walking and "

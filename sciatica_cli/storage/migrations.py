@@ -150,6 +150,28 @@ MIGRATIONS: tuple[tuple[int, Step], ...] = (
         );
         """,
     ),
+    (
+        10,  # between sessions: pain logged without a session (with the medicines taken, in
+        # the person's words, as a JSON list), and the weekly plan (one row at most)
+        """
+        CREATE TABLE pain_log (
+            id INTEGER PRIMARY KEY,
+            logged_at TEXT NOT NULL,
+            leg INTEGER,
+            back INTEGER,
+            note TEXT,
+            took TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX pain_log_by_time ON pain_log (julianday(logged_at));
+        CREATE TABLE plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            days TEXT NOT NULL,
+            at TEXT NOT NULL,
+            techniques TEXT NOT NULL DEFAULT '[]',
+            set_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Diaries written before the application_id: the tables each version had.
