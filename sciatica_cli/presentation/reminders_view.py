@@ -19,7 +19,8 @@ SCHEDULER_WORDS = {
 
 def ics_written(console: Console, path: Path | None) -> None:
     if path is not None:
-        console.print(inert(f"Calendar file written to {path}."))
+        console.print("Calendar file written to:")
+        console.print(inert(f"  {path}"), soft_wrap=True)  # whole, to be copied
         console.print(
             inert("Import it into your calendar; importing a new one replaces the old events.")
         )
