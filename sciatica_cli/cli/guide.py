@@ -14,6 +14,7 @@ from sciatica_cli.cli.app_context import content_for_completion, environment, fi
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    Pictures,
     PlainOutput,
     Ready,
     Side,
@@ -47,6 +48,7 @@ def guide(
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
+    pictures: Pictures = True,
     plain_output: PlainOutput = False,
 ) -> None:
     """Be guided through one technique, after the safety check, with timed holds.
@@ -71,7 +73,14 @@ def guide(
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     chosen = _chosen(env, technique, tool)
     options = SessionOptions(
-        side=side.value, tool=tool, hold=hold, ready=ready, auto=auto, voice=voice, sound=sound
+        side=side.value,
+        tool=tool,
+        hold=hold,
+        ready=ready,
+        auto=auto,
+        voice=voice,
+        sound=sound,
+        pictures=pictures,
     )
     end = run_guide(
         env,

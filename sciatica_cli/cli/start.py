@@ -8,6 +8,7 @@ from sciatica_cli.cli.app_context import environment, finish
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    Pictures,
     PlainOutput,
     Ready,
     RoutineMinutes,
@@ -26,6 +27,7 @@ def start(
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
+    pictures: Pictures = True,
     plain_output: PlainOutput = False,
     minutes: RoutineMinutes = ROUTINE_MINUTES,
 ) -> None:
@@ -51,7 +53,13 @@ def start(
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     options = SessionOptions(
-        hold=hold, ready=ready, auto=auto, voice=voice, sound=sound, minutes=minutes
+        hold=hold,
+        ready=ready,
+        auto=auto,
+        voice=voice,
+        sound=sound,
+        minutes=minutes,
+        pictures=pictures,
     )
     end = run_start(
         env,

@@ -33,6 +33,7 @@ from sciatica_cli.presentation.session_view import (
     PlainSessionView,
     hurts_panel,
 )
+from sciatica_cli.presentation.step_pictures import StepPictures
 from sciatica_cli.presentation.voice import spoken_cues
 
 
@@ -69,6 +70,7 @@ class TerminalSessionUI:
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
         view.place, view.in_routine = place, self.routine
+        view.pictures = self._pictures()
         cues = spoken_cues(self.options.voice, place)
         bell = self.options.sound and self.env.stdout_isatty
         movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
@@ -92,6 +94,12 @@ class TerminalSessionUI:
                 self.console, say=self.env.say, bell=bell, get_time=self.env.monotonic
             )
         return PlainSessionView(self.console, say=self.env.say, bell=bell)
+
+    def _pictures(self) -> StepPictures | None:
+        if not self.options.pictures:
+            return None
+        poses = self.env.content.poses
+        return StepPictures(poses, width=self.console.width, live=self.env.live)
 
     @contextmanager
     def _controls(self) -> Iterator[Controls]:
