@@ -42,7 +42,7 @@ def techniques(
     """List massage techniques, stretches, exercises and activities: kind, areas, tools, time."""
     import json  # only for --json: start-up pays for what it uses
 
-    from sciatica_cli.domain.catalog import duration_seconds, for_area
+    from sciatica_cli.domain.catalog import duration_seconds, for_area, step_pictures
 
     env = environment(ctx)
     content = env.content
@@ -58,6 +58,7 @@ def techniques(
                 "tools": [v.tool for v in t.tools],
                 "each_side": t.each_side,
                 "duration_seconds": duration_seconds(t),
+                "steps": step_pictures(t),
             }
             for t in chosen
         ]
@@ -70,7 +71,8 @@ def techniques(
     flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
     places = {frozenset(t.areas) for t in chosen}  # each plan shape once
     questions = first_check_counts(flags, cautions, places, env.now())
-    techniques_view(env.console, chosen, content.tools, questions=questions)
+    poses = content.poses if env.live else None  # figures only on a live terminal
+    techniques_view(env.console, chosen, content.tools, questions=questions, poses=poses)
 
 
 def _topic_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -142,7 +142,8 @@ def _arrows(spot: Point, towards_head: float, moves: str) -> list[Line]:
         return _circle_arrow(spot)
     lines: list[Line] = []
     for heading in headings.get(moves, []):
-        start = spot.towards(heading, 3.0)
+        # A push down ends at the spot, from above; every other move starts from it.
+        start = spot.towards(heading, 3.0) if moves != "down" else spot.towards(heading, -15.0)
         tip = start.towards(heading, _ARROW)
         lines.append(Line(start, tip, "mark"))
         lines.append(Line(tip, tip.towards(heading + 150.0, 3.5), "mark"))
