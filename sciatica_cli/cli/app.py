@@ -194,7 +194,17 @@ def _check_content_dirs(env: Environment) -> None:
 
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
-    from sciatica_cli.cli import catalog, check, guide, history, profile, report, settings, start
+    from sciatica_cli.cli import (
+        catalog,
+        check,
+        guide,
+        handout,
+        history,
+        profile,
+        report,
+        settings,
+        start,
+    )
     from sciatica_cli.cli.content_cmd import content_app
     from sciatica_cli.cli.goals import goals_app
 
@@ -218,6 +228,9 @@ def _register() -> None:
     app.add_typer(goals_app, name="goals", short_help="Your activity goals, rated 0-10 each week")
     app.command("report", short_help="A report of your progress to hand to a clinician")(
         report.report
+    )
+    app.command("handout", short_help="Your routine on a printable page, with pictures")(
+        handout.handout
     )
     app.command("profile", short_help="The facts about you the safety check keeps")(profile.profile)
     app.command("settings", short_help="Your settings, such as your region")(settings.settings)

@@ -73,21 +73,14 @@ def guide(
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     chosen = _chosen(env, technique, tool)
     options = SessionOptions(
-        side=side.value,
-        tool=tool,
-        hold=hold,
-        ready=ready,
-        auto=auto,
-        voice=voice,
-        sound=sound,
-        pictures=pictures,
+        side=side.value, tool=tool, hold=hold, ready=ready, auto=auto, voice=voice, sound=sound
     )
     end = run_guide(
         env,
         chosen,
         options,
         check_ui=TerminalCheckUI(env, env.console),
-        session_ui=TerminalSessionUI(env, env.console, options),
+        session_ui=TerminalSessionUI(env, env.console, options, pictures=pictures),
         questions=TerminalMovementQuestions(env, env.console),
     )
     finish(end)

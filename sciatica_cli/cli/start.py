@@ -53,19 +53,13 @@ def start(
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     options = SessionOptions(
-        hold=hold,
-        ready=ready,
-        auto=auto,
-        voice=voice,
-        sound=sound,
-        minutes=minutes,
-        pictures=pictures,
+        hold=hold, ready=ready, auto=auto, voice=voice, sound=sound, minutes=minutes
     )
     end = run_start(
         env,
         options,
         check_ui=TerminalCheckUI(env, env.console),
-        session_ui=TerminalSessionUI(env, env.console, options, routine=True),
+        session_ui=TerminalSessionUI(env, env.console, options, routine=True, pictures=pictures),
         start_ui=TerminalStartUI(env, env.console),
         side=side.value if side is not None else None,
         questions=TerminalMovementQuestions(env, env.console),

@@ -53,7 +53,6 @@ class SessionOptions:
     sound: bool = True
     ready: int = 3  # seconds of get-ready count before each hold; 0: none
     minutes: int = DEFAULT_MINUTES  # `start`: about how long the routine lasts
-    pictures: bool = True  # a figure of each position (or its words); --no-pictures: none
 
 
 class SessionUI(Protocol):

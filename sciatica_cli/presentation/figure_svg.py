@@ -13,8 +13,6 @@ from sciatica_cli.domain.figure import Figure
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 _PAD = 4.0
-# About the longest a figure gets (a person lying at full length), in skeleton units.
-_FULL_SPAN = 105.0
 # Okabe-Ito vermilion for the hand or tool: it reads beside black in print and to most
 # colour-blind eyes; the surfaces are grey so the person stands out.
 _STROKES = {
@@ -27,14 +25,11 @@ _STROKES = {
 
 
 def figure_svg(drawing: Figure, label: str, *, box: tuple[int, int] = (160, 110)) -> str:
-    """The figure as one `<svg>` element fitting `box` (pixels), named by `label`.
-
-    One scale for every figure of a size, so a person lying down is as long as one
-    standing is tall."""
+    """The figure as one `<svg>` element fitted to `box` (pixels), named by `label`."""
     left, bottom, right, top = drawing.bounds()
     left, bottom, right, top = left - _PAD, bottom - _PAD, right + _PAD, top + _PAD
     span_x, span_y = right - left, top - bottom
-    scale = min(box[0] / _FULL_SPAN, box[1] / _FULL_SPAN)
+    scale = min(box[0] / span_x, box[1] / span_y)
     width, height = max(1, round(span_x * scale)), max(1, round(span_y * scale))
 
     parts = [

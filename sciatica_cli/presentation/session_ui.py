@@ -39,12 +39,19 @@ from sciatica_cli.presentation.voice import spoken_cues
 
 class TerminalSessionUI:
     def __init__(
-        self, env: Environment, console: Console, options: SessionOptions, *, routine: bool = False
+        self,
+        env: Environment,
+        console: Console,
+        options: SessionOptions,
+        *,
+        routine: bool = False,
+        pictures: bool = True,
     ) -> None:
         self.env = env
         self.console = console
         self.options = options
         self.routine = routine  # `start`: each technique ends short, the routine summarises
+        self.pictures = pictures  # a figure of each position, or its words; False: neither
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
@@ -96,7 +103,7 @@ class TerminalSessionUI:
         return PlainSessionView(self.console, say=self.env.say, bell=bell)
 
     def _pictures(self) -> StepPictures | None:
-        if not self.options.pictures:
+        if not self.pictures:
             return None
         poses = self.env.content.poses
         return StepPictures(poses, width=self.console.width, live=self.env.live)
