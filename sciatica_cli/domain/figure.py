@@ -55,6 +55,9 @@ class Figure:
         r = self.head_radius
         xs += [self.head.x - r, self.head.x + r]
         ys += [self.head.y - r, self.head.y + r]
+        if self.mark is not None:  # a dot off the lines must not be cut off
+            xs.append(self.mark.x)
+            ys.append(self.mark.y)
         return min(xs), min(ys), max(xs), max(ys)
 
 
