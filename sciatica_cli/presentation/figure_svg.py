@@ -1,7 +1,8 @@
 """A figure as an inline SVG line drawing, for pages that are printed (the handout).
 
-Written by hand rather than through a library: a few lines and a circle, with the only
-address the SVG namespace, so a page can hold it and stay self-contained. The near limbs
+Written by hand rather than through a library: a few lines and a circle. Inline in an
+HTML page an `<svg>` needs no namespace, so a figure holds no address at all and the page
+stays self-contained. The near limbs
 are dark, the far ones pale, so the drawing reads in print and in grey.
 """
 
@@ -11,14 +12,13 @@ from html import escape
 
 from sciatica_cli.domain.figure import Figure
 
-SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 _PAD = 4.0
 # Okabe-Ito vermilion for the hand or tool: it reads beside black in print and to most
 # colour-blind eyes; the surfaces are grey so the person stands out.
 _STROKES = {
     "near": ("#222", 2.4),
     "body": ("#222", 2.6),
-    "far": ("#999", 2.2),
+    "far": ("#a0a0a0", 2.2),
     "surface": ("#777", 1.0),
     "mark": ("#D55E00", 1.4),
 }
@@ -33,7 +33,7 @@ def figure_svg(drawing: Figure, label: str, *, box: tuple[int, int] = (160, 110)
     width, height = max(1, round(span_x * scale)), max(1, round(span_y * scale))
 
     parts = [
-        f'<svg xmlns="{SVG_NAMESPACE}" role="img" width="{width}" height="{height}" '
+        f'<svg role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {span_x:.1f} {span_y:.1f}" aria-label="{escape(label)}">',
         f"<title>{escape(label)}</title>",
         '<g fill="none" stroke-linecap="round" stroke-linejoin="round">',
