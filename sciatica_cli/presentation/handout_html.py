@@ -172,7 +172,7 @@ def _dose(step: PlannedStep) -> str:
 def _sides(plan: SessionPlan) -> str:
     sides = [s for s in plan.sides if s is not None]
     if not sides:
-        return "Both legs together"
+        return "Done once, for both sides"
     done = " side, then the ".join(sides)
     text = f"The {done} side"
     for side, reason in plan.refused_sides:
