@@ -46,6 +46,7 @@ def make_content_set(folder: Path, count: int) -> None:
     folder.mkdir()
     for name in ("sources.yaml", "tools.yaml"):
         shutil.copy(builtin_content_dir() / name, folder / name)
+    shutil.copytree(builtin_content_dir() / "poses", folder / "poses")  # the steps name them
     write_techniques(folder, count)
 
 

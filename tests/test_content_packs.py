@@ -28,6 +28,7 @@ tools:
     instruction: Put the ball under the tight spot in your buttock.
 steps:
   - instruction: Sit on the ball, over the tight spot.
+    pose: chair-sitting
   - instruction: Let yourself sink onto the ball.
     hold: 30
   - instruction: Ease off slowly.

@@ -209,7 +209,17 @@ def _check_content_dirs(env: Environment) -> None:
 
 def _register() -> None:
     # The order here is the order `sciatica --help` lists them: the way a person goes.
-    from sciatica_cli.cli import catalog, check, guide, history, profile, report, settings, start
+    from sciatica_cli.cli import (
+        catalog,
+        check,
+        guide,
+        handout,
+        history,
+        profile,
+        report,
+        settings,
+        start,
+    )
     from sciatica_cli.cli import log as pain_log
     from sciatica_cli.cli.content_cmd import content_app
     from sciatica_cli.cli.goals import goals_app
@@ -240,6 +250,9 @@ def _register() -> None:
     app.command("remind", short_help="Show today's reminder (your scheduler runs this)")(remind)
     app.command("report", short_help="A report of your progress to hand to a clinician")(
         report.report
+    )
+    app.command("handout", short_help="Your routine on a printable page, with pictures")(
+        handout.handout
     )
     app.command("profile", short_help="The facts about you the safety check keeps")(profile.profile)
     app.command("settings", short_help="Your settings, such as your region")(settings.settings)

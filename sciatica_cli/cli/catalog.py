@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from sciatica_cli.cli.app_context import content_for_completion, environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.vocabulary import AREAS, KINDS
+
+if TYPE_CHECKING:
+    from sciatica_cli.content.models import Technique
 
 
 def _check_area(value: str | None) -> str | None:
@@ -42,25 +47,13 @@ def techniques(
     """List massage techniques, stretches, exercises and activities: kind, areas, tools, time."""
     import json  # only for --json: start-up pays for what it uses
 
-    from sciatica_cli.domain.catalog import duration_seconds, for_area
+    from sciatica_cli.domain.catalog import for_area
 
     env = environment(ctx)
     content = env.content
     chosen = [t for t in for_area(content.techniques.values(), area) if kind in (None, t.kind)]
     if as_json:
-        rows = [
-            {
-                "id": t.id,
-                "name": t.name,
-                "kind": t.kind,
-                "summary": t.summary,
-                "areas": list(t.areas),
-                "tools": [v.tool for v in t.tools],
-                "each_side": t.each_side,
-                "duration_seconds": duration_seconds(t),
-            }
-            for t in chosen
-        ]
+        rows = [_json_row(t) for t in chosen]
         env.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
     from sciatica_cli.domain.question_plan import first_check_counts
@@ -70,7 +63,24 @@ def techniques(
     flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
     places = {frozenset(t.areas) for t in chosen}  # each plan shape once
     questions = first_check_counts(flags, cautions, places, env.now())
-    techniques_view(env.console, chosen, content.tools, questions=questions)
+    poses = content.poses if env.live else None  # figures only on a live terminal
+    techniques_view(env.console, chosen, content.tools, questions=questions, poses=poses)
+
+
+def _json_row(t: Technique) -> dict[str, object]:
+    from sciatica_cli.domain.catalog import duration_seconds, step_pictures
+
+    return {
+        "id": t.id,
+        "name": t.name,
+        "kind": t.kind,
+        "summary": t.summary,
+        "areas": list(t.areas),
+        "tools": [v.tool for v in t.tools],
+        "each_side": t.each_side,
+        "duration_seconds": duration_seconds(t),
+        "steps": step_pictures(t),
+    }
 
 
 def _topic_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -14,6 +14,7 @@ from sciatica_cli.cli.app_context import content_for_completion, environment, fi
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    Pictures,
     PlainOutput,
     Ready,
     Side,
@@ -47,6 +48,7 @@ def guide(
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
+    pictures: Pictures = True,
     plain_output: PlainOutput = False,
 ) -> None:
     """Be guided through one technique, after the safety check, with timed holds.
@@ -78,7 +80,7 @@ def guide(
         chosen,
         options,
         check_ui=TerminalCheckUI(env, env.console),
-        session_ui=TerminalSessionUI(env, env.console, options),
+        session_ui=TerminalSessionUI(env, env.console, options, pictures=pictures),
         questions=TerminalMovementQuestions(env, env.console),
     )
     finish(end)

@@ -83,3 +83,11 @@ PlainOutput = Annotated[
         "the same as 'sciatica --plain'.",
     ),
 ]
+Pictures = Annotated[
+    bool,
+    typer.Option(
+        "--pictures/--no-pictures",
+        help="A figure of each position beside the step on a terminal 60 columns or wider "
+        "(in words elsewhere); --no-pictures leaves both out.",
+    ),
+]

@@ -8,6 +8,7 @@ from sciatica_cli.cli.app_context import environment, finish
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    Pictures,
     PlainOutput,
     Ready,
     RoutineMinutes,
@@ -26,6 +27,7 @@ def start(
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
+    pictures: Pictures = True,
     plain_output: PlainOutput = False,
     minutes: RoutineMinutes = ROUTINE_MINUTES,
 ) -> None:
@@ -57,7 +59,7 @@ def start(
         env,
         options,
         check_ui=TerminalCheckUI(env, env.console),
-        session_ui=TerminalSessionUI(env, env.console, options, routine=True),
+        session_ui=TerminalSessionUI(env, env.console, options, routine=True, pictures=pictures),
         start_ui=TerminalStartUI(env, env.console),
         side=side.value if side is not None else None,
         questions=TerminalMovementQuestions(env, env.console),

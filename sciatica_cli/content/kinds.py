@@ -36,12 +36,13 @@ KINDS: dict[str, Kind] = {
     for k in (
         Kind("sources", models.Source, "sources.yaml", "source", key="tag", needs=()),
         Kind("tools", models.Tool, "tools.yaml", "tool"),
+        Kind("poses", models.Pose, "poses/", "pose", needs=()),
         Kind(
             "techniques",
             models.Technique,
             "techniques/",
             "technique",
-            needs=("sources", "tools"),
+            needs=("sources", "tools", "poses"),
         ),
         Kind("learn", models.LearnPage, "learn/", "learn page"),
         Kind("red_flags", models.RedFlag, "red-flags.yaml", "red flag"),
@@ -55,7 +56,7 @@ KINDS: dict[str, Kind] = {
     )
 }
 # Which kind a `ref=` on a field points at.
-REF_KINDS = {"tool": "tools", "technique": "techniques"}
+REF_KINDS = {"tool": "tools", "technique": "techniques", "pose": "poses"}
 FILES = {k.location: k for k in KINDS.values() if not k.one_per_file}
 FOLDERS = {k.location.removesuffix("/"): k for k in KINDS.values() if k.one_per_file}
 LAYOUT_HELP = "a content folder holds " + ", ".join([*FILES, *(f"{d}/" for d in FOLDERS)])

@@ -22,6 +22,7 @@ from sciatica_cli.content.kinds import KINDS, Kind, content_locations, with_need
 from sciatica_cli.content.layout import stray_files
 from sciatica_cli.content.merge import refusal, replacement_note
 from sciatica_cli.content.movement_rules import movement_problems
+from sciatica_cli.content.pose_rules import pose_rule_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import (
@@ -73,6 +74,10 @@ class ContentSet:
     @property
     def tools(self) -> dict[str, models.Tool]:
         return self._entries("tools")
+
+    @property
+    def poses(self) -> dict[str, models.Pose]:
+        return self._entries("poses")
 
     @property
     def techniques(self) -> dict[str, models.Technique]:
@@ -190,18 +195,14 @@ class ContentSet:
         for located in loaded.entries.values():
             problems.extend(reference_problems(located, known_sources, self._known))
             if name in ("red_flags", "cautions"):
-                both = {**self._known("red_flags"), **self._known("cautions")}
+                both = self._known("red_flags") | self._known("cautions")
                 questions = {key: found.entry for key, found in both.items()}
                 problems.extend(follow_up_problems(located, questions))  # SC309
             if name == "cautions" and located.entry.id in self._known("red_flags"):
                 # One answer per id: a caution and a red flag sharing one would share it.
-                problems.append(
-                    located.doc.problem(
-                        (*located.path, "id"),
-                        Code.DUPLICATE_ID,
-                        f"{located.entry.id!r} is the id of a red flag",
-                    )
-                )
+                why = f"{located.entry.id!r} is the id of a red flag"
+                problems.append(located.doc.problem((*located.path, "id"), Code.DUPLICATE_ID, why))
+            problems.extend(pose_rule_problems(name, located, self._known))  # SC501 to SC505
             if name == "techniques":
                 problems.extend(step_length_problems(located))
                 problems.extend(pressure_text_problems(located))  # SC305

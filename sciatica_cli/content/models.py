@@ -112,9 +112,35 @@ class Repetitions:
     pace: int = field("Seconds for one slow repetition.", default=4, min=2, max=15)
 
 
+# Where on the body a step's hand or tool goes (drawn on the figure), and which way it moves.
+MarkPlace = Literal[
+    "lower-back", "buttock", "back-of-thigh", "calf", "knee", "hips", "foot", "head"
+]
+Motion = Literal["still", "circles", "towards-head", "towards-feet", "up", "down", "up-and-down"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Mark:
+    at: MarkPlace = field("Where the hand or tool goes, or the part that moves.")
+    moves: Motion = field("Which way it moves.", default="still")
+    side: Literal["near", "far"] = field(
+        "Which leg, for a place on a leg: near (the one drawn in front) or far.", default="near"
+    )
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Step:
     instruction: str = field("One action, in plain words.", max_len=300)
+    pose: str | None = field(
+        "Id of the pose (content/poses) the person is in for this step; drawn beside it. "
+        "Every step of a technique needs one (rule SC504).",
+        default=None,
+        pattern=KEBAB,
+        ref="pose",
+    )
+    mark: Mark | None = field(
+        "Where the hand or tool goes on the figure, and which way it moves.", default=None
+    )
     by_tool: tuple[StepForTool, ...] = field(
         "The step in other words for a tool that is used differently (shown with --tool).",
         default=(),
@@ -320,6 +346,92 @@ class AreaGuide:
         max_len=400,
     )
     sources: tuple[str, ...] = _SOURCES
+
+
+# A side view of the body: the near limbs are drawn in front, the far ones behind.
+Surface = Literal["floor", "chair", "wall"]
+BodyPart = Literal[
+    "head",
+    "back",
+    "chest",
+    "hips",
+    "shoulders",
+    "near-foot",
+    "far-foot",
+    "near-heel",
+    "far-heel",
+    "near-toes",
+    "far-toes",
+    "near-leg",
+    "far-leg",
+    "near-knee",
+    "far-knee",
+    "near-hand",
+    "far-hand",
+    "near-forearm",
+    "far-forearm",
+]
+
+_ANGLE = {"min": -180, "max": 180, "unit": "degrees"}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Limbs:
+    """The joints of one side, each in degrees; rule SC501 keeps them within a body's range."""
+
+    hip: int = field(
+        "Hip bend: 0 with the thigh in line with the trunk, 90 at a right angle in front, "
+        "negative behind.",
+        **_ANGLE,
+    )
+    knee: int = field("Knee bend: 0 straight, 90 at a right angle.", **_ANGLE)
+    ankle: int = field(
+        "Ankle: 0 with the foot at a right angle to the shin, positive toes up towards the "
+        "shin, negative pointed.",
+        default=0,
+        **_ANGLE,
+    )
+    shoulder: int = field(
+        "Shoulder: 0 with the arm along the trunk, 90 straight out in front, 180 above the "
+        "head, negative behind.",
+        default=0,
+        **_ANGLE,
+    )
+    elbow: int = field("Elbow bend: 0 straight, 90 at a right angle.", default=0, **_ANGLE)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Contact:
+    part: BodyPart = field("The part of the body that rests on something.")
+    # Not `on`: YAML 1.1 reads the word `on` as true.
+    surface: Surface = field("What it rests on: floor, chair or wall.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Pose:
+    """A body position seen from the side, facing right: data the figures are drawn from."""
+
+    id: str = _id("pose")
+    name: str = field("Name of the position, a few words.", max_len=60)
+    posture: Posture = field("Which of the postures the gate knows this position is.")
+    trunk: int = field(
+        "How far the trunk leans forward from upright, in degrees: 0 standing or sitting "
+        "tall, 90 lying face down, -90 lying on the back.",
+        **_ANGLE,
+    )
+    head: int = field(
+        "Neck bend: 0 in line with the trunk, positive chin down, negative looking up.",
+        default=0,
+        **_ANGLE,
+    )
+    near: Limbs = field("The arm and leg nearer the viewer.")
+    far: Limbs = field("The arm and leg further away.")
+    touches: tuple[Contact, ...] = field(
+        "What rests on the floor, a chair or a wall (rule SC502: something on the floor; "
+        "SC503: each really there).",
+        min_items=1,
+    )
+    alt: str = field("The picture in words, for a screen reader or a narrow terminal.", max_len=300)
 
 
 # ISO 3166-1 alpha-2 in capitals; EU (reserved in ISO 3166 for the European Union) and ZZ

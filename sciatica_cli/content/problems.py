@@ -77,7 +77,7 @@ class Code(enum.Enum):
     BAD_ID = ("SC106", "an id or source tag of the wrong form")
     CONTROL_CHARACTER = ("SC107", "text holding control characters or markup")
     PLACEHOLDER = ("SC108", "a placeholder from the template, not yet filled in")
-    UNKNOWN_REFERENCE = ("SC201", "a reference to a tool or technique that does not exist")
+    UNKNOWN_REFERENCE = ("SC201", "a reference to a tool, technique or pose that does not exist")
     UNKNOWN_SOURCE = ("SC202", "a source tag that sources.yaml does not define")
     DUPLICATE_ID = ("SC203", "two entries of one kind share an id, or a caution a red flag's")
     ID_NOT_FILE_NAME = ("SC204", "a technique or topic whose id differs from its file name")
@@ -116,6 +116,18 @@ class Code(enum.Enum):
     LITERAL_SERVICE = (
         "SC402",
         "a service name or phone number written out instead of its placeholder",
+    )
+    JOINT_OUT_OF_RANGE = ("SC501", "a pose's joint angle beyond what a body can do")
+    POSE_NOT_GROUNDED = ("SC502", "a pose with nothing resting on the floor")
+    CONTACT_NOT_THERE = (
+        "SC503",
+        "a pose whose angles put a part said to rest on the floor, a chair or a wall "
+        "somewhere else, or a part through the floor",
+    )
+    STEP_WITHOUT_POSE = ("SC504", "a step that puts the person in a position but has no `pose`")
+    POSE_POSTURE = (
+        "SC505",
+        "a step whose pose lies in a position other than the technique's `posture`",
     )
 
     @property

@@ -43,6 +43,8 @@ tools:
 
 # One action per step, in order: get into position, find the spot, press, hold, ease off.
 # A step with a hold must be readable in the first half of the hold: one short sentence.
+# Name the position each step is drawn in, from content/poses: `pose: lying-knees-bent`
+# under its instruction (a step whose words put you in a position must have one: SC504).
 steps:
   - instruction: "<<get into position>>"
   - instruction: "<<find the spot>>"

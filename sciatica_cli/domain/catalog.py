@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
-from sciatica_cli.content.models import Repetitions, Step, Technique
-from sciatica_cli.domain.plans import PlannedStep, SessionPlan, hold_seconds
+from sciatica_cli.content.models import Mark, Repetitions, Step, Technique
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan, hold_seconds, step_poses
 
 # A step without a hold still takes time: reading it and getting into place.
 UNTIMED_STEP_SECONDS = 10
@@ -58,3 +59,22 @@ def _planned_seconds(step: PlannedStep) -> int:
     if step.minutes is not None:
         return step.minutes * 60
     return step.hold or UNTIMED_STEP_SECONDS
+
+
+def step_pictures(technique: Technique) -> list[dict[str, object]]:
+    """Each step's pose (its own or the one before) and mark, as `techniques --json` gives."""
+    return [
+        {
+            "pose": pose,
+            "mark": None if step.mark is None else dataclasses.asdict(step.mark),
+        }
+        for step, pose in zip(technique.steps, step_poses(technique), strict=True)
+    ]
+
+
+def working_picture(technique: Technique) -> tuple[str | None, Mark | None]:
+    """The pose and mark that show a technique best: its first timed or counted step's."""
+    pairs = list(zip(technique.steps, step_poses(technique), strict=True))
+    timed = [(s, p) for s, p in pairs if p and (s.hold or s.repetitions or s.minutes)]
+    step, pose = (timed or pairs)[0]
+    return pose, step.mark

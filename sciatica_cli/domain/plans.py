@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sciatica_cli.content.models import Repetitions, Step, Technique, ToolVariant
+from sciatica_cli.content.models import Mark, Repetitions, Step, Technique, ToolVariant
 from sciatica_cli.content.tool_steps import instruction_for
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
@@ -34,6 +34,8 @@ class PlannedStep:
     repetitions: Repetitions | None = None  # paced repetitions in sets
     minutes: int | None = None  # a timed activity such as a walk
     response_check: bool = False  # ask where the leg pain went after the first set
+    pose: str | None = None  # the position drawn beside the step (content/poses)
+    mark: Mark | None = None  # where the hand or tool goes on that figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,16 @@ def plan_session(
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
 
 
+def step_poses(technique: Technique) -> list[str | None]:
+    """Each step's pose: its own, or else the one before (the person stays where they are)."""
+    poses: list[str | None] = []
+    current: str | None = None
+    for step in technique.steps:
+        current = step.pose or current
+        poses.append(current)
+    return poses
+
+
 def _feel(step: Step, light: bool) -> str | None:
     """What to feel; the line on adding pressure only when light pressure is not required."""
     if light or step.more_pressure is None:
@@ -149,7 +161,11 @@ def _side_steps(
             repetitions=_paced(step.repetitions, hold),
             minutes=step.minutes,
             response_check=step.response_check,
+            pose=pose,
+            mark=step.mark,
         )
-        for number, step in enumerate(technique.steps, start=1)
+        for number, (step, pose) in enumerate(
+            zip(technique.steps, step_poses(technique), strict=True), start=1
+        )
         for repeat in range(1, step.repeats + 1)
     ]

@@ -7,6 +7,7 @@ comes from `flows.profile.profile_factors` and the levels from the diary, as in 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from sciatica_cli.domain.catalog import plan_seconds
 from sciatica_cli.domain.check import CheckResult
@@ -17,14 +18,20 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.movement_log import current_levels
 from sciatica_cli.flows.profile import profile_factors
-from sciatica_cli.flows.session import SessionOptions, SessionUI, plan_all
+from sciatica_cli.flows.session import SessionOptions, plan_all
 
 MOVE_FIRST = "Moving first: {summary}"
 
 
+class Refusals(Protocol):
+    """Where a refused massage is told: the session's screen, or a handout's list."""
+
+    def refused(self, refusal: Refusal) -> None: ...
+
+
 def plan_routine(
     env: Environment,
-    ui: SessionUI,
+    ui: Refusals,
     routine: Routine,
     areas: Sequence[str],
     check: CheckResult,

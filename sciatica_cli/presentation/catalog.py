@@ -11,9 +11,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from sciatica_cli.content.models import LearnPage, Source, Technique, Tool
-from sciatica_cli.domain.catalog import duration_seconds, format_duration
+from sciatica_cli.content.models import LearnPage, Pose, Source, Technique, Tool
+from sciatica_cli.domain.catalog import duration_seconds, format_duration, working_picture
+from sciatica_cli.domain.figure import figure
 from sciatica_cli.presentation.console import inert, without_controls
+from sciatica_cli.presentation.figure_text import figure_lines
+from sciatica_cli.presentation.step_pictures import FIGURE_STYLE
 
 # Below this width a table squeezes words into slivers; a stacked list reads better.
 NARROW = 60
@@ -22,6 +25,8 @@ NARROW = 60
 LONG_CATALOGUE = 100
 # The catalogue has six columns (kind among them): below this its names wrap into slivers.
 CATALOGUE_NARROW = 100
+# The figure in a catalogue row (columns, rows): small, so a row stays a few lines high.
+SMALL_FIGURE = (16, 4)
 
 
 def techniques_view(
@@ -30,8 +35,11 @@ def techniques_view(
     tools: Mapping[str, Tool],
     *,
     questions: tuple[int, int],
+    poses: Mapping[str, Pose] | None = None,
 ) -> None:
-    """The catalogue; `questions` is how many the first safety check asks (fewest, most)."""
+    """The catalogue; `questions` is how many the first safety check asks (fewest, most).
+
+    With `poses` (a live terminal), the wide table shows a small figure of each entry."""
     if len(techniques) > LONG_CATALOGUE:
         _long_listing(console, techniques, tools)
     elif console.width < CATALOGUE_NARROW:
@@ -41,6 +49,8 @@ def techniques_view(
             console.print(Padding(inert(_details(t, tools), "dim"), (0, 0, 0, 2)))
     else:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+        if poses is not None:
+            table.add_column("", no_wrap=True)
         table.add_column("Technique", style="bold")
         table.add_column("Id", no_wrap=True)
         table.add_column("Kind", no_wrap=True)
@@ -49,6 +59,7 @@ def techniques_view(
         table.add_column("Time", no_wrap=True)
         for t in techniques:
             table.add_row(
+                *([] if poses is None else [_small_figure(t, poses)]),
                 inert(t.name),
                 inert(t.id),
                 inert(t.kind),
@@ -67,6 +78,16 @@ def techniques_view(
             "italic",
         )
     )
+
+
+def _small_figure(technique: Technique, poses: Mapping[str, Pose]) -> Text:
+    """A figure of the entry's working position, small enough for a table row."""
+    pose_id, _mark = working_picture(technique)  # a mark is a blur at this size
+    pose = poses.get(pose_id or "")
+    if pose is None:
+        return Text()
+    lines = figure_lines(figure(pose), columns=SMALL_FIGURE[0], rows=SMALL_FIGURE[1])
+    return inert("\n".join(lines), FIGURE_STYLE)
 
 
 def _tool_names(technique: Technique, tools: Mapping[str, Tool]) -> str:

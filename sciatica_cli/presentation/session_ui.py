@@ -33,17 +33,25 @@ from sciatica_cli.presentation.session_view import (
     PlainSessionView,
     hurts_panel,
 )
+from sciatica_cli.presentation.step_pictures import StepPictures
 from sciatica_cli.presentation.voice import spoken_cues
 
 
 class TerminalSessionUI:
     def __init__(
-        self, env: Environment, console: Console, options: SessionOptions, *, routine: bool = False
+        self,
+        env: Environment,
+        console: Console,
+        options: SessionOptions,
+        *,
+        routine: bool = False,
+        pictures: bool = True,
     ) -> None:
         self.env = env
         self.console = console
         self.options = options
         self.routine = routine  # `start`: each technique ends short, the routine summarises
+        self.pictures = pictures  # a figure of each position, or its words; False: neither
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
@@ -69,6 +77,7 @@ class TerminalSessionUI:
     ) -> Iterator[tuple[Controls, SessionListener]]:
         view = self._view()
         view.place, view.in_routine = place, self.routine
+        view.pictures = self._pictures()
         cues = spoken_cues(self.options.voice, place)
         bell = self.options.sound and self.env.stdout_isatty
         movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
@@ -92,6 +101,12 @@ class TerminalSessionUI:
                 self.console, say=self.env.say, bell=bell, get_time=self.env.monotonic
             )
         return PlainSessionView(self.console, say=self.env.say, bell=bell)
+
+    def _pictures(self) -> StepPictures | None:
+        if not self.pictures:
+            return None
+        poses = self.env.content.poses
+        return StepPictures(poses, width=self.console.width, live=self.env.live)
 
     @contextmanager
     def _controls(self) -> Iterator[Controls]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
+from rich.table import Table
 from rich.text import Text
 
 from sciatica_cli.domain.catalog import format_duration
@@ -19,6 +20,7 @@ from sciatica_cli.domain.session import (
 )
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
 from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.step_pictures import StepPictures
 
 KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
 Say = Callable[[str], str]  # fills service placeholders for the person's region
@@ -79,6 +81,13 @@ class _CommonView(SessionListener):
         self.say = say
         self.place = (1, 1)  # (number, count) of this technique in its routine
         self.in_routine = False  # `start`: the routine's summary follows the last technique
+        self.pictures: StepPictures | None = None  # figures or their words; None: --no-pictures
+
+    def _position(self, step: PlannedStep) -> None:
+        """The position in words, where no figure is drawn and it has changed."""
+        words = self.pictures.position(step) if self.pictures is not None else None
+        if words is not None:
+            self.console.print(inert(words))
 
     def _ring(self) -> None:
         if self.bell:
@@ -145,6 +154,7 @@ class PlainSessionView(_CommonView):
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         self.console.print()
         self.console.print(inert(step_title(step), "bold"))
+        self._position(step)
         self.console.print(inert(self.say(step.instruction)))
         if step.feel:
             self.console.print(inert(self.say(f"Feel: {step.feel}")))
@@ -211,8 +221,17 @@ class LiveSessionView(_CommonView):
         if step.feel:
             body.append(inert(self.say(f"Feel: {step.feel}"), "italic"))
         self.console.print()
+        self._position(step)
+        drawn = self.pictures.figure(step) if self.pictures is not None else None
+        content: RenderableType = Group(*body)
+        if drawn is not None and self.pictures is not None and self.pictures.beside:
+            grid = Table.grid(padding=(0, 3))
+            grid.add_row(drawn, content)
+            content = grid
+        elif drawn is not None:
+            content = Group(drawn, Text(), *body)
         self.console.print(
-            Panel(Group(*body), title=inert(step_title(step), "bold"), title_align="left")
+            Panel(content, title=inert(step_title(step), "bold"), title_align="left")
         )
 
     def get_ready(self, remaining: int) -> None:
