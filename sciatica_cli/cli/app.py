@@ -208,7 +208,9 @@ def _check_content_dirs(env: Environment) -> None:
 
 
 def _register() -> None:
-    # The order here is the order `sciatica --help` lists them: the way a person goes.
+    """Every command, declared once: name, the short help `sciatica --help` shows (short
+    enough to fit whole; the docstrings say more), and what runs it. The order is the order
+    `--help` lists them: the way a person goes."""
     from sciatica_cli.cli import (
         catalog,
         check,
@@ -225,40 +227,31 @@ def _register() -> None:
     from sciatica_cli.cli.goals import goals_app
     from sciatica_cli.cli.plan import plan_app, remind
 
-    # Short help that fits `sciatica --help` whole; the docstrings say more.
-    app.command("start", short_help="Start here: safety check, where it hurts, a routine")(
-        start.start
-    )
-    app.command(
-        "check-symptoms",
-        epilog=check.EPILOG,
-        short_help="Check for warning signs before any massage",
-    )(check.check_symptoms)
-    app.command("guide", short_help="One technique or exercise step by step, timed")(guide.guide)
-    app.command("techniques", short_help="List the techniques: areas, tools, time")(
-        catalog.techniques
-    )
-    # The same list under a name that fits now that not every entry is a massage technique.
-    app.command("catalogue", short_help="List massage, stretches and exercises")(catalog.techniques)
-    app.command("learn", short_help="Read about sciatica and when to get help")(catalog.learn)
-    app.command("history", short_help="Your sessions and pain over time")(history.history)
-    app.command("log", short_help="Rate your pain between sessions, with what you took")(
-        pain_log.log
-    )
-    app.add_typer(goals_app, name="goals", short_help="Your activity goals, rated 0-10 each week")
-    app.add_typer(plan_app, name="plan", short_help="Your weekly plan, reminders and calendar")
-    app.command("remind", short_help="Show today's reminder (your scheduler runs this)")(remind)
-    app.command("report", short_help="A report of your progress to hand to a clinician")(
-        report.report
-    )
-    app.command("handout", short_help="Your routine on a printable page, with pictures")(
-        handout.handout
-    )
-    app.command("profile", short_help="The facts about you the safety check keeps")(profile.profile)
-    app.command("settings", short_help="Your settings, such as your region")(settings.settings)
-    app.add_typer(
-        content_app, name="content", short_help="Write and check content packs (for clinicians)"
-    )
+    commands: list[tuple[str, str, Any]] = [
+        ("start", "Start here: safety check, where it hurts, a routine", start.start),
+        ("check-symptoms", "Check for warning signs before any massage", check.check_symptoms),
+        ("guide", "One technique or exercise step by step, timed", guide.guide),
+        ("techniques", "List the techniques: areas, tools, time", catalog.techniques),
+        # The same list under a name that fits now that not every entry is a massage technique.
+        ("catalogue", "List massage, stretches and exercises", catalog.techniques),
+        ("learn", "Read about sciatica and when to get help", catalog.learn),
+        ("history", "Your sessions and pain over time", history.history),
+        ("log", "Rate your pain between sessions, with what you took", pain_log.log),
+        ("goals", "Your activity goals, rated 0-10 each week", goals_app),
+        ("plan", "Your weekly plan, reminders and calendar", plan_app),
+        ("remind", "Show today's reminder (your scheduler runs this)", remind),
+        ("report", "A report of your progress to hand to a clinician", report.report),
+        ("handout", "Your routine on a printable page, with pictures", handout.handout),
+        ("profile", "The facts about you the safety check keeps", profile.profile),
+        ("settings", "Your settings, such as your region", settings.settings),
+        ("content", "Write and check content packs (for clinicians)", content_app),
+    ]
+    epilogs = {"check-symptoms": check.EPILOG}
+    for name, short_help, target in commands:
+        if isinstance(target, typer.Typer):
+            app.add_typer(target, name=name, short_help=short_help)
+        else:
+            app.command(name, short_help=short_help, epilog=epilogs.get(name))(target)
 
 
 _register()
