@@ -397,6 +397,33 @@ class Diary:
         )
         return list(self._read("movement_results", sql, (technique, limit), _movement_row))
 
+    def movements(self, since: dt.datetime | None = None) -> list[MovementRecord]:
+        """Every exercise done since `since` (or ever), oldest first: levels and responses."""
+        where, params = (
+            ("", ())
+            if since is None
+            else (" WHERE julianday(done_at) >= julianday(?)", (since.isoformat(),))
+        )
+        sql = (
+            "SELECT id, session_id, done_at, technique, level, status, response, built_up,"
+            f" felt, pain_worse FROM movement_results{where} ORDER BY julianday(done_at), id"
+        )
+        return list(self._read("movement_results", sql, params, _movement_row))
+
+    def first_entry_at(self) -> dt.datetime | None:
+        """When the diary was first used: its earliest session or check (None when empty)."""
+        sql = (
+            "SELECT at FROM (SELECT started_at AS at FROM sessions UNION ALL"
+            " SELECT checked_at FROM checks) WHERE julianday(at) IS NOT NULL"
+            " ORDER BY julianday(at) LIMIT 1"
+        )
+        with self._guarded():
+            row = self._db.execute(sql).fetchone()
+        try:
+            return None if row is None else dt.datetime.fromisoformat(str(row[0]))
+        except ValueError:
+            return None
+
     def levels(self) -> dict[str, LevelRecord]:
         with self._guarded():
             rows = self._db.execute(
