@@ -161,7 +161,7 @@ def test_new_template_flags_each_placeholder_until_it_is_filled(run, tmp_path):
     result = run("content", "validate", str(tmp_path))
     assert result.exit_code == 0, result.stdout
     listed = run("--content-dir", str(tmp_path), "techniques", "--json")
-    assert "chair-press" in {row["id"] for row in json.loads(listed.stdout)}
+    assert "chair-press" in {row["id"] for row in json.loads(listed.stdout)["techniques"]}
 
 
 def test_new_writes_here_by_default(run, tmp_path, monkeypatch):

@@ -43,7 +43,10 @@ def test_the_streamed_json_is_exactly_what_json_dumps_writes(run, make_env):
 def test_an_empty_diary_exports_empty_lists(run, make_env):
     env = make_env()
     run("history", "--json", obj=env)
-    assert env.stdout.getvalue() == json.dumps({"sessions": [], "checks": []}, indent=2) + "\n"
+    assert (
+        env.stdout.getvalue()
+        == json.dumps({"schema_version": 1, "sessions": [], "checks": []}, indent=2) + "\n"
+    )
 
 
 def test_all_exports_every_entry_whatever_its_date(run, make_env):

@@ -220,7 +220,7 @@ def test_clear_asks_first(run, make_env):
     assert result.exit_code == 0
     assert "Deleted 1 sessions and 1 checks." in out
     _, out = history(run, make_env, "--json")
-    assert json.loads(out) == {"sessions": [], "checks": []}
+    assert json.loads(out) == {"schema_version": 1, "sessions": [], "checks": []}
 
 
 def test_a_corrupt_diary_is_named_and_left_intact(run, make_env, tmp_path):

@@ -37,12 +37,15 @@ def techniques(
         callback=_check_kind,
         autocompletion=lambda: list(KINDS),
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print the catalogue as a JSON array."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the catalogue as JSON (schema: techniques)."
+    ),
 ) -> None:
     """List massage techniques, stretches, exercises and activities: kind, areas, tools, time."""
     import json  # only for --json: start-up pays for what it uses
 
     from sciatica_cli.domain.catalog import duration_seconds, for_area
+    from sciatica_cli.schemas import SCHEMA_VERSION
 
     env = environment(ctx)
     content = env.content
@@ -61,7 +64,8 @@ def techniques(
             }
             for t in chosen
         ]
-        env.stdout.write(json.dumps(rows, indent=2) + "\n")
+        data = {"schema_version": SCHEMA_VERSION, "techniques": rows}
+        env.stdout.write(json.dumps(data, indent=2) + "\n")
         return
     from sciatica_cli.domain.question_plan import first_check_counts
     from sciatica_cli.presentation.catalog import techniques_view

@@ -21,20 +21,22 @@ def settings(
 ) -> None:
     """Your settings, kept in your diary: the region sets the emergency number and services.
 
+    The list ends with where the diary is (the settings live inside it).
+
     Examples: 'sciatica settings' lists them; 'sciatica settings region US' sets the region.
     """
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.errors import UsageError
-    from sciatica_cli.flows.settings import list_settings, save_region
+    from sciatica_cli.flows.settings import list_settings, places, save_region
     from sciatica_cli.presentation.settings_view import region_saved, settings_json, settings_view
 
     env = environment(ctx)
     if name is None:
         shown = list_settings(env)
         if as_json:
-            env.stdout.write(settings_json(shown))
+            env.stdout.write(settings_json(shown, places(env)))
         else:
-            settings_view(env.console, shown)
+            settings_view(env.console, shown, places(env))
         return
     if name not in NAMES:
         raise UsageError(unknown_message("setting", name, NAMES))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from sciatica_cli.flows.records import CheckRecord, SessionRecord
+from sciatica_cli.schemas import SCHEMA_VERSION
 
 CSV_COLUMNS = (
     "id", "started_at", "ended_at", "techniques", "sides", "tool", "holds_done", "status",
@@ -33,9 +34,9 @@ def write_csv(out: TextIO, sessions: Iterable[SessionRecord]) -> None:
 def write_json(
     out: TextIO, sessions: Iterable[SessionRecord], checks: Iterable[CheckRecord]
 ) -> None:
-    """`{"sessions": [...], "checks": [...]}`, indented as `json.dumps(..., indent=2)` would,
-    written one entry at a time."""
-    out.write("{\n")
+    """`{"schema_version": 1, "sessions": [...], "checks": [...]}`, indented as
+    `json.dumps(..., indent=2)` would, written one entry at a time."""
+    out.write(f'{{\n  "schema_version": {SCHEMA_VERSION},\n')
     _json_list(out, "sessions", (s.as_dict() for s in sessions))
     out.write(",\n")
     _json_list(out, "checks", (c.as_dict() for c in checks))

@@ -13,8 +13,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.flows.report import Report
 from sciatica_cli.presentation.console import inert
-
-SCHEMA_VERSION = 1
+from sciatica_cli.schemas import SCHEMA_VERSION
 
 
 def render(report: Report, form: str) -> str:

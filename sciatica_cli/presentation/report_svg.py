@@ -90,7 +90,7 @@ def _x_labels(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def _marker(look: Look, x: float, y: float) -> str:
-    fill = f'fill="{look.colour}" stroke="#000" stroke-width="0.5"'
+    fill = f'fill="{look.colour}" stroke="black" stroke-width="0.5"'
     if look.marker == "square":
         return f'<rect x="{x - 3.5}" y="{y - 3.5}" width="7" height="7" {fill}/>'
     if look.marker == "triangle":
