@@ -183,7 +183,7 @@ def test_history_shows_sessions_and_a_trend(run, make_env, clock, width):
     start(run, make_env, again + CALF_CLEAR + "4\n2\n3\n2\n")
     result, out = history(run, make_env, width=width)
     assert result.exit_code == 0
-    assert out.count("completed") == 2
+    assert out.count("done") == 2  # how each ended, in the short words that fit
     assert "7 → 6" in out and "4 → 3" in out
     trend = [line for line in out.splitlines() if line.strip().startswith("Leg")]
     assert trend and trend[0].rstrip().endswith("▆▄")

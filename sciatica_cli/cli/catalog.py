@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import typer
 
 from sciatica_cli.cli.app_context import content_for_completion, environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.vocabulary import AREAS, KINDS
+
+if TYPE_CHECKING:
+    from sciatica_cli.content.models import Technique
 
 
 def _check_area(value: str | None) -> str | None:
@@ -42,30 +48,13 @@ def techniques(
     ),
 ) -> None:
     """List massage techniques, stretches, exercises and activities: kind, areas, tools, time."""
-    import json  # only for --json: start-up pays for what it uses
-
-    from sciatica_cli.domain.catalog import duration_seconds, for_area
-    from sciatica_cli.schemas import SCHEMA_VERSION
+    from sciatica_cli.domain.catalog import for_area
 
     env = environment(ctx)
     content = env.content
     chosen = [t for t in for_area(content.techniques.values(), area) if kind in (None, t.kind)]
     if as_json:
-        rows = [
-            {
-                "id": t.id,
-                "name": t.name,
-                "kind": t.kind,
-                "summary": t.summary,
-                "areas": list(t.areas),
-                "tools": [v.tool for v in t.tools],
-                "each_side": t.each_side,
-                "duration_seconds": duration_seconds(t),
-            }
-            for t in chosen
-        ]
-        data = {"schema_version": SCHEMA_VERSION, "techniques": rows}
-        env.stdout.write(json.dumps(data, indent=2) + "\n")
+        env.stdout.write(_catalogue_json(chosen))
         return
     from sciatica_cli.domain.question_plan import first_check_counts
     from sciatica_cli.presentation.catalog import techniques_view
@@ -75,6 +64,28 @@ def techniques(
     places = {frozenset(t.areas) for t in chosen}  # each plan shape once
     questions = first_check_counts(flags, cautions, places, env.now())
     techniques_view(env.console, chosen, content.tools, questions=questions)
+
+
+def _catalogue_json(chosen: Sequence[Technique]) -> str:
+    import json  # only for --json: start-up pays for what it uses
+
+    from sciatica_cli.domain.catalog import duration_seconds
+    from sciatica_cli.schemas import SCHEMA_VERSION
+
+    rows = [
+        {
+            "id": t.id,
+            "name": t.name,
+            "kind": t.kind,
+            "summary": t.summary,
+            "areas": list(t.areas),
+            "tools": [v.tool for v in t.tools],
+            "each_side": t.each_side,
+            "duration_seconds": duration_seconds(t),
+        }
+        for t in chosen
+    ]
+    return json.dumps({"schema_version": SCHEMA_VERSION, "techniques": rows}, indent=2) + "\n"
 
 
 def _topic_ids(ctx: typer.Context, incomplete: str) -> list[str]:
