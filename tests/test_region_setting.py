@@ -143,3 +143,16 @@ def test_the_code_names_no_service_or_number():
         if word in _code_strings(path).replace("http://www.w3.org/2000/svg", "")
     }
     assert found == {}
+
+
+def test_settings_say_where_the_diary_and_the_settings_live(run, make_env, tmp_path):
+    env = make_env()
+    assert run("settings", obj=env).exit_code == 0
+    out = " ".join(env.stdout.getvalue().split())
+    diary = tmp_path / "data" / "diary.sqlite3"
+    assert f"Diary: {diary} (not made yet" in out
+    assert "Settings are kept in the diary" in out
+    run("settings", "region", "GB", obj=make_env())
+    listed = make_env()
+    run("settings", "--json", obj=listed)
+    assert json.loads(listed.stdout.getvalue())["diary"] == {"path": str(diary), "exists": True}

@@ -188,7 +188,11 @@ def _output_schema(name: str) -> str:
 def new(
     ctx: typer.Context,
     kind: str = typer.Argument(
-        ..., help="What to make; for now: technique.", metavar="KIND", show_default=False
+        ...,
+        help="What to make; for now: technique.",
+        metavar="KIND",
+        show_default=False,
+        autocompletion=lambda: ["technique"],
     ),
     entry_id: str = typer.Argument(
         ...,

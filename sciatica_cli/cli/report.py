@@ -21,7 +21,13 @@ def report(
         help="Where to write it ('-' for standard output). Default: "
         "sciatica-report-DATE.html (or .md, .json) in the current folder.",
     ),
-    form: str = typer.Option("html", "--format", metavar="html|md|json", help="html, md or json."),
+    form: str = typer.Option(
+        "html",
+        "--format",
+        metavar="html|md|json",
+        help="html, md or json.",
+        autocompletion=lambda: list(FORMATS),
+    ),
     open_it: bool = typer.Option(False, "--open", help="Open the written file in your browser."),
     name: str | None = typer.Option(
         None, "--name", help="Your name, printed on the report (left out unless given)."

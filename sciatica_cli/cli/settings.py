@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.app_context import complete_regions, environment
 
 NAMES = ("region",)
 
@@ -12,10 +12,14 @@ NAMES = ("region",)
 def settings(
     ctx: typer.Context,
     name: str | None = typer.Argument(
-        None, help="The setting to change: region. Leave out to list every setting."
+        None,
+        help="The setting to change: region. Leave out to list every setting.",
+        autocompletion=lambda: list(NAMES),
     ),
     value: str | None = typer.Argument(
-        None, help="The new value, e.g. a two-letter country code: GB, IE, US, CA, AU, NZ, IN."
+        None,
+        help="The new value, e.g. a two-letter country code: GB, IE, US, CA, AU, NZ, IN.",
+        autocompletion=complete_regions,
     ),
     as_json: bool = typer.Option(False, "--json", help="List the settings as JSON."),
 ) -> None:
