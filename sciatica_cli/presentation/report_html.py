@@ -23,19 +23,21 @@ CSS = """
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt sans-serif; }
   @bottom-left { content: %(foot)s; font: 8.5pt sans-serif; color: #333; } }
 * { box-sizing: border-box; }
-body { font: 10.5pt/1.4 sans-serif; color: #111; max-width: 190mm; margin: 0 auto; padding: 4mm; }
+body { font: 10pt/1.35 sans-serif; color: #111; max-width: 190mm; margin: 0 auto; padding: 4mm; }
 h1 { font-size: 17pt; margin: 0 0 2mm; }
-h2 { font-size: 12.5pt; margin: 5mm 0 2mm; border-bottom: 1px solid #888; }
+h2 { font-size: 12.5pt; margin: 4mm 0 2mm; border-bottom: 1px solid #888; break-after: avoid; }
 p, ul { margin: 1mm 0 2mm; }
 ul { padding-left: 5mm; }
 .meta { color: #333; }
 .summary li { margin-bottom: 1mm; }
 .matters { font-weight: bold; }
-figure { margin: 2mm 0; break-inside: avoid; }
+figure { margin: 2mm 0; }
+figure svg, figcaption { break-inside: avoid; break-after: avoid; }
+figcaption { font-size: 9pt; }
 figure svg { width: 100%%; height: auto; display: block; }
-table { border-collapse: collapse; width: 100%%; font-size: 9.5pt; margin-bottom: 3mm; }
+table { border-collapse: collapse; width: 100%%; font-size: 9pt; margin-bottom: 2mm; }
 table.numbers { font-size: 8.5pt; width: auto; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 1px solid #ccc; }
+th, td { text-align: left; vertical-align: top; padding: 0.6mm 2mm; border-bottom: 1px solid #ccc; }
 tr { break-inside: avoid; }
 ul.weeks { columns: 4; list-style: none; padding: 0; font-size: 9.5pt; }
 ol.advice { font-size: 9.5pt; }

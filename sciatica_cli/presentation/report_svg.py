@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-WIDTH, HEIGHT = 720, 250
+WIDTH, HEIGHT = 720, 215
 LEFT, RIGHT, TOP, BOTTOM = 34, 128, 30, 26
 LABEL_GAP = 13  # px between two direct labels at the right
 
