@@ -25,9 +25,9 @@ def settings_view(console: Console, settings: Sequence[Setting], where: Places) 
         console.print(
             inert(f"{setting.name}: {value} ({SOURCE_WORDS.get(setting.source, setting.source)})")
         )
-    made = "" if where.exists else " (not made yet: the first check or setting makes it)"
-    console.print(inert(f"Diary: {where.diary}{made}"), soft_wrap=True)  # a path is not cut
-    console.print(inert("Settings are kept in the diary, with your sessions and checks."))
+    made = "" if where.exists else ", not made yet (the first check or setting makes it)"
+    console.print(inert(f"Diary{made}; the settings are kept in it:"))
+    console.print(inert(f"  {where.diary}"), overflow="fold")  # a long path folds, unbroken
     console.print(inert("Change one with: sciatica settings region CODE", "dim"))
 
 
