@@ -116,3 +116,15 @@ def test_markdown_is_escaped_as_markdown_not_html(run, make_env, tmp_path):
     assert "&gt;" not in md and "&lt;" not in md and "&amp;" not in md
     assert "walk \\*fast\\* \\<b\\> \\& back \\| home" in md
     assert "-> " not in md
+
+
+def test_a_region_never_named_is_null_not_the_fallbacks_code(run, make_env, tmp_path):
+    import json
+
+    small_diary(tmp_path / "data")
+    env = make_env()
+    assert run("report", "--format", "json", "--out", "-", obj=env).exit_code == 0
+    assert json.loads(env.stdout.getvalue())["region"] is None  # as in check-symptoms --json
+    page = make_env()
+    run("report", "--out", "-", obj=page)
+    assert "Region: not set." in page.stdout.getvalue()

@@ -129,3 +129,16 @@ def test_one_rule_for_a_change_that_matters_everywhere():
         ratings = [(DAY0 + dt.timedelta(days=n), before if n < 3 else after) for n in range(6)]
         moved = window_change(ratings)
         assert moved is not None and moved.meaningful is expected  # the report's comparison
+
+
+def test_a_diary_younger_than_a_week_has_no_whole_week_to_judge(run, make_env, tmp_path):
+    from sciatica_cli.storage.diary import Diary
+    from tests.report_diary import NOW, session
+
+    diary = Diary.open(tmp_path / "data")
+    for n in range(3):
+        session(diary, NOW - dt.timedelta(days=n), (5, 3), (4, 3))
+    diary.close()
+    html = report(run, make_env)
+    assert "Sessions: 3. No whole week yet: 3 sessions in 3 days." in html
+    assert "0 of 0" not in html

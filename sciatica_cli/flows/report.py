@@ -116,7 +116,7 @@ class Report:
     last_day: dt.date
     asked_days: int  # --days
     name: str | None
-    region: str  # its code
+    region: str | None  # its code; None while the person has named none
     region_name: str
     services: Services
     profile: ProfileFacts | None
@@ -187,7 +187,7 @@ def build_report(env: Environment, days: int, name: str | None) -> Report:
         last_day=made_at.date(),
         asked_days=days,
         name=name,
-        region=env.region.id,
+        region=env.region.id if env.region_code else None,
         region_name=env.region.name,
         services=_services(env),
         profile=None,

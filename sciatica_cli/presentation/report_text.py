@@ -61,6 +61,8 @@ def weeks_line(report: Report) -> str:
     if not report.weeks:
         return ""
     whole, last = len(full_weeks(report.weeks)), report.weeks[-1]
+    if not whole:
+        return f"No whole week yet: {_n(last.count, 'session')} in {_n(last.days, 'day')}."
     line = (
         f"{report.regular_weeks} of {_n(whole, 'whole week')} (7 days each from "
         f"{day(report.first_day)}) had {REGULAR_WEEK_SESSIONS} or more sessions"
@@ -142,7 +144,8 @@ def profile_line(report: Report) -> str:
     else:
         named = "; ".join(item.replace("-", " ") for item in profile.applies)
         facts = f"{named or 'none of the listed facts'} (answered {day(profile.answered_on)})"
-    return f"Profile: {facts}. Region: {report.region_name} ({report.region})."
+    region = f"{report.region_name} ({report.region})" if report.region else "not set"
+    return f"Profile: {facts}. Region: {region}."
 
 
 SHOWN_IN_FULL = 3
