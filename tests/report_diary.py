@@ -116,6 +116,7 @@ def fifteen_days(folder: Path, *, movement: bool = False) -> None:
         diary.record_movement(
             MovementRecord(done_at=at + dt.timedelta(minutes=2), technique="nerve-slider",
                            level=1 if n < 8 else 2, status="completed", response=response,
+                           felt="too-easy" if n in (6, 7) else "about-right",
                            session_id=made)
         )  # fmt: skip
     diary.close()

@@ -47,10 +47,10 @@ def test_exercise_levels_and_the_day_each_changed(run, make_env, tmp_path):
     fifteen_days(tmp_path / "data", movement=True)
     levels = sections(run, make_env)["levels"]["exercises"]["nerve-slider"]
     assert (levels["times"], levels["first_level"], levels["last_level"]) == (16, 1, 2)
-    assert levels["changes"] == [{"on": "2026-11-18", "from": 1, "to": 2}]
+    assert levels["changes"] == [{"on": "2026-11-18", "from": 1, "to": 2, "because": "too-easy"}]
     md = report(run, make_env, "--format", "md")
     assert "- Exercise levels: Sciatic nerve slider (seated) 1 to 2." in md
-    assert "| 16 | 1 | 2 | 18 Nov: 1 to 2 |" in md
+    assert "| 16 | 1 | 2 | 18 Nov: 1 to 2 (felt too easy) |" in md
 
 
 def test_response_checks_name_centralising_and_each_spread_down(run, make_env, tmp_path):

@@ -13,7 +13,13 @@ FORMATS = ("html", "md", "json")
 
 def report(
     ctx: typer.Context,
-    days: int = typer.Option(90, "--days", min=1, max=3650, help="How many days back to cover."),
+    days: int = typer.Option(
+        90,
+        "--days",
+        min=1,
+        max=3650,
+        help="How many days back to cover (from your first use of the diary, if later).",
+    ),
     out: str | None = typer.Option(
         None,
         "--out",
@@ -33,8 +39,10 @@ def report(
         None, "--name", help="Your name, printed on the report (left out unless given)."
     ),
 ) -> None:
-    """A report of the last 90 days for your GP or physiotherapist: a one-page summary, pain
-    and activity charts, every safety check that raised something, and what you did.
+    """A report of the last 90 days (or since you began) for your GP or physiotherapist: a
+    one-page summary, pain and activity charts with their numbers, where it hurts, the leg,
+    exercise levels and response checks, every safety check that raised something, and what
+    you did.
 
     The file is readable by you only (it is health data) and holds no name unless --name.
     """

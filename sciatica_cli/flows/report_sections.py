@@ -161,6 +161,28 @@ def leg(source: SectionSource) -> Section | None:
                    ("Leg", "Sessions", "First", "Last"), rows, {"sessions": dict(counts)})  # fmt: skip
 
 
+WHY_WORDS = {
+    "hurt": "it hurt more",
+    "pain-worse": "pain clearly worse after",
+    "too-hard": "felt too hard",
+    "too-easy": "felt too easy",
+}
+
+
+def _why(before: MovementRecord, after: MovementRecord) -> str | None:
+    """Why a level moved, as the run before the move said it went (the rules in
+    `domain.progression`); None when the diary does not say."""
+    if after.level < before.level:
+        if before.status == "stopped-pain":
+            return "hurt"
+        return (
+            "pain-worse"
+            if before.pain_worse
+            else ("too-hard" if before.felt == "too-hard" else None)
+        )
+    return "too-easy" if before.felt == "too-easy" else None
+
+
 def levels(source: SectionSource) -> Section | None:
     """Each exercise's level at its first and last time in the period, and every move."""
     done = _movements(source)
@@ -171,14 +193,21 @@ def levels(source: SectionSource) -> Section | None:
         by_technique.setdefault(m.technique, []).append(m)
     rows, facts, moved = [], {}, []
     for technique, runs in by_technique.items():
-        changes = [(source.day(b.done_at), a.level, b.level)
+        changes = [(source.day(b.done_at), a.level, b.level, _why(a, b))
                    for a, b in itertools.pairwise(runs) if a.level != b.level]  # fmt: skip
-        steps = "; ".join(f"{_day(d)}: {a} to {b}" for d, a, b in changes) or "unchanged"
+        steps = (
+            "; ".join(
+                f"{_day(d)}: {a} to {b}" + (f" ({WHY_WORDS[why]})" if why else "")
+                for d, a, b, why in changes
+            )
+            or "unchanged"
+        )
         rows.append((source.name(technique), str(len(runs)), str(runs[0].level),
                      str(runs[-1].level), steps))  # fmt: skip
         facts[technique] = {
             "times": len(runs), "first_level": runs[0].level, "last_level": runs[-1].level,
-            "changes": [{"on": d.isoformat(), "from": a, "to": b} for d, a, b in changes],
+            "changes": [{"on": d.isoformat(), "from": a, "to": b, "because": why}
+                        for d, a, b, why in changes],
         }  # fmt: skip
         if changes:
             moved.append(f"{source.name(technique)} {runs[0].level} to {runs[-1].level}")
