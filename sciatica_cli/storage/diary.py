@@ -15,6 +15,7 @@ diary of ten days costs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -411,18 +412,22 @@ class Diary:
         return list(self._read("movement_results", sql, params, _movement_row))
 
     def first_entry_at(self) -> dt.datetime | None:
-        """When the diary was first used: its earliest session or check (None when empty)."""
-        sql = (
-            "SELECT at FROM (SELECT started_at AS at FROM sessions UNION ALL"
-            " SELECT checked_at FROM checks) WHERE julianday(at) IS NOT NULL"
-            " ORDER BY julianday(at) LIMIT 1"
-        )
+        """When the diary was first used: its earliest session or check (None when empty).
+
+        Each table's time index answers with one row, so this costs the same on a diary of
+        years as on a new one."""
+        found: list[dt.datetime] = []
         with self._guarded():
-            row = self._db.execute(sql).fetchone()
-        try:
-            return None if row is None else dt.datetime.fromisoformat(str(row[0]))
-        except ValueError:
-            return None
+            for table, column in (("sessions", "started_at"), ("checks", "checked_at")):
+                row = self._db.execute(
+                    f"SELECT {column} FROM {table} WHERE julianday({column}) IS NOT NULL"
+                    f" ORDER BY julianday({column}) LIMIT 1"
+                ).fetchone()
+                with contextlib.suppress(TypeError, ValueError):  # damaged: left to the reads
+                    moment = dt.datetime.fromisoformat(row[0]) if row else None
+                    if moment is not None and moment.tzinfo is not None:
+                        found.append(moment)
+        return min(found, default=None)
 
     def levels(self) -> dict[str, LevelRecord]:
         with self._guarded():
