@@ -110,7 +110,7 @@ def where_and_how(source: SectionSource) -> Section | None:
     all_areas = Counter(a for s in named for a in s.areas)
     all_feelings = Counter(f for s in named for f in s.feelings)
     rows = [
-        (f"week from {_day(w)}", _counted(a, area_words) or "-", _counted(f, feeling_words) or "-")
+        (f"week from {_day(w)}", _counted(a, area_words), _counted(f, feeling_words))
         for w, (a, f) in sorted(by_week.items())
     ]
     last_said = _last_named(source, named)
