@@ -64,7 +64,7 @@ def test_response_checks_name_centralising_and_each_spread_down(run, make_env, t
         "stayed the same 7; spread further down the leg (peripheralised) 1; spread down on "
         "13 Nov (Sciatic nerve slider (seated), level 1)."
     )
-    assert f'<li class="matters">{line}</li>' in html  # a spread down is not to be missed
+    assert f"<li><strong>{line}</strong></li>" in html  # a spread down is not to be missed
 
 
 def test_a_diary_without_them_has_none_of_these_sections(run, make_env, tmp_path):

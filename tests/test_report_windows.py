@@ -42,6 +42,9 @@ def test_a_diary_begun_15_days_ago_shows_its_fall_with_the_ratings_used(run, mak
             "4.5 over 18 Nov to 25 Nov (8 ratings): 2 points lower, a change that matters "
             "(better; 2 points or 30 %)."
         ) in text
+    html = report(run, make_env)
+    assert "<li><strong>Leg pain before sessions: 6.5" in html  # good news as strong as bad
+    assert "<li>Back pain before sessions: 3" in html  # no change: plain
 
 
 def test_the_period_and_its_weeks_start_at_first_use(run, make_env, tmp_path):

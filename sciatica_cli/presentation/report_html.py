@@ -30,7 +30,6 @@ p, ul { margin: 1mm 0 2mm; }
 ul { padding-left: 5mm; }
 .meta { color: #333; }
 .summary li { margin-bottom: 1mm; }
-.matters { font-weight: bold; }
 figure { margin: 2mm 0; }
 figure svg, figcaption { break-inside: avoid; break-after: avoid; }
 figcaption { font-size: 9pt; }
@@ -64,7 +63,9 @@ def _e(text: object) -> str:
 
 
 def _li(text: str, matters: bool = False) -> str:
-    return f'<li class="matters">{_e(text)}</li>' if matters else f"<li>{_e(text)}</li>"
+    """A finding that matters is <strong>, which a screen reader can announce, not only
+    bold to the eye; good news and bad alike."""
+    return f"<li><strong>{_e(text)}</strong></li>" if matters else f"<li>{_e(text)}</li>"
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
