@@ -53,7 +53,9 @@ def validate(
         show_default=False,
     ),
     as_json: bool = typer.Option(
-        False, "--json", help="Print the problems as a JSON array of objects, nothing else."
+        False,
+        "--json",
+        help="Print the problems as JSON, nothing else (schema: content-validate).",
     ),
 ) -> None:
     """Check content without running anything, and list every problem.
@@ -73,7 +75,13 @@ def validate(
     else:
         result = validate_set(env.content)
     if as_json:
-        env.stdout.write(json.dumps([p.as_dict() for p in result.problems], indent=2) + "\n")
+        from sciatica_cli.schemas import SCHEMA_VERSION
+
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "problems": [p.as_dict() for p in result.problems],
+        }
+        env.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
         for problem in result.problems:
             env.stdout.write(f"{problem}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -11,15 +12,29 @@ from sciatica_cli.cli.app_context import environment
 FORMATS = ("html", "md", "json")
 
 
-def report(
-    ctx: typer.Context,
-    days: int = typer.Option(
-        90,
+Days = Annotated[
+    int,
+    typer.Option(
         "--days",
         min=1,
         max=3650,
         help="How many days back to cover (from your first use of the diary, if later).",
     ),
+]
+Form = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="html|md|json",
+        help="html, md or json.",
+        autocompletion=lambda: list(FORMATS),
+    ),
+]
+
+
+def report(
+    ctx: typer.Context,
+    days: Days = 90,
     out: str | None = typer.Option(
         None,
         "--out",
@@ -27,13 +42,7 @@ def report(
         help="Where to write it ('-' for standard output). Default: "
         "sciatica-report-DATE.html (or .md, .json) in the current folder.",
     ),
-    form: str = typer.Option(
-        "html",
-        "--format",
-        metavar="html|md|json",
-        help="html, md or json.",
-        autocompletion=lambda: list(FORMATS),
-    ),
+    form: Form = "html",
     open_it: bool = typer.Option(False, "--open", help="Open the written file in your browser."),
     name: str | None = typer.Option(
         None, "--name", help="Your name, printed on the report (left out unless given)."
