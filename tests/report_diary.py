@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sciatica_cli.storage.diary import CheckRecord, Diary, PainScore, SessionRecord
 from sciatica_cli.storage.goals import GoalBook
+from sciatica_cli.storage.movement_records import MovementRecord
 
 # The FakeClock's moment: Wednesday 25 November 2026, 09:12 UTC.
 NOW = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
@@ -19,13 +20,19 @@ def session(
     after: tuple[int | None, int | None],
     status: str = "completed",
     techniques: tuple[str, ...] = ("piriformis",),
-) -> None:
+    *,
+    sides: tuple[str, ...] = ("left", "right"),
+    areas: tuple[str, ...] = (),
+    feelings: tuple[str, ...] = (),
+) -> int:
     record = SessionRecord(
         started_at=at,
         techniques=list(techniques),
-        sides=["left", "right"],
+        sides=list(sides),
         tool="hands",
         before=PainScore(*before),
+        areas=list(areas),
+        feelings=list(feelings),
     )
     diary.start_session(record)
     record.status, record.ended_at, record.after = (
@@ -35,6 +42,8 @@ def session(
     )
     record.holds_done = 4
     diary.save_session(record)
+    assert record.id is not None
+    return record.id
 
 
 def check(
@@ -79,4 +88,35 @@ def long_diary(folder: Path, days: int = 90, per_day: int = 3) -> None:
                   ("Book a visit to your GP about the numbness.",), acknowledged=True)  # fmt: skip
         if n % 7 == 0:
             book.rate({walk.id: min(10, 2 + n // 10), sit.id: 4}, day.replace(hour=20))
+    diary.close()
+
+
+# Leg pain before each of 16 daily sessions, from 15 days ago to today: 7 falling to 4.
+FALLING_LEG = (7, 7, 7, 7, 6, 6, 6, 6, 5, 5, 5, 5, 4, 4, 4, 4)
+
+
+def fifteen_days(folder: Path, *, movement: bool = False) -> None:
+    """A diary begun 15 days before the fake clock's today: one check and one session a day,
+    leg pain 7 -> 4, back pain 3 throughout; with `movement`, the areas, feelings, leg and
+    exercise a real `start` keeps (the level moved up on day 8, one spread-down answer)."""
+    diary = Diary.open(folder)
+    for n, leg in enumerate(FALLING_LEG):
+        at = NOW - dt.timedelta(days=len(FALLING_LEG) - 1 - n)
+        check(diary, at - dt.timedelta(minutes=5))
+        if not movement:
+            session(diary, at, (leg, 3), (leg - 1, 3))
+            continue
+        made = session(
+            diary, at, (leg, 3), (leg - 1, 3), techniques=("nerve-slider",),
+            sides=("left",) if n else ("both",),
+            areas=("buttock", "calf") if n < 8 else ("buttock",),
+            feelings=("numb-tingling", "aching") if n < 8 else ("aching",),
+        )  # fmt: skip
+        response = "spread-down" if n == 3 else "moved-up" if n >= 8 else "stayed"
+        diary.record_movement(
+            MovementRecord(done_at=at + dt.timedelta(minutes=2), technique="nerve-slider",
+                           level=1 if n < 8 else 2, status="completed", response=response,
+                           felt="too-easy" if n in (6, 7) else "about-right",
+                           session_id=made)
+        )  # fmt: skip
     diary.close()

@@ -48,7 +48,7 @@ def test_narrow_terminal_gets_a_list_that_keeps_ids_whole(run):
 def test_area_filter(run):
     result = run("techniques", "--area", "calf", "--json")
     assert result.exit_code == 0
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["techniques"]
     assert rows and all("calf" in row["areas"] for row in rows)
     assert "lower-back" not in [row["id"] for row in rows]
 
@@ -64,7 +64,7 @@ def test_unknown_area_lists_the_valid_ones(run):
 def test_json_matches_the_content_and_prints_nothing_else(run):
     result = run("techniques", "--json")
     assert result.exit_code == 0
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["techniques"]
     content = Environment.from_system().content
     massage = sorted(row["id"] for row in rows if row["kind"] == "massage")
     assert massage == BUILT_IN
@@ -79,7 +79,7 @@ def test_json_matches_the_content_and_prints_nothing_else(run):
 
 
 def test_duration_counts_holds_on_both_sides(run):
-    rows = {row["id"]: row for row in json.loads(run("techniques", "--json").stdout)}
+    rows = {row["id"]: row for row in json.loads(run("techniques", "--json").stdout)["techniques"]}
     technique = Environment.from_system().content.techniques["piriformis"]
     held = sum(s.hold * s.repeats for s in technique.steps if s.hold)
     assert technique.each_side

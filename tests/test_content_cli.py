@@ -53,7 +53,7 @@ def test_validate_reports_every_problem_across_several_packs(run):
 def test_validate_json_lists_problems_as_objects_and_nothing_else(run):
     result = run("content", "validate", "--json", str(fixture_dir(Code.DUPLICATE_ID)))
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)
+    problems = json.loads(result.stdout)["problems"]
     assert [p["code"] for p in problems] == ["SC203", "SC203"]  # tools, and a caution's id
     [problem] = [p for p in problems if p["file"].endswith("tools.yaml")]
     assert problem["code"] == "SC203"
@@ -67,7 +67,7 @@ def test_validate_json_lists_problems_as_objects_and_nothing_else(run):
 def test_validate_json_of_clean_content_is_an_empty_list(run):
     result = run("content", "validate", "--json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == []
+    assert json.loads(result.stdout) == {"schema_version": 1, "problems": []}
 
 
 def test_validate_the_built_in_folder_by_name(run):
@@ -154,14 +154,14 @@ def test_new_template_flags_each_placeholder_until_it_is_filled(run, tmp_path):
 
     result = run("content", "validate", "--json", str(tmp_path))
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)
+    problems = json.loads(result.stdout)["problems"]
     assert [p["code"] for p in problems] == ["SC108"] * placeholders
 
     target.write_text(fill(target.read_text()))
     result = run("content", "validate", str(tmp_path))
     assert result.exit_code == 0, result.stdout
     listed = run("--content-dir", str(tmp_path), "techniques", "--json")
-    assert "chair-press" in {row["id"] for row in json.loads(listed.stdout)}
+    assert "chair-press" in {row["id"] for row in json.loads(listed.stdout)["techniques"]}
 
 
 def test_new_writes_here_by_default(run, tmp_path, monkeypatch):

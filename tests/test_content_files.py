@@ -118,7 +118,9 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(run, tmp_path, as_json):
     assert result.exit_code == 1, result.output
     text = result.stdout
     if as_json:
-        text = " ".join(p["file"] + " " + p["message"] for p in json.loads(result.stdout))
+        text = " ".join(
+            p["file"] + " " + p["message"] for p in json.loads(result.stdout)["problems"]
+        )
     assert "\\xffcalf.yaml" in text
     assert "caf\\xe9.yml" in text
 

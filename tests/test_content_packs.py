@@ -55,7 +55,7 @@ def pack(tmp_path: Path) -> Path:
 
 
 def techniques_by_id(stdout: str) -> dict[str, dict]:
-    return {row["id"]: row for row in json.loads(stdout)}
+    return {row["id"]: row for row in json.loads(stdout)["techniques"]}
 
 
 NOTE = "replaces the built-in technique 'calf'"

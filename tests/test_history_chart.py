@@ -39,7 +39,8 @@ def test_a_terminal_gets_charts_above_the_table_within_its_width(run, make_env, 
     assert lines[0] == "Pain before sessions, by day (0-10)"
     assert "Leg pain" in lines and "Back pain" in lines and "walk to the shops" in lines
     assert sum(line.startswith(" 10 ┤") for line in lines) == 3  # leg, back, the goal
-    assert out.index("  0 └") < out.index("completed")  # the table comes below
+    assert out.index("  0 └") < out.index("8 → 7")  # the sessions come below
+    assert "Pain before each session" not in out  # the trend is drawn once, as the chart
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_a_terminal_gets_charts_above_the_table_within_its_width(run, make_env, 
 def test_plain_mode_and_piped_output_have_no_chart(run, make_env, tmp_path, args, fields):
     diary_with_ratings(tmp_path / "data")
     out = history_out(run, make_env, *args, **fields)
-    assert "completed" in out  # the table is there
+    assert "8 → 7" in out or "Leg pain before: 8, after: 7" in out  # the sessions are there
     for mark in CHART_MARKS:
         assert mark not in out
 

@@ -45,7 +45,8 @@ def test_an_empty_diary_exports_empty_lists(run, make_env):
     run("history", "--json", obj=env)
     assert (
         env.stdout.getvalue()
-        == json.dumps({"sessions": [], "checks": [], "pain_log": []}, indent=2) + "\n"
+        == json.dumps({"schema_version": 1, "sessions": [], "checks": [], "pain_log": []}, indent=2)
+        + "\n"
     )
 
 

@@ -183,7 +183,7 @@ def test_history_shows_sessions_and_a_trend(run, make_env, clock, width):
     start(run, make_env, again + CALF_CLEAR + "4\n2\n3\n2\n")
     result, out = history(run, make_env, width=width)
     assert result.exit_code == 0
-    assert out.count("completed") == 2
+    assert out.count("done") == 2  # how each ended, in the short words that fit
     assert "7 → 6" in out and "4 → 3" in out
     trend = [line for line in out.splitlines() if line.strip().startswith("Leg")]
     assert trend and trend[0].rstrip().endswith("▆▄")
@@ -220,7 +220,7 @@ def test_clear_asks_first(run, make_env):
     assert result.exit_code == 0
     assert "Deleted 1 sessions and 1 checks." in out
     _, out = history(run, make_env, "--json")
-    assert json.loads(out) == {"sessions": [], "checks": [], "pain_log": []}
+    assert json.loads(out) == {"schema_version": 1, "sessions": [], "checks": [], "pain_log": []}
 
 
 def test_a_corrupt_diary_is_named_and_left_intact(run, make_env, tmp_path):

@@ -74,8 +74,8 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     history = spawn("history", tmp_path=tmp_path)
     history.expect_exact("Leg pain")  # the chart, above the table, on a terminal
     history.expect_exact("  0 └")
-    history.expect_exact("completed")  # the row's first line; the names wrap below it
-    history.expect_exact("6 → 4")
+    history.expect_exact("done   6 → 4")  # one line: how it ended, the pain, what was done
+    history.expect_exact("Bridge +")
     history.expect(pexpect.EOF)
     history.close()
     assert history.exitstatus == 0

@@ -69,7 +69,7 @@ def test_no_pictures_leaves_out_figures_and_their_words(run, make_env, width, li
 def test_techniques_json_names_each_steps_pose_and_mark(run, make_env):
     env = make_env()
     result = run("techniques", "--json", obj=env)
-    rows = {row["id"]: row for row in json.loads(env.stdout.getvalue())}
+    rows = {row["id"]: row for row in json.loads(env.stdout.getvalue())["techniques"]}
     assert result.exit_code == 0
     for technique in CONTENT.techniques.values():
         steps = rows[technique.id]["steps"]

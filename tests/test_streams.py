@@ -123,6 +123,6 @@ def test_a_reader_that_stops_early_gets_what_it_asked_for():
         cwd=ROOT,
         timeout=60,
     )
-    assert pipeline.stdout == b"[ 0\n"  # what head printed, then sciatica's exit code
+    assert pipeline.stdout == b"{ 0\n"  # what head printed, then sciatica's exit code
     assert pipeline.stderr == b""
     json.loads(sciatica("techniques", "--json").stdout)  # whole when nobody stops early

@@ -55,7 +55,14 @@ def test_wheel_installs_into_a_fresh_venv_and_finds_its_content(tmp_path: Path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["techniques"]
     ids = sorted(row["id"] for row in rows if row["kind"] == "massage")
     assert ids == ["calf", "hamstring", "lower-back", "piriformis"]
     assert "knee-to-chest" in {row["id"] for row in rows}
+
+    # The --json outputs' schemas ship inside the wheel.
+    listed = subprocess.run(
+        [str(target / "bin" / "sciatica"), "content", "schema", "--json-output", "list"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert {"report", "history", "check-symptoms"} <= set(listed.stdout.split())

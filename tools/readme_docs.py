@@ -75,3 +75,39 @@ def check_length_table() -> str:
         later = length(places, True) if places is not None else length(None, False)
         lines.append(f"| {name} | {length(places, False)} | {later} | {again} |")
     return "\n".join(lines) + "\n"
+
+
+def _type(node: dict[str, Any]) -> str:
+    kind = node.get("type", "object")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return " or ".join("null" if k == "null" else k for k in kinds)
+
+
+def _keys(node: dict[str, Any], path: str = "") -> list[tuple[str, str, str]]:
+    """Every key a schema describes, depth first, as (dotted path, type, description)."""
+    rows: list[tuple[str, str, str]] = []
+    for key, child in node.get("properties", {}).items():
+        rows.append((f"{path}{key}", _type(child), child.get("description", "")))
+        rows += _keys(child, f"{path}{key}.")
+    items = node.get("items")
+    if isinstance(items, dict):
+        rows += _keys(items, f"{path.rstrip('.')}[].")
+    return rows
+
+
+def json_keys_tables() -> str:
+    """Each --json output's keys, from the schemas shipped in `sciatica_cli/schemas`."""
+    import json
+
+    from sciatica_cli.schemas import schema_names, schema_text
+
+    parts: list[str] = []
+    for name in schema_names():
+        schema = json.loads(schema_text(name) or "{}")
+        parts += [f"**{schema['title']}** (`--json-output {name}`): {schema['description']}", ""]
+        parts += ["| key | type | meaning |", "| --- | --- | --- |"]
+        parts += [
+            f"| `{key}` | {kind} | {text.replace('|', '/')} |" for key, kind, text in _keys(schema)
+        ]
+        parts.append("")
+    return "\n".join(parts)

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from sciatica_cli import __version__
 from sciatica_cli.cli import stop_signals, streams
-from sciatica_cli.cli.app_context import environment
+from sciatica_cli.cli.app_context import complete_regions, environment
 from sciatica_cli.cli.exit_codes import (
     EXIT_CODE_HELP,
     ExitCode,
@@ -133,6 +133,7 @@ Region = Annotated[
     typer.Option(
         "--region",
         metavar="CODE",
+        autocompletion=complete_regions,
         help="Where you live, for the right emergency number and services, e.g. GB, US, AU "
         "(SCIATICA_REGION works too).",
     ),

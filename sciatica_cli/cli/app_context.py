@@ -49,3 +49,13 @@ def finish(end: FlowEnd) -> None:
     code = code_for_verdict(end) if isinstance(end, Verdict) else code_for_status(end)
     if code is not ExitCode.OK:
         raise typer.Exit(int(code))
+
+
+def complete_regions(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The region codes the content knows, for shell completion of --region and settings."""
+    codes = [code for code in content_for_completion(ctx).regions if code != "ZZ"]
+    return [code for code in codes if code.startswith(incomplete.upper())]
+
+
+def complete_tools(ctx: typer.Context, incomplete: str) -> list[str]:
+    return [t for t in content_for_completion(ctx).tools if t.startswith(incomplete)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import typer
@@ -42,19 +43,18 @@ def techniques(
         callback=_check_kind,
         autocompletion=lambda: list(KINDS),
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print the catalogue as a JSON array."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the catalogue as JSON (schema: techniques)."
+    ),
 ) -> None:
     """List massage techniques, stretches, exercises and activities: kind, areas, tools, time."""
-    import json  # only for --json: start-up pays for what it uses
-
     from sciatica_cli.domain.catalog import for_area
 
     env = environment(ctx)
     content = env.content
     chosen = [t for t in for_area(content.techniques.values(), area) if kind in (None, t.kind)]
     if as_json:
-        rows = [_json_row(t) for t in chosen]
-        env.stdout.write(json.dumps(rows, indent=2) + "\n")
+        env.stdout.write(_catalogue_json(chosen))
         return
     from sciatica_cli.domain.question_plan import first_check_counts
     from sciatica_cli.presentation.catalog import techniques_view
@@ -67,20 +67,27 @@ def techniques(
     techniques_view(env.console, chosen, content.tools, questions=questions, poses=poses)
 
 
-def _json_row(t: Technique) -> dict[str, object]:
-    from sciatica_cli.domain.catalog import duration_seconds, step_pictures
+def _catalogue_json(chosen: Sequence[Technique]) -> str:
+    import json  # only for --json: start-up pays for what it uses
 
-    return {
-        "id": t.id,
-        "name": t.name,
-        "kind": t.kind,
-        "summary": t.summary,
-        "areas": list(t.areas),
-        "tools": [v.tool for v in t.tools],
-        "each_side": t.each_side,
-        "duration_seconds": duration_seconds(t),
-        "steps": step_pictures(t),
-    }
+    from sciatica_cli.domain.catalog import duration_seconds, step_pictures
+    from sciatica_cli.schemas import SCHEMA_VERSION
+
+    rows = [
+        {
+            "id": t.id,
+            "name": t.name,
+            "kind": t.kind,
+            "summary": t.summary,
+            "areas": list(t.areas),
+            "tools": [v.tool for v in t.tools],
+            "each_side": t.each_side,
+            "duration_seconds": duration_seconds(t),
+            "steps": step_pictures(t),
+        }
+        for t in chosen
+    ]
+    return json.dumps({"schema_version": SCHEMA_VERSION, "techniques": rows}, indent=2) + "\n"
 
 
 def _topic_ids(ctx: typer.Context, incomplete: str) -> list[str]:

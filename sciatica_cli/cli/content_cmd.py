@@ -53,7 +53,9 @@ def validate(
         show_default=False,
     ),
     as_json: bool = typer.Option(
-        False, "--json", help="Print the problems as a JSON array of objects, nothing else."
+        False,
+        "--json",
+        help="Print the problems as JSON, nothing else (schema: content-validate).",
     ),
 ) -> None:
     """Check content without running anything, and list every problem.
@@ -73,7 +75,13 @@ def validate(
     else:
         result = validate_set(env.content)
     if as_json:
-        env.stdout.write(json.dumps([p.as_dict() for p in result.problems], indent=2) + "\n")
+        from sciatica_cli.schemas import SCHEMA_VERSION
+
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "problems": [p.as_dict() for p in result.problems],
+        }
+        env.stdout.write(json.dumps(data, indent=2) + "\n")
     else:
         for problem in result.problems:
             env.stdout.write(f"{problem}\n")
@@ -119,6 +127,12 @@ def _check_pack_layout(folder: Path) -> None:
     )
 
 
+def _output_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    from sciatica_cli.schemas import schema_names
+
+    return [name for name in [*schema_names(), "list"] if name.startswith(incomplete)]
+
+
 @content_app.command("schema")
 def schema(
     ctx: typer.Context,
@@ -129,6 +143,14 @@ def schema(
         file_okay=False,
         dir_okay=True,
     ),
+    json_output: str | None = typer.Option(
+        None,
+        "--json-output",
+        metavar="NAME",
+        help="Print instead the JSON Schema of a command's --json output (report, history, "
+        "...); 'list' names them all.",
+        autocompletion=_output_names,
+    ),
 ) -> None:
     """Write the JSON Schema of each kind of content file, for editors to check as you type.
 
@@ -138,10 +160,16 @@ def schema(
 
     \b
     # yaml-language-server: $schema=../schemas/techniques.schema.json
+
+    With --json-output NAME it prints the schema of what 'sciatica NAME --json' prints
+    instead, and writes nothing.
     """
     from sciatica_cli.content.schema import write_schemas
 
     env = environment(ctx)
+    if json_output is not None:
+        env.stdout.write(_output_schema(json_output))
+        return
     if out.exists() and not out.is_dir():
         raise UsageError(f"'{out}' is not a folder")
     with _writing(out):
@@ -151,11 +179,28 @@ def schema(
     env.stdout.flush()
 
 
+def _output_schema(name: str) -> str:
+    """The schema's text, or every name, one a line, for 'list'."""
+    from sciatica_cli.domain.suggest import unknown_message
+    from sciatica_cli.schemas import schema_names, schema_text
+
+    if name == "list":
+        return "".join(f"{known}\n" for known in schema_names())
+    text = schema_text(name)
+    if text is None:
+        raise UsageError(unknown_message("JSON output", name, schema_names()))
+    return text
+
+
 @content_app.command("new")
 def new(
     ctx: typer.Context,
     kind: str = typer.Argument(
-        ..., help="What to make; for now: technique.", metavar="KIND", show_default=False
+        ...,
+        help="What to make; for now: technique.",
+        metavar="KIND",
+        show_default=False,
+        autocompletion=lambda: ["technique"],
     ),
     entry_id: str = typer.Argument(
         ...,

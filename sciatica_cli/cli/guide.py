@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from sciatica_cli.content.models import Technique
     from sciatica_cli.environment import Environment
 
-from sciatica_cli.cli.app_context import content_for_completion, environment, finish
+from sciatica_cli.cli.app_context import complete_tools, content_for_completion, environment, finish
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
@@ -30,7 +30,11 @@ def _technique_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 Tool = Annotated[
     str | None,
-    typer.Option("--tool", help="The tool to use, e.g. massage-ball (default: your hands)."),
+    typer.Option(
+        "--tool",
+        help="The tool to use, e.g. massage-ball (default: your hands).",
+        autocompletion=complete_tools,
+    ),
 ]
 
 

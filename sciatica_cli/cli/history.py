@@ -27,6 +27,9 @@ def history(
     everything: bool = typer.Option(
         False, "--all", help="With --json or --csv: export every entry, whatever its date."
     ),
+    wide: bool = typer.Option(
+        False, "--wide", help="A full table: every technique's whole name, and holds done."
+    ),
 ) -> None:
     """Your sessions and pain ratings, with a trend of pain over the days."""
     from sciatica_cli.errors import UsageError
@@ -53,16 +56,19 @@ def history(
         view.cleared(env.console, diary_history.clear_diary(env, confirm))
     else:
         shown = diary_history.load_history(env, days)
-        _charts(env, shown, days)
-        view.history_view(env.console, shown, plain=env.plain)
+        charted = _charts(env, shown, days)
+        view.history_view(env.console, shown, plain=env.plain, wide=wide, trend=not charted)
 
 
-def _charts(env: Environment, shown: History, days: int) -> None:
-    """Pain and activity charts above the table, on a terminal only (not plain, not piped)."""
-    if env.live:
+def _charts(env: Environment, shown: History, days: int) -> bool:
+    """Pain and activity charts above the table, on a terminal only (not plain, not piped);
+    True when drawn, so the pain trend is not drawn a second time below."""
+    if env.live and shown.days:
         import datetime as dt
 
         from sciatica_cli.flows.goals import load_goals
         from sciatica_cli.presentation.charts import history_charts
 
         history_charts(env, shown, load_goals(env, env.now() - dt.timedelta(days=days)))
+        return True
+    return False

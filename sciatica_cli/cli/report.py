@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -11,9 +12,29 @@ from sciatica_cli.cli.app_context import environment
 FORMATS = ("html", "md", "json")
 
 
+Days = Annotated[
+    int,
+    typer.Option(
+        "--days",
+        min=1,
+        max=3650,
+        help="How many days back to cover (from your first use of the diary, if later).",
+    ),
+]
+Form = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        metavar="html|md|json",
+        help="html, md or json.",
+        autocompletion=lambda: list(FORMATS),
+    ),
+]
+
+
 def report(
     ctx: typer.Context,
-    days: int = typer.Option(90, "--days", min=1, max=3650, help="How many days back to cover."),
+    days: Days = 90,
     out: str | None = typer.Option(
         None,
         "--out",
@@ -21,14 +42,16 @@ def report(
         help="Where to write it ('-' for standard output). Default: "
         "sciatica-report-DATE.html (or .md, .json) in the current folder.",
     ),
-    form: str = typer.Option("html", "--format", metavar="html|md|json", help="html, md or json."),
+    form: Form = "html",
     open_it: bool = typer.Option(False, "--open", help="Open the written file in your browser."),
     name: str | None = typer.Option(
         None, "--name", help="Your name, printed on the report (left out unless given)."
     ),
 ) -> None:
-    """A report of the last 90 days for your GP or physiotherapist: a one-page summary, pain
-    and activity charts, every safety check that raised something, and what you did.
+    """A report of the last 90 days (or since you began) for your GP or physiotherapist: a
+    one-page summary, pain and activity charts with their numbers, where it hurts, the leg,
+    exercise levels and response checks, every safety check that raised something, and what
+    you did.
 
     The file is readable by you only (it is health data) and holds no name unless --name.
     """

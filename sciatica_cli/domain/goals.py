@@ -2,8 +2,8 @@
 
 0 is "cannot do it", 10 is "as well as before the pain". The person chooses the activities,
 in their own words, so the measure is what matters to them (the patient-specific idea of
-STRATFORD-1995). A change of 2 points or more is the smallest worth calling out, the same
-rule as for pain (FARRAR-2001).
+STRATFORD-1995). A change that matters follows the one rule for pain (`meaningful_change`:
+2 points or 30 %, FARRAR-2001), so a goal and a rating never disagree about it.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sciatica_cli.domain.pain import meaningful_change
+
 MAX_GOALS = 3
 RERATE_AFTER = dt.timedelta(days=7)
-MEANINGFUL_POINTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class GoalChange:
 
     @property
     def meaningful(self) -> bool:
-        return abs(self.points) >= MEANINGFUL_POINTS
+        return meaningful_change(self.before, self.after)
 
     @property
     def word(self) -> str:

@@ -1,7 +1,8 @@
 """Pain ratings on the 0-10 scale, and whether a change between two of them matters.
 
 A change of about 2 points, or about 30 %, is the smallest a person is likely to notice
-as real (FARRAR-2001, OSTELO-2008).
+as real (FARRAR-2001, OSTELO-2008). `meaningful_change` is the one rule for that: the
+sessions, the activity goals and the report's comparisons all ask it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,19 @@ from dataclasses import dataclass
 SCALE = range(0, 11)
 MEANINGFUL_POINTS = 2
 MEANINGFUL_FRACTION = 0.30
+# One step of the scale: a mean that moved less than this is within the scale's own noise,
+# however large a fraction of a low start it is (0.9 to 0.6 is 33 % but no felt change).
+SMALLEST_STEP = 1.0
+MEANINGFUL_RULE = "2 points or 30 %"
+
+
+def meaningful_change(before: float, after: float) -> bool:
+    """2 points or more, or at least 30 % of where it started (and a whole step of the
+    scale); from 0 only the points can say anything."""
+    points = round(abs(after - before), 1)
+    if points >= MEANINGFUL_POINTS:
+        return True
+    return points >= SMALLEST_STEP and before > 0 and points / before >= MEANINGFUL_FRACTION
 
 
 class Direction(enum.Enum):
@@ -32,11 +46,7 @@ class Change:
 
     @property
     def meaningful(self) -> bool:
-        points = abs(self.points)
-        if points >= MEANINGFUL_POINTS:
-            return True
-        # Relative to where it started; from 0 only the points can say anything.
-        return points > 0 and self.before > 0 and points / self.before >= MEANINGFUL_FRACTION
+        return meaningful_change(self.before, self.after)
 
     @property
     def direction(self) -> Direction:

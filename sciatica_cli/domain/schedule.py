@@ -13,8 +13,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sciatica_cli.domain.progress import monday_of, weeks
+from sciatica_cli.domain.progress import weeks
 from sciatica_cli.errors import UsageError
+
+
+def monday_of(day: dt.date) -> dt.date:
+    """The Monday of `day`'s calendar week: a plan's weeks are calendar weeks (its days are
+    weekdays), unlike the report's 7-day blocks from first use."""
+    return day - dt.timedelta(days=day.weekday())
+
 
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -128,7 +135,7 @@ def plan_weeks(
     monday = monday_of(first)
     days = {d for d in session_days if monday <= d <= last}
     return [
-        WeekAdherence(week.monday, week.count, plan.per_week) for week in weeks(days, monday, last)
+        WeekAdherence(week.start, week.count, plan.per_week) for week in weeks(days, monday, last)
     ]
 
 

@@ -2,8 +2,10 @@
 
 Everything is read through the diary's SQL windows (sessions, checks and goal ratings
 since the first day), so a report costs what its period costs, not what the whole diary
-does. The numbers come from the domain (`domain.progress`, `domain.pain`); presentation
-turns the `Report` into HTML, Markdown or JSON. Nothing is left out silently: rows that
+does. The period starts on the day of first use when the diary began inside it, so a
+two-week diary is not measured against 90 empty days. The numbers come from the domain
+(`domain.progress`, `domain.pain`); the sections beyond pain, checks and goals come from
+`report_sections`; presentation turns the `Report` into HTML, Markdown or JSON. Nothing is left out silently: rows that
 could not be read are named in `damaged`, and an empty period is simply empty.
 """
 
@@ -17,13 +19,21 @@ from contextlib import closing
 from dataclasses import dataclass, field
 
 from sciatica_cli import __version__
+from sciatica_cli.domain.goals import GoalChange
 from sciatica_cli.domain.pain import clearly_worse
-from sciatica_cli.domain.progress import Week, WindowChange, weeks, window_change
+from sciatica_cli.domain.progress import (
+    Week,
+    WindowChange,
+    regular_weeks,
+    weeks,
+    window_change,
+)
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.between import BetweenReport, between_report
 from sciatica_cli.flows.diary_access import open_diary
 from sciatica_cli.flows.goals import GoalTrend, goal_trends
 from sciatica_cli.flows.profile import stored_profile
+from sciatica_cli.flows.report_sections import SECTIONS, Section, SectionSource
 from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord, diary_exists
 from sciatica_cli.storage.goals import GoalBook
 
@@ -61,7 +71,8 @@ class RaisedCheck:
 @dataclass(frozen=True, slots=True)
 class HurtSession:
     at: dt.datetime  # local time
-    techniques: list[str]
+    techniques: list[str]  # their names
+    technique_ids: list[str]
     stopped: bool  # stopped because it hurt more (else: pain clearly worse after)
     leg: tuple[int | None, int | None]
     back: tuple[int | None, int | None]
@@ -69,7 +80,8 @@ class HurtSession:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    technique: str
+    technique: str  # its name
+    id: str
     sessions: int
 
 
@@ -77,19 +89,39 @@ class Done:
 class GoalSummary:
     text: str
     points: list[tuple[dt.date, int]]
-    change: WindowChange | None
+    change: GoalChange | None  # first rating to latest, as `sciatica goals` says it
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileFacts:
+    """The profile's facts that apply (yes or not sure), by their question ids."""
+
+    applies: list[str]
+    answered_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """The region's words for who to contact, as its content fills them in."""
+
+    primary_care: str
+    urgent_care: str
+    emergency_number: str
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     made_at: dt.datetime
     version: str
-    first_day: dt.date
+    first_day: dt.date  # the later of the period asked for and the diary's first use
     last_day: dt.date
-    days: int
+    asked_days: int  # --days
     name: str | None
-    region: str
-    profile: str | None
+    region: str | None  # its code; None while the person has named none
+    region_name: str
+    services: Services
+    profile: ProfileFacts | None
+    first_use: dt.date | None = None
     sessions: int = 0
     weeks: list[Week] = field(default_factory=list)
     leg_change: WindowChange | None = None
@@ -97,12 +129,17 @@ class Report:
     pain_days: list[DayPain] = field(default_factory=list)
     goals: list[GoalSummary] = field(default_factory=list)
     raised_checks: list[RaisedCheck] = field(default_factory=list)
-    clear_checks: list[Week] = field(default_factory=list)  # clear checks per calendar week
+    clear_checks: list[Week] = field(default_factory=list)  # clear checks per week
     hurt: list[HurtSession] = field(default_factory=list)
     done: list[Done] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
     between: BetweenReport | None = None  # pain logged between sessions, and the plan
     disclaimer: str = DISCLAIMER
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
 
     @property
     def made_on(self) -> dt.date:
@@ -110,7 +147,7 @@ class Report:
 
     @property
     def regular_weeks(self) -> int:
-        return sum(1 for week in self.weeks if week.count >= 3)
+        return regular_weeks(self.weeks)
 
     @property
     def empty(self) -> bool:
@@ -120,21 +157,15 @@ class Report:
         return not (self.sessions or self.raised_checks or clear or rated or logged)
 
 
-def profile_summary(env: Environment, diary: Diary | None) -> str | None:
-    """The person's health profile in one line, or None while the diary keeps none.
-
-    The facts that apply (yes or not sure), in the words of their questions' ids, and when
-    they were last answered.
-    """
+def profile_summary(env: Environment, diary: Diary | None) -> ProfileFacts | None:
+    """The facts that apply and the day they were last answered; None while none is kept."""
     if diary is None:
         return None
     entries = stored_profile(diary)
     if not entries:
         return None
-    applies = [e.item.replace("-", " ") for e in entries if e.applies]
-    when = env.local_time(max(e.answered_at for e in entries)).strftime("%d %b %Y")
-    facts = "; ".join(applies) if applies else "none of the listed facts"
-    return f"{facts} (answered {when})"
+    when = env.local_time(max(e.answered_at for e in entries)).date()
+    return ProfileFacts([e.item for e in entries if e.applies], when)
 
 
 def period_start(env: Environment, days: int) -> dt.datetime:
@@ -142,6 +173,11 @@ def period_start(env: Environment, days: int) -> dt.datetime:
     today = env.local_time(env.now())
     first = today - dt.timedelta(days=days - 1)
     return first.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _services(env: Environment) -> Services:
+    region = env.region
+    return Services(region.primary_care, region.urgent_care, region.emergency_number)
 
 
 def build_report(env: Environment, days: int, name: str | None) -> Report:
@@ -152,22 +188,41 @@ def build_report(env: Environment, days: int, name: str | None) -> Report:
         version=__version__,
         first_day=since.date(),
         last_day=made_at.date(),
-        days=days,
+        asked_days=days,
         name=name,
-        region=f"{env.region.name} ({env.region.id})",
+        region=env.region.id if env.region_code else None,
+        region_name=env.region.name,
+        services=_services(env),
         profile=None,
     )
     if not diary_exists(env.data_dir):
         return base
     with closing(open_diary(env)) as diary:
+        base = _from_first_use(env, base, diary.first_entry_at())
         sessions = diary.sessions(since)
         checks = diary.checks(since)
         trends = goal_trends(GoalBook(diary), since, retired=True)  # removed ones too
+        first, last = base.first_day, base.last_day
+        moves = diary.movements(since)
+        source = SectionSource(env, diary, first, last, since, sessions, moves)
+        sections = [s for build in SECTIONS if (s := build(source)) is not None]
         profile = profile_summary(env, diary)
         between = between_report(env, diary, since, sessions)
         damaged = [row.message for row in diary.damaged]
-    filled = _filled(env, base, sessions, checks, trends, profile, damaged)
-    return dataclasses.replace(filled, between=between)
+    filled = _filled(env, base, sessions, checks, trends)
+    return dataclasses.replace(
+        filled, profile=profile, sections=sections, damaged=damaged, between=between
+    )
+
+
+def _from_first_use(env: Environment, base: Report, first: dt.datetime | None) -> Report:
+    """The period starts on the day of first use when the diary began inside it."""
+    if first is None or first.tzinfo is None:
+        return base
+    first_use = env.local_time(first).date()
+    return dataclasses.replace(
+        base, first_use=first_use, first_day=min(base.last_day, max(base.first_day, first_use))
+    )
 
 
 def _filled(
@@ -176,22 +231,18 @@ def _filled(
     sessions: Sequence[SessionRecord],
     checks: Sequence[CheckRecord],
     trends: Sequence[GoalTrend],
-    profile: str | None,
-    damaged: list[str],
 ) -> Report:
     local, first, last = env.local_time, base.first_day, base.last_day
     leg = [(local(s.started_at).date(), s.before.leg) for s in sessions]
     back = [(local(s.started_at).date(), s.before.back) for s in sessions]
     return dataclasses.replace(
         base,
-        profile=profile,
-        damaged=damaged,
         sessions=len(sessions),
         weeks=weeks([local(s.started_at).date() for s in sessions], first, last),
-        leg_change=window_change([(d, v) for d, v in leg if v is not None], first, last),
-        back_change=window_change([(d, v) for d, v in back if v is not None], first, last),
+        leg_change=window_change([(d, v) for d, v in leg if v is not None]),
+        back_change=window_change([(d, v) for d, v in back if v is not None]),
         pain_days=_pain_days(sessions, local),
-        goals=[_goal_summary(t, local, first, last) for t in trends],
+        goals=[_goal_summary(t, local) for t in trends],
         raised_checks=_raised_checks(env, checks),
         clear_checks=weeks(
             [local(c.checked_at).date() for c in checks if not c.raised], first, last
@@ -222,9 +273,9 @@ def _pain_days(sessions: Sequence[SessionRecord], local: Local) -> list[DayPain]
     ]
 
 
-def _goal_summary(trend: GoalTrend, local: Local, first: dt.date, last: dt.date) -> GoalSummary:
+def _goal_summary(trend: GoalTrend, local: Local) -> GoalSummary:
     points = [(local(r.rated_at).date(), r.rating) for r in trend.ratings]
-    return GoalSummary(trend.goal.text, points, window_change(points, first, last))
+    return GoalSummary(trend.goal.text, points, trend.change)
 
 
 def _raised_checks(env: Environment, checks: Sequence[CheckRecord]) -> list[RaisedCheck]:
@@ -253,6 +304,7 @@ def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSessi
         HurtSession(
             at=env.local_time(s.started_at),
             techniques=[names.get(t, t) for t in s.techniques],
+            technique_ids=list(s.techniques),
             stopped=s.status == STOPPED_PAIN,
             leg=(s.before.leg, s.after.leg),
             back=(s.before.back, s.after.back),
@@ -266,7 +318,7 @@ def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSessi
 def _done(env: Environment, sessions: Sequence[SessionRecord]) -> list[Done]:
     names = _technique_names(env)
     count = Counter(technique for s in sessions for technique in dict.fromkeys(s.techniques))
-    return [Done(names.get(t, t), n) for t, n in count.most_common()]
+    return [Done(names.get(t, t), t, n) for t, n in count.most_common()]
 
 
 def _technique_names(env: Environment) -> dict[str, str]:

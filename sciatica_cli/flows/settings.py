@@ -12,13 +12,14 @@ from __future__ import annotations
 import difflib
 from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 from sciatica_cli.content.models import Region
 from sciatica_cli.content.regions import find_region, known_codes
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import DataError, UsageError
 from sciatica_cli.flows.diary_access import open_diary
-from sciatica_cli.storage.diary import diary_exists
+from sciatica_cli.storage.diary import FILE_NAME, diary_exists
 
 REGION = "region"
 REGION_ASKED = "region-asked"
@@ -28,7 +29,7 @@ REGION_ASKED = "region-asked"
 class Setting:
     name: str
     value: str | None
-    source: str  # where the value in force comes from
+    source: str  # where the value in force comes from: this-run, saved or not-set
 
 
 def unknown_region(env: Environment, code: str) -> UsageError:
@@ -81,10 +82,22 @@ def list_settings(env: Environment) -> list[Setting]:
     """Every setting with the value in force and where it comes from."""
     saved = _saved(env, REGION)
     if env.region_code is not None:
-        return [Setting(REGION, env.region_code.upper(), "this run (--region or SCIATICA_REGION)")]
+        return [Setting(REGION, env.region_code.upper(), "this-run")]
     if saved is not None:
         return [Setting(REGION, saved, "saved")]
-    return [Setting(REGION, None, "not set: emergency advice names examples for several regions")]
+    return [Setting(REGION, None, "not-set")]
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """Where the diary lives (the settings are kept inside it), and whether it exists yet."""
+
+    diary: Path
+    exists: bool
+
+
+def places(env: Environment) -> Places:
+    return Places(env.data_dir / FILE_NAME, diary_exists(env.data_dir))
 
 
 def region_guess(env: Environment) -> str | None:

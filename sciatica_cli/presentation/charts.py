@@ -43,7 +43,7 @@ def history_charts(env: Environment, history: History, goals: Sequence[GoalTrend
     draw(console, "Back pain", [(d.day, d.back) for d in history.days], "magenta")
     rated = [trend for trend in goals if trend.ratings]
     if rated:
-        console.print(inert("Activities, each rating (0-10)", "bold"))
+        console.print(inert("Activities: each rating in turn, not by date (0-10)", "bold"))
     for trend in rated:
         points = [(history.local_time(r.rated_at).date(), float(r.rating)) for r in trend.ratings]
         draw(console, trend.goal.text, points, "green")

@@ -40,6 +40,7 @@ from sciatica_cli.presentation.prompts import (
     parse_answer,
     parse_side,
 )
+from sciatica_cli.schemas import SCHEMA_VERSION
 from sciatica_cli.vocabulary import AREAS
 
 # Service names are placeholders, filled for the person's region when shown (`env.say`).
@@ -447,6 +448,7 @@ def check_as_json(env: Environment, result: CheckResult, exit_code: int) -> dict
     data = outcome.as_dict()
     data["advice"] = [env.say(text) for text in data["advice"]]
     return {
+        "schema_version": SCHEMA_VERSION,
         "checked_at": result.checked_at.isoformat(timespec="seconds"),
         "region": env.region.id if env.region_code else None,
         "tier": data.pop("tier"),

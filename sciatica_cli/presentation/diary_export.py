@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from sciatica_cli.flows.records import CheckRecord, LogEntry, SessionRecord
+from sciatica_cli.schemas import SCHEMA_VERSION
 
 CSV_COLUMNS = (
     "id", "started_at", "ended_at", "techniques", "sides", "tool", "holds_done", "status",
@@ -36,10 +37,10 @@ def write_json(
     checks: Iterable[CheckRecord],
     logs: Iterable[LogEntry] = (),
 ) -> None:
-    """`{"sessions": [...], "checks": [...], "pain_log": [...]}`, indented as
-    `json.dumps(..., indent=2)` would, written one entry at a time. Pain logged between
-    sessions is its own list, kept apart from the ratings around a session."""
-    out.write("{\n")
+    """`{"schema_version": 1, "sessions": [...], "checks": [...], "pain_log": [...]}`,
+    indented as `json.dumps(..., indent=2)` would, written one entry at a time. Pain logged
+    between sessions is its own list, kept apart from the ratings around a session."""
+    out.write(f'{{\n  "schema_version": {SCHEMA_VERSION},\n')
     _json_list(out, "sessions", (s.as_dict() for s in sessions))
     out.write(",\n")
     _json_list(out, "checks", (c.as_dict() for c in checks))

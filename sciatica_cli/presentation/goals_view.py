@@ -19,6 +19,7 @@ from sciatica_cli.flows.goals import Goal, GoalTrend
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import LineReader
+from sciatica_cli.schemas import SCHEMA_VERSION
 
 SCALE_WORDS = "0 means you cannot do it at all, 10 means as well as before the pain."
 GOAL_PROMPT = "Activity, or Enter to finish > "
@@ -131,7 +132,7 @@ def goals_json(trends: Sequence[GoalTrend]) -> str:
         }
         for t in trends
     ]
-    return json.dumps({"goals": data}, indent=2) + "\n"
+    return json.dumps({"schema_version": SCHEMA_VERSION, "goals": data}, indent=2) + "\n"
 
 
 def goals_added(console: Console, added: Sequence[Goal]) -> None:

@@ -13,6 +13,7 @@ from rich.text import Text
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.history import History
+from sciatica_cli.flows.records import SessionRecord
 from sciatica_cli.presentation.catalog import NARROW
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import YES_NO_HINT, LineReader, parse_answer
@@ -48,14 +49,21 @@ def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> s
     return local(moment).strftime("%d %b %H:%M")
 
 
-def history_view(console: Console, history: History, *, plain: bool = False) -> None:
-    _sessions_view(console, history, plain=plain)
+def history_view(
+    console: Console, history: History, *, plain: bool = False, wide: bool = False,
+    trend: bool = True,
+) -> None:  # fmt: skip
+    """The sessions, then the pain trend (unless the charts above already drew it), then
+    the pain logged between sessions and the plan."""
+    _sessions_view(console, history, plain=plain, wide=wide, trend=trend)
     from sciatica_cli.presentation.between_view import between_block
 
     between_block(console, history)
 
 
-def _sessions_view(console: Console, history: History, *, plain: bool) -> None:
+def _sessions_view(
+    console: Console, history: History, *, plain: bool, wide: bool, trend: bool
+) -> None:
     if not history.sessions:
         console.print(inert("No sessions in your diary yet.", "bold"))
         console.print(
@@ -63,7 +71,8 @@ def _sessions_view(console: Console, history: History, *, plain: bool) -> None:
                 "Run 'sciatica start' to begin: each session and your pain ratings are kept here."
             )
         )
-        if any(d.leg is not None or d.back is not None for d in history.days):
+        logged = any(d.leg is not None or d.back is not None for d in history.days)
+        if logged and (plain or trend):
             (_trend_in_words if plain else _trend)(console, history)  # from logged pain
         return
     if plain:
@@ -71,12 +80,51 @@ def _sessions_view(console: Console, history: History, *, plain: bool) -> None:
         _trend_in_words(console, history)
         _levels(console, history)  # already words only
         return
-    if console.width < NARROW:
+    if wide:
+        _sessions_table(console, history)
+    elif console.width < NARROW:
         _sessions_stacked(console, history)
     else:
-        _sessions_table(console, history)
-    _trend(console, history)
+        _sessions_lines(console, history)
+    if trend:
+        _trend(console, history)
     _levels(console, history)
+
+
+# Short words for how a session ended, so a session fits one line at 60 columns.
+ENDED_SHORT = {"completed": "done", "stopped-pain": "hurt", "quit": "early", "interrupted": "cut"}
+_LEGEND = "Ended: done; hurt = stopped, it hurt more; early = stopped early; cut = interrupted."
+
+
+def short_name(name: str) -> str:
+    """A technique's name without its bracketed detail: 'Calf' for 'Calf (back of ...)'."""
+    return name.split(" (", 1)[0]
+
+
+def _done_cell(history: History, record: SessionRecord, room: int) -> str:
+    """The first technique's short name and how many more, cut to `room` characters."""
+    names = [short_name(history.names.get(t, t)) for t in record.techniques] or ["-"]
+    more = f" +{len(names) - 1}" if len(names) > 1 else ""
+    first = names[0]
+    if len(first) + len(more) > room:
+        first = first[: max(1, room - len(more) - 1)] + "…"
+    return first + more
+
+
+def _sessions_lines(console: Console, history: History) -> None:
+    """One line a session: when, how it ended, leg and back pain, then what was done."""
+    head = f"{'When':<12}  {'Ended':<5}  {'Leg':<6} {'Back':<6} Done"
+    console.print(inert(head, "bold"), no_wrap=True, overflow="crop")
+    room = max(8, console.width - len(head) + len("Done"))
+    for r in history.sessions:
+        cells = (
+            f"{_when(r.started_at, history.local_time):<12}  "
+            f"{ENDED_SHORT.get(r.status, r.status[:5]):<5}  "
+            f"{_rating(r.before.leg, r.after.leg):<6} {_rating(r.before.back, r.after.back):<6} "
+        )
+        line = cells + _done_cell(history, r, room)
+        console.print(inert(line), no_wrap=True, overflow="crop")
+    _footnotes(console, history)
 
 
 def _levels(console: Console, history: History) -> None:
@@ -120,20 +168,29 @@ def _trend_in_words(console: Console, history: History) -> None:
 
 
 def _sessions_stacked(console: Console, history: History) -> None:
+    """Below 60 columns: two lines a session, what was done, then how it ended and the pain."""
     for r in history.sessions:
-        when = inert(_when(r.started_at, history.local_time), "bold")
-        console.print(Text.assemble(when, " ", inert(history.technique_names(r))))
-        detail = (
-            f"{STATUS_WORDS.get(r.status, r.status)}; holds {r.holds_done}; "
-            f"leg {_rating(r.before.leg, r.after.leg)}; back {_rating(r.before.back, r.after.back)}"
+        when = _when(r.started_at, history.local_time)
+        done = _done_cell(history, r, max(8, console.width - len(when) - 1))
+        console.print(
+            Text.assemble(inert(when, "bold"), " ", inert(done)), no_wrap=True, overflow="crop"
         )
-        console.print(inert(f"  {detail}", "dim"))
+        ended = ENDED_SHORT.get(r.status, r.status[:5])
+        detail = f"{ended}; leg {_rating(r.before.leg, r.after.leg)}; back {_rating(r.before.back, r.after.back)}"
+        console.print(inert(f"  {detail}", "dim"), no_wrap=True, overflow="crop")
+    _footnotes(console, history)
+
+
+def _footnotes(console: Console, history: History) -> None:
+    if any(r.status != "completed" for r in history.sessions):
+        console.print(inert(_LEGEND, "dim"))
+    console.print(inert("Full names and holds: sciatica history --wide (or --json).", "dim"))
 
 
 def _sessions_table(console: Console, history: History) -> None:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in ("When", "Techniques", "Ended", "Holds", "Leg pain", "Back pain"):
-        table.add_column(column, no_wrap=column in ("When", "Holds"))
+        table.add_column(column, no_wrap=column in ("When", "Holds"), overflow="fold")
     for r in history.sessions:
         table.add_row(
             inert(_when(r.started_at, history.local_time)),

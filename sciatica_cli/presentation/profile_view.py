@@ -10,6 +10,7 @@ from rich.console import Console
 
 from sciatica_cli.flows.records import ProfileEntry
 from sciatica_cli.presentation.console import inert
+from sciatica_cli.schemas import SCHEMA_VERSION
 
 _SAID = {"yes": "yes", "unsure": "not sure (counts as yes)", "no": "no"}
 
@@ -45,4 +46,4 @@ def profile_json(entries: Sequence[ProfileEntry]) -> str:
         }
         for e in entries
     ]
-    return json.dumps({"profile": data}, indent=2) + "\n"
+    return json.dumps({"schema_version": SCHEMA_VERSION, "profile": data}, indent=2) + "\n"

@@ -1,7 +1,8 @@
 """The report as one self-contained HTML page: inline CSS and SVG, no script, no address.
 
-The first printed page is the summary and the pain chart, for a clinician to read in a
-minute; the details follow. Every text is escaped: goal names and content are other
+The first page is the summary, one line a finding, and the pain chart, for a clinician to
+read in a minute; the details follow. Every printed page carries the name (when given), the
+period and "page N of M" in its margins. Every text is escaped: goal names and content are other
 people's words, and none may become markup.
 """
 
@@ -11,24 +12,31 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from sciatica_cli.flows.report import Report
+from sciatica_cli.flows.report_sections import Section
+from sciatica_cli.presentation import report_figures as figures
 from sciatica_cli.presentation import report_text as words
+from sciatica_cli.presentation.report_svg import line_chart
 
 CSS = """
-@page { size: A4; margin: 14mm 14mm 16mm; }
+@page { size: A4; margin: 16mm 14mm 16mm;
+  @top-left { content: %(head)s; font: 8.5pt sans-serif; color: #333; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt sans-serif; }
+  @bottom-left { content: %(foot)s; font: 8.5pt sans-serif; color: #333; } }
 * { box-sizing: border-box; }
-body { font: 10.5pt/1.4 sans-serif; color: #111; max-width: 190mm; margin: 0 auto; padding: 4mm; }
+body { font: 10pt/1.35 sans-serif; color: #111; max-width: 190mm; margin: 0 auto; padding: 4mm; }
 h1 { font-size: 17pt; margin: 0 0 2mm; }
-h2 { font-size: 12.5pt; margin: 5mm 0 2mm; border-bottom: 1px solid #888; }
+h2 { font-size: 12.5pt; margin: 4mm 0 2mm; border-bottom: 1px solid #888; break-after: avoid; }
 p, ul { margin: 1mm 0 2mm; }
 ul { padding-left: 5mm; }
 .meta { color: #333; }
-.summary { break-after: page; page-break-after: always; }
 .summary li { margin-bottom: 1mm; }
-.matters { font-weight: bold; }
-figure { margin: 2mm 0; break-inside: avoid; }
-figure svg { width: 100%; height: auto; display: block; }
-table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin-bottom: 3mm; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 1px solid #ccc; }
+figure { margin: 2mm 0; }
+figure svg, figcaption { break-inside: avoid; break-after: avoid; }
+figcaption { font-size: 9pt; }
+figure svg { width: 100%%; height: auto; display: block; }
+table { border-collapse: collapse; width: 100%%; font-size: 9pt; margin-bottom: 2mm; }
+table.numbers { font-size: 8.5pt; width: auto; }
+th, td { text-align: left; vertical-align: top; padding: 0.6mm 2mm; border-bottom: 1px solid #ccc; }
 tr { break-inside: avoid; }
 ul.weeks { columns: 4; list-style: none; padding: 0; font-size: 9.5pt; }
 ol.advice { font-size: 9.5pt; }
@@ -36,12 +44,28 @@ footer { margin-top: 6mm; font-size: 9pt; color: #333; border-top: 1px solid #88
 """.strip()
 
 
+def css_string(text: str) -> str:
+    """Text as a CSS string for the page's margin boxes: everything but letters, digits and
+    spaces as a hex escape, so no name can end the string, the rule or the <style>."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def page_css(report: Report) -> str:
+    """The header (name when given, and the period) and footer on every printed page."""
+    head = f"{report.name}, " if report.name else ""
+    head += f"{words.day(report.first_day)} to {words.day(report.last_day)}"
+    foot = f"{words.TITLE}, made {words.day(report.made_on)}"
+    return CSS % {"head": css_string(head), "foot": css_string(foot)}
+
+
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
 def _li(text: str, matters: bool = False) -> str:
-    return f'<li class="matters">{_e(text)}</li>' if matters else f"<li>{_e(text)}</li>"
+    """A finding that matters is <strong>, which a screen reader can announce, not only
+    bold to the eye; good news and bad alike."""
+    return f"<li><strong>{_e(text)}</strong></li>" if matters else f"<li>{_e(text)}</li>"
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
@@ -51,30 +75,46 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], css: str = "")
     return f"<table{klass}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _summary(report: Report, pain_svg: str) -> str:
-    items = [_li(f"Sessions: {report.sessions}. {words.weeks_line(report)}")]
-    for label, moved in (("Leg pain before sessions", report.leg_change),
-                         ("Back pain before sessions", report.back_change)):  # fmt: skip
-        items.append(_li(words.change_line(label, moved, False), bool(moved and moved.meaningful)))
-    for goal in report.goals:
-        line = words.change_line(f"Activity '{goal.text}'", goal.change, True)
-        items.append(_li(line, bool(goal.change and goal.change.meaningful)))
-    items += [
-        _li(words.checks_line(report), bool(report.raised_checks)),
-        _li(words.hurt_line(report), bool(report.hurt)),
-        _li(words.profile_line(report)),
-    ]
-    if report.damaged:
-        items.append(
-            _li(f"{len(report.damaged)} diary entries could not be read (listed at the end).", True)
-        )
+def _summary(report: Report, pain: str) -> str:
+    items = "".join(_li(text, matters) for text, matters in words.summary_lines(report))
     name = f"<p><strong>Name:</strong> {_e(report.name)}</p>" if report.name else ""
     return (
         f'<section class="summary"><h1>{_e(words.TITLE)}</h1>{name}'
         f'<p class="meta"><strong>Period:</strong> {_e(words.period(report))}. '
-        f"{_e(words.made(report))} {_e(words.SELF_REPORTED)}</p><h2>Summary</h2><ul>{''.join(items)}</ul>"
-        f"<figure>{pain_svg}</figure></section>"
+        f"{_e(words.made(report))} {_e(words.SELF_REPORTED)}</p><h2>Summary</h2><ul>{items}</ul>"
+        f"{pain}</section>"
     )
+
+
+def _figure(svg: str, caption: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A chart with its numbers beside it as a small table."""
+    table = _table(columns, rows, "numbers")
+    return f"<figure>{svg}<figcaption>{_e(caption)}</figcaption>{table}</figure>"
+
+
+def pain_figure(report: Report) -> str:
+    if not figures.rated(report):
+        return "<p>No pain ratings in this period.</p>"
+    series = figures.pain_series(report)
+    description = figures.describe(series, "pain from 0 to 10 by day")
+    svg = line_chart("pain", figures.PAIN_TITLE, description, series,
+                     report.first_day, report.last_day)  # fmt: skip
+    return _figure(
+        svg, "The same, as weekly means:", figures.PAIN_COLUMNS, figures.pain_table(report)
+    )
+
+
+def goals_figure(report: Report) -> str:
+    series = figures.goal_series(report)
+    description = figures.describe(series, "activity ratings from 0 to 10")
+    svg = line_chart("goals", figures.GOALS_TITLE, description, series,
+                     report.first_day, report.last_day)  # fmt: skip
+    return _figure(svg, "The ratings:", figures.GOAL_COLUMNS, figures.goals_table(report))
+
+
+def _section(section: Section) -> str:
+    body = _table(section.columns, section.rows) if section.rows else "<p>Nothing kept.</p>"
+    return f'<section id="{_e(section.id)}"><h2>{_e(section.title)}</h2>{body}</section>'
 
 
 def _checks(report: Report) -> str:
@@ -87,9 +127,9 @@ def _checks(report: Report) -> str:
         parts.append(f'<p>Advice shown:</p><ol class="advice">{advice}</ol>' if advice else "")
     else:
         parts.append("<p>None in this period.</p>")
-    parts.append("<h2>Clear checks per week (Monday to Sunday)</h2>")
+    parts.append("<h2>Clear checks per week</h2>")
     weeks = "".join(
-        f"<li>week of {_e(words.day(w.monday))}: {w.count}</li>" for w in report.clear_checks
+        f"<li>week from {_e(words.day(w.start))}: {w.count}</li>" for w in report.clear_checks
     )
     clear = any(w.count for w in report.clear_checks)
     parts.append(f'<ul class="weeks">{weeks}</ul>' if clear else "<p>None.</p>")
@@ -135,7 +175,7 @@ def _damaged(report: Report) -> str:
     return f"<section><h2>Entries that could not be read</h2><ul>{items}</ul></section>"
 
 
-def render_html(report: Report, pain_svg: str, goals_svg: str) -> str:
+def render_html(report: Report) -> str:
     title = f"{words.TITLE}, {words.day(report.made_on)}"
     if report.empty:
         body = (
@@ -145,13 +185,14 @@ def render_html(report: Report, pain_svg: str, goals_svg: str) -> str:
         )
     else:
         goals = (
-            f"<section><h2>Activity goals</h2><figure>{goals_svg}</figure></section>"
+            f"<section><h2>Activity goals</h2>{goals_figure(report)}</section>"
             if report.goals
             else ""
         )
         body = (
-            _summary(report, pain_svg)
+            _summary(report, pain_figure(report))
             + goals
+            + "".join(_section(s) for s in report.sections)
             + _checks(report)
             + _sessions(report)
             + _between(report)
@@ -160,6 +201,6 @@ def render_html(report: Report, pain_svg: str, goals_svg: str) -> str:
     footer = f"<footer><p>{_e(report.disclaimer)}</p><p>{_e(words.made(report))}</p></footer>"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{_e(title)}</title><style>{CSS}</style></head>"
+        f"<title>{_e(title)}</title><style>{page_css(report)}</style></head>"
         f"<body>{body}{footer}</body></html>\n"
     )

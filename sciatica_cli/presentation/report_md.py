@@ -1,19 +1,24 @@
 """The report as Markdown: the same content as the HTML page, as text (no charts, but the
-daily pain and each goal's ratings as tables)."""
+weekly pain and each goal's ratings as tables). Text from elsewhere (goal names, advice,
+a name) is escaped for Markdown with backslashes, never as HTML entities, which a plain
+reader would see as `&gt;`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from sciatica_cli.flows.report import Report
+from sciatica_cli.flows.report_sections import Section
+from sciatica_cli.presentation import report_figures as figures
 from sciatica_cli.presentation import report_text as words
+
+_MARKDOWN = frozenset("\\`*_[]<>|&~")
 
 
 def _cell(text: object) -> str:
-    """Other people's words as text: a pipe or a line break would break a table, and
-    Markdown renderers pass HTML through, so <, > and & become entities."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Other people's words as Markdown text: each character Markdown (or the HTML it lets
+    through) would read as markup gets a backslash, and a line break would end a table."""
+    return "".join(f"\\{c}" if c in _MARKDOWN else c for c in " ".join(str(text).split()))
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
@@ -22,19 +27,12 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str
     return [*lines, ""]
 
 
-def _value(value: float | None) -> str:
-    return "-" if value is None else f"{value:g}"
-
-
 def _summary(report: Report) -> list[str]:
-    lines = [f"- Sessions: {report.sessions}. {words.weeks_line(report)}"]
-    lines.append("- " + words.change_line("Leg pain before sessions", report.leg_change, False))
-    lines.append("- " + words.change_line("Back pain before sessions", report.back_change, False))
-    for goal in report.goals:
-        lines.append("- " + words.change_line(f"Activity '{_cell(goal.text)}'", goal.change, True))
-    lines += ["- " + words.checks_line(report), "- " + words.hurt_line(report)]
-    lines.append("- " + words.profile_line(report))
-    return [*lines, ""]
+    return [f"- {_cell(text)}" for text, _ in words.summary_lines(report)] + [""]
+
+
+def _section(section: Section) -> list[str]:
+    return [f"## {_cell(section.title)}", "", *_table(section.columns, section.rows)]
 
 
 def _checks(report: Report) -> list[str]:
@@ -47,10 +45,10 @@ def _checks(report: Report) -> list[str]:
     else:
         lines += ["None in this period.", ""]
     lines += ["## Clear checks per week", ""]
-    weeks = [(f"week of {words.day(w.monday)}", w.count) for w in report.clear_checks]
+    weeks = [(f"week from {words.day(w.start)}", w.count) for w in report.clear_checks]
     weeks = weeks if any(w.count for w in report.clear_checks) else []
     return lines + (
-        _table(("Week (Monday to Sunday)", "Clear checks"), weeks) if weeks else ["None.", ""]
+        _table(("Week (7 days from)", "Clear checks"), weeks) if weeks else ["None.", ""]
     )
 
 
@@ -69,12 +67,11 @@ def _sessions(report: Report) -> list[str]:
     lines += _table(
         ("Technique or exercise", "Sessions"), [(d.technique, d.sessions) for d in report.done]
     )
-    lines += ["## Pain by day (mean of each day's sessions)", ""]
-    rows = [(words.day(d.day), _value(d.leg_before), _value(d.back_before), _value(d.leg_after), _value(d.back_after)) for d in report.pain_days]  # fmt: skip
-    lines += _table(("Day", "Leg before", "Back before", "Leg after", "Back after"), rows)
-    for goal in report.goals:
-        lines += [f"### Activity: {_cell(goal.text)}", ""]
-        lines += _table(("Day", "Rating (0-10)"), [(words.day(d), r) for d, r in goal.points])
+    lines += ["## Pain by week (mean of each day's sessions)", ""]
+    lines += _table(figures.PAIN_COLUMNS, figures.pain_table(report))
+    if report.goals:
+        lines += ["## Activity goals", ""]
+        lines += _table(figures.GOAL_COLUMNS, figures.goals_table(report))
     return lines
 
 
@@ -98,8 +95,9 @@ def render_md(report: Report) -> str:
     if report.empty:
         lines += [f"**{words.EMPTY}**", "", words.profile_line(report), ""]
     else:
-        lines += ["## Summary", "", *_summary(report), *_checks(report), *_sessions(report)]
-        lines += _between(report)
+        lines += ["## Summary", "", *_summary(report)]
+        lines += [line for section in report.sections for line in _section(section)]
+        lines += [*_checks(report), *_sessions(report), *_between(report)]
     if report.damaged:
         lines += ["## Entries that could not be read", ""]
         lines += [f"- {_cell(message)}" for message in report.damaged] + [""]

@@ -13,8 +13,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.flows.report import Report
 from sciatica_cli.presentation.console import inert
-
-NO_PAIN = "<p>No pain ratings in this period.</p>"
+from sciatica_cli.schemas import SCHEMA_VERSION
 
 
 def render(report: Report, form: str) -> str:
@@ -25,19 +24,8 @@ def render(report: Report, form: str) -> str:
 
         return render_md(report)
     from sciatica_cli.presentation.report_html import render_html
-    from sciatica_cli.presentation.report_svg import goals_chart, pain_chart
 
-    first, last = report.first_day, report.last_day
-    rated = any(
-        d.leg_before is not None
-        or d.back_before is not None
-        or d.leg_after is not None
-        or d.back_after is not None
-        for d in report.pain_days
-    )
-    pain = pain_chart(report.pain_days, first, last) if rated else NO_PAIN
-    goals = goals_chart(report.goals, first, last) if report.goals else ""
-    return render_html(report, pain, goals)
+    return render_html(report)
 
 
 def _plain(value: Any) -> Any:
@@ -46,18 +34,38 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def render_json(report: Report) -> str:
-    data = dataclasses.asdict(report)
-    data["regular_weeks"] = report.regular_weeks
-    data["empty"] = report.empty
+def _change(data: dict[str, Any] | None, points: float | None, meaningful: bool) -> None:
+    if data is not None:
+        data.update(points=points, meaningful=meaningful)
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report for a script: codes and numbers (the region's code, the profile's fact
+    ids, tier ids, technique ids); the sentences are the HTML's and Markdown's."""
+    data = {"schema_version": SCHEMA_VERSION, **dataclasses.asdict(report)}
+    for key in ("services", "region_name"):
+        del data[key]
+    data.update(days=report.days, regular_weeks=report.regular_weeks, empty=report.empty)
     for key in ("leg_change", "back_change"):
         moved = getattr(report, key)
         if moved is not None:
-            data[key].update(points=moved.points, meaningful=moved.meaningful)
+            _change(data[key], moved.points, moved.meaningful)
+            data[key]["enough"] = moved.enough
     for goal, entry in zip(report.goals, data["goals"], strict=True):
         if goal.change is not None:
-            entry["change"].update(points=goal.change.points, meaningful=goal.change.meaningful)
-    return json.dumps(data, indent=2, default=_plain, ensure_ascii=False) + "\n"
+            _change(entry["change"], goal.change.points, goal.change.meaningful)
+    for check in data["raised_checks"]:
+        del check["raised"]  # the questions' words; raised_ids name them
+    for hurt in data["hurt"]:
+        del hurt["techniques"]
+    for done in data["done"]:
+        del done["technique"]
+    data["sections"] = {s.id: s.facts for s in report.sections}
+    return data
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_data(report), indent=2, default=_plain, ensure_ascii=False) + "\n"
 
 
 def write_report(env: Environment, path: Path, text: str) -> Path:

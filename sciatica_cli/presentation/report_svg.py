@@ -1,116 +1,152 @@
-"""The report's charts as inline SVG, drawn by pygal.
+"""The report's charts as inline SVG, drawn here with a few dozen elements.
 
-Why pygal and not matplotlib: pygal is pure Python with no dependencies (about 1.3 MB
-installed, against matplotlib's 30 MB or more with NumPy, Pillow and its fonts), imports in
-about 50 ms against several hundred, and writes SVG directly, with text kept as text (it
-prints sharply and can be searched). It is imported only here, and this module only inside
-`sciatica report`, so no other command pays for it.
-
-What pygal puts in for its interactive use is taken out, because the report must be a
-self-contained page that makes no network request and runs no code: its tooltip script
-(`js=[]`, and the inline config `<script>` it always writes), and its comments, which
-name its web site. The only address left is the SVG namespace.
+Why by hand and no longer with a chart library: a printed report is often black and white,
+so each line needs its own dash pattern, its own marker and its name written at its end;
+a screen reader needs a `<title>` and a `<desc>` named by `aria-labelledby`; and the page
+must carry nothing else (pygal wrote a tooltip `<desc>` for every point, 213 of them in a
+90-day report, and a script). A 0-10 line chart over dates is a short piece of geometry.
+Text stays text: it prints sharply and can be searched. Every text is escaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from html import escape
 
-from sciatica_cli.flows.report import DayPain, GoalSummary
-
-WIDTH, HEIGHT = 720, 230
-_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_XLINK = re.compile(r'\s+xmlns:xlink="[^"]*"')
-# Colour-blind-safe (Okabe-Ito): leg, back, and paler for "after".
-COLOURS = ("#0072B2", "#D55E00", "#56B4E9", "#E69F00", "#009E73", "#CC79A7")
+WIDTH, HEIGHT = 720, 215
+LEFT, RIGHT, TOP, BOTTOM = 34, 128, 30, 26
+LABEL_GAP = 13  # px between two direct labels at the right
 
 
-def _style() -> Any:
-    from pygal.style import Style
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How one line is told apart without colour: dashes, a marker shape, and its name."""
 
-    return Style(
-        background="white",
-        plot_background="white",
-        foreground="#222",
-        foreground_strong="#111",
-        foreground_subtle="#bbb",
-        colors=COLOURS,
-        font_family="sans-serif",
-        label_font_size=11,
-        major_label_font_size=11,
-        legend_font_size=12,
-        title_font_size=13,
-    )
+    colour: str
+    dashes: str  # SVG stroke-dasharray; "none" for solid
+    marker: str  # circle, square, triangle, diamond
 
 
-def _chart(title: str, days: int) -> Any:
-    import pygal
-
-    return pygal.DateLine(
-        title=title,
-        style=_style(),
-        js=[],
-        disable_xml_declaration=True,
-        width=WIDTH,
-        height=HEIGHT,
-        explicit_size=False,
-        range=(0, 10),
-        include_x_axis=False,
-        y_labels=[0, 2, 4, 6, 8, 10],
-        legend_at_bottom=True,
-        legend_at_bottom_columns=4,
-        truncate_legend=-1,
-        truncate_label=-1,
-        x_value_formatter=lambda d: d.strftime("%d %b"),
-        x_label_rotation=0,
-        dots_size=2.5 if days <= 30 else 1.5,
-        stroke_style={"width": 1.5},
-        print_values=False,
-    )
+# Colour-blind-safe (Okabe-Ito), and each with its own pattern and marker for greyscale.
+LOOKS = (
+    Look("#0072B2", "none", "circle"),
+    Look("#D55E00", "9 4", "square"),
+    Look("#009E73", "2 3", "triangle"),
+    Look("#CC79A7", "9 3 2 3", "diamond"),
+    Look("#E69F00", "5 5", "circle"),
+)
 
 
-def clean(svg: str) -> str:
-    """pygal's SVG without scripts, comments and the unused xlink namespace."""
-    svg = _SCRIPT.sub("", svg)
-    svg = _COMMENT.sub("", svg)
-    return _XLINK.sub("", svg)
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str
+    points: Sequence[tuple[dt.date, float]]
 
 
-def _render(chart: Any) -> str:
-    return clean(str(chart.render(is_unicode=True)))
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+class _Frame:
+    """Dates across, 0-10 up, inside the margins."""
+
+    def __init__(self, first: dt.date, last: dt.date) -> None:
+        self.first, self.span = first, max(1, (last - first).days)
+        self.width, self.height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(self, day: dt.date) -> float:
+        return round(LEFT + (day - self.first).days / self.span * self.width, 1)
+
+    def y(self, value: float) -> float:
+        return round(TOP + (10 - value) / 10 * self.height, 1)
+
+
+def _grid(frame: _Frame, first: dt.date, last: dt.date) -> list[str]:
+    parts = []
+    for value in range(0, 11, 2):
+        y = frame.y(value)
+        parts.append(f'<line x1="{LEFT}" y1="{y}" x2="{LEFT + frame.width}" y2="{y}" '
+                     'stroke="#ccc" stroke-width="0.6"/>')  # fmt: skip
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{value}</text>')
+    for day in _x_labels(first, last):
+        x = frame.x(day)
+        parts.append(f'<text x="{x}" y="{HEIGHT - 8}" text-anchor="middle">'
+                     f"{day.day} {day:%b}</text>")  # fmt: skip
+    return parts
 
 
 def _x_labels(first: dt.date, last: dt.date) -> list[dt.date]:
-    """About six dates across the period, Mondays when it is long enough."""
-    span = max(1, (last - first).days)
-    step = max(1, round(span / 6 / 7) * 7) if span >= 28 else max(1, span // 6)
-    start = first + dt.timedelta(days=(7 - first.weekday()) % 7) if span >= 28 else first
-    return [start + dt.timedelta(days=n) for n in range(0, span + 1, step)]
+    """About six dates across the period, always its first and last."""
+    span = (last - first).days
+    if span == 0:
+        return [first]
+    step = max(1, round(span / 5))
+    found = [first + dt.timedelta(days=n) for n in range(0, span, step)]
+    if (last - found[-1]).days < step / 2 and len(found) > 1:
+        found.pop()  # too close to the last date to share the axis with it
+    return [*found, last]
 
 
-def pain_chart(days: Sequence[DayPain], first: dt.date, last: dt.date) -> str:
-    chart = _chart("Pain, 0-10 (mean of each day's sessions)", (last - first).days)
-    chart.x_labels = _x_labels(first, last)
-    for label, attr in (
-        ("Leg, before", "leg_before"),
-        ("Back, before", "back_before"),
-        ("Leg, after", "leg_after"),
-        ("Back, after", "back_after"),
-    ):
-        points = [(d.day, getattr(d, attr)) for d in days if getattr(d, attr) is not None]
-        dashed = {"width": 1.5, "dasharray": "4, 3"} if "after" in label else None
-        chart.add(label, points, stroke_style=dashed) if dashed else chart.add(label, points)
-    return _render(chart)
+def _marker(look: Look, x: float, y: float) -> str:
+    fill = f'fill="{look.colour}" stroke="black" stroke-width="0.5"'
+    if look.marker == "square":
+        return f'<rect x="{x - 3.5}" y="{y - 3.5}" width="7" height="7" {fill}/>'
+    if look.marker == "triangle":
+        return f'<path d="M{x} {y - 4.5}L{x + 4.5} {y + 3.5}L{x - 4.5} {y + 3.5}Z" {fill}/>'
+    if look.marker == "diamond":
+        return f'<path d="M{x} {y - 5}L{x + 5} {y}L{x} {y + 5}L{x - 5} {y}Z" {fill}/>'
+    return f'<circle cx="{x}" cy="{y}" r="4" {fill}/>'
 
 
-def goals_chart(goals: Sequence[GoalSummary], first: dt.date, last: dt.date) -> str:
-    title = "Activity goals, 0 = cannot do it, 10 = as before the pain"
-    chart = _chart(title, (last - first).days)
-    chart.x_labels = _x_labels(first, last)
-    for goal in goals:
-        chart.add(goal.text, list(goal.points))
-    return _render(chart)
+def _line(frame: _Frame, series: Series, look: Look) -> list[str]:
+    xy = [(frame.x(d), frame.y(v)) for d, v in series.points]
+    path = " ".join(f"{x},{y}" for x, y in xy)
+    dashes = "" if look.dashes == "none" else f' stroke-dasharray="{look.dashes}"'
+    parts = [f'<polyline points="{path}" fill="none" stroke="{look.colour}" '
+             f'stroke-width="2"{dashes}/>'] if len(xy) > 1 else []  # fmt: skip
+    parts += [_marker(look, x, y) for x, y in xy]
+    return parts
+
+
+def _labels(frame: _Frame, drawn: Sequence[tuple[Series, Look]]) -> list[str]:
+    """Each line's name at its right end, nudged apart so none overlaps another."""
+    ends = sorted(
+        ((frame.y(s.points[-1][1]), s, look) for s, look in drawn if s.points),
+        key=lambda end: end[0],
+    )
+    parts, floor = [], 0.0
+    x = LEFT + frame.width + 8
+    for y, series, look in ends:
+        y = max(y + 4, floor + LABEL_GAP)
+        floor = y
+        sample = f'<line x1="{x}" y1="{y - 4}" x2="{x + 16}" y2="{y - 4}" stroke="{look.colour}" ' + (
+            f'stroke-width="2" stroke-dasharray="{look.dashes}"/>' if look.dashes != "none"
+            else 'stroke-width="2"/>'
+        )  # fmt: skip
+        parts += [sample, f'<text x="{x + 20}" y="{y}">{_e(series.label)}</text>']
+    return parts
+
+
+def line_chart(
+    chart_id: str, title: str, description: str, series: Sequence[Series],
+    first: dt.date, last: dt.date,
+) -> str:  # fmt: skip
+    """An accessible SVG line chart: named by its title and described in words."""
+    frame = _Frame(first, last)
+    drawn = [(s, LOOKS[n % len(LOOKS)]) for n, s in enumerate(series) if s.points]
+    body = _grid(frame, first, last)
+    for s, look in drawn:
+        body += _line(frame, s, look)
+    body += _labels(frame, drawn)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="sans-serif" '
+        f'font-size="11" fill="#111">'
+        f'<title id="{chart_id}-title">{_e(title)}</title>'
+        f'<desc id="{chart_id}-desc">{_e(description)}</desc>'
+        f'<text x="{LEFT}" y="16" font-size="13" font-weight="bold">{_e(title)}</text>'
+        + "".join(body)
+        + "</svg>"
+    )

@@ -5,17 +5,30 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sciatica_cli.domain.progress import REGULAR_WEEK_SESSIONS, WINDOW_DAYS, WindowChange
-from sciatica_cli.flows.report import HurtSession, RaisedCheck, Report
+from sciatica_cli.domain.pain import MEANINGFUL_RULE
+from sciatica_cli.domain.progress import (
+    MIN_RATINGS,
+    REGULAR_WEEK_SESSIONS,
+    WEEK_DAYS,
+    Span,
+    WindowChange,
+    full_weeks,
+)
+from sciatica_cli.flows.report import GoalSummary, HurtSession, RaisedCheck, Report
 
 TITLE = "Sciatica self-care report"
 NOT_RECORDED = "not recorded (the diary keeps no health profile yet)"
-TIER_WORDS = {
-    "emergency": "emergency",
-    "urgent": "urgent (doctor today)",
-    "soon": "soon (book a GP visit)",
-    None: "caution only",
-}
+
+
+def tier_words(report: Report) -> dict[str | None, str]:
+    """Each tier as the region's services name it (no "GP" where there is none)."""
+    services = report.services
+    return {
+        "emergency": f"emergency (call {services.emergency_number})",
+        "urgent": f"urgent (a doctor today: {services.urgent_care})",
+        "soon": f"soon (book a visit with {services.primary_care})",
+        None: "caution only",
+    }
 
 
 def day(value: dt.date) -> str:
@@ -27,7 +40,10 @@ def moment(value: dt.datetime) -> str:
 
 
 def period(report: Report) -> str:
-    return f"{day(report.first_day)} to {day(report.last_day)} ({report.days} days)"
+    text = f"{day(report.first_day)} to {day(report.last_day)} ({_n(report.days, 'day')})"
+    if report.days < report.asked_days and report.first_use == report.first_day:
+        text += f"; the diary was first used on {day(report.first_day)}"
+    return text
 
 
 SELF_REPORTED = "Self-reported at home with a self-care guide; not a diagnosis (see the end)."
@@ -37,38 +53,69 @@ def made(report: Report) -> str:
     return f"Made on {day(report.made_on)} by sciatica {report.version}."
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def weeks_line(report: Report) -> str:
-    return (
-        f"{report.regular_weeks} of the {len(report.weeks)} calendar weeks (Monday to Sunday) "
-        f"that the period touches had {REGULAR_WEEK_SESSIONS} or more sessions."
+    if not report.weeks:
+        return ""
+    whole, last = len(full_weeks(report.weeks)), report.weeks[-1]
+    if not whole:
+        return f"No whole week yet: {_n(last.count, 'session')} in {_n(last.days, 'day')}."
+    line = (
+        f"{report.regular_weeks} of {_n(whole, 'whole week')} (7 days each from "
+        f"{day(report.first_day)}) had {REGULAR_WEEK_SESSIONS} or more sessions"
     )
+    if last.days < WEEK_DAYS:
+        line += f"; the last {_n(last.days, 'day')}: {_n(last.count, 'session')}"
+    return line + "."
 
 
-def change_line(label: str, moved: WindowChange | None, higher_is_better: bool) -> str:
-    """'Leg pain: 6.2 in the first 14 days, 3.1 in the last 14: 3.1 points lower, a change
-    that matters.'"""
+def _span(span: Span) -> str:
+    return f"{span.first.day} {span.first:%b} to {span.last.day} {span.last:%b}"
+
+
+def change_line(label: str, moved: WindowChange | None) -> str:
+    """'Leg pain: 6.2 on average over 1 to 14 Nov (12 ratings), 3.1 over 2 to 15 Dec (9):
+    3.1 points lower, a change that matters (better; 2 points or 30 %).'"""
     if moved is None:
-        return f"{label}: not enough ratings to compare the first and last {WINDOW_DAYS} days."
+        return f"{label}: rated on fewer than 2 days, nothing to compare."
+    if not moved.enough:
+        return (
+            f"{label}: too few ratings to compare ({moved.first_count} over "
+            f"{_span(moved.early)}, {moved.last_count} over {_span(moved.late)}; "
+            f"{MIN_RATINGS} or more needed on each side)."
+        )
     head = (
-        f"{label}: {moved.first:g} on average in the first {WINDOW_DAYS} days "
-        f"({_ratings(moved.first_count)}), {moved.last:g} in the last {WINDOW_DAYS} "
-        f"({moved.last_count})"
+        f"{label}: {moved.first:g} on average over {_span(moved.early)} "
+        f"({_n(moved.first_count, 'rating')}), {moved.last:g} over {_span(moved.late)} "
+        f"({_n(moved.last_count, 'rating')})"
     )
-    if moved.points == 0:
-        return f"{head}: no change."
-    size = abs(moved.points)
-    direction = "higher" if moved.points > 0 else "lower"
-    better = (moved.points > 0) == higher_is_better
+    return head + ": " + _verdict(moved.points or 0.0, moved.meaningful, higher_is_better=False)
+
+
+def goal_line(goal: GoalSummary) -> str:
+    label = f"Activity '{goal.text}'"
+    moved = goal.change
+    if moved is None:
+        return f"{label}: fewer than 2 ratings, nothing to compare."
+    head = f"{label}: {moved.before} at the first rating, {moved.after} at the latest"
+    return head + ": " + _verdict(float(moved.points), moved.meaningful, higher_is_better=True)
+
+
+def _verdict(points: float, meaningful: bool, *, higher_is_better: bool) -> str:
+    if points == 0:
+        return "no change."
+    size = abs(points)
+    direction = "higher" if points > 0 else "lower"
+    better = (points > 0) == higher_is_better
     meaning = (
-        f"a change that matters ({'better' if better else 'worse'}; 2 points or more)"
-        if moved.meaningful
-        else "less than the 2 points that matter"
+        f"a change that matters ({'better' if better else 'worse'}; {MEANINGFUL_RULE})"
+        if meaningful
+        else f"less than a change that matters ({MEANINGFUL_RULE})"
     )
-    return f"{head}: {size:g} point{'' if size == 1 else 's'} {direction}, {meaning}."
-
-
-def _ratings(count: int) -> str:
-    return f"{count} rating{'' if count == 1 else 's'}"
+    return f"{size:g} point{'' if size == 1 else 's'} {direction}, {meaning}."
 
 
 def checks_line(report: Report) -> str:
@@ -77,7 +124,7 @@ def checks_line(report: Report) -> str:
     tiers = [c.tier for c in report.raised_checks if c.tier]
     worst = next((t for t in ("emergency", "urgent", "soon") if t in tiers), None)
     return f"Safety checks: {raised + clear} in all, {clear} clear, {raised} raised something" + (
-        f" (the most serious: {TIER_WORDS[worst]})." if worst else "."
+        f" (the most serious: {tier_words(report)[worst]})." if worst else "."
     )
 
 
@@ -91,7 +138,14 @@ def hurt_line(report: Report) -> str:
 
 
 def profile_line(report: Report) -> str:
-    return f"Profile: {report.profile or NOT_RECORDED}. Region: {report.region}."
+    profile = report.profile
+    if profile is None:
+        facts = NOT_RECORDED
+    else:
+        named = "; ".join(item.replace("-", " ") for item in profile.applies)
+        facts = f"{named or 'none of the listed facts'} (answered {day(profile.answered_on)})"
+    region = f"{report.region_name} ({report.region})" if report.region else "not set"
+    return f"Profile: {facts}. Region: {region}."
 
 
 SHOWN_IN_FULL = 3
@@ -128,7 +182,7 @@ def advice_refs(check: RaisedCheck, numbers: dict[str, int]) -> str:
 
 def ratings(pair: tuple[int | None, int | None]) -> str:
     before, after = pair
-    return f"{'-' if before is None else before} -> {'-' if after is None else after}"
+    return f"{'-' if before is None else before} to {'-' if after is None else after}"
 
 
 def hurt_how(session: HurtSession) -> str:
@@ -144,8 +198,32 @@ CHECK_COLUMNS = ("When", "Tier", "Answered yes or not sure", "Advice", "Acknowle
 def check_rows(report: Report, numbers: dict[str, int]) -> list[tuple[str, str, str, str, str]]:
     """One row per check that raised something, in every format's words alike; `numbers`
     are the advice notes' numbers (`advice_numbers`)."""
+    tiers = tier_words(report)
     return [
-        (moment(c.at), TIER_WORDS.get(c.tier, str(c.tier)), raised_text(c),
+        (moment(c.at), tiers.get(c.tier, str(c.tier)), raised_text(c),
          advice_refs(c, numbers), acknowledged(c))
         for c in report.raised_checks
     ]  # fmt: skip
+
+
+def summary_lines(report: Report) -> list[tuple[str, bool]]:
+    """Page one, one line each, with whether it is a finding that matters. Good news and
+    bad carry the same weight: a fall in pain that matters is marked as a rise would be."""
+    legs, backs = report.leg_change, report.back_change
+    lines = [(f"Sessions: {report.sessions}. {weeks_line(report)}".strip(), False)]
+    lines.append((change_line("Leg pain before sessions", legs), bool(legs and legs.meaningful)))
+    lines.append(
+        (change_line("Back pain before sessions", backs), bool(backs and backs.meaningful))
+    )
+    lines += [(goal_line(g), bool(g.change and g.change.meaningful)) for g in report.goals]
+    lines += [(s.summary, s.matters) for s in report.sections if s.summary]
+    lines += [
+        (checks_line(report), bool(report.raised_checks)),
+        (hurt_line(report), bool(report.hurt)),
+        (profile_line(report), False),
+    ]
+    if report.damaged:
+        lines.append(
+            (f"{len(report.damaged)} diary entries could not be read (listed at the end).", True)
+        )
+    return lines

@@ -15,6 +15,7 @@ diary of ten days costs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -396,6 +397,37 @@ class Diary:
             " ORDER BY julianday(done_at) DESC, id DESC LIMIT ?"
         )
         return list(self._read("movement_results", sql, (technique, limit), _movement_row))
+
+    def movements(self, since: dt.datetime | None = None) -> list[MovementRecord]:
+        """Every exercise done since `since` (or ever), oldest first: levels and responses."""
+        where, params = (
+            ("", ())
+            if since is None
+            else (" WHERE julianday(done_at) >= julianday(?)", (since.isoformat(),))
+        )
+        sql = (
+            "SELECT id, session_id, done_at, technique, level, status, response, built_up,"
+            f" felt, pain_worse FROM movement_results{where} ORDER BY julianday(done_at), id"
+        )
+        return list(self._read("movement_results", sql, params, _movement_row))
+
+    def first_entry_at(self) -> dt.datetime | None:
+        """When the diary was first used: its earliest session or check (None when empty).
+
+        Each table's time index answers with one row, so this costs the same on a diary of
+        years as on a new one."""
+        found: list[dt.datetime] = []
+        with self._guarded():
+            for table, column in (("sessions", "started_at"), ("checks", "checked_at")):
+                row = self._db.execute(
+                    f"SELECT {column} FROM {table} WHERE julianday({column}) IS NOT NULL"
+                    f" ORDER BY julianday({column}) LIMIT 1"
+                ).fetchone()
+                with contextlib.suppress(TypeError, ValueError):  # damaged: left to the reads
+                    moment = dt.datetime.fromisoformat(row[0]) if row else None
+                    if moment is not None and moment.tzinfo is not None:
+                        found.append(moment)
+        return min(found, default=None)
 
     def levels(self) -> dict[str, LevelRecord]:
         with self._guarded():
