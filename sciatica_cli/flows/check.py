@@ -25,6 +25,7 @@ from sciatica_cli.domain.question_plan import (
     ProfileConfirm,
     ProfileList,
     Question,
+    SignList,
     SinceListing,
     Step,
     expand,
@@ -72,8 +73,11 @@ class CheckUI(Protocol):
     ) -> Answer | NoAnswer:
         """The kept profile: has any of it changed? Only a clear "no" keeps it."""
 
-    def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
-        """Has any of these slow signs started since then? Only a clear "no" rules them out."""
+    def ask_listing(
+        self, number: int, total: int, listing: SinceListing | SignList
+    ) -> Answer | NoAnswer:
+        """Has any of these slow signs started since then, or (a `SignList`) is any of these
+        signs there now? Only a clear "no" rules them out."""
 
     def ask_named(self, caution: Caution, areas: Sequence[str]) -> tuple[str, ...] | NoAnswer:
         """Which sides, or which of `areas`, a caution answered "yes" applies to; () for
@@ -89,8 +93,16 @@ class CheckUI(Protocol):
 
     def verdict(self, result: CheckResult) -> None: ...
 
+    def reuse_intro(self, since: dt.datetime) -> None:
+        """A check under 12 hours old may stand: two questions decide."""
+
     def ask_nothing_changed(
-        self, since: dt.datetime, findings: Sequence[str], items: Sequence[Question]
+        self,
+        since: dt.datetime,
+        findings: Sequence[str],
+        items: Sequence[Question],
+        number: int,
+        total: int,
     ) -> Answer | NoAnswer: ...
 
     def full_check_again(self) -> None: ...
@@ -174,6 +186,8 @@ def _section(step: Step, current: str) -> str:
         return "profile"
     if isinstance(step, SinceListing):
         return "since"
+    if isinstance(step, SignList):
+        return step.tier or "other"
     if isinstance(step, Caution) and step.places:
         return "caution"  # about the places worked on
     if follow_up(step) and current:
@@ -248,7 +262,7 @@ def _ask_step(
         return _ask_profile(ui, asked, step, number, total)
     if isinstance(step, ProfileConfirm):
         reply = ui.ask_profile_confirm(number, total, step)
-    elif isinstance(step, SinceListing):
+    elif isinstance(step, SinceListing | SignList):
         reply = ui.ask_listing(number, total, step)
     else:
         return _ask_one(ui, asked, step, number, total)
@@ -261,7 +275,7 @@ def _ask_step(
     return _Next.GO
 
 
-def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing) -> None:
+def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing | SignList) -> None:
     """A clear "no": the kept profile stands (and is kept again), or none of the signs."""
     if isinstance(step, ProfileConfirm):
         for item in step.items:
@@ -270,7 +284,8 @@ def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing) -> None:
         return
     for item in step.items:
         asked.take(item, Answer.NO)
-        asked.listed.add(item.id)
+        if isinstance(step, SinceListing):  # only a slow sign's listed "no" is marked
+            asked.listed.add(item.id)
 
 
 def _ask_profile(ui: CheckUI, asked: Asked, listed: ProfileList, number: int, total: int) -> _Next:

@@ -14,13 +14,21 @@ A diary that fails is noted and everything is asked: it never stops a check.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from sciatica_cli.content.models import Caution
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.gate import asks_acknowledgement, decide
-from sciatica_cli.domain.question_plan import Memory, place_questions
+from sciatica_cli.domain.question_plan import (
+    RECENTLY,
+    Memory,
+    Question,
+    SignList,
+    cauda_equina_list,
+    place_questions,
+)
 from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
 from sciatica_cli.domain.triage import Answer, Answers, Outcome, applies_to, checklist, skipped
 from sciatica_cli.environment import Environment
@@ -76,7 +84,28 @@ def load_memory(env: Environment, diary: DiaryLink) -> Memory:
     checks = diary.read(lambda d: _readable_checks(d, since), "Its recent checks are not used.")
     slow = [f.id for f in env.content.red_flags.values() if f.slow]
     kept = [(c.checked_at, c.answers) for c in sorted(checks or [], key=lambda c: c.id or 0)]
-    return Memory(profile=profile, slow_clear=recent_check.slow_clear(kept, slow, env.now()))
+    return Memory(
+        profile=profile,
+        slow_clear=recent_check.slow_clear(kept, slow, env.now()),
+        recent_facts=_recent_facts(env, diary),
+    )
+
+
+def _recent_facts(env: Environment, diary: DiaryLink) -> frozenset[str]:
+    """The facts a later question waits on (a pregnancy) that were not a clear "no" at a
+    check in the last 10 months. A diary that cannot say counts them all as possible."""
+    facts = {f for c in env.content.cautions.values() for f in c.recently_after}
+    since = env.now() - RECENTLY
+    checks = diary.read(lambda d: d.checks(since=since), "Its past checks are not used.")
+    if checks is None:
+        return frozenset(facts)
+    raised = {
+        i
+        for c in checks
+        for key in (recent_check.YES, recent_check.UNSURE)
+        for i in (c.answers or {}).get(key, [])
+    }
+    return frozenset(facts & raised)
 
 
 def _readable_checks(diary: Diary, since: dt.datetime) -> list[CheckRecord]:
@@ -166,20 +195,37 @@ def _reuse_recent_check(
     # (the places it covered: a new plan elsewhere gets its place questions after this)
     if outcome.unanswered or not decide(outcome, last.acknowledged).allowed:
         return None  # the content has new questions since, or it no longer clears
+    nerves = cauda_equina_list(content.red_flags.values())
     items = [
         i
         for i in checklist(content.red_flags.values(), content.cautions.values())
         if not i.profile  # facts about the person, not signs: kept in the profile
+        and i not in nerves.items  # asked first, on their own
         and not skipped(i, answers)
         and (not isinstance(i, Caution) or applies_to(i, places))
     ]
-    if ui.ask_nothing_changed(last.checked_at, outcome.advice, items) is not Answer.NO:
-        ui.full_check_again()
-        return None
+    # The emergency signs of the nerves stay in view: their own short question, first.
+    ui.reuse_intro(last.checked_at)
+    for number, ask in enumerate(_reuse_questions(ui, nerves, last, outcome, items), start=1):
+        if ask(number) is not Answer.NO:
+            ui.full_check_again()
+            return None
     listed = frozenset(last.answers.get(recent_check.LISTED, []))
     return conclude(
         outcome, last.acknowledged, last.checked_at, reused=True, answers=answers, listed=listed
     )
+
+
+def _reuse_questions(
+    ui: CheckUI, nerves: SignList, last: CheckRecord, outcome: Outcome, items: list[Question]
+) -> list[Callable[[int], Answer | NoAnswer]]:
+    """The reused check's two questions, in order: the nerve signs, then everything else."""
+    total = 2 if nerves.items else 1
+    asks: list[Callable[[int], Answer | NoAnswer]] = []
+    if nerves.items:
+        asks.append(lambda n: ui.ask_listing(n, total, nerves))
+    asks.append(lambda n: ui.ask_nothing_changed(last.checked_at, outcome.advice, items, n, total))
+    return asks
 
 
 def check_places(

@@ -21,7 +21,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
-from sciatica_cli.domain.question_plan import ProfileConfirm, SinceListing
+from sciatica_cli.domain.question_plan import ProfileConfirm, SignList, SinceListing
 from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
@@ -51,7 +51,7 @@ ACK_PROMPT = "y / n > "
 ACK_HINT = "Please answer y (yes, go on gently) or n (no, stop here)."
 
 SECTION_TITLES = {
-    "emergency": "Signs that need help straight away (new means in about the last 2 weeks)",
+    "emergency": "Signs that need help straight away (new: in about the last 2 weeks)",
     "urgent": "Signs that need a doctor today",
     "soon": "Signs to see {primary_care} about",
     "caution": "About the places you will work on",
@@ -71,6 +71,20 @@ ANSWER_WORDS = {
     Answer.UNSURE: "you were not sure",
     Answer.NO: "you said no",  # a caution whose safe answer is "yes"
 }
+
+
+# The first line of a later check's list of signs, by kind (a tier, or the nerve signs).
+SIGN_LIST_LEADS = {
+    "cauda-equina": "Do you have any of these, new or getting worse?",
+    "emergency": "Do you have any of these now?",
+    "urgent": "Do you have any of these now?",
+    "soon": "Do you have any of these now?",
+}
+
+
+def short_name(item: RedFlag | Caution) -> str:
+    """How a list names a sign: its label, else its whole question on one line."""
+    return item.label or " ".join(item.question.split())
 
 
 SECONDS_PER_QUESTION = 10  # reading a short question and answering it, measured by hand
@@ -97,8 +111,7 @@ class TerminalCheckUI:
             inert(
                 f"Before any massage or exercise, {_count(total, 'question')} about warning "
                 f"signs (about {_count(minutes, 'minute')}). "
-                "Answer y (yes), n (no) or ? (not sure). "
-                "If you are not sure, say so: it counts as yes, to keep you safe."
+                "Answer y (yes), n (no) or ? (not sure): not sure counts as yes."
             )
         )
 
@@ -112,7 +125,7 @@ class TerminalCheckUI:
     def places(self, areas: Sequence[str]) -> None:
         names = self.env.content.areas
         listed = ", ".join(names[a].name if a in names else a.replace("-", " ") for a in areas)
-        self.console.print(inert(f"You will work on: {listed}."))
+        self.console.print(inert(f"Places: {listed}."))
 
     def ask(self, number: int, total: int, item: RedFlag | Caution) -> Answer | NoAnswer:
         self.console.print()
@@ -154,34 +167,35 @@ class TerminalCheckUI:
         when = self._check_time(confirm.since)
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(inert(f"At your check {when}, you told us this about yourself:"))
+        self.console.print(inert(f"Your profile {when}:"))
         for line in profile_lines(confirm.items, confirm.answers):
             self.console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
         self.console.print(
             inert(
-                "Has any of this changed since then, such as a new medicine, an operation or "
-                "injection, an infection that needed antibiotics, or a pregnancy? Answer n "
-                "only if nothing has."
+                "Has any changed, such as a new medicine, operation, injection, "
+                "infection, illness or pregnancy? Answer n only if not."
             )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
-    def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
-        """Slow signs in one question; anything but a clear "no" asks them one by one."""
-        when = self._check_time(listing.since)
+    def ask_listing(
+        self, number: int, total: int, listing: SinceListing | SignList
+    ) -> Answer | NoAnswer:
+        """Signs in one question, one a line; anything but a clear "no" asks them one by one."""
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(
-            inert(f"One question about the signs below. At your check {when} you said no to each:")
-        )
+        if isinstance(listing, SignList):
+            self.console.print(inert(SIGN_LIST_LEADS[listing.kind]))
+        else:
+            when = self._check_time(listing.since)
+            self.console.print(inert(f"Has any of these started since your check {when}?"))
         for item in listing.items:
-            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2), expand=False))
-        self.console.print(
-            inert(
-                f"Has any of these started since your check {when}, or would you now say yes "
-                "or not sure to any? Answer n only if not."
-            )
-        )
+            self.console.print(Padding(inert(f"- {short_name(item)}"), (0, 0, 0, 2), expand=False))
+        if isinstance(listing, SignList):
+            ending = "Answer n only if none."
+        else:
+            ending = "Answer n only if none has."
+        self.console.print(inert(ending))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
     def ask_named(self, caution: Caution, areas: Sequence[str]) -> tuple[str, ...] | NoAnswer:
@@ -214,13 +228,27 @@ class TerminalCheckUI:
     def verdict(self, result: CheckResult) -> None:
         verdict_view(self.console, result)
 
-    def ask_nothing_changed(
-        self, since: dt.datetime, findings: Sequence[str], items: Sequence[RedFlag | Caution]
-    ) -> Answer | NoAnswer:
+    def reuse_intro(self, since: dt.datetime) -> None:
         at = self.env.local_time(since).strftime("%H:%M")
         self.console.print()
         self.console.print(inert("Safety check", "bold underline"))
-        self.console.print(inert("One question, about your last check and the signs listed below."))
+        self.console.print(
+            inert(
+                f"Two questions: the signs that need help straight away, then your check at {at}."
+            )
+        )
+
+    def ask_nothing_changed(
+        self,
+        since: dt.datetime,
+        findings: Sequence[str],
+        items: Sequence[RedFlag | Caution],
+        number: int,
+        total: int,
+    ) -> Answer | NoAnswer:
+        at = self.env.local_time(since).strftime("%H:%M")
+        self.console.print()
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
         if findings:
             self.console.print(
                 inert(f"At {at} your check found this, and you said you would act on it:")
@@ -228,7 +256,7 @@ class TerminalCheckUI:
             for advice in findings:
                 line = inert(f"- {self.env.say(advice)}")
                 self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
-        self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
+        self.console.print(inert(f"Has any of these started or changed since your check at {at}?"))
         section = ""
         for item in items:  # every question of the full check, cautions too, in its order
             places = isinstance(item, Caution) and bool(item.places)
@@ -236,13 +264,8 @@ class TerminalCheckUI:
             if here != section:
                 section = here
                 self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
-            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2)))
-        self.console.print(
-            inert(
-                f"Has any of these appeared, changed or got worse since {at}? "
-                "Answer n only if nothing has."
-            )
-        )
+            self.console.print(Padding(inert(f"- {short_name(item)}"), (0, 0, 0, 2)))
+        self.console.print(inert(f"Answer n only if none has started or got worse since {at}."))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
     def ask_stopped_today(self) -> Answer | NoAnswer:
@@ -433,7 +456,7 @@ def verdict_view(console: Console, result: CheckResult) -> None:
         console.print(inert("Massage and exercise may go on, gently.", "bold"))
         if outcome.light_pressure:
             console.print(inert("Use light pressure only.", "bold"))
-        console.print(inert("Start gently, and stop at once if any movement makes the pain worse."))
+        console.print(inert("Stop at once if any movement makes the pain worse."))
     else:
         console.print(inert("No massage or exercise now.", "bold"))
         console.print(inert(decision.reason))
