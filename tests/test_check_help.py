@@ -34,7 +34,7 @@ def test_guide_help_gives_the_first_and_later_lengths(run):
     assert f"{low} to {high} yes/no questions the first time" in out
     assert f"(about {minutes_for(high)} minutes)" in out
     assert f"{later_low} to {later_high} while your answers from the last 7 days" in out
-    assert "one question within 12 hours" in out
+    assert "two questions within 12 hours" in out
 
 
 def test_start_help_gives_its_lengths_before_the_places(run):

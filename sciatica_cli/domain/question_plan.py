@@ -150,9 +150,14 @@ def plan_questions(
     for item in items:  # any other follow-up: right after the step that holds its parent
         if follow_up(item) and item not in skip:
             steps.insert(_after_parent(steps, item), item)
-    asked_places = place_questions(cautions_of(items), places)
-    steps.extend(c for c in asked_places if _still_possible(c, memory))
+    steps.extend(place_questions(cautions_of(items), places, memory))
     return tuple(steps)
+
+
+def cannot_apply(cautions: Iterable[Caution], memory: Memory) -> list[Caution]:
+    """The questions this person is not asked because they cannot apply (`_still_possible`):
+    they count as a clear "no", as the profile rules them out."""
+    return [c for c in cautions if not _still_possible(c, memory)]
 
 
 def _still_possible(caution: Caution, memory: Memory) -> bool:
@@ -200,14 +205,26 @@ def cauda_equina_list(red_flags: Iterable[RedFlag]) -> SignList:
     return SignList(tuple(f for f in red_flags if f.cauda_equina), "cauda-equina")
 
 
+def reused_length(red_flags: Iterable[RedFlag]) -> int:
+    """Questions a reused check asks: the cauda equina list (when there are such signs),
+    then one about everything else."""
+    return 2 if any(f.cauda_equina for f in red_flags) else 1
+
+
 def cautions_of(items: Iterable[Question]) -> list[Caution]:
     return [i for i in items if isinstance(i, Caution)]
 
 
-def place_questions(cautions: Iterable[Caution], places: frozenset[str] | None) -> list[Caution]:
-    """The cautions about the places worked on that apply to `places`, each follow-up right
-    after the place question it follows (a pack may list it first)."""
-    asked = [c for c in cautions if c.places and applies_to(c, places)]
+def place_questions(
+    cautions: Iterable[Caution], places: frozenset[str] | None, memory: Memory | None = None
+) -> list[Caution]:
+    """The cautions about the places worked on that apply to `places` and can still apply
+    to this person, each follow-up right after the place question it follows (a pack may
+    list it first)."""
+    known = memory or Memory()  # nothing remembered: a first check asks them all
+    asked = [
+        c for c in cautions if c.places and applies_to(c, places) and _still_possible(c, known)
+    ]
     ordered = [c for c in asked if not follow_up(c)]
     for caution in asked:
         if follow_up(caution):

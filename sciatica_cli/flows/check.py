@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeGuard
 
@@ -28,6 +28,7 @@ from sciatica_cli.domain.question_plan import (
     SignList,
     SinceListing,
     Step,
+    cannot_apply,
     expand,
     plan_questions,
     question_count,
@@ -159,10 +160,17 @@ def run_checklist(
         content.red_flags.values(), content.cautions.values(), memory, env.now(), places
     )
     asked = Asked(places)
+    rule_out_what_cannot_apply(asked, content.cautions.values(), memory)
     ask_steps(ui, asked, steps)
     if asked.profile and keep_profile is not None:
         keep_profile(asked.profile)
     return _conclude_asked(env, ui, asked)
+
+
+def rule_out_what_cannot_apply(asked: Asked, cautions: Iterable[Caution], memory: Memory) -> None:
+    """What the profile rules out (a recent birth, not pregnant in 10 months) is a "no"."""
+    for caution in cannot_apply(cautions, memory):
+        asked.take(caution, Answer.NO)
 
 
 def _conclude_asked(env: Environment, ui: CheckUI, asked: Asked) -> CheckResult:

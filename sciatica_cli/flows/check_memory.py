@@ -37,6 +37,7 @@ from sciatica_cli.flows.check import (
     CheckUI,
     KeepProfile,
     ask_steps,
+    rule_out_what_cannot_apply,
     run_checklist,
     triage_answers,
 )
@@ -219,13 +220,17 @@ def _reuse_recent_check(
 def _reuse_questions(
     ui: CheckUI, nerves: SignList, last: CheckRecord, outcome: Outcome, items: list[Question]
 ) -> list[Callable[[int], Answer | NoAnswer]]:
-    """The reused check's two questions, in order: the nerve signs, then everything else."""
+    """The reused check's questions, in order (`reused_length` of them): the nerve signs,
+    then everything else; each takes its number."""
     total = 2 if nerves.items else 1
-    asks: list[Callable[[int], Answer | NoAnswer]] = []
-    if nerves.items:
-        asks.append(lambda n: ui.ask_listing(n, total, nerves))
-    asks.append(lambda n: ui.ask_nothing_changed(last.checked_at, outcome.advice, items, n, total))
-    return asks
+
+    def ask_nerves(number: int) -> Answer | NoAnswer:
+        return ui.ask_listing(number, total, nerves)
+
+    def ask_rest(number: int) -> Answer | NoAnswer:
+        return ui.ask_nothing_changed(last.checked_at, outcome.advice, items, number, total)
+
+    return [ask_nerves, ask_rest] if nerves.items else [ask_rest]
 
 
 def check_places(
@@ -239,7 +244,8 @@ def check_places(
     done = result
     asked = covered is not None and not places <= covered and result.decision.allowed
     if asked and covered is not None:
-        done = _ask_places(env, ui, result, covered, places - covered)
+        memory = _memory_before(env, diary, result.checked_at)
+        done = _ask_places(env, ui, result, covered, places - covered, memory)
         _amend_or_record(env, diary, done)
     if _news(result, done):
         return done  # its result and verdict are shown already
@@ -250,15 +256,31 @@ def check_places(
     return done
 
 
+def _memory_before(env: Environment, diary: DiaryLink, checked_at: dt.datetime) -> Memory:
+    """What the diary remembers, for the place questions of the check made at `checked_at`:
+    nothing when that was the person's first check (it asks what a first check asks)."""
+    since = checked_at - RECENTLY
+    checks = diary.read(lambda d: d.checks(since=since), "Its past checks are not used.")
+    if not any(c.checked_at < checked_at for c in checks or []):
+        return Memory()
+    return load_memory(env, diary)
+
+
 def _news(before: CheckResult, after: CheckResult) -> bool:
     """Did the place questions find anything, or leave anything unanswered?"""
     return after.outcome.raised != before.outcome.raised or bool(after.outcome.unanswered)
 
 
 def _ask_places(
-    env: Environment, ui: CheckUI, result: CheckResult, covered: frozenset[str], new: frozenset[str]
+    env: Environment,
+    ui: CheckUI,
+    result: CheckResult,
+    covered: frozenset[str],
+    new: frozenset[str],
+    memory: Memory,
 ) -> CheckResult:
-    ask = place_questions(env.content.cautions.values(), new)
+    ask_from = [c for c in env.content.cautions.values() if c.places and applies_to(c, new)]
+    ask = place_questions(ask_from, new, memory)
     asking = {c.id for c in ask}
     old = result.answers
     asked = Asked(
@@ -267,6 +289,7 @@ def _ask_places(
         cautions={k: v for k, v in old.cautions.items() if k not in asking},
         named={k: tuple(v) for k, v in old.named.items() if k not in asking},
     )
+    rule_out_what_cannot_apply(asked, ask_from, memory)
     ask_steps(ui, asked, ask)  # with its own first screen: how many, and about what
     merged = _merge(old, asked, ask)
     outcome = triage_answers(env.content, merged, covered | new)
