@@ -7,7 +7,8 @@ import sqlite3
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.storage.diary import FILE_NAME
-from tests.fakes import flat, places_of, questions_when_all_no
+from sciatica_cli.domain.question_plan import check_length
+from tests.fakes import FakeClock, flat, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 
@@ -59,16 +60,34 @@ def test_pain_moving_up_lets_the_sets_go_on(run, make_env, tmp_path):
     ]
 
 
-def test_two_easy_sessions_move_the_bridge_up_a_level_and_history_says_why(run, make_env, tmp_path):
-    # Within a few hours a recent check is reused after one question ("anything changed?").
-    for check in (all_clear("bridge"), "n\n"):
+def later_clear(technique: str) -> str:
+    """A "no" to each question of a later day's `guide TECHNIQUE`."""
+    places = places_of(CONTENT, technique)
+    flags, cautions = list(CONTENT.red_flags.values()), list(CONTENT.cautions.values())
+    return "n\n" * check_length(flags, cautions, places, FakeClock().now(), later=True)
+
+
+def test_easy_on_two_days_moves_the_bridge_up_a_level_and_history_says_why(
+    run, make_env, tmp_path, clock
+):
+    # Twice easy on one day (the second on the reused check) is not yet a reason to move up.
+    for check in (all_clear("bridge"), "n\n" * 2):
         result, out = guide(
             run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=check
         )
         assert result.exit_code == 0, out
-    assert "Bridge: level 2 next time, because the last two felt easy." in flat(out)
+    assert "level 2 next time" not in flat(out)
+    assert rows(tmp_path, "SELECT technique, level FROM movement_levels") == []
+    clock.advance(24 * 3600)  # the next day: easy again, on a second day
+    result, out = guide(
+        run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=later_clear("bridge")
+    )
+    assert result.exit_code == 0, out
+    assert "Bridge: level 2 next time, because it felt easy on two days." in flat(out)
     assert rows(tmp_path, "SELECT technique, level FROM movement_levels") == [("bridge", 2)]
-    result, out = guide(run, make_env, "bridge", "--auto", "--hold", "1", then="h\n", check="n\n")
+    result, out = guide(
+        run, make_env, "bridge", "--auto", "--hold", "1", then="h\n", check="n\n" * 2
+    )
     assert "Set 2 of 2" in out  # level 2: eight bridges, twice
     assert "Bridge: level 1 next time, because it felt too hard." in flat(out)
     env = make_env()
