@@ -43,9 +43,10 @@ URGENT_REASON = (
     "A sign that needs a doctor today was reported or could not be ruled out. "
     "Do not massage or exercise. Contact a doctor today."
 )
+# The number of questions left is said by the check itself (a list holds several signs).
 UNFINISHED_REASON = (
-    "The safety check was not finished ({count} sign{s} not answered), so nothing is "
-    "cleared. Do not massage until you have answered every question."
+    "The safety check was not finished, so nothing is cleared. Do not massage until you have "
+    "answered every question."
 )
 REST_TODAY_REASON = (
     "{when} stopped because {why}. Do not massage or exercise again today; "
@@ -93,9 +94,7 @@ def decide(
         return Decision(Verdict.REST_TODAY, REST_TODAY_REASON.format(when=when, why=rest.why))
     unanswered = len(outcome.unanswered) + sum(1 for r in outcome.raised if not r.answered)
     if unanswered or _any_serious(outcome.raised):
-        count = max(len(outcome.unanswered), 1)
-        reason = UNFINISHED_REASON.format(count=count, s="" if count == 1 else "s")
-        return Decision(Verdict.UNFINISHED, reason)
+        return Decision(Verdict.UNFINISHED, UNFINISHED_REASON)
     if not outcome.massage_possible:
         return Decision(Verdict.NOTHING_LEFT, NOTHING_LEFT_REASON)
     if outcome.needs_acknowledgement and not acknowledged:

@@ -235,7 +235,8 @@ class Outcome:
                 {"technique": b.technique, "side": b.side, "because": b.caution}
                 for b in self.blocks
             ],
-            "light_pressure": [r.id for r in self.light_pressure],
+            # Only what the person answered: a question never reached asks for nothing yet.
+            "light_pressure": [r.id for r in self.light_pressure if r.answered],
             "advice": list(self.advice),
             "unanswered": list(self.unanswered),
         }

@@ -88,7 +88,8 @@ class CheckUI(Protocol):
 
     def emergency(self, raised: Raised) -> None: ...
 
-    def outcome(self, outcome: Outcome) -> None: ...
+    def outcome(self, outcome: Outcome, left: int = 0) -> None:
+        """What the check found; `left`: the questions a check cut short never put."""
 
     def ask_acknowledgement(self) -> bool: ...
 
@@ -130,6 +131,7 @@ class Asked:
     profile: dict[str, Answer] = field(default_factory=dict)  # the list's answers, to keep
     stopped_at: Question | None = None
     ended: bool = False
+    left: int = 0  # questions never answered (each list one), when the check was cut short
 
     def answers(self) -> Answers:
         return Answers(flags=self.flags, cautions=self.cautions, named=self.named)
@@ -182,7 +184,7 @@ def _conclude_asked(env: Environment, ui: CheckUI, asked: Asked) -> CheckResult:
         # At once, and only this: a person with an emergency sign needs one clear message.
         ui.emergency(emergency)
         return conclude(outcome, False, env.now(), answers=answers, listed=listed)
-    ui.outcome(outcome)
+    ui.outcome(outcome, asked.left)
     acknowledged = asks_acknowledgement(outcome) and ui.ask_acknowledgement()
     result = conclude(outcome, acknowledged, env.now(), answers=answers, listed=listed)
     ui.verdict(result)
@@ -223,6 +225,8 @@ def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = Tr
         section = _enter(ui, asked, step, section)
         going = _ask_step(ui, asked, step, number, total)
         if going is _Next.STOP:
+            # This question too when the input ended; after an emergency, only those after it.
+            asked.left = total - number + (1 if asked.ended else 0)
             break
         if isinstance(going, tuple):
             queue[at:at] = going  # the signs it listed, one by one, right after it

@@ -298,7 +298,7 @@ def _ask_places(
     found = conclude(outcome, acknowledged, result.checked_at, answers=merged)
     if not _news(result, found):
         return replace(found, reused=result.reused, listed=result.listed)
-    ui.outcome(outcome)
+    ui.outcome(outcome, asked.left)
     if not acknowledged and asks_acknowledgement(outcome):
         acknowledged = ui.ask_acknowledgement()
     done = conclude(

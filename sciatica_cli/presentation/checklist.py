@@ -219,8 +219,8 @@ class TerminalCheckUI:
     def emergency(self, raised: Raised) -> None:
         emergency_panel(self.console, raised, self.env.say)
 
-    def outcome(self, outcome: Outcome) -> None:
-        outcome_view(self.console, outcome, self.env.content, self.env.say)
+    def outcome(self, outcome: Outcome, left: int = 0) -> None:
+        outcome_view(self.console, outcome, self.env.content, self.env.say, left)
 
     def ask_acknowledgement(self) -> bool:
         return ask_acknowledgement(self.reader, self.console)
@@ -348,7 +348,11 @@ def emergency_panel(console: Console, raised: Raised, say: Callable[[str], str])
 
 
 def outcome_view(
-    console: Console, outcome: Outcome, content: ContentSet, say: Callable[[str], str]
+    console: Console,
+    outcome: Outcome,
+    content: ContentSet,
+    say: Callable[[str], str],
+    left: int = 0,
 ) -> None:
     """Which answers raised what, and what to do. The emergency panel covers that tier."""
     console.print()
@@ -356,9 +360,8 @@ def outcome_view(
     if outcome.clear and outcome.complete:
         console.print(inert("No warning signs were found."))
         return
-    for raised in outcome.raised:
-        if not raised.answered:
-            continue  # counted together below: the verdict gives the advice for them
+    shown, folded = _shown_and_folded(outcome)
+    for raised in shown:
         console.print()
         answer = ANSWER_WORDS[raised.answer]
         console.print(inert(say(f"{TIER_LABELS[raised.tier]} ({answer})"), "bold"))
@@ -367,14 +370,50 @@ def outcome_view(
         if where:
             console.print(Padding(inert(where, "italic"), (0, 0, 0, 2), expand=False))
         console.print(Padding(inert(say(raised.advice)), (0, 0, 0, 2), expand=False))
+    if outcome.tier == "urgent":
+        _meanwhile_view(console, shown, folded, content)
     if outcome.unanswered:
-        _unfinished_view(console, outcome, say)
+        _unfinished_view(console, outcome, say, left)
     skipped = _skipped(outcome, content)
     if skipped and gate.could_go_on(outcome):
         console.print()
         console.print(inert("Do not do these:", "bold"))
         for line in skipped:
             console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
+
+
+# What may be done while waiting to be seen today (NICE-NG59: keep active), unless a sign
+# itself asks for rest (a possible fracture, a fever).
+MEANWHILE = (
+    "Meanwhile, keep gently active if you can, such as short walks as the pain allows. Leave "
+    "out massage and the exercises in this guide until a doctor has seen you."
+)
+
+
+def _shown_and_folded(outcome: Outcome) -> tuple[list[Raised], list[Raised]]:
+    """The answered signs shown in full, and those folded into one line: under an urgent
+    result, the lower tiers' signs are named for the doctor, not given panels of their own."""
+    answered = [r for r in outcome.raised if r.answered]  # the unanswered are counted below
+    if outcome.tier != "urgent":
+        return answered, []
+    shown = [r for r in answered if r.tier in ("emergency", "urgent")]
+    return shown, [r for r in answered if r not in shown]
+
+
+def _meanwhile_view(
+    console: Console, shown: list[Raised], folded: list[Raised], content: ContentSet
+) -> None:
+    console.print()
+    if folded:
+        names = "; ".join(_short(r, content) for r in folded)
+        console.print(inert(f"Also tell them about: {names}."))
+    if not any(r.rest for r in shown):
+        console.print(inert(MEANWHILE))
+
+
+def _short(raised: Raised, content: ContentSet) -> str:
+    item = content.red_flags.get(raised.id) or content.cautions.get(raised.id)
+    return short_name(item) if item is not None else " ".join(raised.question.split())
 
 
 UNFINISHED_ACTIONS = {
@@ -384,14 +423,17 @@ UNFINISHED_ACTIONS = {
 }
 
 
-def _unfinished_view(console: Console, outcome: Outcome, say: Callable[[str], str]) -> None:
-    """A check cut short: say so plainly, and what to do if any sign is there after all."""
-    count = len(outcome.unanswered)
+def _unfinished_view(
+    console: Console, outcome: Outcome, say: Callable[[str], str], left: int
+) -> None:
+    """A check cut short: say so plainly (how many questions were left, when known: a list
+    of signs is one), and what to do if any sign is there after all."""
     console.print()
+    counted = f": {_count(left, 'question')} not answered" if left else ""
     console.print(
         inert(
-            f"The check was not finished: {_count(count, 'sign')} "
-            "not answered. Nothing is cleared until every question is answered.",
+            f"The check was not finished{counted}. Nothing is cleared until every question "
+            "is answered.",
             "bold",
         )
     )
