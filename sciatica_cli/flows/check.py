@@ -327,7 +327,10 @@ def _ask_one(ui: CheckUI, asked: Asked, item: Question, number: int, total: int)
     if isinstance(item, Caution) and answer is Answer.YES and item.asks is not None:
         areas = [a for a in item.places or AREAS if asked.places is None or a in asked.places]
         named = ui.ask_named(item, areas)
-        asked.named[item.id] = named if isinstance(named, tuple) else ()
+        if named is NoAnswer.TAKEN_BACK:
+            asked.take(item, Answer.NO)  # none of the places after all: the yes was a slip
+        else:
+            asked.named[item.id] = named if isinstance(named, tuple) else ()
     if stops_checklist(item, answer):
         asked.stopped_at = item
         return _Next.STOP

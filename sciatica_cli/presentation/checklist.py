@@ -206,11 +206,17 @@ class TerminalCheckUI:
         names = [(a, guides[a].name if a in guides else a.replace("-", " ")) for a in areas]
         choices = names or [(a, a.replace("-", " ")) for a in AREAS]
         self.console.print(
-            inert("Which areas? Type their numbers (for example: 1 3), or ? if not sure.")
+            inert(
+                "Which areas? Type their numbers (for example: 1 3), ? if not sure, or n if "
+                "none of them after all."
+            )
         )
         for number, (_, name) in enumerate(choices, start=1):
             self.console.print(inert(f"  {number}  {name}"))
-        hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? (not sure)."
+        hint = (
+            f"Please type numbers from 1 to {len(choices)} (for example: 1 3), ? (not sure), "
+            "or n (none of them)."
+        )
         return self.reader.ask(AREA_PROMPT, area_parser(choices), hint)
 
     def input_ended(self) -> None:
