@@ -6,8 +6,8 @@ import sqlite3
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.storage.diary import FILE_NAME
 from sciatica_cli.domain.question_plan import check_length
+from sciatica_cli.storage.diary import FILE_NAME
 from tests.fakes import FakeClock, flat, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from sciatica_cli.domain.progression import Felt, Went, next_level
 
