@@ -135,7 +135,7 @@ def shown_questions(out: str) -> int:
 def test_a_kept_profile_is_one_question_the_next_day_and_still_counts(run, make_env, clock):
     checked(run, make_env, {"blood-thinners": "y"})
     clock.advance(DAY)  # past the 12 hours of reuse: a new check, shortened
-    piriformis = places_of(CONTENT, "piriformis")
+    piriformis = places_of(CONTENT, "seated-piriformis")  # blood thinners: the seated one
     day_old = FakeClock().now() - dt.timedelta(days=1)
     slow = [f.id for f in CONTENT.red_flags.values() if f.slow and not f.only_after]
     memory = Memory(
@@ -145,7 +145,7 @@ def test_a_kept_profile_is_one_question_the_next_day_and_still_counts(run, make_
     count = questions_when_all_no(CONTENT, piriformis, memory)
     assert count < questions_when_all_no(CONTENT, piriformis)
     env = make_env(stdin="n\n" * count + "y\n")
-    assert run("guide", "piriformis", "--auto", obj=env).exit_code == 0
+    assert run("guide", "seated-piriformis", "--auto", obj=env).exit_code == 0
     out = " ".join(env.stdout.getvalue().split())
     assert shown_questions(out) == count
     assert LIST not in out and CONFIRM in out  # shown back in one question, not the list
@@ -169,7 +169,7 @@ def test_a_week_later_the_kept_profile_is_still_one_question(run, make_env, cloc
     if changed != "n":
         lines.insert(emergency + 1, "n")  # the list again: none of these apply now
     env = make_env(stdin="\n".join(lines) + "\ny\n")
-    assert run("guide", "piriformis", "--auto", obj=env).exit_code == 0
+    assert run("guide", "seated-piriformis", "--auto", obj=env).exit_code == 0
     out = " ".join(env.stdout.getvalue().split())
     assert CONFIRM in out
     assert (LIST in out) is (changed != "n")

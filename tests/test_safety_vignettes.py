@@ -13,6 +13,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.content.light_rules import ACHE_WORDS, WEIGHT_WORDS
 from sciatica_cli.content.posture_rules import postures_named
 from sciatica_cli.content.pressure_rules import pressure_words
 from sciatica_cli.domain.question_plan import Memory, ProfileList, Step, plan_questions
@@ -199,9 +200,15 @@ def texts_of(technique) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("technique", sorted(CONTENT.techniques))
+LIGHT = sorted(
+    t.id for t in CONTENT.techniques.values() if any(not v.presses_hard for v in t.tools)
+)
+
+
+@pytest.mark.parametrize("technique", LIGHT)
 def test_blood_thinners_show_no_text_that_adds_pressure(run, make_env, technique):
-    # 8. light pressure is enforced: the texts that add pressure exist, and none is shown
+    # 8. light pressure is enforced: the texts that add pressure exist, and none is shown;
+    # nor body weight on a hand or tool, nor an ache (Revision 3: light is stroking)
     shown_elsewhere = [t for t in texts_of(CONTENT.techniques[technique]) if pressure_words(t)]
     env = make_env(stdin=guide_answers(technique, {"blood-thinners": "y"}))
     result = run("guide", technique, "--auto", obj=env)
@@ -210,18 +217,49 @@ def test_blood_thinners_show_no_text_that_adds_pressure(run, make_env, technique
     assert "Use light pressure only" in out
     assert pressure_words(out) is None, pressure_words(out)
     assert all(" ".join(text.split()) not in out for text in shown_elsewhere)
+    steps = out[out.index("Step 1 of") :]
+    if not CONTENT.techniques[technique].is_movement:
+        assert WEIGHT_WORDS.search(steps) is None and ACHE_WORDS.search(steps) is None
+
+
+def test_a_massage_done_lying_on_the_hand_is_refused_under_light_pressure(run, make_env):
+    """Piriformis lies on the hand: under light pressure it is refused, and the seated
+    version, with the hand reaching behind, is the way to do it."""
+    env = make_env(stdin=guide_answers("piriformis", {"blood-thinners": "y"}))
+    result = run("guide", "piriformis", "--auto", obj=env)
+    assert result.exit_code == NO_MASSAGE
+    assert "version done sitting up" in " ".join(env.stdout.getvalue().split())
+    assert "seated-piriformis" in LIGHT
+
+
+def test_every_massage_has_a_seated_or_side_lying_hands_position_for_each_area():
+    """Each area a massage works on can be massaged sitting up or on the side, by hand."""
+    for technique in CONTENT.techniques.values():
+        if technique.is_movement:
+            continue
+        upright = [
+            t
+            for t in CONTENT.techniques.values()
+            if not t.is_movement
+            and t.posture in ("seated", "side-lying")
+            and set(technique.areas) <= set(t.areas)
+            and any(v.tool == "hands" and not v.presses_hard for v in t.tools)
+        ]
+        assert upright, technique.id
 
 
 @pytest.mark.parametrize(
     ("technique", "tool"),
-    [(t.id, v.tool) for t in CONTENT.techniques.values() for v in t.tools if v.body_weight],
+    [(t.id, v.tool) for t in CONTENT.techniques.values() for v in t.tools if v.presses_hard],
 )
 def test_blood_thinners_refuse_a_tool_that_presses_with_body_weight(run, make_env, technique, tool):
     env = make_env(stdin=guide_answers(technique, {"blood-thinners": "y"}))
     result = run("guide", technique, "--tool", tool, obj=env)
     assert result.exit_code == NO_MASSAGE
     assert "Step 1" not in env.stdout.getvalue()
-    assert "body weight" in env.stdout.getvalue() + env.stderr.getvalue()
+    said = env.stdout.getvalue() + env.stderr.getvalue()
+    variant = next(v for v in CONTENT.techniques[technique].tools if v.tool == tool)
+    assert ("body weight" if variant.body_weight else "deep into the muscle") in said
 
 
 def test_without_light_pressure_the_more_pressure_line_is_shown(run, make_env):

@@ -96,6 +96,16 @@ class ToolVariant:
         "on it): never offered when light pressure is required.",
         default=False,
     )
+    deep: bool = field(
+        "True for a tool made to work deep into the muscle (a massage stick): like a "
+        "body-weight tool, never offered when light pressure is required (hands only then).",
+        default=False,
+    )
+
+    @property
+    def presses_hard(self) -> bool:
+        """Left out under light pressure: body weight on it, or made for deep work."""
+        return self.body_weight or self.deep
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

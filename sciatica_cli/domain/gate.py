@@ -139,12 +139,19 @@ def light_pressure_only(outcome: Outcome) -> bool:
 
 
 def may_use_tool(outcome: Outcome, variant: ToolVariant) -> Decision:
-    """May this tool be offered? Not one that presses with body weight when light pressure
-    is required: the person cannot keep that light."""
-    if variant.body_weight and light_pressure_only(outcome):
+    """May this tool be offered? Not one that presses with body weight (lying on the hand
+    too) or works deep (a stick) when light pressure is required: the person cannot keep
+    that light (Revision 2: hands, or a ball held in the hand, only)."""
+    if variant.presses_hard and light_pressure_only(outcome):
+        how = "with your body weight" if variant.body_weight else "deep into the muscle"
+        instead = (
+            "Choose a version done sitting up, with your hands (see 'sciatica techniques')."
+            if variant.tool == "hands"
+            else "Use your hands instead (--tool hands)."
+        )
         reason = (
-            f"The '{variant.tool}' presses with your body weight, and your answers mean light "
-            "pressure only. Use your hands instead (--tool hands)."
+            f"This way of using '{variant.tool}' presses {how}, and your answers mean light "
+            f"pressure only. {instead}"
         )
         return Decision(Verdict.BLOCKED, reason)
     return Decision(Verdict.ALLOWED, "This tool may be used.")
