@@ -11,9 +11,9 @@ import re
 
 import pytest
 
+from sciatica_cli.content.light_rules import ACHE_WORDS, WEIGHT_WORDS
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.content.light_rules import ACHE_WORDS, WEIGHT_WORDS
 from sciatica_cli.content.posture_rules import postures_named
 from sciatica_cli.content.pressure_rules import pressure_words
 from sciatica_cli.domain.question_plan import Memory, ProfileList, Step, plan_questions
