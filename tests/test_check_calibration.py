@@ -253,3 +253,34 @@ def test_n_at_which_places_takes_the_yes_back(run):
     not_sure = "".join([*lines[: at + 1], "?\n", *lines[at + 1 :]])
     data = json.loads(run("check-symptoms", "--json", input=not_sure).stdout)
     assert data["blocked"]
+
+
+# -- 5. an old combined "hip or knee replacement" answer is asked again, never guessed ------
+def test_an_old_joint_replacement_answer_is_asked_again_and_keeps_the_hip_limits(
+    run, make_env, clock
+):
+    from sciatica_cli.flows.diary_access import DiaryLink
+    from sciatica_cli.flows.profile import profile_factors
+    from sciatica_cli.storage.diary import Diary
+    from sciatica_cli.storage.profile import ProfileBook, ProfileEntry
+
+    env = make_env()
+    diary = Diary.open(env.data_dir)
+    try:  # as an older version kept it: one combined fact, the surgeon not yet asked
+        at = clock.now()
+        others = ["past-cancer", "blood-thinners", "pregnancy", "spine-surgery-last-year"]
+        ProfileBook(diary).save(
+            [
+                *(ProfileEntry(item, "no", None, at) for item in others),
+                ProfileEntry("joint-replacement", "yes", None, at),
+                ProfileEntry("hip-cleared", "no", "hip-replacement", at),
+            ]
+        )
+        with DiaryLink(env, diary, required=False) as link:
+            assert "hip-replacement" in profile_factors(link)  # not guessed away
+    finally:
+        diary.close()
+    clock.advance(DAY)
+    env = make_env(stdin="n\n" * 40)
+    run("guide", "calf", "--auto", obj=env)
+    assert "Which of these apply to you?" in env.stdout.getvalue()  # the list, asked again

@@ -35,7 +35,7 @@ _WHY: dict[str, str] = {
     ),
     "pregnancy": (
         "in pregnancy, lying flat on your back or face down is best avoided: use the seated "
-        "or side-lying versions"
+        "versions"
     ),
 }
 
