@@ -16,6 +16,9 @@ import textstat
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.placeholders import fill
+from sciatica_cli.domain import gate
+from sciatica_cli.domain.triage import COMBINED_ADVICE
+from sciatica_cli.presentation.checklist import MEANWHILE, SIGN_LIST_LEADS, UNFINISHED_ACTIONS
 
 CONTENT = ContentSet([builtin_content_dir()])
 REGION = CONTENT.regions["GB"]
@@ -65,7 +68,16 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(" ".join(sentences)))
 
 
-SHIPPED = list(texts(CONTENT))
+# The check's own advice, written in the code rather than the content.
+CODE_ADVICE = [
+    ("MEANWHILE", MEANWHILE),
+    ("COMBINED_ADVICE", COMBINED_ADVICE),
+    ("URGENT_REASON", gate.URGENT_REASON),
+    ("UNFINISHED_REASON", gate.UNFINISHED_REASON),
+    *((f"UNFINISHED_ACTIONS[{tier}]", text) for tier, text in UNFINISHED_ACTIONS.items()),
+    *((f"SIGN_LIST_LEADS[{kind}]", text) for kind, text in SIGN_LIST_LEADS.items()),
+]
+SHIPPED = [*texts(CONTENT), *CODE_ADVICE]
 
 
 def test_textstat_grades_offline_and_can_tell_hard_from_plain():

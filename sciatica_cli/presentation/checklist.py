@@ -424,7 +424,7 @@ def _short(raised: Raised, content: ContentSet) -> str:
 
 UNFINISHED_ACTIONS = {
     "emergency": "If you have any of the emergency signs, do not wait. " + EMERGENCY_ACTION,
-    "urgent": "If you have any sign that needs a doctor today, contact {urgent_care} today.",
+    "urgent": "Do you have a sign that needs a doctor today? Then contact {urgent_care} today.",
     "soon": "If you have any of the other signs, book a visit to {primary_care}.",
 }
 
