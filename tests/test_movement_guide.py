@@ -93,3 +93,28 @@ def test_easy_on_two_days_moves_the_bridge_up_a_level_and_history_says_why(
     env = make_env()
     run("history", obj=env)
     assert "Bridge: level 1 (Six low bridges.)" in flat(env.stdout.getvalue())
+
+
+def test_at_the_top_level_easy_on_two_days_names_the_next_step(run, make_env, tmp_path, clock):
+    """NICE-NG59: after the top level, a longer walk, a group class or a physiotherapist."""
+    from sciatica_cli.storage.diary import Diary
+    from sciatica_cli.storage.movement_records import LevelRecord
+
+    top = len(CONTENT.techniques["bridge"].levels)
+    diary = Diary.open(tmp_path / "data")
+    diary.set_level(LevelRecord("bridge", top, clock.now(), "set for the test"))
+    diary.close()
+    result, out = guide(run, make_env, "bridge", "--auto", "--hold", "1", then="e\n")
+    assert result.exit_code == 0, out
+    assert "longer walk" not in out  # easy once: not yet
+    clock.advance(24 * 3600)
+    result, out = guide(
+        run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=later_clear("bridge")
+    )
+    assert result.exit_code == 0, out
+    said = flat(out)
+    assert "Bridge is at its top level and felt easy on two days." in said
+    assert "longer walk" in said and "group exercise class" in said and "physiotherapist" in said
+    assert rows(tmp_path, "SELECT level FROM movement_levels WHERE technique = 'bridge'") == [
+        (top,)
+    ]
