@@ -284,3 +284,22 @@ def test_an_old_joint_replacement_answer_is_asked_again_and_keeps_the_hip_limits
     env = make_env(stdin="n\n" * 40)
     run("guide", "calf", "--auto", obj=env)
     assert "Which of these apply to you?" in env.stdout.getvalue()  # the list, asked again
+
+
+# -- 5. varicose veins: a caution for the legs only --------------------------------------------
+def test_varicose_veins_mean_light_pressure_on_the_legs_and_no_roller_or_stick(run, make_env):
+    veins = {"varicose-veins": "y"}
+    env = make_env(stdin=guide_answers("calf", veins))
+    result = run("guide", "calf", "--auto", obj=env)
+    out = flat(env.stdout.getvalue())
+    assert result.exit_code == OK and "Use light pressure only today." in out
+    for tool in ("foam-roller", "massage-stick"):
+        env = make_env(stdin=guide_answers("calf", veins))
+        assert run("guide", "calf", "--tool", tool, obj=env).exit_code == 7
+
+
+def test_varicose_veins_leave_a_massage_elsewhere_as_it_was(run, make_env):
+    env = make_env(stdin=guide_answers("lower-back", {"varicose-veins": "y"}))
+    result = run("guide", "lower-back", "--auto", obj=env)
+    assert result.exit_code == OK
+    assert "Use light pressure only today." not in flat(env.stdout.getvalue())

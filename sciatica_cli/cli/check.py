@@ -32,7 +32,7 @@ def check_symptoms(
 ) -> None:
     """Check for warning signs (red flags) before any massage.
 
-    24 yes/no questions, about 4 minutes, every one every time (a follow-up only after a
+    23 yes/no questions, about 4 minutes, every one every time (a follow-up only after a
     yes). Answer y (yes), n (no) or ? (not sure);
     not sure, or no answer at all, counts as yes.
     The questions about emergency signs come first, and the check stops at the first one

@@ -51,8 +51,8 @@ def guide(
 ) -> None:
     """Be guided through one technique, after the safety check, with timed holds.
 
-    The safety check comes first: 22 to 24 yes/no questions the first time (about 4
-    minutes), 6 to 7 while your answers from the last 7 days are kept, and two questions
+    The safety check comes first: 22 to 23 yes/no questions the first time (about 4
+    minutes), 6 while your answers from the last 7 days are kept, and two questions
     within 12 hours of a check that let you go on (the emergency signs, then the rest).
 
     During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the

@@ -33,7 +33,7 @@ def start(
 
     The safety check asks 21 yes/no questions the first time (about 4 minutes), 5 while
     your answers from the last 7 days are kept, two within 12 hours of a check that let you
-    go on; then 1 to 3 about the places, once you have said where it hurts. Pain is rated
+    go on; then 1 to 2 about the places, once you have said where it hurts. Pain is rated
     before and after and kept in your diary ('sciatica history'). During a hold: space
     pauses, s skips, h means it hurts more, q quits.
     """

@@ -223,7 +223,9 @@ def place_questions(
     list it first)."""
     known = memory or Memory()  # nothing remembered: a first check asks them all
     asked = [
-        c for c in cautions if c.places and applies_to(c, places) and _still_possible(c, known)
+        c
+        for c in cautions
+        if c.places and not c.profile and applies_to(c, places) and _still_possible(c, known)
     ]
     ordered = [c for c in asked if not follow_up(c)]
     for caution in asked:
