@@ -2,8 +2,9 @@
 about the places worked on once the plan is known, and the record.
 
 - `check_before_session` (`guide`, `start`): nothing after a session that hurt more today;
-  else a recent check reused after one question; else the planned checklist, shortened by
-  what the diary remembers (`load_memory`), recorded.
+  else a recent check reused after two questions (the cauda equina signs, then the rest);
+  else the planned checklist, shortened by what the diary remembers (`load_memory`),
+  recorded.
 - `check_places`: once `start` knows the places, or a reused check meets new places, the
   place cautions not yet asked for them; the check kept in the diary is amended.
 - `run_check_symptoms`: always everything, one by one, and recorded.
@@ -184,7 +185,8 @@ def _reuse_recent_check(
     env: Environment, ui: CheckUI, last: CheckRecord | None
 ) -> CheckResult | None:
     """A check under 12 hours old, with nothing more than acknowledged "soon" signs or
-    cautions, stands after one question that lists them and every sign."""
+    cautions, stands after two questions: the cauda equina signs, then one that lists what it
+    found and every other sign."""
     if last is None or last.answers is None:
         return None
     if not recent_check.is_reusable(last.checked_at, last.tier, last.may_massage, env.now()):
