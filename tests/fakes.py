@@ -132,7 +132,9 @@ def place_questions(content: Any, places: Any) -> int:
 
     planned = frozenset(places)
     return sum(
-        1 for c in content.cautions.values() if c.places and applies_to(c, planned) and counted(c)
+        1
+        for c in content.cautions.values()
+        if c.places and not c.profile and applies_to(c, planned) and counted(c)
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from sciatica_cli import __version__
 from sciatica_cli.environment import Environment
 
-BUILT_IN = ["calf", "hamstring", "lower-back", "piriformis"]
+BUILT_IN = ["calf", "hamstring", "lower-back", "piriformis", "seated-piriformis"]
 
 
 def test_version(run):

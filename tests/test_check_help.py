@@ -33,8 +33,9 @@ def test_guide_help_gives_the_first_and_later_lengths(run):
     (low, high), (later_low, later_high) = span(False), span(True)
     assert f"{low} to {high} yes/no questions the first time" in out
     assert f"(about {minutes_for(high)} minutes)" in out
-    assert f"{later_low} to {later_high} while your answers from the last 7 days" in out
-    assert "one question within 12 hours" in out
+    later = f"{later_low} to {later_high}" if later_low != later_high else f"{later_low}"
+    assert f"minutes), {later} while your answers from the last 7 days" in out
+    assert "two questions within 12 hours" in out
 
 
 def test_start_help_gives_its_lengths_before_the_places(run):
@@ -42,7 +43,7 @@ def test_start_help_gives_its_lengths_before_the_places(run):
     first, later = length(frozenset()), length(frozenset(), later=True)
     assert f"asks {first} yes/no questions the first time" in out
     assert f"(about {minutes_for(first)} minutes), {later} while" in out
-    places = [c for c in CAUTIONS if c.places and not c.only_after]
+    places = [c for c in CAUTIONS if c.places and not c.only_after and not c.profile]
     found = re.search(r"then 1 to (\d+) about the places", out)
     assert found is not None and int(found.group(1)) == len(places)
 

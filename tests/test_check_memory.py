@@ -24,7 +24,12 @@ DAY = 24 * HOUR
 SLOW_LISTED = [f for f in CONTENT.red_flags.values() if f.slow and not f.only_after]
 
 # The targets the issue set for `guide piriformis`, answering "no" throughout.
-FIRST_TARGET, LATER_TARGET, REUSED_TARGET = 22, 14, 1
+FIRST_TARGET, LATER_TARGET, REUSED_TARGET = 22, 6, 2
+# At most this many words before the first step of a later check (the typed replies aside).
+LATER_WORDS = 450
+# Where a later check asks its slow signs' listing: after the cauda equina list and the
+# other emergency sign.
+LISTING_AT = 2
 
 
 def asked(out: str) -> int:
@@ -38,6 +43,12 @@ def guide(run, make_env, stdin: str, technique: str = "piriformis"):
     return result, env.stdout.getvalue()
 
 
+def words_before_first_step(out: str) -> int:
+    """Words a person reads before the first step: the typed replies are not counted."""
+    shown = re.sub(r"(> ).*", r"\1", out[: out.index("Step 1 of")])
+    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", shown))
+
+
 def totals(out: str) -> set[int]:
     return {int(n) for n in re.findall(r"Question \d+ of (\d+)", out)}
 
@@ -49,18 +60,19 @@ def test_the_three_lengths_of_guide_piriformis_meet_their_targets(run, make_env,
     assert "Before any massage or exercise, 22 questions" in out
 
     clock.advance(13 * HOUR)  # past the 12 hours: a new check, with the week's memory
-    result, out = guide(run, make_env, "n\n" * 14)
+    result, out = guide(run, make_env, "n\n" * 6)
     assert result.exit_code == 0, out
-    assert asked(out) == 14 <= LATER_TARGET
-    assert "Question 14 of 14" in out
+    assert asked(out) == 6 == LATER_TARGET
+    assert "Question 6 of 6" in out
+    assert words_before_first_step(out) <= LATER_WORDS
     assert "Which of these apply to you?" not in out  # the kept profile: one question
-    assert "Has any of this changed since then" in out
+    assert "Has any changed" in out
     assert "Has any of these started since" in out  # the slow signs in one question
 
     clock.advance(HOUR)  # within 12 hours of a check that let the person go on
-    result, out = guide(run, make_env, "n\n")
+    result, out = guide(run, make_env, "n\n" * 2)
     assert result.exit_code == 0, out
-    assert asked(out) == 1 == REUSED_TARGET
+    assert asked(out) == 2 == REUSED_TARGET
     assert "Step 1 of" in out
 
 
@@ -69,30 +81,34 @@ def test_after_a_week_the_profile_is_one_question_and_the_slow_signs_one_by_one(
 ):
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(13 * HOUR)
-    guide(run, make_env, "n\n" * 14)  # a listed "no" does not renew the week
+    guide(run, make_env, "n\n" * LATER_TARGET)  # a listed "no" does not renew the week
     clock.advance(7 * DAY)
     result, out = guide(run, make_env, "n\n" * FIRST)
     assert result.exit_code == 0, out
-    assert "Has any of this changed since then" in out
+    assert "Has any changed" in out
     assert "Which of these apply to you?" not in out
     assert "Has any of these started since" not in out
     for flag in SLOW_LISTED:
         assert " ".join(flag.question.split())[:40] in " ".join(out.split())
-    assert asked(out) == FIRST  # the confirming question stands where the list stood
+    # The confirming question stands where the list stood, the fast signs in short lists.
+    assert asked(out) < FIRST
 
 
 def test_a_changed_profile_asks_the_list_again(run, make_env, clock):
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(8 * DAY)
-    before = ORDER.index("profile")  # the emergency signs come first
+    # A week on: the slow signs one by one, the fast ones in lists; the profile after the
+    # cauda equina list, the other emergency sign and the major injury (a slow sign).
+    before = 3
     result, out = guide(run, make_env, "n\n" * before + "y\n" + "n\n" * FIRST)
-    assert "Has any of this changed since then" in out
+    assert "Has any changed" in out
     assert "Which of these apply to you?" in out
     assert result.exit_code == 0, out
     # The list comes as one more question, and the count says so.
-    assert totals(out) == {FIRST, FIRST + 1}
-    assert f"That answer adds 1 question: {FIRST + 1} in all." in out
-    assert f"Question {FIRST + 1} of {FIRST + 1}" in out
+    total = max(totals(out))
+    assert totals(out) == {total - 1, total}
+    assert f"That answer adds 1 question: {total} in all." in out
+    assert f"Question {total} of {total}" in out
 
 
 @pytest.mark.parametrize("answer", ["y\n", "?\n"])
@@ -101,9 +117,9 @@ def test_a_listing_not_answered_no_asks_each_slow_sign_and_the_count_stays_true(
 ):
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(13 * HOUR)
-    result, out = guide(run, make_env, "n\n" * 6 + answer + "n\n" * 30)
+    result, out = guide(run, make_env, "n\n" * LISTING_AT + answer + "n\n" * 30)
     assert result.exit_code == 0, out
-    expanded = 14 + len(SLOW_LISTED)  # the listing, then each of its signs
+    expanded = LATER_TARGET + len(SLOW_LISTED)  # the listing, then each of its signs
     assert f"That answer adds {len(SLOW_LISTED)} questions: {expanded} in all." in out
     after = out[out.index("That answer adds") :]
     assert totals(after) == {expanded}
@@ -115,7 +131,7 @@ def test_a_listing_not_answered_no_asks_each_slow_sign_and_the_count_stays_true(
 def test_input_ending_at_the_listing_leaves_the_check_unfinished(run, make_env, clock):
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(13 * HOUR)
-    result, out = guide(run, make_env, "n\n" * 6)
+    result, out = guide(run, make_env, "n\n" * LISTING_AT)
     assert "Has any of these started since" in out
     assert result.exit_code == 7
     assert "Step 1" not in out
@@ -128,31 +144,31 @@ def test_a_slow_sign_raised_since_is_asked_on_its_own_again(run, make_env, clock
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(13 * HOUR)
     listed = [f.id for f in SLOW_LISTED]
-    answers = ["n"] * 6 + ["y"] + ["y" if i == "weight-loss" else "n" for i in listed]
+    answers = ["n"] * LISTING_AT + ["y"] + ["y" if i == "weight-loss" else "n" for i in listed]
     result, out = guide(run, make_env, "\n".join(answers) + "\n" + "n\n" * 20)
     assert result.exit_code == 3, out
     clock.advance(HOUR)
-    result, out = guide(run, make_env, "n\n" * 15)
-    assert "Has any of these appeared or changed" not in out  # urgent: never reused
+    result, out = guide(run, make_env, "n\n" * (LATER_TARGET + 1))
+    assert "Has any of these started or changed" not in out  # urgent: never reused
     assert result.exit_code == 0, out
-    assert asked(out) == 15  # the later check's 14, and weight loss on its own
+    assert asked(out) == LATER_TARGET + 1  # the later check's, and weight loss on its own
     question = "Are you losing weight without meaning to?"
     listing = out.index("Has any of these started since")
     assert question not in out[out.rindex("Question", 0, listing) : listing]
     assert out.count(question) == 1
 
 
-def test_a_check_with_acknowledged_soon_signs_is_reused_with_one_question(run, make_env, clock):
+def test_a_check_with_acknowledged_soon_signs_is_reused_with_two_questions(run, make_env, clock):
     at = ORDER.index("not-improving")
     stdin = "n\n" * at + "y\n" + "n\n" * (FIRST - at - 1) + "y\n"  # then "y": read and will act
     result, out = guide(run, make_env, stdin)
     assert result.exit_code == 0, out
     clock.advance(2 * HOUR)
-    result, out = guide(run, make_env, "n\n")
+    result, out = guide(run, make_env, "n\n" * REUSED_TARGET)
     assert result.exit_code == 0, out
-    assert asked(out) == 1
+    assert asked(out) == REUSED_TARGET
     assert "your check found this, and you said you would act on it" in out
-    assert "Sciatica usually gets better within 4 to 6 weeks" in " ".join(out.split())
+    assert "Sciatica most often gets better within 4 to 6 weeks" in " ".join(out.split())
     assert "Step 1 of" in out
 
 
@@ -163,30 +179,31 @@ def test_a_soon_sign_not_acknowledged_is_not_reused(run, make_env, clock):
     assert result.exit_code == 7
     clock.advance(HOUR)
     _, out = guide(run, make_env, "n\n" * 20)
-    assert "Has any of these appeared or changed" not in out
+    assert "Has any of these started or changed" not in out
 
 
 def test_a_reused_check_asks_only_the_place_questions_it_did_not_cover(run, make_env, clock):
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(HOUR)
-    result, out = guide(run, make_env, "n\n" * 3, technique="calf")
+    result, out = guide(run, make_env, "n\n" * 4, technique="calf")
     assert result.exit_code == 0, out
-    assert asked(out) == 1 + 2  # a recent birth and broken skin: the calf's
-    assert "You will work on: Calf" in out or "You will work on: calf" in out
+    # A recent birth (the reused check was a first one) and broken skin: the calf's.
+    assert asked(out) == REUSED_TARGET + 2
+    assert "Places: calf" in out
     assert "Question 2 of 2" in out
     # Cleared only once the calf's questions are answered, not before.
     assert out.index("Thank you. Massage and exercise may go on") > out.index("Question 2 of 2")
     clock.advance(HOUR)
-    result, out = guide(run, make_env, "n\n", technique="calf")
+    result, out = guide(run, make_env, "n\n" * REUSED_TARGET, technique="calf")
     assert result.exit_code == 0, out
-    assert asked(out) == 1  # the calf is covered now
+    assert asked(out) == REUSED_TARGET  # the calf is covered now
 
 
 def test_a_place_answer_on_a_reused_check_still_blocks(run, make_env, clock):
     """Broken skin on the calf, said in the evening after a morning's piriformis: no calf."""
     guide(run, make_env, "n\n" * FIRST)
     clock.advance(HOUR)
-    result, out = guide(run, make_env, "n\nn\ny\n?\n", technique="calf")
+    result, out = guide(run, make_env, "n\nn\nn\ny\n?\n", technique="calf")
     assert result.exit_code == 7, out
     assert "Step 1" not in out
     assert "Thank you" not in out
@@ -210,12 +227,13 @@ def test_light_pressure_from_a_reused_check_holds_in_the_next_session(run, make_
     thinners = 1 + [item.id for item in listed.items].index("blood-thinners")
     at = ORDER.index("profile")
     stdin = "n\n" * at + f"{thinners}\n" + "n\n" * (FIRST - at - 1)
-    result, out = guide(run, make_env, stdin)
+    # Lying on the hand is body weight: under light pressure, the seated piriformis.
+    result, out = guide(run, make_env, stdin, technique="seated-piriformis")
     assert result.exit_code == 0, out
     clock.advance(HOUR)
-    result, out = guide(run, make_env, "n\n" * 3, technique="calf")
+    result, out = guide(run, make_env, "n\n" * 4, technique="calf")
     assert result.exit_code == 0, out
-    assert asked(out) == 1 + 2
+    assert asked(out) == REUSED_TARGET + 2
     thanks = out.index("Thank you. Massage and exercise may go on")
     assert out.index("Use light pressure only.", thanks) < out.index("Step 1 of")
     extra = [s.more_pressure for s in CONTENT.techniques["calf"].steps if s.more_pressure]

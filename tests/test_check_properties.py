@@ -24,7 +24,7 @@ from sciatica_cli.domain.question_plan import (
     plan_questions,
 )
 from sciatica_cli.domain.triage import Answer, triage
-from sciatica_cli.flows.check import Asked, ask_steps
+from sciatica_cli.flows.check import Asked, ask_steps, rule_out_what_cannot_apply
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.vocabulary import AREAS
 
@@ -111,6 +111,7 @@ scripts = st.lists(st.sampled_from(REPLIES), max_size=40)
 def run(memory: Memory, where, script):
     steps = plan_questions(FLAGS, CAUTIONS, memory, NOW, where)
     asked = Asked(where)
+    rule_out_what_cannot_apply(asked, CAUTIONS, memory)  # as the flow does
     screen = ScriptedScreen(script)
     ask_steps(screen, asked, steps)
     outcome = triage(FLAGS, CAUTIONS, CONTENT.techniques.values(), asked.answers(), where)

@@ -176,7 +176,7 @@ class _PlaceUI:
         return ()
 
     def input_ended(self): ...
-    def outcome(self, outcome): ...
+    def outcome(self, outcome, left=0): ...
     def verdict(self, result): ...
     def ask_acknowledgement(self):
         self.acknowledgements += 1
@@ -205,8 +205,10 @@ def test_new_soon_advice_from_a_place_question_is_acknowledged_on_its_own(tmp_pa
 
     flags = {f.id: Answer.NO for f in env.content.red_flags.values() if not f.only_after}
     flags["not-improving"] = Answer.YES  # a "soon" sign, acknowledged at start's first part
-    cautions = {
-        c.id: Answer.NO for c in env.content.cautions.values() if not c.only_after and not c.places
+    cautions = {  # the first part's answers: the profile's facts among them
+        c.id: Answer.NO
+        for c in env.content.cautions.values()
+        if not c.only_after and (not c.places or c.profile)
     }
     answers = Answers(flags=flags, cautions=cautions)
     first = conclude(triage_answers(env.content, answers, frozenset()), True, T0, answers=answers)

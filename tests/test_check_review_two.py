@@ -25,7 +25,7 @@ LISTED = [i for i in (*FLAGS, *CAUTIONS) if i.profile and not i.only_after]
 def test_a_follow_up_fact_older_than_its_parent_is_asked_again():
     """Cleared by the surgeon for an old knee 200 days ago; a new hip told yesterday."""
     profile = {i.id: (Answer.NO, NOW - dt.timedelta(days=1)) for i in LISTED}
-    profile["joint-replacement"] = (Answer.YES, NOW - dt.timedelta(days=1))
+    profile["hip-replacement"] = (Answer.YES, NOW - dt.timedelta(days=1))
     profile["hip-cleared"] = (Answer.YES, NOW - dt.timedelta(days=200))
     steps = plan_questions(FLAGS, CAUTIONS, Memory(profile=profile), NOW, None)
     screen, asked = ScriptedScreen([]), Asked(None)

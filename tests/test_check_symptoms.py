@@ -323,9 +323,9 @@ def test_a_bad_answer_is_never_taken_as_no(run):
     # "maybe" is asked again; then the input ends: unfinished, never cleared (exit 7).
     assert result.exit_code == 7
     assert "Please answer y (yes), n (no) or ? (not sure)." in result.stdout
-    # counted in signs (the profile list holds several), every one of them unanswered
-    signs = sum(len(i.items) if i.id == "profile" else 1 for i in ORDER)
-    assert f"The check was not finished: {signs} signs not answered" in flat(result.stdout)
+    # counted in questions (the profile list is one), every one of them unanswered
+    questions = len(ORDER)
+    assert f"The check was not finished: {questions} questions not answered" in flat(result.stdout)
 
 
 def test_piped_answers_that_stay_unclear_count_as_not_sure(run):

@@ -26,6 +26,7 @@ each_side: true
 tools:
   - tool: massage-ball
     instruction: Put the ball under the tight spot in your buttock.
+    body_weight: true
 steps:
   - instruction: Sit on the ball, over the tight spot.
     pose: chair-sitting

@@ -145,10 +145,10 @@ def test_guide_reuses_the_same_check_when_it_is_not_damaged(run, make_env, tmp_p
     diary = Diary.open(tmp_path / "data")
     diary.record_check(CheckRecord(clock.now(), None, True, False, [], ALL_NO))
     diary.close()
-    env = make_env(stdin="n\n")
+    env = make_env(stdin="n\n" * 2)
     run("guide", "calf", "--auto", obj=env)
-    assert "Has any of these appeared" in env.stdout.getvalue()
-    assert "Question 1 of" not in env.stdout.getvalue()
+    assert "Has any of these started or changed" in env.stdout.getvalue()
+    assert "Before any massage or exercise" not in env.stdout.getvalue()
 
 
 def test_guide_asks_the_full_check_when_the_last_check_is_damaged(run, make_env, tmp_path, clock):

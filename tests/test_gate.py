@@ -144,7 +144,7 @@ def test_acknowledgement_is_asked_only_when_it_alone_stands_in_the_way():
     assert gate.asks_acknowledgement(outcome_for(flags={"stopping-daily-life": Answer.UNSURE}))
     assert not gate.asks_acknowledgement(outcome_for())
     assert not gate.asks_acknowledgement(
-        outcome_for(flags={"not-improving": Answer.YES, "one-leg-getting-weaker": Answer.YES})
+        outcome_for(flags={"not-improving": Answer.YES, "pain-not-easing-at-rest": Answer.YES})
     )
     assert not gate.asks_acknowledgement(
         outcome_for(flags={"not-improving": Answer.YES}, cautions={"skin-or-injury": Answer.UNSURE})

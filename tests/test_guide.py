@@ -191,10 +191,10 @@ def test_a_technique_the_cautions_block_is_refused_with_exit_7(run, make_env):
     place_questions = questions_when_all_no(CONTENT, new_places) - questions_when_all_no(
         CONTENT, frozenset()
     )
-    stdin = "n\n" + "n\n" * place_questions
+    stdin = "n\n" * 2 + "n\n" * place_questions
     result, out, _ = guide(run, make_env, "piriformis", "--auto", "--hold", "1", stdin=stdin)
     assert result.exit_code == 0, out
-    assert "Has any of these appeared or changed since your check" in flat(out)
+    assert "Has any of these started or changed since your check" in flat(out)
 
 
 def test_hands_free_pacing_runs_on_the_fake_clock(run, make_env, clock):

@@ -14,7 +14,7 @@ from tests.handout_diary import CONTENT, kept_check
 from tests.test_report import assert_safe_page
 
 THREE = "piriformis,bridge,calf"
-FIRST_SIGN = "pain, weakness or numbness in both legs"
+FIRST_SIGN = "pain, tingling (pins and needles), weakness or numbness in both legs"
 
 
 def handout(run, make_env, *args: str) -> tuple[int, str, str]:

@@ -57,10 +57,12 @@ def left_out(profile: frozenset[str]) -> set[str]:
         (NO_FACTORS, set()),
         (
             frozenset({"hip-replacement"}),
-            {"knee-to-chest", "glute-stretch", "seated-glute-stretch"},
+            # Knee rolls take one hip across the middle and turn it in (HIP-PRECAUTIONS).
+            {"knee-to-chest", "glute-stretch", "seated-glute-stretch", "knee-rolls"},
         ),
         (frozenset({"osteoporosis"}), {"knee-to-chest"}),
-        (frozenset({"recent-spine-surgery"}), {"knee-to-chest", "press-ups"}),
+        # Twisting waits for the surgical team too (SPINE-SURGERY-LEAFLETS).
+        (frozenset({"recent-spine-surgery"}), {"knee-to-chest", "press-ups", "knee-rolls"}),
         (frozenset({"pregnancy"}), ON_THE_BACK_OR_FRONT | {"press-ups"}),
     ],
     ids=["none", "hip", "osteoporosis", "spine-surgery", "pregnancy"],
@@ -117,7 +119,7 @@ def test_a_hip_replacement_leaves_deep_hip_bending_out_until_the_surgeon_clears_
 ):
     """Only a clear "yes, my surgeon said it is safe" brings knee to chest back."""
     flags = dict.fromkeys(CONTENT.red_flags, Answer.NO)
-    cautions = {**dict.fromkeys(CONTENT.cautions, Answer.NO), "joint-replacement": Answer.YES}
+    cautions = {**dict.fromkeys(CONTENT.cautions, Answer.NO), "hip-replacement": Answer.YES}
     answers = Answers(flags=flags, cautions={**cautions, "hip-cleared": cleared})
     outcome = triage(
         CONTENT.red_flags.values(), CONTENT.cautions.values(), MOVEMENT.values(), answers
@@ -127,7 +129,7 @@ def test_a_hip_replacement_leaves_deep_hip_bending_out_until_the_surgeon_clears_
 
 
 def test_no_replacement_means_the_surgeon_question_is_not_asked_and_nothing_is_left_out():
-    answers = Answers(cautions={"joint-replacement": Answer.NO})
+    answers = Answers(cautions={"hip-replacement": Answer.NO})
     outcome = triage(
         CONTENT.red_flags.values(), CONTENT.cautions.values(), MOVEMENT.values(), answers
     )
@@ -221,10 +223,27 @@ def test_weak_bones_answered_in_the_check_count_as_osteoporosis_for_movement():
     assert "knee-to-chest" not in refused(concluded_with({}), NO_FACTORS)
 
 
-def test_a_joint_replacement_in_the_profile_list_leaves_out_deep_hip_bending():
-    left = refused(concluded_with({"joint-replacement": Answer.YES}), NO_FACTORS)
-    assert {"glute-stretch", "knee-to-chest", "seated-glute-stretch"} <= left
+def test_a_hip_replacement_in_the_profile_list_leaves_out_deep_hip_bending_and_knee_rolls():
+    left = refused(concluded_with({"hip-replacement": Answer.YES}), NO_FACTORS)
+    assert {"glute-stretch", "knee-to-chest", "seated-glute-stretch", "knee-rolls"} <= left
     assert {"pelvic-tilt", "walking", "calf"}.isdisjoint(left)
+
+
+def test_a_knee_replacement_carries_no_hip_precautions():
+    """Revision 3: a knee is not a hip. Nothing the hip precautions leave out is refused."""
+    left = refused(concluded_with({"knee-replacement": Answer.YES}), NO_FACTORS)
+    assert not {"glute-stretch", "knee-to-chest", "seated-glute-stretch", "knee-rolls"} & left
+
+
+def test_knee_rolls_wait_for_the_surgical_team_after_a_spine_operation():
+    """Three weeks after a spine operation, not yet cleared: no knee rolls; cleared: back."""
+    waiting = concluded_with({"spine-surgery-last-year": Answer.YES})
+    assert "knee-rolls" in refused(waiting, NO_FACTORS)
+    cleared = concluded_with(
+        {"spine-surgery-last-year": Answer.YES, "spine-surgery-cleared": Answer.YES}
+    )
+    assert "knee-rolls" not in refused(cleared, NO_FACTORS)
+    assert "lower-back" in refused(cleared, NO_FACTORS)  # never over the scar this year
 
 
 def test_a_spine_operation_in_the_last_year_leaves_out_forced_bending_and_the_back_massage():

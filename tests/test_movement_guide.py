@@ -6,8 +6,9 @@ import sqlite3
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.question_plan import check_length
 from sciatica_cli.storage.diary import FILE_NAME
-from tests.fakes import flat, places_of, questions_when_all_no
+from tests.fakes import FakeClock, flat, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
 
@@ -59,18 +60,61 @@ def test_pain_moving_up_lets_the_sets_go_on(run, make_env, tmp_path):
     ]
 
 
-def test_two_easy_sessions_move_the_bridge_up_a_level_and_history_says_why(run, make_env, tmp_path):
-    # Within a few hours a recent check is reused after one question ("anything changed?").
-    for check in (all_clear("bridge"), "n\n"):
+def later_clear(technique: str) -> str:
+    """A "no" to each question of a later day's `guide TECHNIQUE`."""
+    places = places_of(CONTENT, technique)
+    flags, cautions = list(CONTENT.red_flags.values()), list(CONTENT.cautions.values())
+    return "n\n" * check_length(flags, cautions, places, FakeClock().now(), later=True)
+
+
+def test_easy_on_two_days_moves_the_bridge_up_a_level_and_history_says_why(
+    run, make_env, tmp_path, clock
+):
+    # Twice easy on one day (the second on the reused check) is not yet a reason to move up.
+    for check in (all_clear("bridge"), "n\n" * 2):
         result, out = guide(
             run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=check
         )
         assert result.exit_code == 0, out
-    assert "Bridge: level 2 next time, because the last two felt easy." in flat(out)
+    assert "level 2 next time" not in flat(out)
+    assert rows(tmp_path, "SELECT technique, level FROM movement_levels") == []
+    clock.advance(24 * 3600)  # the next day: easy again, on a second day
+    result, out = guide(
+        run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=later_clear("bridge")
+    )
+    assert result.exit_code == 0, out
+    assert "Bridge: level 2 next time, because it felt easy on two days." in flat(out)
     assert rows(tmp_path, "SELECT technique, level FROM movement_levels") == [("bridge", 2)]
-    result, out = guide(run, make_env, "bridge", "--auto", "--hold", "1", then="h\n", check="n\n")
+    result, out = guide(
+        run, make_env, "bridge", "--auto", "--hold", "1", then="h\n", check="n\n" * 2
+    )
     assert "Set 2 of 2" in out  # level 2: eight bridges, twice
     assert "Bridge: level 1 next time, because it felt too hard." in flat(out)
     env = make_env()
     run("history", obj=env)
     assert "Bridge: level 1 (Six low bridges.)" in flat(env.stdout.getvalue())
+
+
+def test_at_the_top_level_easy_on_two_days_names_the_next_step(run, make_env, tmp_path, clock):
+    """NICE-NG59: after the top level, a longer walk, a group class or a physiotherapist."""
+    from sciatica_cli.storage.diary import Diary
+    from sciatica_cli.storage.movement_records import LevelRecord
+
+    top = len(CONTENT.techniques["bridge"].levels)
+    diary = Diary.open(tmp_path / "data")
+    diary.set_level(LevelRecord("bridge", top, clock.now(), "set for the test"))
+    diary.close()
+    result, out = guide(run, make_env, "bridge", "--auto", "--hold", "1", then="e\n")
+    assert result.exit_code == 0, out
+    assert "longer walk" not in out  # easy once: not yet
+    clock.advance(24 * 3600)
+    result, out = guide(
+        run, make_env, "bridge", "--auto", "--hold", "1", then="e\n", check=later_clear("bridge")
+    )
+    assert result.exit_code == 0, out
+    said = flat(out)
+    assert "Bridge is at its top level and felt easy on two days." in said
+    assert "longer walk" in said and "group exercise class" in said and "physiotherapist" in said
+    assert rows(tmp_path, "SELECT level FROM movement_levels WHERE technique = 'bridge'") == [
+        (top,)
+    ]

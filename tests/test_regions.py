@@ -25,13 +25,20 @@ REGIONS = CONTENT.regions
 SHIPPED = known_codes(REGIONS)
 EMERGENCY = [f for f in CONTENT.red_flags.values() if f.tier == "emergency"]
 URGENT = [f for f in CONTENT.red_flags.values() if f.tier == "urgent"]
-EXAMPLES = ("999 in the UK", "112 in the EU", "911 in the US and Canada", "000 in Australia")
+EXAMPLES = (
+    "999 in the UK",
+    "112 in the EU",
+    "911 in the US and Canada",
+    "000 in Australia",
+    "111 in New Zealand",
+)
 QUESTIONS = questions_when_all_no(CONTENT)
 ASKED = [item.id for item in asked_in_order(CONTENT)]  # the profile list is one ("profile")
 
 
 def numbers(text: str) -> set[str]:
-    return set(re.findall(r"(?<![\d,.])\d{3}(?![\d])", text))
+    """Phone numbers of two or three digits (15, 112, 999) standing alone in `text`."""
+    return set(re.findall(r"(?<![\d,.])\d{2,3}(?![\d-])", text))
 
 
 def every_text(content: ContentSet) -> list[str]:
@@ -54,19 +61,22 @@ def test_the_shipped_regions_cover_the_issue_list_and_every_eu_country():
     for code in ("GB", "IE", "US", "CA", "AU", "NZ", "IN", "EU", "DE", "FR", "NL", "SE", "PL"):
         assert code in SHIPPED
     eu = [code for code in SHIPPED if REGIONS[code].emergency_number == "112"]
-    assert len(eu) == 27 + 1 + 1  # 27 member states (Ireland among them), the EU, India
+    assert len(eu) == 27 - 1 + 1  # the member states but France (15 first), and the EU
+    assert numbers(REGIONS["FR"].emergency_number) == {"15", "112"}  # SAMU, and 112
+    assert numbers(REGIONS["IN"].emergency_number) == {"108", "112"}  # ambulance, general
+    assert "116 117" in REGIONS["DE"].urgent_care  # the out-of-hours medical service
     assert UNKNOWN not in SHIPPED
 
 
 @pytest.mark.parametrize("code", SHIPPED)
 def test_emergency_advice_shows_the_regions_number_and_no_other(code: str):
     region = REGIONS[code]
-    assert re.fullmatch(r"\d{3}", region.emergency_number)
-    others = {REGIONS[c].emergency_number for c in SHIPPED} - {region.emergency_number}
+    own = numbers(region.emergency_number)  # one number, or two (France: 15 or 112)
+    assert own and re.match(r"\d", region.emergency_number)
     for flag in EMERGENCY:
         text = fill(flag.advice, region)
-        assert region.emergency_number in numbers(text), flag.id
-        assert not numbers(text) & others, (flag.id, text)
+        assert own <= numbers(text), flag.id
+        assert numbers(text) <= own, (flag.id, text)  # no other region's number
         assert "{" not in text and "}" not in text
 
 
@@ -98,7 +108,11 @@ def test_the_fallback_gives_examples_and_never_one_number():
             text = text.replace(example, "")
         assert numbers(text) == set(), text
     for flag in URGENT:
-        assert "a doctor or an urgent care service today" in fill(flag.advice, fallback)
+        filled = fill(flag.advice, fallback)
+        if "{maternity_unit}" in flag.advice:  # in pregnancy, the maternity unit first
+            assert fallback.maternity_unit in filled
+            continue
+        assert "a doctor or an urgent care service today" in filled
 
 
 def test_fill_unknown_uses_the_fallback_entry():
@@ -308,7 +322,7 @@ SOON_THEN_ACK = (
     ("technique", "answers", "shown"),
     [
         ("piriformis", guide_all_no("piriformis"), "Stop at once if"),
-        ("piriformis", SOON_THEN_ACK, "Book an appointment with your doctor"),
+        ("piriformis", SOON_THEN_ACK, "Book a visit to your doctor"),
         ("calf", guide_all_no("calf"), "Call your local emergency number (999 in the UK"),
     ],
     ids=["all-clear", "soon-sign", "calf-stop-signs"],
@@ -325,10 +339,13 @@ def test_a_guided_session_shows_no_placeholder(
 
 
 def _flag_yaml(flag: RedFlag, advice: str) -> str:
+    extra = "  cauda_equina: true\n" if flag.cauda_equina else ""
+    extra += f"  label: {json.dumps(flag.label)}\n" if flag.label else ""
     return (
         f"- id: {flag.id}\n"
         f"  question: {json.dumps(flag.question)}\n"
         f"  tier: {flag.tier}\n"
+        f"{extra}"
         f"  advice: {json.dumps(advice)}\n"
         f"  sources: [{', '.join(flag.sources)}]\n"
     )

@@ -72,7 +72,7 @@ def test_start_resumes_a_stopped_routine_at_the_technique_where_it_stopped(run, 
     assert stopped.current_technique == second.id
 
     # --auto: the rest runs hands-free, so the answers are the check, the offer and the pain.
-    code, out = _start(run, make_env, "n\n" + "y\n" + "3\n3\n", "--auto")
+    code, out = _start(run, make_env, "n\n" * 2 + "y\n" + "3\n3\n", "--auto")
     assert code == 0
     assert "Go on where you stopped?" in out
     assert f"at {second.name} (2 of {count})" in out
@@ -88,16 +88,16 @@ def test_start_resumes_a_stopped_routine_at_the_technique_where_it_stopped(run, 
 
 def test_a_declined_resume_is_not_offered_again(run, make_env):
     _quit_after_the_bridge(run, make_env)
-    _, out = _start(run, make_env, "n\n" + "n\n" + CALF_ONLY + ACHING)
+    _, out = _start(run, make_env, "n\n" * 2 + "n\n" + CALF_ONLY + ACHING)
     assert "Go on where you stopped?" in out
     assert "Where do you feel it?" in out
-    _, out = _start(run, make_env, "n\n" + CALF_ONLY + ACHING)
+    _, out = _start(run, make_env, "n\n" * 2 + CALF_ONLY + ACHING)
     assert "Go on where you stopped?" not in out
 
 
 def test_after_two_hours_a_stopped_routine_is_not_offered(run, make_env, clock):
     _quit_after_the_bridge(run, make_env)
     clock.advance(2 * 3600 + 60)
-    _, out = _start(run, make_env, "n\n" + CALF_ONLY + ACHING)
+    _, out = _start(run, make_env, "n\n" * 2 + CALF_ONLY + ACHING)
     assert "Go on where you stopped?" not in out
     assert "Where do you feel it?" in out

@@ -55,8 +55,8 @@ def test_first_run_welcome_is_shown_once(run, make_env):
     _, out, _ = start(run, make_env, ALL_CLEAR + CALF_CLEAR)
     assert "Welcome to sciatica" in out
     assert "not medical advice" in flat(out)
-    # A recent check: one question, and the same places, so no place question again.
-    _, out, _ = start(run, make_env, "n\n" + CALF_ONLY + ACHING)
+    # A recent check: two questions, and the same places, so no place question again.
+    _, out, _ = start(run, make_env, "n\n" * 2 + CALF_ONLY + ACHING)
     assert "Welcome to sciatica" not in out
     assert "Your routine" in out
 
@@ -316,10 +316,10 @@ def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hour
     assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == GUIDE_QUESTIONS
 
     clock.t = checked_at + 11 * 3600 + 59 * 60
-    result, out = guide_once(run, make_env, "n\n")
+    result, out = guide_once(run, make_env, "n\n" * 2)
     assert result.exit_code == 0
-    assert "Has any of these appeared or changed since your check at 09:12?" in out
-    assert out.count("y / n / ? > ") == 1
+    assert "Has any of these started or changed since your check at 09:12?" in out
+    assert out.count("y / n / ? > ") == 2  # the cauda equina signs, then the rest
     assert "Step 1 of 5" in out
 
     # Past 12 hours: no reuse but a new check, shortened only by what the diary remembers
@@ -331,16 +331,18 @@ def test_a_recent_clear_check_asks_one_question_then_the_full_list_after_12_hour
     assert 1 < later < GUIDE_QUESTIONS
     result, out = guide_once(run, make_env, "n\n" * later)
     assert result.exit_code == 0
-    assert "Has any of these appeared" not in out
+    assert "Has any of these started or changed" not in out
     assert out.count("y / n / ? > ") + out.count("Numbers, n or ? > ") == later
 
 
 @pytest.mark.parametrize("answer", ["y\n", "?\n", "maybe\nmaybe\nmaybe\n"])
-def test_anything_but_a_clear_no_runs_the_full_list(run, make_env, clock, answer):
+@pytest.mark.parametrize("at", [0, 1], ids=["cauda-equina-list", "the-rest"])
+def test_anything_but_a_clear_no_runs_the_full_list(run, make_env, clock, answer, at):
     guide_once(run, make_env, GUIDE_CLEAR)
     clock.advance(3600)
-    result, out = guide_once(run, make_env, answer + GUIDE_CLEAR)
-    assert "Has any of these appeared" in out
+    result, out = guide_once(run, make_env, "n\n" * at + answer + GUIDE_CLEAR)
+    assert "Do you have any of these, new or getting worse?" in out
+    assert ("Has any of these started or changed" in out) is (at == 1)
     assert "Then let us go through the full check again." in out
     assert result.exit_code == 0
     assert "Step 1 of 5" in out
@@ -350,7 +352,7 @@ def test_no_answer_to_the_one_question_is_not_a_no(run, make_env, clock):
     guide_once(run, make_env, GUIDE_CLEAR)
     clock.advance(3600)
     result, out = guide_once(run, make_env, "")
-    assert "Has any of these appeared" in out
+    assert "Do you have any of these, new or getting worse?" in out
     assert result.exit_code != 0
     assert "Step 1" not in out
 
@@ -372,7 +374,7 @@ def test_a_check_that_raised_something_is_never_reused(run, make_env, clock):
     assert check.tier == "urgent" and not check.may_massage
     clock.advance(3600)
     _, out = guide_once(run, make_env, GUIDE_CLEAR)
-    assert "Has any of these appeared" not in out
+    assert "Has any of these started or changed" not in out
 
 
 def test_a_check_with_an_acknowledged_soon_sign_is_reused(run, make_env, clock):
@@ -382,9 +384,9 @@ def test_a_check_with_an_acknowledged_soon_sign_is_reused(run, make_env, clock):
     [check] = Diary.open(make_env().data_dir).checks()
     assert check.tier == "soon" and check.may_massage and check.acknowledged
     clock.advance(3600)
-    result, out = guide_once(run, make_env, "n\n")
-    assert "Has any of these appeared" in out
-    assert out.count("y / n / ? > ") == 1
+    result, out = guide_once(run, make_env, "n\n" * 2)
+    assert "Has any of these started or changed" in out
+    assert out.count("y / n / ? > ") == 2
     assert result.exit_code == 0
 
 
@@ -409,7 +411,7 @@ def test_a_later_check_that_raised_something_wins_across_a_change_of_utc_offset(
     env = make_env(stdin="n\n", now=lambda: dt.datetime(2026, 10, 25, 9, 40, tzinfo=winter))
     result = run("guide", "piriformis", "--auto", obj=env)
     out = env.stdout.getvalue()
-    assert "Has any of these appeared" not in out
+    assert "Has any of these started or changed" not in out
     assert "Step 1" not in out
     assert result.exit_code != 0
 
@@ -424,7 +426,7 @@ def test_check_symptoms_is_recorded_in_the_diary(run, make_env):
 def test_the_one_question_lists_every_sign_and_caution(run, make_env, clock):
     guide_once(run, make_env, GUIDE_CLEAR)
     clock.advance(3600)
-    _, out = guide_once(run, make_env, "n\n")
+    _, out = guide_once(run, make_env, "n\n" * 2)
     text = flat(out)
     # Every sign and caution the earlier check stood for: not the facts kept in the profile,
     # not the follow-ups of a "no", and the place cautions of the places it covered only.
@@ -432,9 +434,9 @@ def test_the_one_question_lists_every_sign_and_caution(run, make_env, clock):
     signs = [i for i in every if not i.profile and not i.only_after]
     covered = [i for i in signs if not getattr(i, "places", ()) or set(i.places) & PIRIFORMIS]
     assert len(covered) < len(signs)  # the calf's clot signs are not the buttock's
-    for item in every:
-        assert (flat(item.question) in text) == (item in covered), item.id
-    assert "Answer n only if nothing has." in text
+    for item in every:  # each named by its short label, one a line
+        assert (flat(item.label or item.question) in text) == (item in covered), item.id
+    assert "Answer n only if none has started or got worse" in text
 
 
 def test_guide_goes_on_unrecorded_when_the_diary_cannot_save_sessions(run, make_env, tmp_path):

@@ -7,7 +7,7 @@ from tests.test_start_and_history import ALL_CLEAR, CALF_ONLY, CALF_PLACES
 FEEL = "4\n"  # aching
 RATINGS = "5\n5\n" + "4\n4\n"
 # After which leg: the place questions, then the ratings. A second start within 12 hours
-# reuses the check (one question) and its places: no place question then.
+# reuses the check (two questions) and its places: no place question then.
 AFTER_SIDE = CALF_PLACES + RATINGS
 
 
@@ -27,7 +27,7 @@ def test_start_asks_which_leg_and_works_on_that_side_only(run, make_env):
 
 def test_the_side_is_remembered_and_offered_next_time(run, make_env):
     start(run, make_env, ALL_CLEAR + CALF_ONLY + FEEL + "l\n" + AFTER_SIDE)
-    out = start(run, make_env, "n\n" + CALF_ONLY + FEEL + "\n" + RATINGS)  # Enter: as last time
+    out = start(run, make_env, "n\n" * 2 + CALF_ONLY + FEEL + "\n" + RATINGS)  # Enter: as last time
     assert "Side [left] > " in out
     assert "Press Enter for left, as last time." in out
     assert "left side" in out and "right side" not in out
@@ -49,7 +49,7 @@ def test_side_option_asks_nothing_and_is_remembered(run, make_env):
     out = start(run, make_env, ALL_CLEAR + CALF_ONLY + FEEL + AFTER_SIDE, "--side", "Right")
     assert "Which leg" not in out
     assert "right side" in out and "left side" not in out
-    out = start(run, make_env, "n\n" + CALF_ONLY + FEEL + "\n" + RATINGS)
+    out = start(run, make_env, "n\n" * 2 + CALF_ONLY + FEEL + "\n" + RATINGS)
     assert "Side [right] > " in out
 
 

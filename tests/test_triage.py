@@ -281,8 +281,10 @@ def test_the_tier_is_the_highest_raised_and_the_flags_carry_their_answers(answer
     ]
     raised_ids = {f.id for f in FLAGS if flag_raised(f, answers)}
     risks = {f.id for f in FLAGS if f.risk_factor} & raised_ids
+    specific = {f.id for f in FLAGS if f.risk_factor and not f.weak_risk} & raised_ids
     soon = {f.id for f in FLAGS if f.tier == "soon" and not f.risk_factor} & raised_ids
-    combined = bool(risks) and len(risks | soon) >= 2
+    # IFOMPT-2020, Revision 3: only a specific risk factor makes the others count with it.
+    combined = bool(specific) and len(risks | soon) >= 2
     if combined and (risks | soon) <= set(answers.flags):
         raised_tiers.append("urgent")  # IFOMPT-2020: risk factors count together
     expected = next((t for t in TIERS if t in raised_tiers), None)
@@ -570,12 +572,12 @@ def test_the_outcome_cannot_be_changed():
 
 
 def test_as_dict_names_flags_with_their_answers():
-    outcome = judge(no_to_everything(flags={"one-leg-getting-weaker": Answer.UNSURE}))
+    outcome = judge(no_to_everything(flags={"pain-not-easing-at-rest": Answer.UNSURE}))
     data = outcome.as_dict()
     assert data["tier"] == "urgent"
     assert data["massage_possible"] is False
     assert data["flags"] == [
-        {"id": "one-leg-getting-weaker", "tier": "urgent", "answer": "unsure", "answered": True}
+        {"id": "pain-not-easing-at-rest", "tier": "urgent", "answer": "unsure", "answered": True}
     ]
 
 

@@ -57,7 +57,7 @@ def test_wheel_installs_into_a_fresh_venv_and_finds_its_content(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)["techniques"]
     ids = sorted(row["id"] for row in rows if row["kind"] == "massage")
-    assert ids == ["calf", "hamstring", "lower-back", "piriformis"]
+    assert ids == ["calf", "hamstring", "lower-back", "piriformis", "seated-piriformis"]
     assert "knee-to-chest" in {row["id"] for row in rows}
 
     # The --json outputs' schemas ship inside the wheel.

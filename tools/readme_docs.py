@@ -48,7 +48,7 @@ def check_length_table() -> str:
 
     from sciatica_cli.content.loader import ContentSet
     from sciatica_cli.content.paths import builtin_content_dir
-    from sciatica_cli.domain.question_plan import check_length
+    from sciatica_cli.domain.question_plan import check_length, reused_length
 
     content = ContentSet([builtin_content_dir()])
     flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
@@ -71,7 +71,7 @@ def check_length_table() -> str:
         "| --- | --- | --- | --- |",
     ]
     for name, places in rows:
-        again = "1" if places is not None else str(length(None, False))
+        again = reused_length(flags) if places is not None else length(None, False)
         later = length(places, True) if places is not None else length(None, False)
         lines.append(f"| {name} | {length(places, False)} | {later} | {again} |")
     return "\n".join(lines) + "\n"

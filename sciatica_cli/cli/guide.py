@@ -58,8 +58,8 @@ def guide(
     """Be guided through one technique, after the safety check, with timed holds.
 
     The safety check comes first: 22 to 23 yes/no questions the first time (about 4
-    minutes), 14 to 15 while your answers from the last 7 days are kept, and one question
-    within 12 hours of a check that let you go on.
+    minutes), 6 while your answers from the last 7 days are kept, and two questions
+    within 12 hours of a check that let you go on (the emergency signs, then the rest).
 
     During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the
     session stops), q quits. Between steps press Enter to go on.

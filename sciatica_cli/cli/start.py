@@ -33,8 +33,8 @@ def start(
 ) -> None:
     """Start here: a safety check, where it hurts and which leg, then a routine made for you.
 
-    The safety check asks 21 yes/no questions the first time (about 4 minutes), 13 while
-    your answers from the last 7 days are kept, one within 12 hours of a check that let you
+    The safety check asks 21 yes/no questions the first time (about 4 minutes), 5 while
+    your answers from the last 7 days are kept, two within 12 hours of a check that let you
     go on; then 1 to 2 about the places, once you have said where it hurts. Pain is rated
     before and after and kept in your diary ('sciatica history'). During a hold: space
     pauses, s skips, h means it hurts more, q quits.

@@ -27,8 +27,8 @@ from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import (
     follow_up_problems,
+    light_text_problems,
     posture_text_problems,
-    pressure_text_problems,
     reference_problems,
     step_length_problems,
     step_word_limit,
@@ -205,7 +205,7 @@ class ContentSet:
             problems.extend(pose_rule_problems(name, located, self._known))  # SC501 to SC505
             if name == "techniques":
                 problems.extend(step_length_problems(located))
-                problems.extend(pressure_text_problems(located))  # SC305
+                problems.extend(light_text_problems(located))  # SC305, SC310, SC311
                 problems.extend(posture_text_problems(located))  # SC306
                 problems.extend(movement_problems(located))
                 problems.extend(

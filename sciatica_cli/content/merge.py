@@ -68,6 +68,10 @@ def _asked_less(old: Any, new: Any) -> list[tuple[str, str]]:
         found.append(("profile_factor", f"it may not drop profile_factor {old.profile_factor!r}"))
     if getattr(old, "risk_factor", False) and not new.risk_factor:
         found.append(("risk_factor", "it may not stop counting as a risk factor"))
+    if getattr(new, "weak_risk", False) and not getattr(old, "weak_risk", False):
+        found.append(("weak_risk", "it may not become a weaker risk factor"))
+    if getattr(old, "cauda_equina", False) and not new.cauda_equina:
+        found.append(("cauda_equina", "it may not leave the cauda equina signs"))
     return found
 
 
@@ -81,6 +85,8 @@ def _caution_weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if _narrower(old.places, new.places):
         found.append(("places", "it may not be asked for fewer places"))
+    if _narrower(old.recently_after, new.recently_after):
+        found.append(("recently_after", "it may not be asked after fewer facts"))
     if new.safe_answer != old.safe_answer:
         found.append(("safe_answer", "it may not change the answer that rules it out"))
     if old.blocks_all and not new.blocks_all:

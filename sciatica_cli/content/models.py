@@ -48,8 +48,8 @@ _PROFILE = field(
     default=False,
 )
 _LABEL = field(
-    "For a profile fact: a few words naming it, as the kept profile is shown back to the "
-    "person ('blood thinners or a bleeding disorder'). The question is shown without it.",
+    "A few words naming it. For a profile fact, as the kept profile is shown back ('blood "
+    "thinners or a bleeding disorder'); for a sign, as a later check lists it, one a line.",
     default=None,
     max_len=80,
 )
@@ -96,6 +96,16 @@ class ToolVariant:
         "on it): never offered when light pressure is required.",
         default=False,
     )
+    deep: bool = field(
+        "True for a tool made to work deep into the muscle (a massage stick): like a "
+        "body-weight tool, never offered when light pressure is required (hands only then).",
+        default=False,
+    )
+
+    @property
+    def presses_hard(self) -> bool:
+        """Left out under light pressure: body weight on it, or made for deep work."""
+        return self.body_weight or self.deep
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -268,6 +278,22 @@ class RedFlag:
         "one with another 'soon' sign, make the check urgent.",
         default=False,
     )
+    weak_risk: bool = field(
+        "With risk_factor: a weaker risk factor (age with a first episode, a treated "
+        "infection without fever; IFOMPT-2020). It counts together with a specific risk "
+        "factor, never with a 'soon' sign or another weak factor alone.",
+        default=False,
+    )
+    cauda_equina: bool = field(
+        "One of the cauda equina signs: at a later check they are asked together as their "
+        "own short list, one sign a line (the label), never buried among other signs.",
+        default=False,
+    )
+    rest: bool = field(
+        "An urgent sign that itself asks for rest (a possible fracture, a fever): its result "
+        "does not add 'keep gently active meanwhile'.",
+        default=False,
+    )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     label: str | None = _LABEL
@@ -315,6 +341,13 @@ class Caution:
         "one of these areas is planned, once the plan is known (`check-symptoms` asks it "
         "always).",
         default=(),
+    )
+    recently_after: tuple[str, ...] = field(
+        "Ids of profile facts: after a first check, this question is asked only when one of "
+        "them was not a clear 'no' in the kept profile or at a check in the last 10 months "
+        "(a recent birth, after a pregnancy). A first check always asks it.",
+        default=(),
+        item_pattern=KEBAB,
     )
     safe_answer: YesNo = field(
         "The answer that rules this caution out: 'no' (the usual), or 'yes' for a question "
@@ -494,5 +527,16 @@ class Region:
         "sentence; leave out when the sources do not say.",
         default=None,
         max_len=300,
+    )
+    cancer_line: str = field(
+        "Who to call after cancer, read after 'call' ({cancer_line}); the 24-hour acute "
+        "oncology line is UK wording.",
+        default="your cancer care team's 24-hour number",
+        max_len=120,
+    )
+    maternity_unit: str = field(
+        "Who to contact in pregnancy, read after 'contact' ({maternity_unit}).",
+        default="your midwife, or the maternity unit or hospital where you are booked",
+        max_len=120,
     )
     sources: tuple[str, ...] = _SOURCES

@@ -21,6 +21,8 @@ PLACEHOLDERS: dict[str, str] = {
     "urgent_care": "who to contact for a doctor the same day, read after 'Contact'",
     "primary_care": "the person's usual doctor, read inside a sentence",
     "book_primary_care": "how to book that doctor, as an instruction",
+    "cancer_line": "who to call after cancer (a 24-hour line), read after 'call'",
+    "maternity_unit": "who to contact in pregnancy, read after 'contact'",
 }
 
 # A brace pair with no brace inside; what is left over afterwards is a stray brace.

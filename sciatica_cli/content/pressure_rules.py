@@ -35,7 +35,7 @@ def light_pressure_texts(technique: Technique) -> Iterator[tuple[FieldPath, str 
     yield ("position",), technique.position
     for i, caution in enumerate(technique.cautions):
         yield ("cautions", i), caution
-    body_weight = {v.tool for v in technique.tools if v.body_weight}
+    body_weight = {v.tool for v in technique.tools if v.presses_hard}
     for i, step in enumerate(technique.steps):
         yield ("steps", i, "instruction"), step.instruction
         yield ("steps", i, "feel"), step.feel
@@ -44,7 +44,7 @@ def light_pressure_texts(technique: Technique) -> Iterator[tuple[FieldPath, str 
             if text.tool not in body_weight:
                 yield ("steps", i, "by_tool", j, "instruction"), text.instruction
     for i, variant in enumerate(technique.tools):
-        if not variant.body_weight:
+        if not variant.presses_hard:
             yield ("tools", i, "instruction"), variant.instruction
 
 

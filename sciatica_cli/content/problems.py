@@ -112,6 +112,15 @@ class Code(enum.Enum):
         "follow-up; or following a place caution without being one for places within its "
         "parent's",
     )
+    LIGHT_WEIGHT_TEXT = (
+        "SC310",
+        "a massage text shown under light pressure that puts body weight on a hand or tool",
+    )
+    LIGHT_FEEL_ACHE = (
+        "SC311",
+        "a massage step shown under light pressure that allows an ache (light is stroking "
+        "with no ache)",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

@@ -22,7 +22,7 @@ class CheckResult:
     acknowledged: bool
     checked_at: dt.datetime
     decision: gate.Decision
-    reused: bool = False  # a recent check confirmed with one question
+    reused: bool = False  # a recent check confirmed with two questions
     answers: Answers = field(default_factory=Answers)  # what the outcome was triaged from
     listed: frozenset[str] = frozenset()  # answered "no" in a listing question, not one by one
 

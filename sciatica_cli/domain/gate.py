@@ -43,9 +43,10 @@ URGENT_REASON = (
     "A sign that needs a doctor today was reported or could not be ruled out. "
     "Do not massage or exercise. Contact a doctor today."
 )
+# The number of questions left is said by the check itself (a list holds several signs).
 UNFINISHED_REASON = (
-    "The safety check was not finished ({count} sign{s} not answered), so nothing is "
-    "cleared. Do not massage until you have answered every question."
+    "The safety check was not finished, so nothing is cleared. Do not massage until you have "
+    "answered every question."
 )
 REST_TODAY_REASON = (
     "{when} stopped because {why}. Do not massage or exercise again today; "
@@ -93,9 +94,7 @@ def decide(
         return Decision(Verdict.REST_TODAY, REST_TODAY_REASON.format(when=when, why=rest.why))
     unanswered = len(outcome.unanswered) + sum(1 for r in outcome.raised if not r.answered)
     if unanswered or _any_serious(outcome.raised):
-        count = max(len(outcome.unanswered), 1)
-        reason = UNFINISHED_REASON.format(count=count, s="" if count == 1 else "s")
-        return Decision(Verdict.UNFINISHED, reason)
+        return Decision(Verdict.UNFINISHED, UNFINISHED_REASON)
     if not outcome.massage_possible:
         return Decision(Verdict.NOTHING_LEFT, NOTHING_LEFT_REASON)
     if outcome.needs_acknowledgement and not acknowledged:
@@ -140,12 +139,19 @@ def light_pressure_only(outcome: Outcome) -> bool:
 
 
 def may_use_tool(outcome: Outcome, variant: ToolVariant) -> Decision:
-    """May this tool be offered? Not one that presses with body weight when light pressure
-    is required: the person cannot keep that light."""
-    if variant.body_weight and light_pressure_only(outcome):
+    """May this tool be offered? Not one that presses with body weight (lying on the hand
+    too) or works deep (a stick) when light pressure is required: the person cannot keep
+    that light (Revision 2: hands, or a ball held in the hand, only)."""
+    if variant.presses_hard and light_pressure_only(outcome):
+        how = "with your body weight" if variant.body_weight else "deep into the muscle"
+        instead = (
+            "Choose a version done sitting up, with your hands (see 'sciatica techniques')."
+            if variant.tool == "hands"
+            else "Use your hands instead (--tool hands)."
+        )
         reason = (
-            f"The '{variant.tool}' presses with your body weight, and your answers mean light "
-            "pressure only. Use your hands instead (--tool hands)."
+            f"This way of using '{variant.tool}' presses {how}, and your answers mean light "
+            f"pressure only. {instead}"
         )
         return Decision(Verdict.BLOCKED, reason)
     return Decision(Verdict.ALLOWED, "This tool may be used.")

@@ -25,17 +25,17 @@ KNOWN_FACTORS: frozenset[str] = frozenset(PROFILE_FACTORS)
 
 _WHY: dict[str, str] = {
     "hip-replacement": (
-        "after a hip replacement, deep hip bending or crossing the leg is left out until your "
-        "surgeon says it is safe"
+        "after a hip replacement, deep hip bending, crossing the leg or turning it in is left "
+        "out until your surgeon says it is safe"
     ),
     "osteoporosis": "with weaker bones (osteoporosis or long-term steroids), no forced bending",
     "recent-spine-surgery": (
-        "after a spine operation in the last year, no forced bending until the surgical team "
-        "says so"
+        "after a spine operation, no twisting or deep bending until the surgical team says "
+        "it is safe"
     ),
     "pregnancy": (
         "in pregnancy, lying flat on your back or face down is best avoided: use the seated "
-        "or side-lying versions"
+        "versions"
     ),
 }
 

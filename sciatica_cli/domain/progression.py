@@ -2,13 +2,17 @@
 
 Pure rules, one table of cases in the tests:
 - "it hurts more", pain clearly worse after the routine, or "too hard": one level down;
-- "too easy" twice in a row, with pain not clearly worse either time: one level up;
+- "too easy" twice in a row, on two different days, with pain not clearly worse either
+  time: one level up (twice in one day says little about how the body copes);
+- at the top level, the same: it names the next step instead (NICE-NG59: a longer walk,
+  a group exercise programme, or a physiotherapist);
 - anything else: the same level.
 Levels never go below 1 or above the entry's last level.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 
@@ -28,12 +32,14 @@ class Went:
     felt: Felt | None  # None when not asked (the session stopped early)
     pain_worse: bool = False  # pain clearly worse after the routine (at least 2 points)
     hurt: bool = False  # "it hurts more" stopped the session
+    on: dt.date | None = None  # the local day it was done (None: not known)
 
 
 @dataclass(frozen=True, slots=True)
 class LevelChange:
     level: int
     reason: str  # the one line shown when the level changes; "" when it stays
+    next_step: str = ""  # at the top level, felt easy on two days: what to try next
 
     @property
     def changed(self) -> bool:
@@ -51,16 +57,31 @@ def next_level(
             return LevelChange(current, "")
         why = _down_reason(latest)
         return LevelChange(down, f"{name}: level {down} next time, because {why}.")
-    easy_twice = (
+    if not _easy_on_two_days(latest, previous):
+        return LevelChange(current, "")
+    if up == current:
+        return LevelChange(current, "", next_step=_next_step(name))
+    return LevelChange(up, f"{name}: level {up} next time, because it felt easy on two days.")
+
+
+def _easy_on_two_days(latest: Went, previous: Went | None) -> bool:
+    return (
         previous is not None
         and latest.felt is Felt.TOO_EASY
         and previous.felt is Felt.TOO_EASY
         and not previous.pain_worse
         and not previous.hurt
+        and latest.on is not None
+        and previous.on is not None
+        and latest.on != previous.on
     )
-    if easy_twice and up != current:
-        return LevelChange(up, f"{name}: level {up} next time, because the last two felt easy.")
-    return LevelChange(current, "")
+
+
+def _next_step(name: str) -> str:
+    return (
+        f"{name} is at its top level and felt easy on two days. Next, try a longer walk, join "
+        "a group exercise class, or ask a physiotherapist for harder exercises."
+    )
 
 
 def _down_reason(latest: Went) -> str:

@@ -1,13 +1,15 @@
 """Which questions a check asks, and in what order: short, and with nothing left out.
 
 Pure rules over the content and what the diary remembers (`Memory`), so every path can be
-tested. What changes within hours is asked every time, one question each; what changes
+tested. What changes within hours is asked every time: one question each at a first check,
+and at a later one (a profile is kept) in short lists by tier (`SignList`), the cauda
+equina signs always a list of their own, never buried among other signs; what changes
 slowly is asked one by one at a first check and then, for 7 days, as one question listing
 it all (`SinceListing`); the facts about the person are one list (`ProfileList`), asked
 once and kept, then shown back in one question at every check (`ProfileConfirm`: "has any
 of this changed?"). The order:
 
-1. the emergency signs that can change within hours;
+1. the emergency signs that can change within hours (the cauda equina list first);
 2. the slow signs' listing, when there is one (it holds a major injury, an emergency sign);
 3. the profile (the list, or the confirming question), then the questions that follow up a
    profile fact (after cancer, a spine procedure, a joint replacement, a pregnancy);
@@ -66,7 +68,27 @@ class SinceListing:
     tier: None = None
 
 
-Step = Question | ProfileList | ProfileConfirm | SinceListing
+@dataclass(frozen=True, slots=True)
+class SignList:
+    """Signs that change within hours, of one tier, asked in one question at a later check
+    (`kind` "cauda-equina" for those signs, else the tier): each on its own line."""
+
+    items: tuple[Question, ...]
+    kind: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}-list"
+
+    @property
+    def tier(self) -> str | None:
+        return self.items[0].tier
+
+
+# Over this many months since a pregnancy, a recent birth can no longer be (10 months).
+RECENTLY = dt.timedelta(days=300)
+
+Step = Question | ProfileList | ProfileConfirm | SinceListing | SignList
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +98,18 @@ class Memory:
 
     profile: Mapping[str, tuple[Answer, dt.datetime]] = field(default_factory=dict)
     slow_clear: Mapping[str, dt.datetime] = field(default_factory=dict)
+    # Profile facts not a clear "no" at a check in the last 10 months (a pregnancy).
+    recent_facts: frozenset[str] = frozenset()
+
+    @property
+    def later(self) -> bool:
+        """A profile is kept: this is not the person's first check."""
+        return bool(self.profile)
+
+    def recently(self, fact: str) -> bool:
+        """Was `fact` (a profile fact) possibly true in the last 10 months?"""
+        kept = self.profile.get(fact)
+        return fact in self.recent_facts or kept is None or kept[0] is not Answer.NO
 
 
 def fresh(at: dt.datetime, now: dt.datetime) -> bool:
@@ -104,7 +138,8 @@ def plan_questions(
     facts = tuple(i for i in items if i.profile)
     profile_step = _profile_step(facts, memory)
     # A caution with a tier (signs of a clot: a doctor today) is asked among that tier's signs.
-    rest = sorted((i for i in items if i not in skip and not follow_up(i)), key=_rank)
+    fast = sorted((i for i in items if i not in skip and not follow_up(i)), key=_rank)
+    rest: list[Step] = _grouped(fast) if memory.later else list(fast)
     at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
     steps: list[Step] = [*rest[:at]]
     if listed:
@@ -115,18 +150,83 @@ def plan_questions(
     for item in items:  # any other follow-up: right after the step that holds its parent
         if follow_up(item) and item not in skip:
             steps.insert(_after_parent(steps, item), item)
-    steps.extend(place_questions(cautions_of(items), places))
+    steps.extend(place_questions(cautions_of(items), places, memory))
     return tuple(steps)
+
+
+def cannot_apply(cautions: Iterable[Caution], memory: Memory) -> list[Caution]:
+    """The questions this person is not asked because they cannot apply (`_still_possible`):
+    they count as a clear "no", as the profile rules them out."""
+    return [c for c in cautions if not _still_possible(c, memory)]
+
+
+def _still_possible(caution: Caution, memory: Memory) -> bool:
+    """A question that cannot apply any more is not asked again (a recent birth, for someone
+    not pregnant in the last 10 months); a first check asks it of everyone."""
+    if not caution.recently_after or not memory.later:
+        return True
+    return any(memory.recently(fact) for fact in caution.recently_after)
+
+
+def _grouped(rest: Sequence[Question]) -> list[Step]:
+    """A later check's fast signs in short lists: the cauda equina signs on their own, then
+    the others of each tier. A slow sign (its week of trust over) stays one by one, as only
+    a one-by-one answer renews that trust; a list of one is just the question."""
+    groups: dict[str, list[Question]] = {}
+    for step in rest:
+        if not _slow(step):
+            kind = "cauda-equina" if _cauda_equina(step) else str(step.tier)
+            groups.setdefault(kind, []).append(step)
+    out: list[Step] = []
+    placed: set[str] = set()
+    for step in rest:
+        if _slow(step):
+            out.append(step)
+            continue
+        kind = "cauda-equina" if _cauda_equina(step) else str(step.tier)
+        if kind in placed:
+            continue
+        placed.add(kind)
+        members = tuple(groups[kind])
+        out.append(members[0] if len(members) == 1 else SignList(members, kind))
+    return out
+
+
+def _slow(item: Question) -> bool:
+    return isinstance(item, RedFlag) and item.slow
+
+
+def _cauda_equina(item: Question) -> bool:
+    return isinstance(item, RedFlag) and item.cauda_equina
+
+
+def cauda_equina_list(red_flags: Iterable[RedFlag]) -> SignList:
+    """The cauda equina signs in one question, as every later or reused check asks them."""
+    return SignList(tuple(f for f in red_flags if f.cauda_equina), "cauda-equina")
+
+
+def reused_length(red_flags: Iterable[RedFlag]) -> int:
+    """Questions a reused check asks: the cauda equina list (when there are such signs),
+    then one about everything else."""
+    return 2 if any(f.cauda_equina for f in red_flags) else 1
 
 
 def cautions_of(items: Iterable[Question]) -> list[Caution]:
     return [i for i in items if isinstance(i, Caution)]
 
 
-def place_questions(cautions: Iterable[Caution], places: frozenset[str] | None) -> list[Caution]:
-    """The cautions about the places worked on that apply to `places`, each follow-up right
-    after the place question it follows (a pack may list it first)."""
-    asked = [c for c in cautions if c.places and applies_to(c, places)]
+def place_questions(
+    cautions: Iterable[Caution], places: frozenset[str] | None, memory: Memory | None = None
+) -> list[Caution]:
+    """The cautions about the places worked on that apply to `places` and can still apply
+    to this person, each follow-up right after the place question it follows (a pack may
+    list it first)."""
+    known = memory or Memory()  # nothing remembered: a first check asks them all
+    asked = [
+        c
+        for c in cautions
+        if c.places and not c.profile and applies_to(c, places) and _still_possible(c, known)
+    ]
     ordered = [c for c in asked if not follow_up(c)]
     for caution in asked:
         if follow_up(caution):
@@ -190,7 +290,7 @@ def stale(item: Question, kept: Mapping[str, tuple[Answer, dt.datetime]]) -> boo
     return bool(parents) and kept[item.id][1] < max(parents)
 
 
-def expand(step: ProfileConfirm | SinceListing) -> tuple[Step, ...]:
+def expand(step: ProfileConfirm | SinceListing | SignList) -> tuple[Step, ...]:
     """What a listing or confirming question stands for, asked when it was not a clear no."""
     if isinstance(step, ProfileConfirm):
         return (ProfileList(tuple(i for i in step.items if not follow_up(i))),)
@@ -199,7 +299,9 @@ def expand(step: ProfileConfirm | SinceListing) -> tuple[Step, ...]:
 
 def counted(step: Step) -> bool:
     """Does the step take a number of its own? A follow-up shares its parent's."""
-    return isinstance(step, ProfileList | ProfileConfirm | SinceListing) or not follow_up(step)
+    return isinstance(step, ProfileList | ProfileConfirm | SinceListing | SignList) or not (
+        follow_up(step)
+    )
 
 
 def question_count(steps: Iterable[Step]) -> int:

@@ -4,7 +4,7 @@ A check is kept with every answer behind it (`stored_answers`), the places its p
 questions covered, and which answers came from a listing question rather than one by one.
 
 - **Reuse**: a check less than 12 hours old whose only findings were "soon" signs the
-  person acknowledged, or cautions, can stand in for a new one after one question. Its
+  person acknowledged, or cautions, can stand in for a new one after two questions. Its
   answers are triaged again against today's content, so a question added since (never
   answered) brings back the full check. Nothing urgent or emergency is ever reused.
 - **Slow signs**: a "no" given one by one less than 7 days ago lets the next checks ask

@@ -10,8 +10,11 @@ rules, strictest reading first:
 - a `soon` sign lets massage go on only after the person acknowledges the advice (the
   acknowledgement itself is asked by the presentation and judged by `domain.gate`);
 - a caution blocks only the techniques (and sides) it concerns, or asks for light pressure;
-- risk factors (facts about the person, IFOMPT-2020) count together: one alone is "soon",
-  but two or more, or one with another "soon" sign, raise the check to "urgent";
+- risk factors (facts about the person, IFOMPT-2020) count together: one alone is "soon";
+  a specific one (past cancer, a weak immune system, injecting drugs, weak bones or
+  steroids) with another risk factor or another "soon" sign raises the check to "urgent".
+  A weak one (age with a first episode, a treated infection) counts only beside a specific
+  one: with "not improving" it stays a visit to the usual doctor (Revision 3);
 - a check with any question left unanswered does not clear massage at all.
 
 Whether a technique may be shown is decided in `domain.gate`, nowhere else.
@@ -147,6 +150,8 @@ class Raised:
     answered: bool
     advice: str
     risk_factor: bool = False
+    weak_risk: bool = False  # a weaker risk factor: counts only beside a specific one
+    rest: bool = False  # an urgent sign that itself asks for rest (no "keep active")
     # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
     named: tuple[str, ...] = ()
     light_pressure: bool = False
@@ -230,7 +235,8 @@ class Outcome:
                 {"technique": b.technique, "side": b.side, "because": b.caution}
                 for b in self.blocks
             ],
-            "light_pressure": [r.id for r in self.light_pressure],
+            # Only what the person answered: a question never reached asks for nothing yet.
+            "light_pressure": [r.id for r in self.light_pressure if r.answered],
             "advice": list(self.advice),
             "unanswered": list(self.unanswered),
         }
@@ -316,6 +322,8 @@ def _raised_flags(
                     answered=answer is not None,
                     advice=flag.advice,
                     risk_factor=flag.risk_factor,
+                    weak_risk=flag.weak_risk,
+                    rest=flag.rest,
                     profile_factor=flag.profile_factor,
                 )
             )
@@ -325,12 +333,14 @@ def _raised_flags(
 def _combined(raised: list[Raised]) -> Raised | None:
     """The urgent sign made of risk factors that count together (IFOMPT-2020), if any.
 
-    Two or more risk factors, or one with another "soon" sign, make one urgent sign; it is
+    A specific risk factor with another risk factor or another "soon" sign makes one urgent
+    sign; weak risk factors and "soon" signs without a specific one do not. It is
     "answered" only when every part of it was (else the check is unfinished anyway).
     """
     risks = [r for r in raised if r.risk_factor]
     others = [r for r in raised if r.tier == "soon" and r.kind == "red-flag" and not r.risk_factor]
-    if not risks or len(risks) + len(others) < 2:
+    specific = any(not r.weak_risk for r in risks)
+    if not specific or len(risks) + len(others) < 2:
         return None
     parts = [*risks, *others]
     answered = all(r.answered for r in parts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeGuard
 
@@ -25,8 +25,10 @@ from sciatica_cli.domain.question_plan import (
     ProfileConfirm,
     ProfileList,
     Question,
+    SignList,
     SinceListing,
     Step,
+    cannot_apply,
     expand,
     plan_questions,
     question_count,
@@ -72,8 +74,11 @@ class CheckUI(Protocol):
     ) -> Answer | NoAnswer:
         """The kept profile: has any of it changed? Only a clear "no" keeps it."""
 
-    def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
-        """Has any of these slow signs started since then? Only a clear "no" rules them out."""
+    def ask_listing(
+        self, number: int, total: int, listing: SinceListing | SignList
+    ) -> Answer | NoAnswer:
+        """Has any of these slow signs started since then, or (a `SignList`) is any of these
+        signs there now? Only a clear "no" rules them out."""
 
     def ask_named(self, caution: Caution, areas: Sequence[str]) -> tuple[str, ...] | NoAnswer:
         """Which sides, or which of `areas`, a caution answered "yes" applies to; () for
@@ -83,14 +88,23 @@ class CheckUI(Protocol):
 
     def emergency(self, raised: Raised) -> None: ...
 
-    def outcome(self, outcome: Outcome) -> None: ...
+    def outcome(self, outcome: Outcome, left: int = 0) -> None:
+        """What the check found; `left`: the questions a check cut short never put."""
 
     def ask_acknowledgement(self) -> bool: ...
 
     def verdict(self, result: CheckResult) -> None: ...
 
+    def reuse_intro(self, since: dt.datetime) -> None:
+        """A check under 12 hours old may stand: two questions decide."""
+
     def ask_nothing_changed(
-        self, since: dt.datetime, findings: Sequence[str], items: Sequence[Question]
+        self,
+        since: dt.datetime,
+        findings: Sequence[str],
+        items: Sequence[Question],
+        number: int,
+        total: int,
     ) -> Answer | NoAnswer: ...
 
     def full_check_again(self) -> None: ...
@@ -117,6 +131,7 @@ class Asked:
     profile: dict[str, Answer] = field(default_factory=dict)  # the list's answers, to keep
     stopped_at: Question | None = None
     ended: bool = False
+    left: int = 0  # questions never answered (each list one), when the check was cut short
 
     def answers(self) -> Answers:
         return Answers(flags=self.flags, cautions=self.cautions, named=self.named)
@@ -147,10 +162,17 @@ def run_checklist(
         content.red_flags.values(), content.cautions.values(), memory, env.now(), places
     )
     asked = Asked(places)
+    rule_out_what_cannot_apply(asked, content.cautions.values(), memory)
     ask_steps(ui, asked, steps)
     if asked.profile and keep_profile is not None:
         keep_profile(asked.profile)
     return _conclude_asked(env, ui, asked)
+
+
+def rule_out_what_cannot_apply(asked: Asked, cautions: Iterable[Caution], memory: Memory) -> None:
+    """What the profile rules out (a recent birth, not pregnant in 10 months) is a "no"."""
+    for caution in cannot_apply(cautions, memory):
+        asked.take(caution, Answer.NO)
 
 
 def _conclude_asked(env: Environment, ui: CheckUI, asked: Asked) -> CheckResult:
@@ -162,7 +184,7 @@ def _conclude_asked(env: Environment, ui: CheckUI, asked: Asked) -> CheckResult:
         # At once, and only this: a person with an emergency sign needs one clear message.
         ui.emergency(emergency)
         return conclude(outcome, False, env.now(), answers=answers, listed=listed)
-    ui.outcome(outcome)
+    ui.outcome(outcome, asked.left)
     acknowledged = asks_acknowledgement(outcome) and ui.ask_acknowledgement()
     result = conclude(outcome, acknowledged, env.now(), answers=answers, listed=listed)
     ui.verdict(result)
@@ -174,6 +196,8 @@ def _section(step: Step, current: str) -> str:
         return "profile"
     if isinstance(step, SinceListing):
         return "since"
+    if isinstance(step, SignList):
+        return step.tier or "other"
     if isinstance(step, Caution) and step.places:
         return "caution"  # about the places worked on
     if follow_up(step) and current:
@@ -201,6 +225,8 @@ def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = Tr
         section = _enter(ui, asked, step, section)
         going = _ask_step(ui, asked, step, number, total)
         if going is _Next.STOP:
+            # This question too when the input ended; after an emergency, only those after it.
+            asked.left = total - number + (1 if asked.ended else 0)
             break
         if isinstance(going, tuple):
             queue[at:at] = going  # the signs it listed, one by one, right after it
@@ -248,7 +274,7 @@ def _ask_step(
         return _ask_profile(ui, asked, step, number, total)
     if isinstance(step, ProfileConfirm):
         reply = ui.ask_profile_confirm(number, total, step)
-    elif isinstance(step, SinceListing):
+    elif isinstance(step, SinceListing | SignList):
         reply = ui.ask_listing(number, total, step)
     else:
         return _ask_one(ui, asked, step, number, total)
@@ -261,7 +287,7 @@ def _ask_step(
     return _Next.GO
 
 
-def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing) -> None:
+def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing | SignList) -> None:
     """A clear "no": the kept profile stands (and is kept again), or none of the signs."""
     if isinstance(step, ProfileConfirm):
         for item in step.items:
@@ -270,7 +296,8 @@ def _take_all_no(asked: Asked, step: ProfileConfirm | SinceListing) -> None:
         return
     for item in step.items:
         asked.take(item, Answer.NO)
-        asked.listed.add(item.id)
+        if isinstance(step, SinceListing):  # only a slow sign's listed "no" is marked
+            asked.listed.add(item.id)
 
 
 def _ask_profile(ui: CheckUI, asked: Asked, listed: ProfileList, number: int, total: int) -> _Next:
@@ -300,7 +327,10 @@ def _ask_one(ui: CheckUI, asked: Asked, item: Question, number: int, total: int)
     if isinstance(item, Caution) and answer is Answer.YES and item.asks is not None:
         areas = [a for a in item.places or AREAS if asked.places is None or a in asked.places]
         named = ui.ask_named(item, areas)
-        asked.named[item.id] = named if isinstance(named, tuple) else ()
+        if named is NoAnswer.TAKEN_BACK:
+            asked.take(item, Answer.NO)  # none of the places after all: the yes was a slip
+        else:
+            asked.named[item.id] = named if isinstance(named, tuple) else ()
     if stops_checklist(item, answer):
         asked.stopped_at = item
         return _Next.STOP

@@ -2,8 +2,9 @@
 about the places worked on once the plan is known, and the record.
 
 - `check_before_session` (`guide`, `start`): nothing after a session that hurt more today;
-  else a recent check reused after one question; else the planned checklist, shortened by
-  what the diary remembers (`load_memory`), recorded.
+  else a recent check reused after two questions (the cauda equina signs, then the rest);
+  else the planned checklist, shortened by what the diary remembers (`load_memory`),
+  recorded.
 - `check_places`: once `start` knows the places, or a reused check meets new places, the
   place cautions not yet asked for them; the check kept in the diary is amended.
 - `run_check_symptoms`: always everything, one by one, and recorded.
@@ -14,13 +15,21 @@ A diary that fails is noted and everything is asked: it never stops a check.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from sciatica_cli.content.models import Caution
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.gate import asks_acknowledgement, decide
-from sciatica_cli.domain.question_plan import Memory, place_questions
+from sciatica_cli.domain.question_plan import (
+    RECENTLY,
+    Memory,
+    Question,
+    SignList,
+    cauda_equina_list,
+    place_questions,
+)
 from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
 from sciatica_cli.domain.triage import Answer, Answers, Outcome, applies_to, checklist, skipped
 from sciatica_cli.environment import Environment
@@ -29,6 +38,7 @@ from sciatica_cli.flows.check import (
     CheckUI,
     KeepProfile,
     ask_steps,
+    rule_out_what_cannot_apply,
     run_checklist,
     triage_answers,
 )
@@ -76,7 +86,28 @@ def load_memory(env: Environment, diary: DiaryLink) -> Memory:
     checks = diary.read(lambda d: _readable_checks(d, since), "Its recent checks are not used.")
     slow = [f.id for f in env.content.red_flags.values() if f.slow]
     kept = [(c.checked_at, c.answers) for c in sorted(checks or [], key=lambda c: c.id or 0)]
-    return Memory(profile=profile, slow_clear=recent_check.slow_clear(kept, slow, env.now()))
+    return Memory(
+        profile=profile,
+        slow_clear=recent_check.slow_clear(kept, slow, env.now()),
+        recent_facts=_recent_facts(env, diary),
+    )
+
+
+def _recent_facts(env: Environment, diary: DiaryLink) -> frozenset[str]:
+    """The facts a later question waits on (a pregnancy) that were not a clear "no" at a
+    check in the last 10 months. A diary that cannot say counts them all as possible."""
+    facts = {f for c in env.content.cautions.values() for f in c.recently_after}
+    since = env.now() - RECENTLY
+    checks = diary.read(lambda d: d.checks(since=since), "Its past checks are not used.")
+    if checks is None:
+        return frozenset(facts)
+    raised = {
+        i
+        for c in checks
+        for key in (recent_check.YES, recent_check.UNSURE)
+        for i in (c.answers or {}).get(key, [])
+    }
+    return frozenset(facts & raised)
 
 
 def _readable_checks(diary: Diary, since: dt.datetime) -> list[CheckRecord]:
@@ -154,7 +185,8 @@ def _reuse_recent_check(
     env: Environment, ui: CheckUI, last: CheckRecord | None
 ) -> CheckResult | None:
     """A check under 12 hours old, with nothing more than acknowledged "soon" signs or
-    cautions, stands after one question that lists them and every sign."""
+    cautions, stands after two questions: the cauda equina signs, then one that lists what it
+    found and every other sign."""
     if last is None or last.answers is None:
         return None
     if not recent_check.is_reusable(last.checked_at, last.tier, last.may_massage, env.now()):
@@ -166,20 +198,41 @@ def _reuse_recent_check(
     # (the places it covered: a new plan elsewhere gets its place questions after this)
     if outcome.unanswered or not decide(outcome, last.acknowledged).allowed:
         return None  # the content has new questions since, or it no longer clears
+    nerves = cauda_equina_list(content.red_flags.values())
     items = [
         i
         for i in checklist(content.red_flags.values(), content.cautions.values())
         if not i.profile  # facts about the person, not signs: kept in the profile
+        and i not in nerves.items  # asked first, on their own
         and not skipped(i, answers)
         and (not isinstance(i, Caution) or applies_to(i, places))
     ]
-    if ui.ask_nothing_changed(last.checked_at, outcome.advice, items) is not Answer.NO:
-        ui.full_check_again()
-        return None
+    # The emergency signs of the nerves stay in view: their own short question, first.
+    ui.reuse_intro(last.checked_at)
+    for number, ask in enumerate(_reuse_questions(ui, nerves, last, outcome, items), start=1):
+        if ask(number) is not Answer.NO:
+            ui.full_check_again()
+            return None
     listed = frozenset(last.answers.get(recent_check.LISTED, []))
     return conclude(
         outcome, last.acknowledged, last.checked_at, reused=True, answers=answers, listed=listed
     )
+
+
+def _reuse_questions(
+    ui: CheckUI, nerves: SignList, last: CheckRecord, outcome: Outcome, items: list[Question]
+) -> list[Callable[[int], Answer | NoAnswer]]:
+    """The reused check's questions, in order (`reused_length` of them): the nerve signs,
+    then everything else; each takes its number."""
+    total = 2 if nerves.items else 1
+
+    def ask_nerves(number: int) -> Answer | NoAnswer:
+        return ui.ask_listing(number, total, nerves)
+
+    def ask_rest(number: int) -> Answer | NoAnswer:
+        return ui.ask_nothing_changed(last.checked_at, outcome.advice, items, number, total)
+
+    return [ask_nerves, ask_rest] if nerves.items else [ask_rest]
 
 
 def check_places(
@@ -193,7 +246,8 @@ def check_places(
     done = result
     asked = covered is not None and not places <= covered and result.decision.allowed
     if asked and covered is not None:
-        done = _ask_places(env, ui, result, covered, places - covered)
+        memory = _memory_before(env, diary, result.checked_at)
+        done = _ask_places(env, ui, result, covered, places - covered, memory)
         _amend_or_record(env, diary, done)
     if _news(result, done):
         return done  # its result and verdict are shown already
@@ -204,15 +258,31 @@ def check_places(
     return done
 
 
+def _memory_before(env: Environment, diary: DiaryLink, checked_at: dt.datetime) -> Memory:
+    """What the diary remembers, for the place questions of the check made at `checked_at`:
+    nothing when that was the person's first check (it asks what a first check asks)."""
+    since = checked_at - RECENTLY
+    checks = diary.read(lambda d: d.checks(since=since), "Its past checks are not used.")
+    if not any(c.checked_at < checked_at for c in checks or []):
+        return Memory()
+    return load_memory(env, diary)
+
+
 def _news(before: CheckResult, after: CheckResult) -> bool:
     """Did the place questions find anything, or leave anything unanswered?"""
     return after.outcome.raised != before.outcome.raised or bool(after.outcome.unanswered)
 
 
 def _ask_places(
-    env: Environment, ui: CheckUI, result: CheckResult, covered: frozenset[str], new: frozenset[str]
+    env: Environment,
+    ui: CheckUI,
+    result: CheckResult,
+    covered: frozenset[str],
+    new: frozenset[str],
+    memory: Memory,
 ) -> CheckResult:
-    ask = place_questions(env.content.cautions.values(), new)
+    ask_from = [c for c in env.content.cautions.values() if c.places and applies_to(c, new)]
+    ask = place_questions(ask_from, new, memory)
     asking = {c.id for c in ask}
     old = result.answers
     asked = Asked(
@@ -221,6 +291,7 @@ def _ask_places(
         cautions={k: v for k, v in old.cautions.items() if k not in asking},
         named={k: tuple(v) for k, v in old.named.items() if k not in asking},
     )
+    rule_out_what_cannot_apply(asked, ask_from, memory)
     ask_steps(ui, asked, ask)  # with its own first screen: how many, and about what
     merged = _merge(old, asked, ask)
     outcome = triage_answers(env.content, merged, covered | new)
@@ -229,7 +300,7 @@ def _ask_places(
     found = conclude(outcome, acknowledged, result.checked_at, answers=merged)
     if not _news(result, found):
         return replace(found, reused=result.reused, listed=result.listed)
-    ui.outcome(outcome)
+    ui.outcome(outcome, asked.left)
     if not acknowledged and asks_acknowledgement(outcome):
         acknowledged = ui.ask_acknowledgement()
     done = conclude(

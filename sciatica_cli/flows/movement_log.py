@@ -69,7 +69,8 @@ def log_movement(
             session_id=session_id,
         )
         diary.write(partial(Diary.record_movement, record=record), NOT_KEPT)
-        _progress(env, diary, ui, technique, level, Went(felt, pain_worse, hurt))
+        today = env.local_time(env.now()).date()
+        _progress(env, diary, ui, technique, level, Went(felt, pain_worse, hurt, today))
 
 
 def _progress(
@@ -81,8 +82,10 @@ def _progress(
     latest: Went,
 ) -> None:
     recent = diary.read(lambda d: d.recent_movement(technique.id, 2), NOT_KEPT) or []
-    previous = _went(recent[1]) if len(recent) > 1 else None
+    previous = _went(env, recent[1]) if len(recent) > 1 else None
     change = next_level(technique.name, level, len(technique.levels), latest, previous)
+    if change.next_step and ui is not None:
+        ui.level_changed(change.next_step)
     if not change.changed:
         return
     saved = LevelRecord(technique.id, change.level, env.now(), change.reason)
@@ -91,7 +94,7 @@ def _progress(
         ui.level_changed(change.reason)
 
 
-def _went(record: MovementRecord) -> Went:
+def _went(env: Environment, record: MovementRecord) -> Went:
     felt = Felt(record.felt) if record.felt in {f.value for f in Felt} else None
     hurt = record.status == SessionStatus.STOPPED_PAIN.value
-    return Went(felt, record.pain_worse, hurt)
+    return Went(felt, record.pain_worse, hurt, env.local_time(record.done_at).date())

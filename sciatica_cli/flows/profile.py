@@ -43,8 +43,9 @@ def profile_factors(diary: DiaryLink) -> ProfileFactors:
             factor, ruled_out = item.profile_factor, safe
             # A follow-up fact counts only while a fact it follows applies (no hip
             # replacement: the surgeon question says nothing).
+            # A fact it follows that was never kept (the content renamed it) is not "no".
             ruled_out |= bool(item.only_after) and all(
-                answers.get(parent, "no") == "no" for parent in item.only_after
+                answers.get(parent) == "no" for parent in item.only_after
             )
         if factor and not ruled_out:
             factors.add(factor)

@@ -21,7 +21,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult
-from sciatica_cli.domain.question_plan import ProfileConfirm, SinceListing
+from sciatica_cli.domain.question_plan import ProfileConfirm, SignList, SinceListing
 from sciatica_cli.domain.triage import Answer, Outcome, Raised
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.replies import NoAnswer
@@ -52,7 +52,7 @@ ACK_PROMPT = "y / n > "
 ACK_HINT = "Please answer y (yes, go on gently) or n (no, stop here)."
 
 SECTION_TITLES = {
-    "emergency": "Signs that need help straight away (new means in about the last 2 weeks)",
+    "emergency": "Signs that need help straight away (new: in about the last 2 weeks)",
     "urgent": "Signs that need a doctor today",
     "soon": "Signs to see {primary_care} about",
     "caution": "About the places you will work on",
@@ -72,6 +72,20 @@ ANSWER_WORDS = {
     Answer.UNSURE: "you were not sure",
     Answer.NO: "you said no",  # a caution whose safe answer is "yes"
 }
+
+
+# The first line of a later check's list of signs, by kind (a tier, or the nerve signs).
+SIGN_LIST_LEADS = {
+    "cauda-equina": "Do you have any of these, new or getting worse?",
+    "emergency": "Do you have any of these now?",
+    "urgent": "Do you have any of these now?",
+    "soon": "Do you have any of these now?",
+}
+
+
+def short_name(item: RedFlag | Caution) -> str:
+    """How a list names a sign: its label, else its whole question on one line."""
+    return item.label or " ".join(item.question.split())
 
 
 SECONDS_PER_QUESTION = 10  # reading a short question and answering it, measured by hand
@@ -98,8 +112,7 @@ class TerminalCheckUI:
             inert(
                 f"Before any massage or exercise, {_count(total, 'question')} about warning "
                 f"signs (about {_count(minutes, 'minute')}). "
-                "Answer y (yes), n (no) or ? (not sure). "
-                "If you are not sure, say so: it counts as yes, to keep you safe."
+                "Answer y (yes), n (no) or ? (not sure): not sure counts as yes."
             )
         )
 
@@ -113,7 +126,7 @@ class TerminalCheckUI:
     def places(self, areas: Sequence[str]) -> None:
         names = self.env.content.areas
         listed = ", ".join(names[a].name if a in names else a.replace("-", " ") for a in areas)
-        self.console.print(inert(f"You will work on: {listed}."))
+        self.console.print(inert(f"Places: {listed}."))
 
     def ask(self, number: int, total: int, item: RedFlag | Caution) -> Answer | NoAnswer:
         self.console.print()
@@ -155,34 +168,35 @@ class TerminalCheckUI:
         when = self._check_time(confirm.since)
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(inert(f"At your check {when}, you told us this about yourself:"))
+        self.console.print(inert(f"Your profile {when}:"))
         for line in profile_lines(confirm.items, confirm.answers):
             self.console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
         self.console.print(
             inert(
-                "Has any of this changed since then, such as a new medicine, an operation or "
-                "injection, an infection that needed antibiotics, or a pregnancy? Answer n "
-                "only if nothing has."
+                "Has any changed, such as a new medicine, operation, injection, "
+                "infection, illness or pregnancy? Answer n only if not."
             )
         )
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
-    def ask_listing(self, number: int, total: int, listing: SinceListing) -> Answer | NoAnswer:
-        """Slow signs in one question; anything but a clear "no" asks them one by one."""
-        when = self._check_time(listing.since)
+    def ask_listing(
+        self, number: int, total: int, listing: SinceListing | SignList
+    ) -> Answer | NoAnswer:
+        """Signs in one question, one a line; anything but a clear "no" asks them one by one."""
         self.console.print()
         self.console.print(inert(f"Question {number} of {total}", "dim"))
-        self.console.print(
-            inert(f"One question about the signs below. At your check {when} you said no to each:")
-        )
+        if isinstance(listing, SignList):
+            self.console.print(inert(SIGN_LIST_LEADS[listing.kind]))
+        else:
+            when = self._check_time(listing.since)
+            self.console.print(inert(f"Has any of these started since your check {when}?"))
         for item in listing.items:
-            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2), expand=False))
-        self.console.print(
-            inert(
-                f"Has any of these started since your check {when}, or would you now say yes "
-                "or not sure to any? Answer n only if not."
-            )
-        )
+            self.console.print(Padding(inert(f"- {short_name(item)}"), (0, 0, 0, 2), expand=False))
+        if isinstance(listing, SignList):
+            ending = "Answer n only if none."
+        else:
+            ending = "Answer n only if none has."
+        self.console.print(inert(ending))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
     def ask_named(self, caution: Caution, areas: Sequence[str]) -> tuple[str, ...] | NoAnswer:
@@ -193,11 +207,17 @@ class TerminalCheckUI:
         names = [(a, guides[a].name if a in guides else a.replace("-", " ")) for a in areas]
         choices = names or [(a, a.replace("-", " ")) for a in AREAS]
         self.console.print(
-            inert("Which areas? Type their numbers (for example: 1 3), or ? if not sure.")
+            inert(
+                "Which areas? Type their numbers (for example: 1 3), ? if not sure, or n if "
+                "none of them after all."
+            )
         )
         for number, (_, name) in enumerate(choices, start=1):
             self.console.print(inert(f"  {number}  {name}"))
-        hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? (not sure)."
+        hint = (
+            f"Please type numbers from 1 to {len(choices)} (for example: 1 3), ? (not sure), "
+            "or n (none of them)."
+        )
         return self.reader.ask(AREA_PROMPT, area_parser(choices), hint)
 
     def input_ended(self) -> None:
@@ -206,8 +226,8 @@ class TerminalCheckUI:
     def emergency(self, raised: Raised) -> None:
         emergency_panel(self.console, raised, self.env.say)
 
-    def outcome(self, outcome: Outcome) -> None:
-        outcome_view(self.console, outcome, self.env.content, self.env.say)
+    def outcome(self, outcome: Outcome, left: int = 0) -> None:
+        outcome_view(self.console, outcome, self.env.content, self.env.say, left)
 
     def ask_acknowledgement(self) -> bool:
         return ask_acknowledgement(self.reader, self.console)
@@ -215,13 +235,27 @@ class TerminalCheckUI:
     def verdict(self, result: CheckResult) -> None:
         verdict_view(self.console, result)
 
-    def ask_nothing_changed(
-        self, since: dt.datetime, findings: Sequence[str], items: Sequence[RedFlag | Caution]
-    ) -> Answer | NoAnswer:
+    def reuse_intro(self, since: dt.datetime) -> None:
         at = self.env.local_time(since).strftime("%H:%M")
         self.console.print()
         self.console.print(inert("Safety check", "bold underline"))
-        self.console.print(inert("One question, about your last check and the signs listed below."))
+        self.console.print(
+            inert(
+                f"Two questions: the signs that need help straight away, then your check at {at}."
+            )
+        )
+
+    def ask_nothing_changed(
+        self,
+        since: dt.datetime,
+        findings: Sequence[str],
+        items: Sequence[RedFlag | Caution],
+        number: int,
+        total: int,
+    ) -> Answer | NoAnswer:
+        at = self.env.local_time(since).strftime("%H:%M")
+        self.console.print()
+        self.console.print(inert(f"Question {number} of {total}", "dim"))
         if findings:
             self.console.print(
                 inert(f"At {at} your check found this, and you said you would act on it:")
@@ -229,7 +263,7 @@ class TerminalCheckUI:
             for advice in findings:
                 line = inert(f"- {self.env.say(advice)}")
                 self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
-        self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
+        self.console.print(inert(f"Has any of these started or changed since your check at {at}?"))
         section = ""
         for item in items:  # every question of the full check, cautions too, in its order
             places = isinstance(item, Caution) and bool(item.places)
@@ -237,13 +271,8 @@ class TerminalCheckUI:
             if here != section:
                 section = here
                 self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
-            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2)))
-        self.console.print(
-            inert(
-                f"Has any of these appeared, changed or got worse since {at}? "
-                "Answer n only if nothing has."
-            )
-        )
+            self.console.print(Padding(inert(f"- {short_name(item)}"), (0, 0, 0, 2)))
+        self.console.print(inert(f"Answer n only if none has started or got worse since {at}."))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
     def ask_stopped_today(self) -> Answer | NoAnswer:
@@ -326,7 +355,11 @@ def emergency_panel(console: Console, raised: Raised, say: Callable[[str], str])
 
 
 def outcome_view(
-    console: Console, outcome: Outcome, content: ContentSet, say: Callable[[str], str]
+    console: Console,
+    outcome: Outcome,
+    content: ContentSet,
+    say: Callable[[str], str],
+    left: int = 0,
 ) -> None:
     """Which answers raised what, and what to do. The emergency panel covers that tier."""
     console.print()
@@ -334,9 +367,8 @@ def outcome_view(
     if outcome.clear and outcome.complete:
         console.print(inert("No warning signs were found."))
         return
-    for raised in outcome.raised:
-        if not raised.answered:
-            continue  # counted together below: the verdict gives the advice for them
+    shown, folded = _shown_and_folded(outcome)
+    for raised in shown:
         console.print()
         answer = ANSWER_WORDS[raised.answer]
         console.print(inert(say(f"{TIER_LABELS[raised.tier]} ({answer})"), "bold"))
@@ -345,8 +377,10 @@ def outcome_view(
         if where:
             console.print(Padding(inert(where, "italic"), (0, 0, 0, 2), expand=False))
         console.print(Padding(inert(say(raised.advice)), (0, 0, 0, 2), expand=False))
+    if outcome.tier == "urgent":
+        _meanwhile_view(console, shown, folded, content)
     if outcome.unanswered:
-        _unfinished_view(console, outcome, say)
+        _unfinished_view(console, outcome, say, left)
     skipped = _skipped(outcome, content)
     if skipped and gate.could_go_on(outcome):
         console.print()
@@ -355,21 +389,58 @@ def outcome_view(
             console.print(Padding(inert(line), (0, 0, 0, 2), expand=False))
 
 
+# What may be done while waiting to be seen today (NICE-NG59: keep active), unless a sign
+# itself asks for rest (a possible fracture, a fever).
+MEANWHILE = (
+    "Meanwhile, keep gently active if you can, such as short walks as the pain allows. Leave "
+    "out massage and the exercises in this guide until a doctor has seen you."
+)
+
+
+def _shown_and_folded(outcome: Outcome) -> tuple[list[Raised], list[Raised]]:
+    """The answered signs shown in full, and those folded into one line: under an urgent
+    result, the lower tiers' signs are named for the doctor, not given panels of their own."""
+    answered = [r for r in outcome.raised if r.answered]  # the unanswered are counted below
+    if outcome.tier != "urgent":
+        return answered, []
+    shown = [r for r in answered if r.tier in ("emergency", "urgent")]
+    return shown, [r for r in answered if r not in shown]
+
+
+def _meanwhile_view(
+    console: Console, shown: list[Raised], folded: list[Raised], content: ContentSet
+) -> None:
+    console.print()
+    if folded:
+        names = "; ".join(_short(r, content) for r in folded)
+        console.print(inert(f"Also tell them about: {names}."))
+    if not any(r.rest for r in shown):
+        console.print(inert(MEANWHILE))
+
+
+def _short(raised: Raised, content: ContentSet) -> str:
+    item = content.red_flags.get(raised.id) or content.cautions.get(raised.id)
+    return short_name(item) if item is not None else " ".join(raised.question.split())
+
+
 UNFINISHED_ACTIONS = {
     "emergency": "If you have any of the emergency signs, do not wait. " + EMERGENCY_ACTION,
-    "urgent": "If you have any sign that needs a doctor today, contact {urgent_care} today.",
+    "urgent": "Do you have a sign that needs a doctor today? Then contact {urgent_care} today.",
     "soon": "If you have any of the other signs, book a visit to {primary_care}.",
 }
 
 
-def _unfinished_view(console: Console, outcome: Outcome, say: Callable[[str], str]) -> None:
-    """A check cut short: say so plainly, and what to do if any sign is there after all."""
-    count = len(outcome.unanswered)
+def _unfinished_view(
+    console: Console, outcome: Outcome, say: Callable[[str], str], left: int
+) -> None:
+    """A check cut short: say so plainly (how many questions were left, when known: a list
+    of signs is one), and what to do if any sign is there after all."""
     console.print()
+    counted = f": {_count(left, 'question')} not answered" if left else ""
     console.print(
         inert(
-            f"The check was not finished: {_count(count, 'sign')} "
-            "not answered. Nothing is cleared until every question is answered.",
+            f"The check was not finished{counted}. Nothing is cleared until every question "
+            "is answered.",
             "bold",
         )
     )
@@ -434,7 +505,7 @@ def verdict_view(console: Console, result: CheckResult) -> None:
         console.print(inert("Massage and exercise may go on, gently.", "bold"))
         if outcome.light_pressure:
             console.print(inert("Use light pressure only.", "bold"))
-        console.print(inert("Start gently, and stop at once if any movement makes the pain worse."))
+        console.print(inert("Stop at once if any movement makes the pain worse."))
     else:
         console.print(inert("No massage or exercise now.", "bold"))
         console.print(inert(decision.reason))

@@ -53,16 +53,20 @@ def profile_parser(ids: Sequence[str]) -> Callable[[str], dict[str, Answer] | No
 _GROUPS = (
     (Answer.YES, "Applies to you"),
     (Answer.UNSURE, "You were not sure about"),
-    (Answer.NO, "Does not apply to you"),
 )
 
 
 def profile_lines(items: Sequence[Any], answers: Mapping[str, Answer]) -> list[str]:
-    """The kept profile as a few lines to read: what applies, what was not sure, and what
-    does not, each fact named by its short label (its question when it has none)."""
+    """The kept profile as a few lines to read: what applies and what was not sure, each
+    fact named by its short label (its question when it has none); what does not apply is
+    counted, so a later check stays short to read (the question names what may change)."""
     lines = []
     for answer, heading in _GROUPS:
         named = [i.label or i.question for i in items if answers.get(i.id) is answer]
         if named:
             lines.append(f"{heading}: {'; '.join(named)}.")
+    others = sum(1 for i in items if answers.get(i.id) is Answer.NO)
+    if others:
+        some = "the other " if lines else "the "
+        lines.append(f"None of {some}{others} facts in it applied to you.")
     return lines

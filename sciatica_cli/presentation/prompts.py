@@ -126,21 +126,26 @@ def parse_side(text: str) -> tuple[str, ...] | None:
     return None
 
 
-def area_parser(choices: Sequence[tuple[str, str]]) -> Callable[[str], tuple[str, ...] | None]:
+def area_parser(
+    choices: Sequence[tuple[str, str]],
+) -> Callable[[str], tuple[str, ...] | NoAnswer | None]:
     """Parses a list of areas given by number ("1 3"), id or name, separated by commas or spaces.
 
     `choices` are (id, name) pairs in the order they are listed. Returns the ids named, ()
-    for "not sure" (which means every area), or None when anything in the answer is unclear.
+    for "not sure" (which means every area), `NoAnswer.TAKEN_BACK` for n (none of them: the
+    yes is taken back), or None when anything in the answer is unclear.
     """
     by_word: dict[str, str] = {}
     for number, (area_id, name) in enumerate(choices, start=1):
         for word in (str(number), area_id, area_id.replace("-", " "), name):
             by_word[normalise(word)] = area_id
 
-    def parse(text: str) -> tuple[str, ...] | None:
+    def parse(text: str) -> tuple[str, ...] | NoAnswer | None:
         word = normalise(text)
         if word in _UNSURE_WORDS:
             return ()
+        if word in ("n", "no", "none"):
+            return NoAnswer.TAKEN_BACK
         if word in ("all", "all of them", "every area"):
             return tuple(area_id for area_id, _ in choices)
         if word in by_word:
