@@ -14,11 +14,13 @@ from sciatica_cli.cli.app_context import content_for_completion, environment, fi
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    PaceChoice,
+    PaceOption,
     PlainOutput,
     Ready,
     Side,
-    SideChoice,
     Sound,
+    Steps,
     Voice,
 )
 
@@ -40,10 +42,12 @@ def guide(
         help="What to do, e.g. piriformis or knee-to-chest ('sciatica catalogue' lists them).",
         autocompletion=_technique_ids,
     ),
-    side: Side = SideChoice.BOTH,
+    side: Side = None,
     tool: Tool = None,
     hold: Hold = None,
     ready: Ready = 3,
+    steps: Steps = False,
+    pace: PaceOption = PaceChoice.NORMAL,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -56,8 +60,11 @@ def guide(
     within 12 hours of a check that let you go on.
 
     During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the
-    session stops), q quits. Between steps press Enter to go on.
+    session stops), q quits. Hands-free by default: steps go on by themselves at a reading
+    pace (Enter goes on at once, space pauses, b goes back a step); press Enter when you are
+    in position at the start of each side. --steps waits for Enter after every step.
     """
+    from sciatica_cli.domain.pace import Pace
     from sciatica_cli.flows.session import SessionOptions, run_guide
     from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
@@ -71,7 +78,13 @@ def guide(
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     chosen = _chosen(env, technique, tool)
     options = SessionOptions(
-        side=side.value, tool=tool, hold=hold, ready=ready, auto=auto, voice=voice, sound=sound
+        tool=tool,
+        hold=hold,
+        ready=ready,
+        auto=not steps,
+        pace=Pace(pace.value),
+        voice=voice,
+        sound=sound,
     )
     end = run_guide(
         env,
@@ -80,6 +93,7 @@ def guide(
         check_ui=TerminalCheckUI(env, env.console),
         session_ui=TerminalSessionUI(env, env.console, options),
         questions=TerminalMovementQuestions(env, env.console),
+        side=side.value if side is not None else None,
     )
     finish(end)
 

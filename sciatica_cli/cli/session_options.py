@@ -17,11 +17,12 @@ class SideChoice(str, enum.Enum):
 
 
 Side = Annotated[
-    SideChoice,
+    SideChoice | None,
     typer.Option(
         "--side",
         case_sensitive=False,
-        help="Which side to work on: left, right or both (one after the other).",
+        help="Which side to work on: left, right or both, one after the other (default: the "
+        "leg chosen in 'sciatica start', else both).",
     ),
 ]
 StartSide = Annotated[
@@ -59,10 +60,29 @@ Ready = Annotated[
         help="Seconds of get-ready count before each hold, to get into place (0: none).",
     ),
 ]
-Auto = Annotated[
+Steps = Annotated[
     bool,
     typer.Option(
-        "--auto", help="Hands-free: steps go on by themselves, with a short rest between holds."
+        "--steps",
+        help="One key per step: each step waits for Enter (the default is hands-free: steps "
+        "go on by themselves at a reading pace, a key only for a new position).",
+    ),
+]
+# Hands-free was once asked for with --auto; it is the default now, kept so scripts still run.
+Auto = Annotated[bool, typer.Option("--auto", hidden=True)]
+
+
+class PaceChoice(str, enum.Enum):
+    NORMAL = "normal"
+    SLOW = "slow"
+
+
+PaceOption = Annotated[
+    PaceChoice,
+    typer.Option(
+        "--pace",
+        case_sensitive=False,
+        help="Hands-free reading pace: normal (about 150 words a minute) or slow.",
     ),
 ]
 Voice = Annotated[

@@ -8,11 +8,14 @@ from sciatica_cli.cli.app_context import environment, finish
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    PaceChoice,
+    PaceOption,
     PlainOutput,
     Ready,
     RoutineMinutes,
     Sound,
     StartSide,
+    Steps,
     Voice,
 )
 from sciatica_cli.vocabulary import ROUTINE_MINUTES
@@ -23,6 +26,8 @@ def start(
     side: StartSide = None,
     hold: Hold = None,
     ready: Ready = 3,
+    steps: Steps = False,
+    pace: PaceOption = PaceChoice.NORMAL,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -34,9 +39,12 @@ def start(
     The safety check asks 21 yes/no questions the first time (about 4 minutes), 13 while
     your answers from the last 7 days are kept, one within 12 hours of a check that let you
     go on; then 1 to 2 about the places, once you have said where it hurts. Pain is rated
-    before and after and kept in your diary ('sciatica history'). During a hold: space
-    pauses, s skips, h means it hurts more, q quits.
+    before and after and kept in your diary ('sciatica history'). Steps go on by themselves
+    at a reading pace; press Enter once you are in position for each technique and side.
+    Enter goes on at once, space pauses, b goes back a step, s skips a hold, h means it
+    hurts more, q quits. --steps waits for Enter after every step instead.
     """
+    from sciatica_cli.domain.pace import Pace
     from sciatica_cli.flows.routine import run_start
     from sciatica_cli.flows.session import SessionOptions
     from sciatica_cli.flows.settings import settle_region
@@ -51,7 +59,13 @@ def start(
     env.plain = env.plain or plain_output
     voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
     options = SessionOptions(
-        hold=hold, ready=ready, auto=auto, voice=voice, sound=sound, minutes=minutes
+        hold=hold,
+        ready=ready,
+        auto=not steps,
+        pace=Pace(pace.value),
+        voice=voice,
+        sound=sound,
+        minutes=minutes,
     )
     end = run_start(
         env,

@@ -23,19 +23,19 @@ NO_FACTORS: ProfileFactors = frozenset()
 # hip simply has no such factor.
 KNOWN_FACTORS: frozenset[str] = frozenset(PROFILE_FACTORS)
 
+# Why an entry is left out, said after its name: "Knee to chest is left out because ...".
 _WHY: dict[str, str] = {
     "hip-replacement": (
-        "after a hip replacement, deep hip bending or crossing the leg is left out until your "
+        "because of your hip replacement: no deep hip bending or crossing the leg until your "
         "surgeon says it is safe"
     ),
-    "osteoporosis": "with weaker bones (osteoporosis or long-term steroids), no forced bending",
+    "osteoporosis": "because of weaker bones (osteoporosis or long-term steroids): no forced bending",
     "recent-spine-surgery": (
-        "after a spine operation in the last year, no forced bending until the surgical team "
-        "says so"
+        "because of your spine operation in the last year: no forced bending until the "
+        "surgical team says so"
     ),
     "pregnancy": (
-        "in pregnancy, lying flat on your back or face down is best avoided: use the seated "
-        "or side-lying versions"
+        "because of your pregnancy: lying flat on your back or face down is best avoided"
     ),
 }
 
@@ -50,7 +50,7 @@ def ruled_out(not_with: Iterable[str], factors: ProfileFactors) -> str | None:
     for factor in not_with:
         if factor not in factors:
             continue
-        return _WHY.get(factor, f"left out because of '{factor}' in your profile")
+        return _WHY.get(factor, f"because of '{factor}' in your profile")
     return None
 
 

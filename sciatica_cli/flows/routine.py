@@ -221,7 +221,11 @@ def _allowed(
     profile = profile_factors(run.diary)
     levels = current_levels(run.diary)
     plans: list[SessionPlan] = []
-    for plan in plan_all(techniques, run.check, options, profile=profile, levels=levels):
+    catalogue = run.env.content.techniques.values()
+    planned = plan_all(
+        techniques, run.check, options, profile=profile, levels=levels, catalogue=catalogue
+    )
+    for plan in planned:
         if isinstance(plan, Refusal):
             run.session_ui.refused(plan)
         else:

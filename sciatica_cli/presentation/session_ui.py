@@ -59,6 +59,11 @@ class TerminalSessionUI:
         )
         return LINE_WORDS.get(self.env.stdin.readline().strip().lower())
 
+    def working_side(self, side: str, remembered: bool) -> None:
+        which = "both sides, left then right" if side == "both" else f"the {side} side"
+        kept = " (the leg you chose in 'sciatica start'; --side changes it)" if remembered else ""
+        self.console.print(inert(f"Working on {which}{kept}.", "bold"))
+
     def hurts(self) -> None:
         self.console.print()
         self.console.print(hurts_panel(self.env.say))

@@ -20,7 +20,12 @@ from sciatica_cli.domain.session import (
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
 from sciatica_cli.presentation.console import inert
 
-KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
+KEYS_HINT = "Enter go on · space pause/resume · s skip · b back · h it hurts more · q quit"
+# Plain mode says the keys once per technique, in words a screen reader reads well.
+PLAIN_KEYS = (
+    "Keys: Enter goes on now, space pauses and resumes, s skips a hold, b goes back a step, "
+    "h means it hurts more (stops at once), q quits."
+)
 Say = Callable[[str], str]  # fills service placeholders for the person's region
 
 # Service names are placeholders, filled for the person's region when shown.
@@ -101,6 +106,11 @@ class _CommonView(SessionListener):
         self.console.print(inert("Stop at once if:"))
         for sign in technique.stop_if:
             self.console.print(_bullet(self.say(sign)))
+        self.keys_footer()
+
+    def keys_footer(self) -> None:
+        """The keys, named once for each technique."""
+        self.console.print(inert(KEYS_HINT, "dim"))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()
@@ -108,6 +118,9 @@ class _CommonView(SessionListener):
 
     def resting(self, seconds: float) -> None:
         self.console.print(inert(f"Rest for {round(seconds)} s.", "dim"))
+
+    def reading(self, seconds: float) -> None:
+        self.console.print(inert(f"Going on in {_seconds(round(seconds))}.", "dim"))
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.console.print()
@@ -174,9 +187,15 @@ class PlainSessionView(_CommonView):
         self._ring()
         self.console.print(inert(_HOLD_END_TEXT[result.end]))
 
+    def keys_footer(self) -> None:
+        self.console.print(inert(PLAIN_KEYS))
+
+    def waiting_for_position(self) -> None:
+        self.console.print(inert("When you are in position, press Enter."))
+
     def waiting_for_next(self) -> None:
         self.console.print(
-            inert("Press Enter for the next step (q to quit, h if it hurts more).", "dim")
+            inert("Press Enter for the next step (b back, q to quit, h if it hurts more).", "dim")
         )
 
 
@@ -227,7 +246,6 @@ class LiveSessionView(_CommonView):
             self.console.print(inert(" Go."))
         self._ring()
         self._seconds = seconds
-        self.console.print(inert(KEYS_HINT, "dim"))
         # Drawn only when the timer ticks (about once a second): no refresh thread.
         self._progress = Progress(
             TextColumn("{task.description}"),
@@ -248,13 +266,6 @@ class LiveSessionView(_CommonView):
             )
             self._progress.refresh()
 
-    def paused(self, is_paused: bool) -> None:
-        if self._progress is not None and self._task is not None:
-            self._progress.update(
-                self._task, description="Paused (space to go on)" if is_paused else "Hold"
-            )
-            self._progress.refresh()
-
     def hold_ended(self, result: HoldResult) -> None:
         if result.end is HoldEnd.COMPLETED:
             self._show_done()  # the bar must not stay on "1 s left"
@@ -267,8 +278,26 @@ class LiveSessionView(_CommonView):
             self._progress.update(self._task, completed=self._seconds, left="Done")
             self._progress.refresh()
 
+    def waiting_for_position(self) -> None:
+        self.console.print(
+            inert("When you are in position, press Enter · q quit · h it hurts more", "bold")
+        )
+
+    def paused(self, is_paused: bool) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(
+                self._task, description="Paused (space to go on)" if is_paused else "Hold"
+            )
+            self._progress.refresh()
+        else:  # paused while a step is being read: no bar to show it on
+            self.console.print(
+                inert("Paused (space to go on)." if is_paused else "Going on.", "dim")
+            )
+
     def waiting_for_next(self) -> None:
-        self.console.print(inert("Press Enter for the next step · q quit · h it hurts more", "dim"))
+        self.console.print(
+            inert("Press Enter for the next step · b back · q quit · h it hurts more", "dim")
+        )
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.close()
