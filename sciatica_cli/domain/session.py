@@ -94,13 +94,14 @@ class Pacing:
     into place after the key that showed the step), and hands-free (the default), how long
     untimed steps stay up (from their words, see `pace`) and the rest between holds.
 
-    `cap` bounds every pause: a short test hold (--hold 1) gets equally short pauses."""
+    `longest_read` bounds the reading time: a short test hold (--hold 1) gets equally
+    short pauses."""
 
     auto: bool = True
     pace: Pace = Pace.NORMAL
     rest_seconds: float = 5.0
     ready_seconds: float = 3.0
-    cap: float | None = None
+    longest_read: float | None = None
 
     @classmethod
     def for_hold(
@@ -109,13 +110,17 @@ class Pacing:
         if hold is None:
             return cls(auto, pace, ready_seconds=ready)
         return cls(
-            auto, pace, rest_seconds=min(5.0, hold), ready_seconds=min(ready, hold), cap=hold
+            auto,
+            pace,
+            rest_seconds=min(5.0, hold),
+            ready_seconds=min(ready, hold),
+            longest_read=hold,
         )
 
     def read_seconds(self, step: PlannedStep) -> float:
         """How long an untimed step stays up before the next one shows by itself."""
         seconds = reading_seconds(word_count(step.instruction, step.feel), self.pace)
-        return seconds if self.cap is None else min(seconds, self.cap)
+        return seconds if self.longest_read is None else min(seconds, self.longest_read)
 
 
 class _Stop(Exception):
@@ -175,16 +180,14 @@ def _run_steps(plan: SessionPlan, run: _Run, pacing: Pacing) -> None:
         if step.side is not None and step.side != side:
             run.listener.switch_sides(step.side)
             side = step.side
-        following = _one_step(plan, index, run, pacing)
+        index = _one_step(plan, index, run, pacing, done)
         if run.result.response_stopped:
             return  # the response check stopped this exercise; the routine goes on
-        done.add(index)
-        run.result.steps_done = len(done)
-        index = following
 
 
-def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing) -> int:
-    """Show one step and run its timed part; the index of the step to show next."""
+def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing, done: set[int]) -> int:
+    """Show one step and run its timed part; the index of the step to show next. A step
+    counts as done once shown and its timed part over (`done`: the indexes, as b repeats)."""
     step, last = plan.steps[index], index == len(plan.steps) - 1
     run.listener.step(step, plan)
     new_position = index == 0 or plan.steps[index - 1].side != step.side
@@ -196,6 +199,8 @@ def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing) -> int:
     timed = _run_timed(step, run, pacing)
     if run.result.response_stopped:
         return index
+    done.add(index)
+    run.result.steps_done = len(done)
     command: Command | None = None
     if pacing.auto and not timed and not new_position:
         command = _rest(run, pacing.read_seconds(step), reading=True)

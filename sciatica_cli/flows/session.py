@@ -38,7 +38,7 @@ from sciatica_cli.flows.check_memory import check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
 from sciatica_cli.flows.profile import profile_factors
-from sciatica_cli.flows.side import remembered_side
+from sciatica_cli.flows.side import DEFAULT_SIDE, kept_side
 from sciatica_cli.storage.diary import SessionRecord
 
 # What a flow ends with: the check's verdict when it stopped there, else the session's status.
@@ -240,9 +240,8 @@ def run_guide(
     """The safety check, then one technique on every side the gate allows: on `side` (the
     --side given), else on the leg kept from `start` (both when none was kept)."""
     with DiaryLink.optional(env) as diary:
-        options = replace(options, side=side or remembered_side(diary))
-        if technique.each_side:
-            session_ui.working_side(options.side, remembered=side is None)
+        kept = kept_side(diary)
+        options = replace(options, side=side or kept or DEFAULT_SIDE)
         check = check_before_session(env, check_ui, diary, frozenset(technique.areas))
         if not check.decision.allowed:
             return check.verdict
@@ -255,6 +254,8 @@ def run_guide(
         if isinstance(plan, Refusal):
             session_ui.refused(plan)
             return plan.decision.verdict
+        if technique.each_side:
+            session_ui.working_side(options.side, remembered=side is None and kept is not None)
         record = new_record(env, [plan], options)
         run = run_plans(
             env, session_ui, [plan], check, options, record=record, diary=diary, questions=questions
