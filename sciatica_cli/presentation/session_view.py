@@ -99,7 +99,7 @@ class _CommonView(SessionListener):
             self.console.print(inert("Take care:"))
             for caution in technique.cautions:
                 self.console.print(_bullet(self.say(caution)))
-        if light_pressure:
+        if light_pressure and not technique.is_movement:  # pressure is a massage's
             self.console.print(inert("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:
             self.console.print(inert(self.say(f"Not on the {side}: {reason}"), "bold"))
