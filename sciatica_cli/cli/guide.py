@@ -82,6 +82,7 @@ def guide(
         hold=hold,
         ready=ready,
         auto=not steps,
+        position_key=not auto,
         pace=Pace(pace.value),
         voice=voice,
         sound=sound,
@@ -105,8 +106,10 @@ def _chosen(env: Environment, technique: str, tool: str | None) -> Technique:
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.errors import UsageError
 
-    techniques = env.content.techniques
+    techniques, tools = env.content.techniques, env.content.tools
     if technique not in techniques:
         raise UsageError(unknown_message("technique", technique, techniques))
+    if tool is not None and tool not in tools:  # not a tool at all, before "not done with"
+        raise UsageError(unknown_message("tool", tool, tools))
     choose_tool(techniques[technique], tool)
     return techniques[technique]

@@ -68,8 +68,13 @@ Steps = Annotated[
         "go on by themselves at a reading pace, a key only for a new position).",
     ),
 ]
-# Hands-free was once asked for with --auto; it is the default now, kept so scripts still run.
-Auto = Annotated[bool, typer.Option("--auto", hidden=True)]
+Auto = Annotated[
+    bool,
+    typer.Option(
+        "--auto",
+        help="No key at all: a new position gets its reading time too, like any other step.",
+    ),
+]
 
 
 class PaceChoice(str, enum.Enum):

@@ -62,6 +62,7 @@ def start(
         hold=hold,
         ready=ready,
         auto=not steps,
+        position_key=not auto,
         pace=Pace(pace.value),
         voice=voice,
         sound=sound,

@@ -102,19 +102,27 @@ class Pacing:
     rest_seconds: float = 5.0
     ready_seconds: float = 3.0
     longest_read: float | None = None
+    position_key: bool = True  # hands-free: a new position waits for a key (else read too)
 
     @classmethod
     def for_hold(
-        cls, auto: bool, hold: int | None, ready: int = 3, pace: Pace = Pace.NORMAL
+        cls,
+        auto: bool,
+        hold: int | None,
+        ready: int = 3,
+        pace: Pace = Pace.NORMAL,
+        *,
+        position_key: bool = True,
     ) -> Pacing:
         if hold is None:
-            return cls(auto, pace, ready_seconds=ready)
+            return cls(auto, pace, ready_seconds=ready, position_key=position_key)
         return cls(
             auto,
             pace,
             rest_seconds=min(5.0, hold),
             ready_seconds=min(ready, hold),
             longest_read=hold,
+            position_key=position_key,
         )
 
     def read_seconds(self, step: PlannedStep) -> float:
@@ -190,7 +198,7 @@ def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing, done: se
     counts as done once shown and its timed part over (`done`: the indexes, as b repeats)."""
     step, last = plan.steps[index], index == len(plan.steps) - 1
     run.listener.step(step, plan)
-    new_position = index == 0 or plan.steps[index - 1].side != step.side
+    new_position = pacing.position_key and (index == 0 or plan.steps[index - 1].side != step.side)
     if pacing.auto and new_position:
         # Getting into a new position takes as long as it takes: the person says when.
         run.listener.waiting_for_position()

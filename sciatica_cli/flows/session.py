@@ -52,6 +52,7 @@ class SessionOptions:
     hold: int | None = None
     auto: bool = True  # hands-free: steps go on by themselves (`--steps`: one key each)
     pace: Pace = Pace.NORMAL
+    position_key: bool = True  # hands-free: Enter once in a new position (--auto: no key)
     voice: bool = False
     sound: bool = True
     ready: int = 3  # seconds of get-ready count before each hold; 0: none
@@ -184,7 +185,9 @@ def _run_each(
     run: RoutineRun,
     questions: MovementQuestions | None,
 ) -> SessionStatus:
-    pacing = Pacing.for_hold(options.auto, options.hold, options.ready, options.pace)
+    pacing = Pacing.for_hold(
+        options.auto, options.hold, options.ready, options.pace, position_key=options.position_key
+    )
     for index, plan in enumerate(plans):
         # Where a resume would start: this technique, also while asking before it.
         record.current_technique = plan.technique.id
