@@ -22,6 +22,8 @@ from sciatica_cli.cli.session_options import (
     Sound,
     Steps,
     Voice,
+    prepare_session,
+    with_pacing,
 )
 
 
@@ -59,34 +61,20 @@ def guide(
     minutes), 14 to 15 while your answers from the last 7 days are kept, and one question
     within 12 hours of a check that let you go on.
 
-    During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the
-    session stops), q quits. Hands-free by default: steps go on by themselves at a reading
-    pace (Enter goes on at once, space pauses, b goes back a step); press Enter when you are
-    in position at the start of each side. --steps waits for Enter after every step.
+    Steps go on by themselves at a reading pace, after an Enter once you are in position
+    on each side. Enter goes on at once, space pauses, b goes back a step, s skips a hold,
+    h means it hurts more (the session stops), q quits. --steps: Enter after every step.
     """
-    from sciatica_cli.domain.pace import Pace
     from sciatica_cli.flows.session import SessionOptions, run_guide
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.movement_view import TerminalMovementQuestions
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
-    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
-    settle_region(env)
-    env.plain = env.plain or plain_output
-    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
+    voice = prepare_session(env, plain_output, voice)
     chosen = _chosen(env, technique, tool)
-    options = SessionOptions(
-        tool=tool,
-        hold=hold,
-        ready=ready,
-        auto=not steps,
-        position_key=not auto,
-        pace=Pace(pace.value),
-        voice=voice,
-        sound=sound,
-    )
+    options = SessionOptions(tool=tool, hold=hold, ready=ready, voice=voice, sound=sound)
+    options = with_pacing(options, steps, auto, pace)
     end = run_guide(
         env,
         chosen,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -108,3 +108,31 @@ PlainOutput = Annotated[
         "the same as 'sciatica --plain'.",
     ),
 ]
+
+
+if TYPE_CHECKING:
+    from sciatica_cli.environment import Environment
+    from sciatica_cli.flows.session import SessionOptions
+
+
+def prepare_session(env: Environment, plain_output: bool, voice: bool) -> bool:
+    """What `guide` and `start` settle before the check: the region, plain mode and whether
+    cues can be spoken (said once, first, when no engine is found); returns the latter."""
+    from sciatica_cli.flows.settings import settle_region
+    from sciatica_cli.presentation.voice import check_voice
+
+    settle_region(env)
+    env.plain = env.plain or plain_output
+    return check_voice(env, voice)
+
+
+def with_pacing(
+    options: SessionOptions, steps: bool, auto: bool, pace: PaceChoice
+) -> SessionOptions:
+    """The options with the pacing asked for: hands-free unless --steps, a key for each new
+    position unless --auto, at the --pace given."""
+    from dataclasses import replace
+
+    from sciatica_cli.domain.pace import Pace
+
+    return replace(options, auto=not steps, position_key=not auto, pace=Pace(pace.value))

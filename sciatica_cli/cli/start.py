@@ -17,6 +17,8 @@ from sciatica_cli.cli.session_options import (
     StartSide,
     Steps,
     Voice,
+    prepare_session,
+    with_pacing,
 )
 from sciatica_cli.vocabulary import ROUTINE_MINUTES
 
@@ -44,30 +46,17 @@ def start(
     Enter goes on at once, space pauses, b goes back a step, s skips a hold, h means it
     hurts more, q quits. --steps waits for Enter after every step instead.
     """
-    from sciatica_cli.domain.pace import Pace
     from sciatica_cli.flows.routine import run_start
     from sciatica_cli.flows.session import SessionOptions
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.movement_view import TerminalMovementQuestions
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
     from sciatica_cli.presentation.start_view import TerminalStartUI
-    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
-    settle_region(env)
-    env.plain = env.plain or plain_output
-    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
-    options = SessionOptions(
-        hold=hold,
-        ready=ready,
-        auto=not steps,
-        position_key=not auto,
-        pace=Pace(pace.value),
-        voice=voice,
-        sound=sound,
-        minutes=minutes,
-    )
+    voice = prepare_session(env, plain_output, voice)
+    options = SessionOptions(hold=hold, ready=ready, voice=voice, sound=sound, minutes=minutes)
+    options = with_pacing(options, steps, auto, pace)
     end = run_start(
         env,
         options,
