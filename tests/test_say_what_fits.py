@@ -1,0 +1,83 @@
+"""A session says only what fits the person and the moment (issue 23, items 4 and 7):
+light pressure above massage only, one pain rating and no goals after a stop, no "repeat
+later" after a stopped or urgent day, and the plain keys line naming every key."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from sciatica_cli.domain.plans import SessionPlan, plan_session
+from sciatica_cli.domain.session import SessionStatus
+from sciatica_cli.flows.routine_summary import RoutineSummary
+from sciatica_cli.presentation.session_view import PlainSessionView
+from sciatica_cli.presentation.start_view import routine_summary_view
+from sciatica_cli.storage.diary import Diary, PainScore
+from tests.fakes import flat
+from tests.test_refusal_words import TECHNIQUES, clear_check
+from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR
+
+
+def plan(technique: str) -> SessionPlan:
+    made = plan_session(TECHNIQUES[technique], clear_check(), profile=frozenset())
+    assert isinstance(made, SessionPlan)
+    return made
+
+
+def intro(technique: str, light: bool) -> str:
+    out = io.StringIO()
+    view = PlainSessionView(Console(file=out, width=40), say=str)
+    view.session_intro(plan(technique), "Your hands", light_pressure=light)
+    return flat(out.getvalue())
+
+
+def test_the_plain_keys_line_names_every_key():
+    text = intro("piriformis", light=False)
+    for key in ("Enter", "space", "s skips", "b goes back", "h means it hurts more", "q quits"):
+        assert key in text
+
+
+@pytest.mark.parametrize(("technique", "said"), [("calf", True), ("bridge", False)])
+def test_light_pressure_is_said_above_massage_only(technique, said):
+    assert ("Use light pressure only today." in intro(technique, light=True)) is said
+    assert "Use light pressure only today." not in intro(technique, light=False)
+
+
+def summary(status: SessionStatus, urgent: bool = False) -> str:
+    out = io.StringIO()
+    pain = PainScore(5, 5)
+    made = RoutineSummary(1.0, ("Calf",), (), status, pain, pain, False, (), urgent=urgent)
+    routine_summary_view(Console(file=out, width=80), made, str)
+    return flat(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("status", "urgent", "repeat"),
+    [
+        (SessionStatus.COMPLETED, False, True),
+        (SessionStatus.COMPLETED, True, False),
+        (SessionStatus.QUIT, False, False),
+        (SessionStatus.STOPPED_PAIN, False, False),
+        (SessionStatus.INTERRUPTED, False, False),
+    ],
+)
+def test_only_a_finished_calm_day_suggests_repeating_it(status, urgent, repeat):
+    assert ("repeat this later" in summary(status, urgent)) is repeat
+
+
+def test_after_q_start_asks_one_pain_rating_and_no_goals(run, make_env):
+    # --steps: the first Enter-or-q prompt is the first step's; q stops there.
+    env = make_env(stdin=ALL_CLEAR + CALF_CLEAR + "6\n5\n" + "q\n" + "4\n")
+    result = run("--region", "GB", "start", "--steps", "--hold", "1", obj=env)
+    assert result.exit_code == 0
+    out = flat(env.stdout.getvalue())
+    after = out[out.index("You stopped the session.") :]
+    assert after.count("0-10, or Enter to skip") == 1  # leg pain only
+    assert "Back pain:" not in after
+    assert "Activity, or Enter to finish" not in out  # no goals offered
+    assert "or too hard (h)?" not in after  # no check-ins either
+    assert "repeat this later" not in after
+    [session] = Diary.open(env.data_dir).sessions()
+    assert (session.after.leg, session.after.back) == (4, None)
