@@ -81,3 +81,17 @@ def test_after_q_start_asks_one_pain_rating_and_no_goals(run, make_env):
     assert "repeat this later" not in after
     [session] = Diary.open(env.data_dir).sessions()
     assert (session.after.leg, session.after.back) == (4, None)
+
+
+def test_a_reused_check_says_each_heading_once(run, make_env, clock):
+    from tests.test_check_memory import FIRST, HOUR
+    from tests.test_check_memory import guide as guide_left
+
+    guide_left(run, make_env, "n\n" * FIRST)
+    clock.advance(HOUR)
+    _, out = guide_left(run, make_env, "n\n" * 5, technique="calf")  # the calf: clot signs too
+    start = out.index("One question, about your last check")
+    listing = out[start : out.index("Has any of these appeared, changed or got worse")]
+    headings = [line.strip() for line in listing.splitlines() if line.startswith("Signs")]
+    assert "Signs that need a doctor today" in headings
+    assert len(headings) == len(set(headings))

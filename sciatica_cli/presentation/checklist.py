@@ -229,14 +229,16 @@ class TerminalCheckUI:
                 line = inert(f"- {self.env.say(advice)}")
                 self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
         self.console.print(inert(f"Has any of these appeared or changed since your check at {at}?"))
-        section = ""
+        sections: dict[str, list[str]] = {}  # each heading once, in the check's order
         for item in items:  # every question of the full check, cautions too, in its order
             places = isinstance(item, Caution) and bool(item.places)
-            here: str = "checked-places" if places else item.tier or "other"
-            if here != section:
-                section = here
-                self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
-            self.console.print(Padding(inert(f"- {item.question}"), (0, 0, 0, 2)))
+            sections.setdefault("checked-places" if places else item.tier or "other", []).append(
+                item.question
+            )
+        for here, questions in sections.items():
+            self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
+            for question in questions:
+                self.console.print(Padding(inert(f"- {question}"), (0, 0, 0, 2)))
         self.console.print(
             inert(
                 f"Has any of these appeared, changed or got worse since {at}? "
