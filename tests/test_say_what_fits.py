@@ -11,12 +11,13 @@ from rich.console import Console
 
 from sciatica_cli.domain.plans import SessionPlan, plan_session
 from sciatica_cli.domain.session import SessionStatus
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.flows.routine_summary import RoutineSummary
 from sciatica_cli.presentation.session_view import PlainSessionView
 from sciatica_cli.presentation.start_view import routine_summary_view
 from sciatica_cli.storage.diary import Diary, PainScore
 from tests.fakes import flat
-from tests.test_refusal_words import TECHNIQUES, clear_check
+from tests.test_refusal_words import CONTENT, TECHNIQUES, clear_check
 from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR
 
 
@@ -95,3 +96,26 @@ def test_a_reused_check_says_each_heading_once(run, make_env, clock):
     headings = [line.strip() for line in listing.splitlines() if line.startswith("Signs")]
     assert "Signs that need a doctor today" in headings
     assert len(headings) == len(set(headings))
+
+
+def test_an_entry_done_once_is_listed_without_sides_when_the_check_rules_it_out():
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from sciatica_cli.presentation.checklist import outcome_view
+
+    areas = ["back-of-thigh", "calf"]  # others stay open, so the list is shown
+    check = clear_check(cautions={"skin-or-injury": Answer.YES}, named={"skin-or-injury": areas})
+    blocked = sorted({t for t, _side in check.outcome.blocked})
+    # The built-in entries the check rules out are all done on each side: a pack's entry
+    # done once is made here from one of them.
+    once, sided = TECHNIQUES[blocked[0]], [TECHNIQUES[t] for t in blocked[1:]]
+    techniques = {**TECHNIQUES, once.id: replace(once, each_side=False)}
+    content = SimpleNamespace(techniques=techniques, areas=CONTENT.areas)
+    out = io.StringIO()
+    outcome_view(Console(file=out, width=200), check.outcome, content, str)
+    lines = [line.strip() for line in out.getvalue().splitlines()]
+    assert once.name in lines  # the name alone
+    assert f"{once.name}: both sides" not in lines
+    for technique in sided:
+        assert f"{technique.name}: both sides" in lines

@@ -401,6 +401,9 @@ def _skipped(outcome: Outcome, content: ContentSet) -> list[str]:
     for technique in sorted(sides):
         found = content.techniques.get(technique)
         name = found.name if found is not None else technique
+        if found is not None and not found.each_side:
+            lines.append(name)  # done once, not on a side: no side to name
+            continue
         which = (
             "both sides" if len(sides[technique]) > 1 else f"{next(iter(sides[technique]))} side"
         )
