@@ -20,7 +20,9 @@ from sciatica_cli.domain.session import (
 from sciatica_cli.domain.timer import HoldEnd, HoldResult
 from sciatica_cli.presentation.console import inert
 
-KEYS_HINT = "Enter go on · space pause/resume · s skip · b back · h it hurts more · q quit"
+KEYS_HINT = (
+    "Enter go on · space pause/resume · s skip · b back · h it hurts more · q quit · Ctrl-C stop"
+)
 # Plain mode says the keys once per technique, in words a screen reader reads well.
 PLAIN_KEYS = (
     "Keys: Enter goes on now, space pauses and resumes, s skips a hold, b goes back a step, "
