@@ -119,3 +119,14 @@ def test_an_entry_done_once_is_listed_without_sides_when_the_check_rules_it_out(
     assert f"{once.name}: both sides" not in lines
     for technique in sided:
         assert f"{technique.name}: both sides" in lines
+
+
+def test_a_plain_routine_names_the_keys_once_before_its_first_technique(run, make_env):
+    env = make_env(stdin=ALL_CLEAR + CALF_CLEAR + "6\n5\n")
+    assert (
+        run("--plain", "--region", "GB", "start", "--auto", "--hold", "1", obj=env).exit_code == 0
+    )
+    out = flat(env.stdout.getvalue())
+    assert out.count(" done (") >= 2  # a routine of several techniques
+    assert out.count("Keys: Enter goes on now") == 1
+    assert out.index("Keys: Enter goes on now") < out.index("Step 1 of")

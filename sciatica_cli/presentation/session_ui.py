@@ -44,6 +44,7 @@ class TerminalSessionUI:
         self.console = console
         self.options = options
         self.routine = routine  # `start`: each technique ends short, the routine summarises
+        self._keys_named = False  # the keys are named before the first technique only
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
@@ -79,7 +80,9 @@ class TerminalSessionUI:
         movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
         listeners: list[SessionListener] = [view, *cues, movement]
         tool_name = self.env.content.tools[plan.tool.tool].name
-        view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
+        light = bool(check.outcome.light_pressure)
+        view.session_intro(plan, tool_name, light_pressure=light, keys=not self._keys_named)
+        self._keys_named = True
         try:
             with self._controls() as controls:
                 if isinstance(controls, TerminalControls):

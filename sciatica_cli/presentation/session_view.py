@@ -91,7 +91,11 @@ class _CommonView(SessionListener):
         if self.bell:
             self.console.bell()
 
-    def session_intro(self, plan: SessionPlan, tool_name: str, light_pressure: bool) -> None:
+    def session_intro(
+        self, plan: SessionPlan, tool_name: str, light_pressure: bool, *, keys: bool = True
+    ) -> None:
+        """The technique's start, tool, cautions and stop signs; `keys`: name the keys too
+        (a routine names them before its first technique only, not seven times over)."""
         technique = plan.technique
         self.console.print()
         self.console.rule(inert(technique.name, "bold"))
@@ -108,7 +112,8 @@ class _CommonView(SessionListener):
         self.console.print(inert("Stop at once if:"))
         for sign in technique.stop_if:
             self.console.print(_bullet(self.say(sign)))
-        self.keys_footer()
+        if keys:
+            self.keys_footer()
 
     def keys_footer(self) -> None:
         """The keys, named once for each technique."""
