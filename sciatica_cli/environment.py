@@ -265,7 +265,17 @@ class Environment:
         message = printable(message)
         if message not in self.notes:
             self.notes.append(message)
-            print(f"Note: {message}", file=self.stderr)
+            print(self._wrapped(f"Note: {message}"), file=self.stderr)
+
+    def _wrapped(self, line: str) -> str:
+        """On a terminal, a long note broken between words at its width (a note can be the
+        first thing shown, at 40 columns); elsewhere one line, for a log or a script."""
+        if not self.stderr_isatty:
+            return line
+        import textwrap
+
+        width = self.error_console.width
+        return textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _locale_region() -> str | None:

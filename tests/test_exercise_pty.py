@@ -13,7 +13,9 @@ KNEE_TO_CHEST = CONTENT.techniques["knee-to-chest"]
 
 
 def test_guide_knee_to_chest_runs_like_a_massage_technique(tmp_path):
-    child = spawn("guide", "knee-to-chest", "--hold", "1", "--no-sound", tmp_path=tmp_path)
+    child = spawn(
+        "guide", "--steps", "knee-to-chest", "--hold", "1", "--no-sound", tmp_path=tmp_path
+    )
     answer_all_clear(child, "knee-to-chest")
     child.expect_exact("Knee to chest")
     # Level 1: two holds for each knee and two with both; Enter between the steps.
@@ -33,7 +35,7 @@ def test_guide_knee_to_chest_runs_like_a_massage_technique(tmp_path):
 
 
 def test_bridge_counts_repetitions_and_h_stops_at_once(tmp_path):
-    child = spawn("guide", "bridge", "--hold", "1", "--no-sound", tmp_path=tmp_path)
+    child = spawn("guide", "--steps", "bridge", "--hold", "1", "--no-sound", tmp_path=tmp_path)
     answer_all_clear(child, "bridge")
     child.expect_exact("Press Enter for the next step")
     child.send("\r")

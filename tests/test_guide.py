@@ -140,7 +140,7 @@ def test_clot_signs_in_the_left_leg_stop_everything(run, make_env):
 
 
 def test_it_hurts_more_stops_with_advice(run, make_env):
-    result, out, _ = guide(run, make_env, "piriformis", stdin=GUIDE_ALL_CLEAR + "\nh\n")
+    result, out, _ = guide(run, make_env, "piriformis", "--steps", stdin=GUIDE_ALL_CLEAR + "\nh\n")
     assert result.exit_code == 5
     assert "It hurts more: stop" in out
     assert "Step 3" not in out
@@ -148,7 +148,7 @@ def test_it_hurts_more_stops_with_advice(run, make_env):
 
 
 def test_quit_between_steps_is_not_an_error(run, make_env):
-    result, out, _ = guide(run, make_env, "piriformis", stdin=GUIDE_ALL_CLEAR + "q\n")
+    result, out, _ = guide(run, make_env, "piriformis", "--steps", stdin=GUIDE_ALL_CLEAR + "q\n")
     assert result.exit_code == 0
     assert "You stopped the session." in out
 
@@ -183,7 +183,8 @@ def test_a_technique_the_cautions_block_is_refused_with_exit_7(run, make_env):
     stdin = _answers(skin, calf)
     result, out, _ = guide(run, make_env, "calf", "--auto", stdin=stdin)
     assert result.exit_code == 7
-    assert f"{CONTENT.techniques['calf'].name} is not safe to do now" in flat(out)
+    assert f"{CONTENT.techniques['calf'].name} is left out" in flat(out)
+    assert "'calf'" not in out  # named, never by its id
     assert not any(flat(s.instruction) in flat(out) for s in CONTENT.techniques["calf"].steps)
     # Those answers leave piriformis open: the check is reused (nothing changed), and only
     # the place questions for piriformis's places, which that check did not cover, follow.
@@ -198,28 +199,30 @@ def test_a_technique_the_cautions_block_is_refused_with_exit_7(run, make_env):
 
 
 def test_hands_free_pacing_runs_on_the_fake_clock(run, make_env, clock):
-    """--auto: each untimed step stays up min(8, hold) s, a get-ready count of min(3, hold) s
-    comes before each hold, and a rest of min(5, hold) s follows each hold and each switch of
-    sides; without it nothing waits on the clock."""
+    """Hands-free (the default): the first step of each side waits for a key, each other
+    untimed step stays up for its words (at most the hold, for tests), a get-ready count of
+    min(3, hold) s comes before each hold, and a rest of min(5, hold) s follows each hold;
+    with --steps nothing waits on the clock but the holds."""
     technique = CONTENT.techniques["piriformis"]
     hold = 2
     untimed = sum(step.repeats for step in technique.steps if step.hold is None)
     timed = sum(step.repeats for step in technique.steps if step.hold is not None)
     # Piriformis ends each side on an untimed step, so every hold is followed by a rest.
     assert technique.steps[-1].hold is None
-    # reads, get-ready counts, holds, rests after holds
-    per_side = untimed * hold + timed * hold + timed * hold + timed * hold
-    expected = 2 * per_side + hold  # both sides, and the rest when switching sides
+    # reads (not the first step's: a key), get-ready counts, holds, rests after holds
+    per_side = (untimed - 1) * hold + timed * hold + timed * hold + timed * hold
+    expected = 2 * per_side  # both sides; the switch waits for a key, not the clock
     start = clock.t
-    result, _, _ = guide(run, make_env, "piriformis", "--auto", "--hold", str(hold))
+    result, _, _ = guide(run, make_env, "piriformis", "--side", "both", "--hold", str(hold))
     assert result.exit_code == 0
     assert clock.t - start == pytest.approx(expected)
     start = clock.t
-    result, _, _ = guide(run, make_env, "piriformis", "--hold", str(hold))
+    result, _, _ = guide(run, make_env, "piriformis", "--steps", "--hold", str(hold))
     assert result.exit_code == 0
     # only the holds themselves, each after its get-ready count
     assert clock.t - start == pytest.approx(2 * timed * (hold + hold))
     start = clock.t
-    result, _, _ = guide(run, make_env, "piriformis", "--hold", str(hold), "--ready", "0")
+    args = ("piriformis", "--steps", "--hold", str(hold), "--ready", "0")
+    result, _, _ = guide(run, make_env, *args)
     assert result.exit_code == 0
     assert clock.t - start == pytest.approx(2 * timed * hold)  # --ready 0: no count at all

@@ -52,7 +52,7 @@ def answer_all_clear(child: pexpect.spawn, technique: str) -> None:
 
 
 def test_guided_session_with_pause_skip_and_ctrl_c(tmp_path):
-    child = spawn("guide", "piriformis", "--hold", "2", "--no-sound", tmp_path=tmp_path)
+    child = spawn("guide", "--steps", "piriformis", "--hold", "2", "--no-sound", tmp_path=tmp_path)
     answer_all_clear(child, "piriformis")
 
     # Untimed steps wait for Enter.

@@ -6,13 +6,18 @@ import io
 
 from rich.console import Console
 
+from sciatica_cli.domain.plans import PlannedStep
 from sciatica_cli.domain.session import Pacing, SessionListener, SessionStatus, run_session
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.presentation.session_view import LiveSessionView, PlainSessionView
 from tests.fakes import FakeClock, ScriptedControls
 from tests.test_session import PIRIFORMIS, outcome, plan_session
 
-FIRST_HOLD_AT = sum(8 for s in PIRIFORMIS.steps[:3] if s.hold is None)  # hands-free reading
+# Hands-free: the first step waits for a key, the next two stay up for their words.
+FIRST_HOLD_AT = sum(
+    Pacing().read_seconds(PlannedStep(n, 5, "left", s.instruction, s.feel, None))
+    for n, s in enumerate(PIRIFORMIS.steps[1:3], start=2)
+)
 
 
 class Moments(SessionListener):

@@ -76,17 +76,19 @@ def test_a_side_the_gate_refuses_is_left_out_and_named_with_its_reason():
     made = plan_session(CALF, check_with_sore_leg(["left"]), profile=NO_FACTORS)
     assert isinstance(made, SessionPlan)
     assert made.sides == ("right",)
-    assert made.refused_sides == (("left", "Skip 'calf' on the left side. Leave that leg alone."),)
+    assert made.refused_sides == (
+        ("left", f"{CALF.name} is left out on the left side. Leave that leg alone."),
+    )
 
 
-def test_a_technique_refused_on_both_sides_gives_each_reason_once():
+def test_a_technique_refused_on_both_sides_says_its_reason_once_by_name():
     refusal = plan_session(CALF, check_with_sore_leg(["left", "right"]), profile=NO_FACTORS)
     assert isinstance(refusal, Refusal)
     assert refusal.decision.verdict is gate.Verdict.BLOCKED
-    assert refusal.decision.reason == (
-        "Skip 'calf' on the left side. Leave that leg alone.; "
-        "Skip 'calf' on the right side. Leave that leg alone."
-    )
+    # One reason for the technique, not the same one for each side; its name, not its id.
+    assert refusal.decision.reason == f"{CALF.name} is left out. Leave that leg alone."
+    assert refusal.message.count("Leave that leg alone") == 1
+    assert "'calf'" not in refusal.message
 
 
 def test_a_technique_done_once_is_planned_without_a_side_or_refused_as_a_whole():
@@ -96,7 +98,7 @@ def test_a_technique_done_once_is_planned_without_a_side_or_refused_as_a_whole()
     )  # no side named: both are blocked
     assert isinstance(made, Refusal)
     assert made.decision.verdict is gate.Verdict.BLOCKED
-    assert made.decision.reason == "Skip 'calf'. Leave that leg alone."
+    assert made.decision.reason == f"{CALF.name} is left out. Leave that leg alone."
     clear = plan(once)
     assert clear.sides == (None,)
     assert [s.number for s in clear.steps] == list(range(1, len(CALF.steps) + 1))

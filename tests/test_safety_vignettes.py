@@ -257,7 +257,7 @@ def test_blood_thinners_refuse_a_tool_that_presses_with_body_weight(run, make_en
     result = run("guide", technique, "--tool", tool, obj=env)
     assert result.exit_code == NO_MASSAGE
     assert "Step 1" not in env.stdout.getvalue()
-    said = env.stdout.getvalue() + env.stderr.getvalue()
+    said = " ".join((env.stdout.getvalue() + env.stderr.getvalue()).split())
     variant = next(v for v in CONTENT.techniques[technique].tools if v.tool == tool)
     assert ("body weight" if variant.body_weight else "deep into the muscle") in said
 

@@ -97,13 +97,17 @@ def test_a_full_piriformis_session_runs_both_sides_with_thirty_second_holds():
 
 def test_hands_free_time_is_the_holds_plus_reading_and_rests():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=8, rest_seconds=5)
+    pacing = Pacing(auto=True, rest_seconds=5)
     plan = plan_session(PIRIFORMIS, outcome(), acknowledged=False)
-    result, _ = run(plan, clock, ScriptedControls(clock), pacing=pacing)
-    untimed = sum(1 for s in plan.steps if s.hold is None)
+    person = ScriptedControls(clock)
+    result, _ = run(plan, clock, person, pacing=pacing)
+    # The first step of each side waits for a key (a new position); the other untimed
+    # steps stay up for their words.
+    read = sum(pacing.read_seconds(s) for s in plan.steps if s.hold is None and s.number > 1)
     held = sum(1 for s in plan.steps if s.hold is not None)
-    # a get-ready count (3 s) before each hold, a rest after it, one at the switch of sides
-    assert result.seconds == pytest.approx(held * (3 + 30) + untimed * 8 + held * 5 + 5)
+    # a get-ready count (3 s) before each hold and a rest after it
+    assert result.seconds == pytest.approx(held * (3 + 30) + read + held * 5)
+    assert person.next_calls == 2  # one key a side
 
 
 def test_manual_mode_waits_for_enter_between_steps():
@@ -136,9 +140,10 @@ def test_tool_choice_and_unknown_tool():
 def test_it_hurts_more_stops_the_session_at_once():
     clock = FakeClock()
     # the first hold starts after the untimed steps; say it hurts 10 s into it
-    first_hold_at = sum(8 for s in PIRIFORMIS.steps[:3] if s.hold is None) + 3  # get ready
-    person = ScriptedControls(clock, at={first_hold_at + 10: Command.HURTS})
     plan = plan_session(PIRIFORMIS, outcome(), acknowledged=False)
+    reading = sum(Pacing().read_seconds(s) for s in plan.steps[1:3])  # the first: a key
+    first_hold_at = reading + 3  # get ready
+    person = ScriptedControls(clock, at={first_hold_at + 10: Command.HURTS})
     result, events = run(plan, clock, person)
     assert result.status is SessionStatus.STOPPED_PAIN
     assert [e for e in events if e[0] == "held"] == [("held", HoldEnd.HURTS, 10.0)]

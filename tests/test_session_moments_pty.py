@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow  # a real pseudo-terminal
 
 
 def test_double_enter_ready_count_and_done(tmp_path):
-    child = spawn("guide", "piriformis", "--side", "left", "--hold", "2", "--no-sound",
+    child = spawn("guide", "--steps", "piriformis", "--side", "left", "--hold", "2", "--no-sound",
                   tmp_path=tmp_path, timeout=10)  # fmt: skip
     answer_all_clear(child, "piriformis")
     child.expect_exact("Step 1 of 5 · left side")
@@ -44,7 +44,7 @@ def test_double_enter_ready_count_and_done(tmp_path):
 
 
 def test_h_typed_with_an_enter_before_the_step_shows_still_stops(tmp_path):
-    child = spawn("guide", "piriformis", "--side", "left", "--hold", "2", "--no-sound",
+    child = spawn("guide", "--steps", "piriformis", "--side", "left", "--hold", "2", "--no-sound",
                   tmp_path=tmp_path, timeout=10)  # fmt: skip
     answer_all_clear(child, "piriformis")
     child.expect_exact("Press Enter for the next step")

@@ -73,11 +73,11 @@ def run(clock, person, pacing, **options):
 
 
 def test_hands_free_pacing_for_a_hold_keeps_pauses_no_longer_than_the_hold():
-    assert Pacing.for_hold(True, None) == Pacing(auto=True, read_seconds=8.0, rest_seconds=5.0)
-    assert Pacing.for_hold(False, 30) == Pacing(auto=False, read_seconds=8.0, rest_seconds=5.0)
-    assert Pacing.for_hold(True, 6) == Pacing(auto=True, read_seconds=6.0, rest_seconds=5.0)
+    assert Pacing.for_hold(True, None) == Pacing(auto=True, rest_seconds=5.0)
+    assert Pacing.for_hold(False, 30) == Pacing(auto=False, rest_seconds=5.0, longest_read=30)
+    assert Pacing.for_hold(True, 6) == Pacing(auto=True, rest_seconds=5.0, longest_read=6)
     assert Pacing.for_hold(True, 2) == Pacing(
-        auto=True, read_seconds=2.0, rest_seconds=2.0, ready_seconds=2.0
+        auto=True, rest_seconds=2.0, ready_seconds=2.0, longest_read=2
     )
     assert Pacing.for_hold(True, 30, ready=0).ready_seconds == 0
 
@@ -91,27 +91,27 @@ def test_every_step_is_shown_with_its_plan():
 
 def test_the_rests_are_shown_but_the_reading_pauses_are_not():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=3, rest_seconds=2, ready_seconds=0)
+    pacing = Pacing(auto=True, longest_read=3, rest_seconds=2, ready_seconds=0)
     _, events, made = run(clock, ScriptedControls(clock), pacing)
     held = sum(1 for s in made.steps if s.hold is not None)
-    # a rest after each hold and one at the switch of sides; none for reading
-    assert [e[1:] for e in events if e[1] == "rest"] == [("rest", 2)] * (held + 1)
+    # a rest after each hold; none for reading, none at the switch (a key starts a side)
+    assert [e[1:] for e in events if e[1] == "rest"] == [("rest", 2)] * held
 
 
 def test_a_rest_shorter_than_a_second_is_still_waited():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=0.5, rest_seconds=0.5, ready_seconds=0)
+    pacing = Pacing(auto=True, longest_read=0.5, rest_seconds=0.5, ready_seconds=0)
     result, _, made = run(clock, ScriptedControls(clock), pacing, side="left", hold=5)
-    untimed = sum(1 for s in made.steps if s.hold is None)
+    read = sum(1 for s in made.steps[1:] if s.hold is None)  # the first waits for a key
     held = sum(1 for s in made.steps if s.hold is not None)
     # one side: a rest after each hold
-    assert result.seconds == pytest.approx(held * 5 + untimed * 0.5 + held * 0.5)
+    assert result.seconds == pytest.approx(held * 5 + read * 0.5 + held * 0.5)
 
 
 def test_next_during_a_rest_ends_the_rest_at_once():
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=1, rest_seconds=5, ready_seconds=0)
-    first_hold_ends = sum(1 for s in PIRIFORMIS.steps[:3] if s.hold is None) + 5
+    pacing = Pacing(auto=True, longest_read=1, rest_seconds=5, ready_seconds=0)
+    first_hold_ends = sum(1 for s in PIRIFORMIS.steps[1:3] if s.hold is None) + 5
     person = ScriptedControls(clock, at={first_hold_ends + 1: Command.NEXT})
     _, events, _ = run(clock, person, pacing, hold=5)
     rest = next(i for i, e in enumerate(events) if e[1] == "rest")
@@ -126,8 +126,8 @@ def test_next_during_a_rest_ends_the_rest_at_once():
 )
 def test_quit_or_it_hurts_during_a_rest_stops_the_session(command, status):
     clock = FakeClock()
-    pacing = Pacing(auto=True, read_seconds=1, rest_seconds=5, ready_seconds=0)
-    first_hold_ends = sum(1 for s in PIRIFORMIS.steps[:3] if s.hold is None) + 5
+    pacing = Pacing(auto=True, longest_read=1, rest_seconds=5, ready_seconds=0)
+    first_hold_ends = sum(1 for s in PIRIFORMIS.steps[1:3] if s.hold is None) + 5
     person = ScriptedControls(clock, at={first_hold_ends + 2: command})
     result, events, _ = run(clock, person, pacing, hold=5)
     assert result.status is status

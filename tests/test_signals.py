@@ -42,7 +42,8 @@ def in_a_hold(tmp_path) -> pexpect.spawn:
         child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
     # Enter through the untimed steps, to the live countdown (cbreak mode, cursor hidden).
-    while child.expect_exact(["s left", "Press Enter for the next step"]) == 1:
+    # Hands-free: Enter once in position, then the steps go on by themselves.
+    while child.expect_exact(["s left", "When you are in position, press Enter"]) == 1:
         child.send("\r")
     return child
 

@@ -135,14 +135,14 @@ def test_an_area_no_technique_covers_gives_advice(run, make_env, tmp_path):
 
 @pytest.mark.parametrize("reply", ["h\n", "hurts\n"])
 def test_it_hurts_before_the_next_technique_stops_the_routine(run, make_env, reply):
-    # Without --auto every "press Enter" reads a line; between two techniques, as between
+    # With --steps every "press Enter" reads a line; between two techniques, as between
     # steps, h means it hurts more: the next technique must not start.
     # The routine moves first: the bridge (three steps, two presses), then the next entry.
     bridge = CONTENT.techniques["bridge"]
     presses = "\n" * (len(bridge.steps) - 1)
     stdin = ALL_CLEAR + CALF_CLEAR + "5\n5\n" + presses + reply + "7\n5\n"
     env = make_env(stdin=stdin)
-    result = run("--region", "GB", "start", "--hold", "1", obj=env)
+    result = run("--region", "GB", "start", "--steps", "--hold", "1", obj=env)
     out = flat(env.stdout.getvalue())
     assert flat(bridge.steps[-1].instruction) in out
     [following] = [t for t in CONTENT.techniques.values() if f"Next: {t.name}." in out]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pexpect
 import pytest
 
 from tests.fakes import places_of, questions_when_all_no
 from tests.test_guide_pty import CONTENT, answer_no, spawn
+from tests.test_hands_free_pty import spawn_fast
 
 pytestmark = pytest.mark.slow  # a real pseudo-terminal or a wheel build
 
@@ -19,7 +22,8 @@ PLACE_QUESTIONS = questions_when_all_no(CONTENT, PLACES) - FIRST_PART
 
 
 def test_first_run_to_a_finished_routine_then_history(tmp_path):
-    child = spawn("start", "--hold", "1", "--no-sound", tmp_path=tmp_path, timeout=15)
+    # The program's clock runs fast (tests/fast_clock_main.py): the whole routine in seconds.
+    child = spawn_fast("start", "--hold", "1", "--no-sound", tmp_path=tmp_path)
     child.expect_exact("Welcome to sciatica")
     child.expect_exact("Where do you live?")
     child.expect_exact("Region > ")
@@ -45,18 +49,20 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
         child.expect_exact("0-10, or Enter to skip > ")
         child.sendline(rating)
 
-    steps = 0
-    prompts = ["Press Enter for the next step", "0-10, or Enter to skip > ", "Press Enter to go on"]
-    while True:
-        index = child.expect_exact(prompts)
-        if index == 1:
-            break
-        assert "left side" not in child.before
-        steps += index == 0
+    # Hands-free: a key only as each technique starts (one side: the right); the steps
+    # between go on by themselves.
+    keys, transcript = 0, ""
+    prompts = ["When you are in position, press Enter", "0-10, or Enter to skip > "]
+    while child.expect_exact(prompts) == 0:
+        transcript += child.before
+        keys += 1
         child.send("\r")
-    # Movement first, then the calf's five steps on the right side only: more Enters than
-    # the calf's four.
-    assert steps > 4
+    transcript += child.before
+    assert "left side" not in transcript
+    assert "Press Enter for the next step" not in transcript
+    # Movement first, then the calf, on the right side only: one key for each, no more.
+    [count] = set(re.findall(r" done \(\d+ of (\d+)\)", transcript))
+    assert keys == int(count) >= 2
     child.sendline("4")
     child.expect_exact("0-10, or Enter to skip > ")
     child.sendline("3")

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from sciatica_cli import __version__
-from sciatica_cli.cli import stop_signals, streams
+from sciatica_cli.cli import global_options, stop_signals, streams
 from sciatica_cli.cli.app_context import complete_regions, environment
 from sciatica_cli.cli.exit_codes import (
     EXIT_CODE_HELP,
@@ -46,6 +46,8 @@ class SafeGroup(TyperGroup):
             from sciatica_cli.cli.light_params import install
 
             install(self)
+        if ctx.parent is None:  # the root: its options may come after the command too
+            args = global_options.hoist(args)
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
@@ -125,7 +127,8 @@ PlainMode = Annotated[
     typer.Option(
         "--plain",
         help="Plain text for screen readers and simple terminals: labelled lines, no live "
-        "display, no boxes (also on with TERM=dumb or SCIATICA_PLAIN=1).",
+        "display, no boxes (also on with TERM=dumb or SCIATICA_PLAIN=1). This and the other "
+        "options here work before or after the command.",
     ),
 ]
 Region = Annotated[

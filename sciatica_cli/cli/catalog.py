@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
 def _check_area(value: str | None) -> str | None:
     if value is not None and value not in AREAS:
-        raise typer.BadParameter(f"'{value}' is not an area. Choose from: {', '.join(AREAS)}.")
+        from sciatica_cli.domain.suggest import did_you_mean, guesses
+
+        hint = did_you_mean(guesses(value, AREAS))
+        hint = f"{hint} " if hint else ""
+        raise typer.BadParameter(
+            f"'{value}' is not an area. {hint}Choose from: {', '.join(AREAS)}."
+        )
     return value
 
 

@@ -14,13 +14,17 @@ from sciatica_cli.cli.app_context import complete_tools, content_for_completion,
 from sciatica_cli.cli.session_options import (
     Auto,
     Hold,
+    PaceChoice,
+    PaceOption,
     Pictures,
     PlainOutput,
     Ready,
     Side,
-    SideChoice,
     Sound,
+    Steps,
     Voice,
+    prepare_session,
+    with_pacing,
 )
 
 
@@ -45,10 +49,12 @@ def guide(
         help="What to do, e.g. piriformis or knee-to-chest ('sciatica catalogue' lists them).",
         autocompletion=_technique_ids,
     ),
-    side: Side = SideChoice.BOTH,
+    side: Side = None,
     tool: Tool = None,
     hold: Hold = None,
     ready: Ready = 3,
+    steps: Steps = False,
+    pace: PaceOption = PaceChoice.NORMAL,
     auto: Auto = False,
     voice: Voice = False,
     sound: Sound = True,
@@ -61,24 +67,20 @@ def guide(
     minutes), 6 while your answers from the last 7 days are kept, and two questions
     within 12 hours of a check that let you go on (the emergency signs, then the rest).
 
-    During a hold: space pauses and resumes, s skips the hold, h means it hurts more (the
-    session stops), q quits. Between steps press Enter to go on.
+    Steps go on by themselves at a reading pace, after an Enter once you are in position
+    on each side. Enter goes on at once, space pauses, b goes back a step, s skips a hold,
+    h means it hurts more (the session stops), q quits. --steps: Enter after every step.
     """
     from sciatica_cli.flows.session import SessionOptions, run_guide
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI
     from sciatica_cli.presentation.movement_view import TerminalMovementQuestions
     from sciatica_cli.presentation.session_ui import TerminalSessionUI
-    from sciatica_cli.presentation.voice import check_voice
 
     env = environment(ctx)
-    settle_region(env)
-    env.plain = env.plain or plain_output
-    voice = check_voice(env, voice)  # before the checklist: says once how to get an engine
+    voice = prepare_session(env, plain_output, voice)
     chosen = _chosen(env, technique, tool)
-    options = SessionOptions(
-        side=side.value, tool=tool, hold=hold, ready=ready, auto=auto, voice=voice, sound=sound
-    )
+    options = SessionOptions(tool=tool, hold=hold, ready=ready, voice=voice, sound=sound)
+    options = with_pacing(options, steps, auto, pace)
     end = run_guide(
         env,
         chosen,
@@ -86,6 +88,7 @@ def guide(
         check_ui=TerminalCheckUI(env, env.console),
         session_ui=TerminalSessionUI(env, env.console, options, pictures=pictures),
         questions=TerminalMovementQuestions(env, env.console),
+        side=side.value if side is not None else None,
     )
     finish(end)
 
@@ -97,8 +100,10 @@ def _chosen(env: Environment, technique: str, tool: str | None) -> Technique:
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.errors import UsageError
 
-    techniques = env.content.techniques
+    techniques, tools = env.content.techniques, env.content.tools
     if technique not in techniques:
         raise UsageError(unknown_message("technique", technique, techniques))
+    if tool is not None and tool not in tools:  # not a tool at all, before "not done with"
+        raise UsageError(unknown_message("tool", tool, tools))
     choose_tool(techniques[technique], tool)
     return techniques[technique]

@@ -71,5 +71,6 @@ def report(
         return
     path = Path(out) if out else Path(f"sciatica-report-{data.made_on.isoformat()}.{form}")
     written = write_report(env, path, text)
-    if open_it:
-        env.open_in_browser(written.resolve().as_uri())
+    if open_it and not env.open_in_browser(written.resolve().as_uri()):
+        # No browser here (a server, a bare terminal): say where the file is to open it.
+        env.note(f"No browser could be opened. The report is at {written.resolve()}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,11 +17,12 @@ class SideChoice(str, enum.Enum):
 
 
 Side = Annotated[
-    SideChoice,
+    SideChoice | None,
     typer.Option(
         "--side",
         case_sensitive=False,
-        help="Which side to work on: left, right or both (one after the other).",
+        help="Which side to work on: left, right or both, one after the other (default: the "
+        "leg chosen in 'sciatica start', else both).",
     ),
 ]
 StartSide = Annotated[
@@ -59,10 +60,34 @@ Ready = Annotated[
         help="Seconds of get-ready count before each hold, to get into place (0: none).",
     ),
 ]
+Steps = Annotated[
+    bool,
+    typer.Option(
+        "--steps",
+        help="One key per step: each step waits for Enter (the default is hands-free: steps "
+        "go on by themselves at a reading pace, a key only for a new position).",
+    ),
+]
 Auto = Annotated[
     bool,
     typer.Option(
-        "--auto", help="Hands-free: steps go on by themselves, with a short rest between holds."
+        "--auto",
+        help="No key at all: a new position gets its reading time too, like any other step.",
+    ),
+]
+
+
+class PaceChoice(str, enum.Enum):
+    NORMAL = "normal"
+    SLOW = "slow"
+
+
+PaceOption = Annotated[
+    PaceChoice,
+    typer.Option(
+        "--pace",
+        case_sensitive=False,
+        help="Hands-free reading pace: normal (about 150 words a minute) or slow.",
     ),
 ]
 Voice = Annotated[
@@ -91,3 +116,31 @@ Pictures = Annotated[
         "(in words elsewhere); --no-pictures leaves both out.",
     ),
 ]
+
+
+if TYPE_CHECKING:
+    from sciatica_cli.environment import Environment
+    from sciatica_cli.flows.session import SessionOptions
+
+
+def prepare_session(env: Environment, plain_output: bool, voice: bool) -> bool:
+    """What `guide` and `start` settle before the check: the region, plain mode and whether
+    cues can be spoken (said once, first, when no engine is found); returns the latter."""
+    from sciatica_cli.flows.settings import settle_region
+    from sciatica_cli.presentation.voice import check_voice
+
+    settle_region(env)
+    env.plain = env.plain or plain_output
+    return check_voice(env, voice)
+
+
+def with_pacing(
+    options: SessionOptions, steps: bool, auto: bool, pace: PaceChoice
+) -> SessionOptions:
+    """The options with the pacing asked for: hands-free unless --steps, a key for each new
+    position unless --auto, at the --pace given."""
+    from dataclasses import replace
+
+    from sciatica_cli.domain.pace import Pace
+
+    return replace(options, auto=not steps, position_key=not auto, pace=Pace(pace.value))

@@ -119,6 +119,9 @@ def _guarded(
         io.BufferedWriter(writer),
         encoding=stream.encoding,
         errors=handler,
-        line_buffering=stream.line_buffering,
+        # Python's stderr has no buffer of its own (its `buffer` is the raw file): every
+        # line goes out as written. The BufferedWriter here would hold a note such as the
+        # missing speech engine until the run ends, so lines are flushed as they end.
+        line_buffering=stream.line_buffering or not isinstance(stream.buffer, io.BufferedWriter),
         write_through=stream.write_through,
     )

@@ -157,22 +157,31 @@ def may_use_tool(outcome: Outcome, variant: ToolVariant) -> Decision:
     return Decision(Verdict.ALLOWED, "This tool may be used.")
 
 
-def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: Decision) -> Decision:
+def may_show(
+    outcome: Outcome,
+    technique_id: str,
+    side: str | None,
+    decision: Decision,
+    *,
+    name: str | None = None,
+) -> Decision:
     """May this technique be shown on this side, after a check concluded with `decision`?
 
     `side` is "left" or "right", or None for the technique as a whole (then a block on
-    either side stops it). Ask per side to do the open side of a one-sided block.
+    either side stops it). Ask per side to do the open side of a one-sided block. `name`,
+    when given, is what the reasons call it (a person reads them; ids are for the diary).
     """
+    label = name or f"'{technique_id}'"
     if not decision.allowed or _any_serious(outcome.raised) or outcome.unanswered:
         # The decision is re-checked against the outcome: a wrong decision passed in
         # still cannot open the gate after a serious or unanswered sign.
         return decision if not decision.allowed else decide(outcome, acknowledged=False)
     if technique_id not in outcome.techniques:
         # The check could not know which cautions concern a technique it never saw.
-        return Decision(Verdict.NOT_COVERED, f"The safety check did not cover '{technique_id}'.")
+        return Decision(Verdict.NOT_COVERED, f"The safety check did not cover {label}.")
     if technique_id in outcome.uncovered:
         # It works on a place the questions about the places worked on were not asked for.
-        reason = f"The safety check did not ask about the places '{technique_id}' works on."
+        reason = f"The safety check did not ask about the places {label} works on."
         return Decision(Verdict.NOT_COVERED, reason)
     if side is not None and side not in SIDES:
         return Decision(Verdict.BLOCKED, f"'{side}' is not a side: use left or right.")
@@ -181,7 +190,8 @@ def may_show(outcome: Outcome, technique_id: str, side: str | None, decision: De
         if block.technique == technique_id and block.side in sides:
             advice = next((r.advice for r in outcome.raised if r.id == block.caution), "")
             where = "" if side is None else f" on the {block.side} side"
-            reason = f"Skip '{technique_id}'{where}. {advice}".strip()
+            skip = f"{name} is left out{where}" if name else f"Skip {label}{where}"
+            reason = f"{skip}. {advice}".strip()
             return Decision(Verdict.BLOCKED, reason)
     if outcome.light_pressure:
         return Decision(Verdict.ALLOWED, f"{decision.reason} Use light pressure only.")
@@ -205,11 +215,11 @@ def may_do(
     answered in the check counts as in the profile, and the reverse): the safer reading
     when the two disagree.
     """
-    shown = may_show(outcome, technique.id, side, decision)
+    shown = may_show(outcome, technique.id, side, decision, name=technique.name)
     if not shown.allowed:
         return shown
     factors = profile | outcome.profile_factors
     why = ruled_out(technique.not_with, factors) or position_ruled_out(technique.posture, factors)
     if why is not None:
-        return Decision(Verdict.BLOCKED, f"Skip {technique.name}: {why}.")
+        return Decision(Verdict.BLOCKED, f"{technique.name} is left out {why}.")
     return shown

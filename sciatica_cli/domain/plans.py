@@ -7,7 +7,7 @@ the gate refuses never gets a step. A technique the gate refuses on every side g
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from sciatica_cli.content.models import Mark, Repetitions, Step, Technique, ToolVariant
@@ -52,14 +52,29 @@ class SessionPlan:
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """The gate allowed no side of a technique: why, in the gate's words."""
+    """The gate allowed no side of a technique: why, in the gate's words, and an entry the
+    gate allows that could be done instead (see `instead_of`), if there is one."""
 
     technique: Technique
     decision: gate.Decision
+    instead: Technique | None = None
 
     @property
     def message(self) -> str:
-        return f"{self.technique.name} is not safe to do now: {self.decision.reason}"
+        """One line: "Knee to chest is left out because of ...; try pelvic tilt." """
+        reason = self.decision.reason.strip()
+        if self.technique.name not in reason:
+            reason = f"{self.technique.name} is left out: {reason}"
+        if self.instead is None:
+            return reason
+        return f"{reason.rstrip('.')}; try {_in_a_sentence(self.instead.name)}."
+
+
+def _in_a_sentence(name: str) -> str:
+    """A name as it reads mid-sentence: "Pelvic tilt" -> "pelvic tilt" (not "SI joint")."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def hold_seconds(step: Step, override: int | None) -> int | None:
@@ -113,9 +128,7 @@ def plan_session(
             continue
         steps.extend(_side_steps(technique, this_side, hold, variant.tool, light=light))
     if not steps:
-        first = refused[0][1]
-        reasons = "; ".join(dict.fromkeys(d.reason for _side, d in refused))
-        return Refusal(technique, gate.Decision(first.verdict, reasons))
+        return Refusal(technique, _refused_whole(technique, check, refused, profile))
     sides_refused = tuple((s, d.reason) for s, d in refused)
     return SessionPlan(technique, variant, tuple(steps), sides_refused)
 
@@ -128,6 +141,45 @@ def step_poses(technique: Technique) -> list[str | None]:
         current = step.pose or current
         poses.append(current)
     return poses
+
+
+def _refused_whole(
+    technique: Technique,
+    check: CheckResult,
+    refused: Sequence[tuple[str, gate.Decision]],
+    profile: ProfileFactors,
+) -> gate.Decision:
+    """Why no side is allowed, said once: with both sides refused, the gate's reason for
+    the technique as a whole, not the same reason for each side."""
+    if len(refused) > 1:
+        whole = gate.may_do(check.outcome, technique, None, check.decision, profile=profile)
+        if not whole.allowed:
+            return whole
+    return refused[0][1]
+
+
+def instead_of(
+    refusal: Refusal,
+    candidates: Iterable[Technique],
+    allowed: Callable[[Technique], bool],
+) -> Technique | None:
+    """An entry to try in place of a refused one: one of its own easier versions first,
+    then the same kind of entry (massage for massage, a stretch for a stretch), then any
+    entry of that family working on most of the same places; only those `allowed` says the
+    gate lets through. None when nothing fits."""
+    refused = refusal.technique
+    family = [t for t in candidates if t.id != refused.id and t.is_movement == refused.is_movement]
+
+    def rank(t: Technique) -> tuple[bool, bool, int]:
+        related = refused.id in (t.variant_of, t.id) or t.id == refused.variant_of
+        shared = len(set(t.areas) & set(refused.areas))
+        return (not related, t.kind != refused.kind, -shared)
+
+    sharing = [t for t in family if set(t.areas) & set(refused.areas)]
+    for candidate in sorted(sharing, key=rank):  # a stable sort keeps the content's order
+        if allowed(candidate):
+            return candidate
+    return None
 
 
 def _feel(step: Step, light: bool) -> str | None:

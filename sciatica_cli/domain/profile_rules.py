@@ -23,19 +23,20 @@ NO_FACTORS: ProfileFactors = frozenset()
 # hip simply has no such factor.
 KNOWN_FACTORS: frozenset[str] = frozenset(PROFILE_FACTORS)
 
+# Why an entry is left out, said after its name: "Knee to chest is left out because ...".
 _WHY: dict[str, str] = {
     "hip-replacement": (
-        "after a hip replacement, deep hip bending, crossing the leg or turning it in is left "
-        "out until your surgeon says it is safe"
+        "because of your hip replacement: no deep hip bending, crossing the leg or turning "
+        "it in until your surgeon says it is safe"
     ),
-    "osteoporosis": "with weaker bones (osteoporosis or long-term steroids), no forced bending",
+    "osteoporosis": "because of weaker bones (osteoporosis or long-term steroids): no forced bending",
     "recent-spine-surgery": (
-        "after a spine operation, no twisting or deep bending until the surgical team says "
-        "it is safe"
+        "because of your recent spine operation: no twisting or deep bending until the "
+        "surgical team says it is safe"
     ),
     "pregnancy": (
-        "in pregnancy, lying flat on your back or face down is best avoided: use the seated "
-        "versions"
+        "because of your pregnancy: lying flat on your back or face down is best avoided; "
+        "use the seated versions"
     ),
 }
 
@@ -50,7 +51,7 @@ def ruled_out(not_with: Iterable[str], factors: ProfileFactors) -> str | None:
     for factor in not_with:
         if factor not in factors:
             continue
-        return _WHY.get(factor, f"left out because of '{factor}' in your profile")
+        return _WHY.get(factor, f"because of '{factor}' in your profile")
     return None
 
 

@@ -20,9 +20,10 @@ from sciatica_cli.domain.movement_run import (
     next_bout_seconds,
     run_repetition_step,
 )
+from sciatica_cli.domain.pace import Pace, reading_seconds, word_count
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan
 from sciatica_cli.domain.repetitions import RepetitionListener
-from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult, run_hold
+from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult, run_hold, wait_while_paused
 
 
 class SessionStatus(enum.Enum):
@@ -76,6 +77,12 @@ class SessionListener(RepetitionListener):
 
     def resting(self, seconds: float) -> None: ...
 
+    def reading(self, seconds: float) -> None:
+        """Hands-free: the step just shown stays up this long, then the next one shows."""
+
+    def waiting_for_position(self) -> None:
+        """Hands-free: the first step of a technique or side waits for a key (a new position)."""
+
     def waiting_for_next(self) -> None: ...
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None: ...
@@ -84,25 +91,44 @@ class SessionListener(RepetitionListener):
 @dataclass(frozen=True, slots=True)
 class Pacing:
     """Timings around the steps: a get-ready count before each hold (time to get the hands
-    into place after the Enter that showed the step), and hands-free, how long untimed
-    steps stay up and the rest between holds."""
+    into place after the key that showed the step), and hands-free (the default), how long
+    untimed steps stay up (from their words, see `pace`) and the rest between holds.
 
-    auto: bool = False
-    read_seconds: float = 8.0
+    `longest_read` bounds the reading time: a short test hold (--hold 1) gets equally
+    short pauses."""
+
+    auto: bool = True
+    pace: Pace = Pace.NORMAL
     rest_seconds: float = 5.0
     ready_seconds: float = 3.0
+    longest_read: float | None = None
+    position_key: bool = True  # hands-free: a new position waits for a key (else read too)
 
     @classmethod
-    def for_hold(cls, auto: bool, hold: int | None, ready: int = 3) -> Pacing:
-        # Short test holds (--hold 1) get equally short pauses around them.
+    def for_hold(
+        cls,
+        auto: bool,
+        hold: int | None,
+        ready: int = 3,
+        pace: Pace = Pace.NORMAL,
+        *,
+        position_key: bool = True,
+    ) -> Pacing:
         if hold is None:
-            return cls(auto, ready_seconds=ready)
+            return cls(auto, pace, ready_seconds=ready, position_key=position_key)
         return cls(
             auto,
-            read_seconds=min(8.0, hold),
+            pace,
             rest_seconds=min(5.0, hold),
             ready_seconds=min(ready, hold),
+            longest_read=hold,
+            position_key=position_key,
         )
+
+    def read_seconds(self, step: PlannedStep) -> float:
+        """How long an untimed step stays up before the next one shows by itself."""
+        seconds = reading_seconds(word_count(step.instruction, step.feel), self.pace)
+        return seconds if self.longest_read is None else min(seconds, self.longest_read)
 
 
 class _Stop(Exception):
@@ -153,31 +179,61 @@ class _Run:
 
 
 def _run_steps(plan: SessionPlan, run: _Run, pacing: Pacing) -> None:
-    monotonic, controls, listener = run.monotonic, run.controls, run.listener
-    previous: PlannedStep | None = None
-    for index, step in enumerate(plan.steps):
-        if previous is not None and step.side != previous.side and step.side is not None:
-            listener.switch_sides(step.side)
-            if pacing.auto:
-                _rest(monotonic, controls, listener, pacing.rest_seconds)
-        listener.step(step, plan)
-        timed = _run_timed(step, run, pacing)
+    """Each step in turn; a "back" shows the one before again, within the same side."""
+    done: set[int] = set()
+    side = plan.steps[0].side if plan.steps else None
+    index = 0
+    while index < len(plan.steps):
+        step = plan.steps[index]
+        if step.side is not None and step.side != side:
+            run.listener.switch_sides(step.side)
+            side = step.side
+        index = _one_step(plan, index, run, pacing, done)
         if run.result.response_stopped:
             return  # the response check stopped this exercise; the routine goes on
-        if not timed and pacing.auto:
-            _rest(monotonic, controls, listener, pacing.read_seconds, show=False)
-        run.result.steps_done += 1
-        previous = step
-        if index == len(plan.steps) - 1:
-            break
-        if pacing.auto:
-            if timed:
-                _rest(monotonic, controls, listener, pacing.rest_seconds)
-        else:
-            listener.waiting_for_next()
-            command = controls.next()
-            if command in _STOP_FOR:
-                raise _Stop(_STOP_FOR[command])
+
+
+def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing, done: set[int]) -> int:
+    """Show one step and run its timed part; the index of the step to show next. A step
+    counts as done once shown and its timed part over (`done`: the indexes, as b repeats)."""
+    step, last = plan.steps[index], index == len(plan.steps) - 1
+    run.listener.step(step, plan)
+    new_position = pacing.position_key and (index == 0 or plan.steps[index - 1].side != step.side)
+    if pacing.auto and new_position:
+        # Getting into a new position takes as long as it takes: the person says when.
+        run.listener.waiting_for_position()
+        if _next_key(run) is Command.BACK:
+            return index
+    timed = _run_timed(step, run, pacing)
+    if run.result.response_stopped:
+        return index
+    done.add(index)
+    run.result.steps_done = len(done)
+    command: Command | None = None
+    if pacing.auto and not timed and not new_position:
+        command = _rest(run, pacing.read_seconds(step), reading=True)
+    elif pacing.auto and timed and not last:
+        command = _rest(run, pacing.rest_seconds)
+    elif not pacing.auto and not last:
+        run.listener.waiting_for_next()
+        command = _next_key(run)
+    if command is Command.BACK:
+        return _back_from(plan, index)
+    return index + 1
+
+
+def _next_key(run: _Run) -> Command:
+    command = run.controls.next()
+    if command in _STOP_FOR:
+        raise _Stop(_STOP_FOR[command])
+    return command
+
+
+def _back_from(plan: SessionPlan, index: int) -> int:
+    """The step before, on the same side; the first step of a side is shown again."""
+    if index > 0 and plan.steps[index - 1].side == plan.steps[index].side:
+        return index - 1
+    return index
 
 
 def _get_ready(
@@ -254,24 +310,34 @@ def _run_bout(step: PlannedStep, run: _Run) -> HoldEnd:
     return bout.end
 
 
-def _rest(
-    monotonic: Callable[[], float],
-    controls: Controls,
-    listener: SessionListener,
-    seconds: float,
-    *,
-    show: bool = True,
-) -> None:
-    """A pause between steps; the person can cut it short, quit, or say it hurts."""
-    if show:
-        listener.resting(seconds)
-    deadline = monotonic() + seconds
-    while (left := deadline - monotonic()) > 0:
-        command = controls.wait(left)
+def _rest(run: _Run, seconds: float, *, reading: bool = False) -> Command | None:
+    """A pause after a step: Enter (or s) ends it, b goes back, space pauses it, q and h stop.
+
+    `reading`: the step stays up to be read, rather than a rest between holds."""
+    if reading:
+        run.listener.reading(seconds)
+    else:
+        run.listener.resting(seconds)
+    deadline = run.monotonic() + seconds
+    while (left := deadline - run.monotonic()) > 0:
+        command = run.controls.wait(left)
+        if command is Command.PAUSE:
+            command, paused_for = _paused(run)
+            deadline += paused_for
         if command in _STOP_FOR:
             raise _Stop(_STOP_FOR[command])
-        if command in (Command.NEXT, Command.SKIP):
-            return
+        if command in (Command.NEXT, Command.SKIP, Command.BACK):
+            return command
+    return None
+
+
+def _paused(run: _Run) -> tuple[Command | None, float]:
+    """Wait while paused: the command that ended the pause (None: resumed) and how long."""
+    run.listener.paused(True)
+    started = run.monotonic()
+    command = wait_while_paused(run.controls.wait)
+    run.listener.paused(False)
+    return command, run.monotonic() - started
 
 
 class Listeners(SessionListener):
@@ -315,6 +381,14 @@ class Listeners(SessionListener):
     def waiting_for_next(self) -> None:
         for listener in self.listeners:
             listener.waiting_for_next()
+
+    def reading(self, seconds: float) -> None:
+        for listener in self.listeners:
+            listener.reading(seconds)
+
+    def waiting_for_position(self) -> None:
+        for listener in self.listeners:
+            listener.waiting_for_position()
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         for listener in self.listeners:

@@ -38,10 +38,40 @@ def _closest_by_word(word: str, choices: list[str]) -> str | None:
     return ranked[0][0]
 
 
-def unknown_message(kind: str, word: str, choices: Iterable[str]) -> str:
-    """`No technique 'pirifomis'. Did you mean 'piriformis'?`"""
+MAX_GUESSES = 3
+
+
+def guesses(word: str, choices: Iterable[str]) -> list[str]:
+    """The one closest id, or the few ids equally close to `word` (a word they share, typed
+    a little wrong: "sciatca" for two topics about sciatica), at most `MAX_GUESSES`."""
     choices = list(choices)
     guess = closest(word, choices)
     if guess is not None:
-        return f"No {kind} '{word}'. Did you mean '{guess}'?"
+        return [guess]
+    word = word.lower()
+    scores = {c: _best_part(word, c) for c in choices} if word else {}
+    best = max(scores.values(), default=0.0)
+    tied = [c for c, score in scores.items() if score >= CUTOFF and score == best]
+    return tied if len(tied) <= MAX_GUESSES else []
+
+
+def _best_part(word: str, choice: str) -> float:
+    return max(difflib.SequenceMatcher(None, word, part).ratio() for part in choice.split("-"))
+
+
+def did_you_mean(found: list[str]) -> str:
+    """`Did you mean 'a'?`, `Did you mean 'a' or 'b'?`; empty for no guesses."""
+    if not found:
+        return ""
+    quoted = [f"'{g}'" for g in found]
+    either = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"Did you mean {either}?"
+
+
+def unknown_message(kind: str, word: str, choices: Iterable[str]) -> str:
+    """`No technique 'pirifomis'. Did you mean 'piriformis'?`"""
+    choices = list(choices)
+    found = guesses(word, choices)
+    if found:
+        return f"No {kind} '{word}'. {did_you_mean(found)}"
     return f"No {kind} '{word}'. Choose from: {', '.join(choices)}."

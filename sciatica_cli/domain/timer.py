@@ -19,6 +19,7 @@ class Command(enum.Enum):
     NEXT = "next"
     PAUSE = "pause"  # toggles: pause, then resume
     SKIP = "skip"
+    BACK = "back"  # between steps: show the step before again
     QUIT = "quit"
     HURTS = "hurts"  # "it hurts more": stop at once
 

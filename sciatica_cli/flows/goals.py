@@ -79,6 +79,7 @@ def add_goals(env: Environment, texts: Sequence[str]) -> list[Goal]:
             raise UsageError(f"a goal must be at most {MAX_GOAL_CHARS} characters")
     with closing(open_diary(env)) as diary:
         book = GoalBook(diary)
+        _refuse_repeats(cleaned, [goal.text for goal in book.active()])
         room = room_for(len(book.active()))
         if len(cleaned) > room:
             raise UsageError(
@@ -86,6 +87,31 @@ def add_goals(env: Environment, texts: Sequence[str]) -> list[Goal]:
                 + ("" if room else " (make room with 'sciatica goals remove NUMBER')")
             )
         return [book.add(text, env.now()) for text in cleaned]
+
+
+def same_goal(text: str) -> str:
+    """A goal as compared with another: case and spacing do not make a new goal."""
+    return " ".join(text.split()).casefold()
+
+
+def _once_each(texts: Sequence[str]) -> list[str]:
+    """Each goal once, in the order given, its spacing tidied."""
+    unique: dict[str, str] = {}
+    for text in texts:
+        unique.setdefault(same_goal(text), " ".join(text.split()))
+    return list(unique.values())
+
+
+def _refuse_repeats(texts: Sequence[str], kept: Sequence[str]) -> None:
+    """A UsageError for a goal given twice, or one already kept."""
+    have = {same_goal(text) for text in kept}
+    given: set[str] = set()
+    for text in texts:
+        if same_goal(text) in have:
+            raise UsageError(f"you already have the goal '{text}'; each goal is kept once")
+        if same_goal(text) in given:
+            raise UsageError(f"'{text}' is given twice; each goal is kept once")
+        given.add(same_goal(text))
 
 
 def remove_goal(env: Environment, number: int) -> Goal:
@@ -146,7 +172,7 @@ def _at_start(env: Environment, ui: GoalsUI, diary: Diary) -> None:
             return
         diary.set_setting(GOALS_OFFERED, env.now().isoformat(timespec="seconds"))
         texts = ui.ask_new_goals(room_for(0), first_time=True)[: room_for(0)]
-        added = [book.add(" ".join(t.split())[:MAX_GOAL_CHARS], env.now()) for t in texts]
+        added = [book.add(text[:MAX_GOAL_CHARS], env.now()) for text in _once_each(texts)]
         if added:
             _rate(env, ui, book, added, due=False)
     elif rating_due(book.last_rated_at(), env.now()):

@@ -45,7 +45,13 @@ def plan_routine(
     moves = _allowed(plan_all(first, check, options, profile=profile, levels=levels))
     if not moves:
         moves = _allowed(plan_all(fallback, check, options, profile=profile, levels=levels))
-    massage = plan_all([item.technique for item in routine.items], check, options, profile=profile)
+    massage = plan_all(
+        [item.technique for item in routine.items],
+        check,
+        options,
+        profile=profile,
+        catalogue=env.content.techniques.values(),
+    )
     for refused in massage:
         if isinstance(refused, Refusal):
             ui.refused(refused)  # a refused movement is one of many: not worth a line each

@@ -17,6 +17,7 @@ from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
+from sciatica_cli.domain.session import SessionStatus
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import CheckUI
 from sciatica_cli.flows.check_memory import check_before_session, check_places
@@ -68,7 +69,8 @@ class StartUI(GoalsUI, Protocol):
 
     def numb_note(self) -> None: ...
 
-    def ask_pain(self, when: str) -> PainScore: ...
+    def ask_pain(self, when: str, *, short: bool = False) -> PainScore:
+        """Pain now, each rating skippable; `short`: one rating only (after a stop)."""
 
     def summary(self, summary: RoutineSummary) -> None:
         """The routine's one summary at its real end (the session is saved by then)."""
@@ -170,15 +172,19 @@ def _run_routine(run: _Run, plans: list[SessionPlan], record: SessionRecord) -> 
         diary=diary,
         questions=run.questions,
     )
-    record.after = ui.ask_pain("after")
+    finished = done.status is SessionStatus.COMPLETED
+    record.after = ui.ask_pain("after", short=not finished)
     diary.write(lambda d: d.save_session(record))
     pain = (record.before, record.after)
     summary = summarise(plans, done.results, done.status, run.check, pain)
     ran = list(zip(plans, done.results, strict=False))
-    # How each exercise felt is asked before the summary, so the summary is the real end.
-    log_movement(env, diary, run.questions, ran, session_id=record.id, pain_worse=summary.worse)
+    # How each exercise felt is asked before the summary, so the summary is the real end;
+    # after a stop (q or h) only the one pain rating is asked: no more questions.
+    questions = run.questions if finished else None
+    log_movement(env, diary, questions, ran, session_id=record.id, pain_worse=summary.worse)
     ui.summary(summary)
-    goals_at_start(env, ui, diary)  # after the session: the routine is not delayed
+    if finished:
+        goals_at_start(env, ui, diary)  # after the session: the routine is not delayed
     return done.status
 
 
@@ -221,7 +227,11 @@ def _allowed(
     profile = profile_factors(run.diary)
     levels = current_levels(run.diary)
     plans: list[SessionPlan] = []
-    for plan in plan_all(techniques, run.check, options, profile=profile, levels=levels):
+    catalogue = run.env.content.techniques.values()
+    planned = plan_all(
+        techniques, run.check, options, profile=profile, levels=levels, catalogue=catalogue
+    )
+    for plan in planned:
         if isinstance(plan, Refusal):
             run.session_ui.refused(plan)
         else:

@@ -27,11 +27,14 @@ class RoutineSummary:
     after: PainScore
     worse: bool  # pain clearly worse than before
     advice: tuple[str, ...]  # advice acknowledged in today's check
+    urgent: bool = False  # a sign that needs a doctor soon, or an exercise the check-in stopped
 
     @property
     def may_repeat(self) -> bool:
-        """Whether to suggest doing it again: not after it hurt more, or pain got worse."""
-        return not self.worse and self.status is not SessionStatus.STOPPED_PAIN
+        """Whether to suggest doing it again: only after a routine that ran to its end, with
+        pain no worse and nothing urgent (a stopped day is not one to repeat the same day)."""
+        finished = self.status is SessionStatus.COMPLETED
+        return finished and not self.worse and not self.urgent
 
 
 def summarise(
@@ -57,7 +60,13 @@ def summarise(
         after=after,
         worse=worse,
         advice=acknowledged_advice(check),
+        urgent=_urgent(check) or any(result.response_stopped for result in results),
     )
+
+
+def _urgent(check: CheckResult) -> bool:
+    """A sign above "soon" was reported: no routine should have run, but never "repeat"."""
+    return any(r.tier in ("emergency", "urgent") for r in check.outcome.raised)
 
 
 def acknowledged_advice(check: CheckResult) -> tuple[str, ...]:

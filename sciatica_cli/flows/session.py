@@ -8,9 +8,9 @@ and reads the keys.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from sciatica_cli.content.models import Technique
@@ -19,7 +19,8 @@ from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.levels import FIRST_LEVEL, at_level
 from sciatica_cli.domain.movement_routine import DEFAULT_MINUTES
 from sciatica_cli.domain.movement_run import MovementQuestions
-from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
+from sciatica_cli.domain.pace import Pace
+from sciatica_cli.domain.plans import Refusal, SessionPlan, instead_of, plan_session
 from sciatica_cli.domain.profile_rules import ProfileFactors
 from sciatica_cli.domain.session import (
     Controls,
@@ -37,6 +38,7 @@ from sciatica_cli.flows.check_memory import check_before_session
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.movement_log import MovementUI, current_levels, log_movement
 from sciatica_cli.flows.profile import profile_factors
+from sciatica_cli.flows.side import DEFAULT_SIDE, kept_side
 from sciatica_cli.storage.diary import SessionRecord
 
 # What a flow ends with: the check's verdict when it stopped there, else the session's status.
@@ -48,7 +50,9 @@ class SessionOptions:
     side: str = "both"
     tool: str | None = None
     hold: int | None = None
-    auto: bool = False
+    auto: bool = True  # hands-free: steps go on by themselves (`--steps`: one key each)
+    pace: Pace = Pace.NORMAL
+    position_key: bool = True  # hands-free: Enter once in a new position (--auto: no key)
     voice: bool = False
     sound: bool = True
     ready: int = 3  # seconds of get-ready count before each hold; 0: none
@@ -64,6 +68,9 @@ class SessionUI(Protocol):
         """Between techniques: None to go on, QUIT or HURTS to stop."""
 
     def hurts(self) -> None: ...
+
+    def working_side(self, side: str, remembered: bool) -> None:
+        """Which leg a sided technique is done on; `remembered`: the one kept from `start`."""
 
     def running(
         self, plan: SessionPlan, check: CheckResult, place: tuple[int, int] = (1, 1)
@@ -87,22 +94,34 @@ def plan_all(
     *,
     profile: ProfileFactors,
     levels: Mapping[str, int] | None = None,
+    catalogue: Iterable[Technique] = (),
 ) -> list[SessionPlan | Refusal]:
-    """One plan per technique, made once and passed along: a plan, or the gate's refusal.
+    """One plan per technique, made once and passed along: a plan, or the gate's refusal
+    with an entry from `catalogue` the gate allows instead, when one fits.
 
     Movement entries are planned at the person's level (`levels`, by id; level 1 if none).
     """
     levels = levels or {}
-    return [
-        plan_session(
-            at_level(t, levels.get(t.id, FIRST_LEVEL)),
+
+    def plan(technique: Technique, tool: str | None) -> SessionPlan | Refusal:
+        level = levels.get(technique.id, FIRST_LEVEL)
+        return plan_session(
+            at_level(technique, level),
             check,
             side=options.side,
-            tool=options.tool,
+            tool=tool,
             hold=options.hold,
             profile=profile,
         )
-        for t in techniques
+
+    def allowed(technique: Technique) -> bool:
+        return isinstance(plan(technique, None), SessionPlan)
+
+    candidates = list(catalogue)
+    plans = [plan(t, options.tool) for t in techniques]
+    return [
+        replace(p, instead=instead_of(p, candidates, allowed)) if isinstance(p, Refusal) else p
+        for p in plans
     ]
 
 
@@ -166,7 +185,9 @@ def _run_each(
     run: RoutineRun,
     questions: MovementQuestions | None,
 ) -> SessionStatus:
-    pacing = Pacing.for_hold(options.auto, options.hold, options.ready)
+    pacing = Pacing.for_hold(
+        options.auto, options.hold, options.ready, options.pace, position_key=options.position_key
+    )
     for index, plan in enumerate(plans):
         # Where a resume would start: this technique, also while asking before it.
         record.current_technique = plan.technique.id
@@ -199,7 +220,7 @@ def _place(record: SessionRecord, plan: SessionPlan, index: int, count: int) -> 
 
 def _between(ui: SessionUI, technique: Technique) -> SessionStatus | None:
     """None to go on to `technique`; else why the routine stops here (q, or h: it hurts)."""
-    command = ui.next_technique(technique)  # hands-free (--auto): None, without reading
+    command = ui.next_technique(technique)  # hands-free: None, without reading
     if command is None or command is Command.NEXT:
         return None
     if command is Command.HURTS:
@@ -217,19 +238,27 @@ def run_guide(
     check_ui: CheckUI,
     session_ui: SessionUI,
     questions: MovementUI | None = None,
+    side: str | None = None,
 ) -> FlowEnd:
-    """The safety check, then one technique on every side the gate allows."""
+    """The safety check, then one technique on every side the gate allows: on `side` (the
+    --side given), else on the leg kept from `start` (both when none was kept)."""
     with DiaryLink.optional(env) as diary:
+        kept = kept_side(diary)
+        options = replace(options, side=side or kept or DEFAULT_SIDE)
         check = check_before_session(env, check_ui, diary, frozenset(technique.areas))
         if not check.decision.allowed:
             return check.verdict
         profile = profile_factors(diary)
-        plan = plan_all([technique], check, options, profile=profile, levels=current_levels(diary))[
-            0
-        ]
+        levels = current_levels(diary)
+        catalogue = env.content.techniques.values()
+        (plan,) = plan_all(
+            [technique], check, options, profile=profile, levels=levels, catalogue=catalogue
+        )
         if isinstance(plan, Refusal):
             session_ui.refused(plan)
             return plan.decision.verdict
+        if technique.each_side:
+            session_ui.working_side(options.side, remembered=side is None and kept is not None)
         record = new_record(env, [plan], options)
         run = run_plans(
             env, session_ui, [plan], check, options, record=record, diary=diary, questions=questions

@@ -36,9 +36,20 @@ def unknown_region(env: Environment, code: str) -> UsageError:
     known = known_codes(env.content.regions)
     # Two letters are too short for the usual closeness: one letter in common is a guess.
     # "UK" is the one code people use that ISO 3166 keeps for GB.
+    # A word longer than a code is a place's name, typed a little wrong ("Germny").
     typed = code.strip().upper()
-    guesses = ["GB"] if typed == "UK" else difflib.get_close_matches(typed, known, n=1, cutoff=0.5)
-    hint = f" Did you mean {guesses[0]}?" if guesses else ""
+    regions = env.content.regions
+    names = {regions[c].name.upper(): c for c in known}
+    if typed == "UK":
+        hint = " Did you mean GB?"
+    elif (
+        codes := difflib.get_close_matches(typed, known, n=1, cutoff=0.5) if len(typed) <= 3 else []
+    ):
+        hint = f" Did you mean {codes[0]}?"
+    elif named := difflib.get_close_matches(typed, names, n=1, cutoff=0.6):
+        hint = f" Did you mean {names[named[0]]} ({regions[names[named[0]]].name})?"
+    else:
+        hint = ""
     return UsageError(f"No region '{code}'.{hint} Known regions: {', '.join(known)}.")
 
 

@@ -17,10 +17,15 @@ class SideQuestion(Protocol):  # the part of `routine.StartUI` this module needs
         """Left, right or both; None to take the default offered."""
 
 
+def kept_side(diary: DiaryLink) -> str | None:
+    """The side chosen last time, or None when none was (or the diary cannot say)."""
+    saved = diary.read(lambda d: d.setting(SIDE_SETTING), "")
+    return saved if saved in CHOICES else None
+
+
 def remembered_side(diary: DiaryLink) -> str:
     """The side chosen last time, or both when none was (or the diary cannot say)."""
-    saved = diary.read(lambda d: d.setting(SIDE_SETTING), "")
-    return saved if saved in CHOICES else DEFAULT_SIDE
+    return kept_side(diary) or DEFAULT_SIDE
 
 
 def settle_side(ui: SideQuestion, diary: DiaryLink, given: str | None) -> str:

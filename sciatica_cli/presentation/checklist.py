@@ -264,14 +264,15 @@ class TerminalCheckUI:
                 line = inert(f"- {self.env.say(advice)}")
                 self.console.print(Padding(line, (0, 0, 0, 2), expand=False))
         self.console.print(inert(f"Has any of these started or changed since your check at {at}?"))
-        section = ""
+        sections: dict[str, list[str]] = {}  # each heading once, in the check's order
         for item in items:  # every question of the full check, cautions too, in its order
             places = isinstance(item, Caution) and bool(item.places)
             here: str = "checked-places" if places else item.tier or "other"
-            if here != section:
-                section = here
-                self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
-            self.console.print(Padding(inert(f"- {short_name(item)}"), (0, 0, 0, 2)))
+            sections.setdefault(here, []).append(short_name(item))
+        for here, names in sections.items():
+            self.console.print(inert(self.env.say(SECTION_TITLES[here]), "bold"))
+            for name in names:
+                self.console.print(Padding(inert(f"- {name}"), (0, 0, 0, 2)))
         self.console.print(inert(f"Answer n only if none has started or got worse since {at}."))
         return self.reader.ask(YES_NO_PROMPT, parse_answer, YES_NO_HINT)
 
@@ -471,6 +472,9 @@ def _skipped(outcome: Outcome, content: ContentSet) -> list[str]:
     for technique in sorted(sides):
         found = content.techniques.get(technique)
         name = found.name if found is not None else technique
+        if found is not None and not found.each_side:
+            lines.append(name)  # done once, not on a side: no side to name
+            continue
         which = (
             "both sides" if len(sides[technique]) > 1 else f"{next(iter(sides[technique]))} side"
         )

@@ -20,6 +20,7 @@ KEYS: dict[str, Command] = {
     " ": Command.PAUSE,
     "p": Command.PAUSE,
     "s": Command.SKIP,
+    "b": Command.BACK,
     "q": Command.QUIT,
     "h": Command.HURTS,
     "!": Command.HURTS,
@@ -29,6 +30,8 @@ KEYS: dict[str, Command] = {
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.)?", re.DOTALL)
 _NEVER_DISCARDED = (Command.QUIT, Command.HURTS)
 LINE_WORDS: dict[str, Command] = {
+    "b": Command.BACK,
+    "back": Command.BACK,
     "q": Command.QUIT,
     "quit": Command.QUIT,
     "h": Command.HURTS,
@@ -112,7 +115,7 @@ class TerminalControls:
                 return Command.QUIT  # nobody is left to press Enter
             key = self._read_key(None)
             command = KEYS.get(key) if key is not None else None
-            if command in (Command.NEXT, Command.QUIT, Command.HURTS):
+            if command in (Command.NEXT, Command.BACK, Command.QUIT, Command.HURTS):
                 return command
 
 

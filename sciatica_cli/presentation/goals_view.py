@@ -15,7 +15,7 @@ from rich.console import Console
 from sciatica_cli.domain.goals import MAX_GOALS, GoalChange
 from sciatica_cli.domain.pain import parse_rating
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.goals import Goal, GoalTrend
+from sciatica_cli.flows.goals import Goal, GoalTrend, same_goal
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import LineReader
@@ -52,6 +52,9 @@ class GoalQuestions:
             reply = self.reader.ask(GOAL_PROMPT, _text_or_done, "")
             if not isinstance(reply, str):
                 break
+            if same_goal(reply) in {same_goal(t) for t in texts}:
+                self.console.print(inert("You have that goal already: type another, or Enter."))
+                continue
             texts.append(reply)
         return texts
 

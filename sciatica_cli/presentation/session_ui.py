@@ -52,6 +52,7 @@ class TerminalSessionUI:
         self.options = options
         self.routine = routine  # `start`: each technique ends short, the routine summarises
         self.pictures = pictures  # a figure of each position, or its words; False: neither
+        self._keys_named = False  # the keys are named before the first technique only
 
     def refused(self, refusal: Refusal) -> None:
         self.console.print()
@@ -66,6 +67,11 @@ class TerminalSessionUI:
             inert("Press Enter to go on, q to stop here, or h if it hurts more.", "dim")
         )
         return LINE_WORDS.get(self.env.stdin.readline().strip().lower())
+
+    def working_side(self, side: str, remembered: bool) -> None:
+        which = "both sides, left then right" if side == "both" else f"the {side} side"
+        kept = " (the leg you chose in 'sciatica start'; --side changes it)" if remembered else ""
+        self.console.print(inert(f"Working on {which}{kept}.", "bold"))
 
     def hurts(self) -> None:
         self.console.print()
@@ -83,7 +89,9 @@ class TerminalSessionUI:
         movement = movement_lines(self.env, self.console, bell=bell, cues=cues)
         listeners: list[SessionListener] = [view, *cues, movement]
         tool_name = self.env.content.tools[plan.tool.tool].name
-        view.session_intro(plan, tool_name, light_pressure=bool(check.outcome.light_pressure))
+        light = bool(check.outcome.light_pressure)
+        view.session_intro(plan, tool_name, light_pressure=light, keys=not self._keys_named)
+        self._keys_named = True
         try:
             with self._controls() as controls:
                 if isinstance(controls, TerminalControls):

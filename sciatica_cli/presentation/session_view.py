@@ -22,7 +22,14 @@ from sciatica_cli.domain.timer import HoldEnd, HoldResult
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.step_pictures import StepPictures
 
-KEYS_HINT = "space pause/resume · s skip · h it hurts more · q quit · Ctrl-C stop"
+KEYS_HINT = (
+    "Enter go on · space pause/resume · s skip · b back · h it hurts more · q quit · Ctrl-C stop"
+)
+# Plain mode says the keys once per technique, in words a screen reader reads well.
+PLAIN_KEYS = (
+    "Keys: Enter goes on now, space pauses and resumes, s skips a hold, b goes back a step, "
+    "h means it hurts more (stops at once), q quits."
+)
 Say = Callable[[str], str]  # fills service placeholders for the person's region
 
 # Service names are placeholders, filled for the person's region when shown.
@@ -93,7 +100,11 @@ class _CommonView(SessionListener):
         if self.bell:
             self.console.bell()
 
-    def session_intro(self, plan: SessionPlan, tool_name: str, light_pressure: bool) -> None:
+    def session_intro(
+        self, plan: SessionPlan, tool_name: str, light_pressure: bool, *, keys: bool = True
+    ) -> None:
+        """The technique's start, tool, cautions and stop signs; `keys`: name the keys too
+        (a routine names them before its first technique only, not seven times over)."""
         technique = plan.technique
         self.console.print()
         self.console.rule(inert(technique.name, "bold"))
@@ -103,13 +114,19 @@ class _CommonView(SessionListener):
             self.console.print(inert("Take care:"))
             for caution in technique.cautions:
                 self.console.print(_bullet(self.say(caution)))
-        if light_pressure:
+        if light_pressure and not technique.is_movement:  # pressure is a massage's
             self.console.print(inert("Use light pressure only today.", "bold"))
         for side, reason in plan.refused_sides:
             self.console.print(inert(self.say(f"Not on the {side}: {reason}"), "bold"))
         self.console.print(inert("Stop at once if:"))
         for sign in technique.stop_if:
             self.console.print(_bullet(self.say(sign)))
+        if keys:
+            self.keys_footer()
+
+    def keys_footer(self) -> None:
+        """The keys, named once for each technique."""
+        self.console.print(inert(KEYS_HINT, "dim"))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()
@@ -117,6 +134,9 @@ class _CommonView(SessionListener):
 
     def resting(self, seconds: float) -> None:
         self.console.print(inert(f"Rest for {round(seconds)} s.", "dim"))
+
+    def reading(self, seconds: float) -> None:
+        self.console.print(inert(f"Going on in {_seconds(round(seconds))}.", "dim"))
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.console.print()
@@ -184,9 +204,15 @@ class PlainSessionView(_CommonView):
         self._ring()
         self.console.print(inert(_HOLD_END_TEXT[result.end]))
 
+    def keys_footer(self) -> None:
+        self.console.print(inert(PLAIN_KEYS))
+
+    def waiting_for_position(self) -> None:
+        self.console.print(inert("When you are in position, press Enter."))
+
     def waiting_for_next(self) -> None:
         self.console.print(
-            inert("Press Enter for the next step (q to quit, h if it hurts more).", "dim")
+            inert("Press Enter for the next step (b back, q to quit, h if it hurts more).", "dim")
         )
 
 
@@ -246,7 +272,6 @@ class LiveSessionView(_CommonView):
             self.console.print(inert(" Go."))
         self._ring()
         self._seconds = seconds
-        self.console.print(inert(KEYS_HINT, "dim"))
         # Drawn only when the timer ticks (about once a second): no refresh thread.
         self._progress = Progress(
             TextColumn("{task.description}"),
@@ -267,13 +292,6 @@ class LiveSessionView(_CommonView):
             )
             self._progress.refresh()
 
-    def paused(self, is_paused: bool) -> None:
-        if self._progress is not None and self._task is not None:
-            self._progress.update(
-                self._task, description="Paused (space to go on)" if is_paused else "Hold"
-            )
-            self._progress.refresh()
-
     def hold_ended(self, result: HoldResult) -> None:
         if result.end is HoldEnd.COMPLETED:
             self._show_done()  # the bar must not stay on "1 s left"
@@ -286,8 +304,26 @@ class LiveSessionView(_CommonView):
             self._progress.update(self._task, completed=self._seconds, left="Done")
             self._progress.refresh()
 
+    def waiting_for_position(self) -> None:
+        self.console.print(
+            inert("When you are in position, press Enter · q quit · h it hurts more", "bold")
+        )
+
+    def paused(self, is_paused: bool) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(
+                self._task, description="Paused (space to go on)" if is_paused else "Hold"
+            )
+            self._progress.refresh()
+        else:  # paused while a step is being read: no bar to show it on
+            self.console.print(
+                inert("Paused (space to go on)." if is_paused else "Going on.", "dim")
+            )
+
     def waiting_for_next(self) -> None:
-        self.console.print(inert("Press Enter for the next step · q quit · h it hurts more", "dim"))
+        self.console.print(
+            inert("Press Enter for the next step · b back · q quit · h it hurts more", "dim")
+        )
 
     def finished(self, result: SessionResult, plan: SessionPlan) -> None:
         self.close()

@@ -135,8 +135,8 @@ class TerminalStartUI(GoalQuestions):
     def numb_note(self) -> None:
         self.console.print(inert(self.say(NUMB_NOTE), "bold"))
 
-    def ask_pain(self, when: str) -> PainScore:
-        return ask_pain(self.reader, self.console, when)
+    def ask_pain(self, when: str, *, short: bool = False) -> PainScore:
+        return ask_pain(self.reader, self.console, when, short=short)
 
     def summary(self, summary: RoutineSummary) -> None:
         routine_summary_view(self.console, summary, self.say)
@@ -218,7 +218,8 @@ def _routine_stacked(
             console.print(Padding(inert(reason), (0, 0, 0, 3)))
 
 
-def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
+def ask_pain(reader: LineReader, console: Console, when: str, *, short: bool = False) -> PainScore:
+    """Leg and back pain, each skippable; `short`: the leg alone (after a stop)."""
     console.print()
     console.print(
         inert(
@@ -228,6 +229,8 @@ def ask_pain(reader: LineReader, console: Console, when: str) -> PainScore:
     )
     console.print(inert("Leg pain:"))
     leg: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
+    if short:
+        return PainScore(_rating(leg), None)
     console.print(inert("Back pain:"))
     back: int | NoAnswer = reader.ask(RATING_PROMPT, _rating_or_skip, RATING_HINT)
     return PainScore(_rating(leg), _rating(back))

@@ -179,7 +179,8 @@ class SpokenCues(SessionListener):
         self._switch = f"Switch sides. Now the {side} side."
 
     def resting(self, seconds: float) -> None:
-        # Hands-free: a rest comes between the switch and the step, time to say it alone.
+        # A rest that comes between the switch and the step is time to say it alone (the
+        # switch is otherwise said with the step that follows it).
         if self._switch is not None:
             self.speaker.say(self._switch)
             self._switch = None
