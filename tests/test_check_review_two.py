@@ -74,6 +74,8 @@ class Numbered(ScriptedScreen):
     def intro(self, total):
         self.total = total
 
+    places_intro = intro
+
     def more_questions(self, added, total):
         assert total == self.total + added
         self.total = total

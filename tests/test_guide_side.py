@@ -32,8 +32,8 @@ def test_guide_starts_on_the_leg_kept_from_start(run, make_env, kept, shown, not
     result = run("guide", "piriformis", "--auto", "--hold", "1", obj=env)
     assert result.exit_code == 0
     out = flat(env.stdout.getvalue())
-    which = "both sides, left then right" if kept == "both" else f"the {kept} side"
-    assert f"Working on {which} (the leg you chose in 'sciatica start'" in out
+    which = "both, left then right" if kept == "both" else kept
+    assert f"Side: {which} (the leg you chose in 'sciatica start'" in out
     for side in shown:
         assert f"Step 1 of 5 · {side}" in out
     for side in not_shown:
@@ -48,7 +48,7 @@ def test_side_given_wins_over_the_kept_one(run, make_env):
         == 0
     )
     out = flat(env.stdout.getvalue())
-    assert "Working on the right side." in out
+    assert "Side: right." in out
     assert "left side" not in out
 
 
@@ -56,7 +56,7 @@ def test_with_nothing_kept_guide_does_both_without_claiming_a_choice(run, make_e
     result, out, _ = guide(run, make_env, "piriformis", "--auto", "--hold", "1")
     assert result.exit_code == 0
     out = flat(out)
-    assert "Working on both sides, left then right." in out
+    assert "Side: both, left then right." in out
     assert "you chose" not in out
 
 
@@ -69,4 +69,4 @@ def test_an_entry_done_once_never_says_both_sides(run, make_env):
     out = flat(env.stdout.getvalue())
     assert "Step 1 of" in out
     assert "both sides" not in out
-    assert "Working on" not in out
+    assert "Side:" not in out

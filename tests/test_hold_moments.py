@@ -6,18 +6,22 @@ import io
 
 from rich.console import Console
 
-from sciatica_cli.domain.plans import PlannedStep
 from sciatica_cli.domain.session import Pacing, SessionListener, SessionStatus, run_session
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
 from sciatica_cli.presentation.session_view import LiveSessionView, PlainSessionView
 from tests.fakes import FakeClock, ScriptedControls
 from tests.test_session import PIRIFORMIS, outcome, plan_session
 
-# Hands-free: the first step waits for a key, the next two stay up for their words.
-FIRST_HOLD_AT = sum(
-    Pacing().read_seconds(PlannedStep(n, 5, "left", s.instruction, s.feel, None))
-    for n, s in enumerate(PIRIFORMIS.steps[1:3], start=2)
-)
+
+# Hands-free: the first step waits for a key, the steps after it up to the first hold stay
+# up for their words (as planned: the feel line and what to try for more pressure too).
+def _first_hold_at() -> float:
+    steps = plan_session(PIRIFORMIS, outcome(), acknowledged=False).steps
+    held = next(n for n, step in enumerate(steps) if step.hold)
+    return sum(Pacing().read_seconds(step) for step in steps[1:held])
+
+
+FIRST_HOLD_AT = _first_hold_at()
 
 
 class Moments(SessionListener):

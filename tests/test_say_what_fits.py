@@ -34,10 +34,19 @@ def intro(technique: str, light: bool) -> str:
     return flat(out.getvalue())
 
 
-def test_the_plain_keys_line_names_every_key():
-    text = intro("piriformis", light=False)
+def test_the_plain_keys_line_names_every_key_under_the_first_step_only():
+    out = io.StringIO()
+    view = PlainSessionView(Console(file=out, width=40), say=str)
+    made = plan("piriformis")
+    view.session_intro(made, "Your hands", light_pressure=False)
+    assert "Keys:" not in flat(out.getvalue())  # not yet: more words before the first step
+    view.step(made.steps[0], made)
+    text = flat(out.getvalue())
     for key in ("Enter", "space", "s skips", "b goes back", "h means it hurts more", "q quits"):
         assert key in text
+    assert text.index("Step 1 of") < text.index("Keys:")
+    view.step(made.steps[1], made)
+    assert flat(out.getvalue()).count("Keys:") == 1
 
 
 @pytest.mark.parametrize(("technique", "said"), [("calf", True), ("bridge", False)])
@@ -91,11 +100,14 @@ def test_a_reused_check_says_each_heading_once(run, make_env, clock):
     guide_left(run, make_env, "n\n" * FIRST)
     clock.advance(HOUR)
     _, out = guide_left(run, make_env, "n\n" * 5, technique="calf")  # the calf: clot signs too
-    start = out.index("One question, about your last check")
-    listing = out[start : out.index("Has any of these appeared, changed or got worse")]
+    start = out.index("Has any of these started or changed since your check")
+    listing = out[start : out.index("Answer n only if none has started or got worse")]
     headings = [line.strip() for line in listing.splitlines() if line.startswith("Signs")]
     assert "Signs that need a doctor today" in headings
     assert len(headings) == len(set(headings))
+    # The calf's place questions follow at once, under the same heading, not a second one.
+    assert out.count("Safety check") == 1
+    assert "Your last check did not ask about these places: 2 questions." in out
 
 
 def test_an_entry_done_once_is_listed_without_sides_when_the_check_rules_it_out():
@@ -121,7 +133,7 @@ def test_an_entry_done_once_is_listed_without_sides_when_the_check_rules_it_out(
         assert f"{technique.name}: both sides" in lines
 
 
-def test_a_plain_routine_names_the_keys_once_before_its_first_technique(run, make_env):
+def test_a_plain_routine_names_the_keys_once_under_its_first_step(run, make_env):
     env = make_env(stdin=ALL_CLEAR + CALF_CLEAR + "6\n5\n")
     assert (
         run("--plain", "--region", "GB", "start", "--auto", "--hold", "1", obj=env).exit_code == 0
@@ -129,4 +141,4 @@ def test_a_plain_routine_names_the_keys_once_before_its_first_technique(run, mak
     out = flat(env.stdout.getvalue())
     assert out.count(" done (") >= 2  # a routine of several techniques
     assert out.count("Keys: Enter goes on now") == 1
-    assert out.index("Keys: Enter goes on now") < out.index("Step 1 of")
+    assert out.index("Step 1 of") < out.index("Keys: Enter goes on now") < out.index("Step 2 of")

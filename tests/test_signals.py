@@ -30,7 +30,7 @@ def in_a_hold(tmp_path) -> pexpect.spawn:
         sys.executable,
         # A hold long enough that the signal always lands inside it, however busy the machine:
         # the tests end it at once, so the length costs nothing.
-        ["-m", "sciatica_cli", "guide", "calf", "--hold", "60", "--no-sound"],
+        ["-m", "sciatica_cli", "guide", "calf", "--hold", "60", "--no-sound", "--steps"],
         cwd=str(ROOT),
         env=env,
         encoding="utf-8",
@@ -41,9 +41,10 @@ def in_a_hold(tmp_path) -> pexpect.spawn:
     for _ in range(QUESTIONS):  # the profile list has its own prompt
         child.expect_exact(["y / n / ? > ", "Numbers, n or ? > "])
         child.sendline("n")
-    # Enter through the untimed steps, to the live countdown (cbreak mode, cursor hidden).
-    # Hands-free: Enter once in position, then the steps go on by themselves.
-    while child.expect_exact(["s left", "When you are in position, press Enter"]) == 1:
+    # Enter through the untimed steps, to the live countdown (cbreak mode, cursor hidden):
+    # one Enter a step (--steps), so no real reading time is waited for on the way.
+    prompts = ["s left", "Press Enter for the next step", "When you are in position, press Enter"]
+    while child.expect_exact(prompts) > 0:
         child.send("\r")
     return child
 

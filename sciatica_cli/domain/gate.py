@@ -149,9 +149,11 @@ def may_use_tool(outcome: Outcome, variant: ToolVariant) -> Decision:
             if variant.tool == "hands"
             else "Use your hands instead (--tool hands)."
         )
+        # Said to a person: the tool's plain words, never its id in quotes.
+        what = "your hand" if variant.tool == "hands" else f"the {variant.tool.replace('-', ' ')}"
         reason = (
-            f"This way of using '{variant.tool}' presses {how}, and your answers mean light "
-            f"pressure only. {instead}"
+            f"Done this way, {what} presses {how}, and your answers mean light pressure only. "
+            f"{instead}"
         )
         return Decision(Verdict.BLOCKED, reason)
     return Decision(Verdict.ALLOWED, "This tool may be used.")

@@ -53,6 +53,9 @@ class CheckUI(Protocol):
 
     def intro(self, total: int) -> None: ...
 
+    def places_intro(self, total: int) -> None:
+        """The place questions straight after a reused check: its heading is on screen."""
+
     def more_questions(self, added: int, total: int) -> None:
         """An answer made more questions due (a follow-up, or a listing to ask one by one)."""
 
@@ -205,16 +208,19 @@ def _section(step: Step, current: str) -> str:
     return step.tier or "other"  # a caution with a tier sits with the signs of that tier
 
 
-def ask_steps(ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = True) -> None:
+def ask_steps(
+    ui: CheckUI, asked: Asked, steps: Sequence[Step], intro: bool = True, *, follows: bool = False
+) -> None:
     """Ask each step in turn, each with its own number; a listing not answered "no" is
     followed by what it lists, and a follow-up that now applies is added to the count, and
-    the person told, so `Question 9 of 24` stays true."""
+    the person told, so `Question 9 of 24` stays true. `follows`: they follow a reused check
+    at once, so its heading is not said twice."""
     queue = list(steps)
     # Follow-ups already due (their parent answered in an earlier part) count from the start.
     due = {s.id for s in queue if _is_follow_up(s) and not _settled(s, asked)}
     total = question_count(queue) + len(due)
     if intro:
-        ui.intro(total)
+        (ui.places_intro if follows else ui.intro)(total)
     number, section, at = 0, "", 0
     while at < len(queue):
         step = queue[at]

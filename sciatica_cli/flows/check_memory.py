@@ -292,7 +292,9 @@ def _ask_places(
         named={k: tuple(v) for k, v in old.named.items() if k not in asking},
     )
     rule_out_what_cannot_apply(asked, ask_from, memory)
-    ask_steps(ui, asked, ask)  # with its own first screen: how many, and about what
+    # With its own first screen (how many, and about what); straight after a reused check,
+    # whose heading is still on screen, with a short line instead.
+    ask_steps(ui, asked, ask, follows=result.reused)
     merged = _merge(old, asked, ask)
     outcome = triage_answers(env.content, merged, covered | new)
     # Advice acknowledged earlier covers only itself: new "soon" advice is asked about.

@@ -116,6 +116,12 @@ class TerminalCheckUI:
             )
         )
 
+    def places_intro(self, total: int) -> None:
+        self.console.print()
+        self.console.print(
+            inert(f"Your last check did not ask about these places: {_count(total, 'question')}.")
+        )
+
     def more_questions(self, added: int, total: int) -> None:
         self.console.print(inert(f"That answer adds {_count(added, 'question')}: {total} in all."))
 

@@ -69,9 +69,10 @@ class TerminalSessionUI:
         return LINE_WORDS.get(self.env.stdin.readline().strip().lower())
 
     def working_side(self, side: str, remembered: bool) -> None:
-        which = "both sides, left then right" if side == "both" else f"the {side} side"
+        # Short: every word before the first step is one more for a person in pain to read.
+        which = "both, left then right" if side == "both" else side
         kept = " (the leg you chose in 'sciatica start'; --side changes it)" if remembered else ""
-        self.console.print(inert(f"Working on {which}{kept}.", "bold"))
+        self.console.print(inert(f"Side: {which}{kept}.", "bold"))
 
     def hurts(self) -> None:
         self.console.print()

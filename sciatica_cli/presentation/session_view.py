@@ -89,6 +89,7 @@ class _CommonView(SessionListener):
         self.place = (1, 1)  # (number, count) of this technique in its routine
         self.in_routine = False  # `start`: the routine's summary follows the last technique
         self.pictures: StepPictures | None = None  # figures or their words; None: --no-pictures
+        self._keys_due = False  # the keys are named under the technique's first step
 
     def _position(self, step: PlannedStep) -> None:
         """The position in words, where no figure is drawn and it has changed."""
@@ -103,8 +104,9 @@ class _CommonView(SessionListener):
     def session_intro(
         self, plan: SessionPlan, tool_name: str, light_pressure: bool, *, keys: bool = True
     ) -> None:
-        """The technique's start, tool, cautions and stop signs; `keys`: name the keys too
-        (a routine names them before its first technique only, not seven times over)."""
+        """The technique's start, tool, cautions and stop signs; `keys`: name the keys under
+        its first step, where they are first needed (a routine names them for its first
+        technique only, not seven times over)."""
         technique = plan.technique
         self.console.print()
         self.console.rule(inert(technique.name, "bold"))
@@ -121,7 +123,11 @@ class _CommonView(SessionListener):
         self.console.print(inert("Stop at once if:"))
         for sign in technique.stop_if:
             self.console.print(_bullet(self.say(sign)))
-        if keys:
+        self._keys_due = keys
+
+    def _keys_under_first_step(self) -> None:
+        if self._keys_due:
+            self._keys_due = False
             self.keys_footer()
 
     def keys_footer(self) -> None:
@@ -178,6 +184,7 @@ class PlainSessionView(_CommonView):
         self.console.print(inert(self.say(step.instruction)))
         if step.feel:
             self.console.print(inert(self.say(f"Feel: {step.feel}")))
+        self._keys_under_first_step()
 
     def get_ready(self, remaining: int) -> None:
         # One line, not one a second: a screen reader would read every number out.
@@ -259,6 +266,7 @@ class LiveSessionView(_CommonView):
         self.console.print(
             Panel(content, title=inert(step_title(step), "bold"), title_align="left")
         )
+        self._keys_under_first_step()
 
     def get_ready(self, remaining: int) -> None:
         # "Get ready: 3 2 1" on one line, a number a second, ended as the hold starts.
