@@ -105,7 +105,7 @@ def main(seconds: int, count: int, out: Path) -> None:
         technique, each_side=False, steps=(dataclasses.replace(held, repeats=count),)
     )
     meter = Meter(env.monotonic)
-    options = SessionOptions(hold=seconds, auto=True)
+    options = SessionOptions(hold=seconds, auto=True, position_key=False)  # no key at all
     cpu_before = _cpu()
     began = time.monotonic()
     plan = plan_session(technique, check, hold=seconds, profile=NO_FACTORS)
