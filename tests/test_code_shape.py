@@ -76,3 +76,17 @@ def test_a_note_never_carries_an_escape_sequence_to_the_terminal(make_env):
     err = env.stderr.getvalue()
     assert "\x1b" not in err and "\x07" not in err
     assert err.count("\n") == 1  # one line: no forged second line
+
+
+def test_no_module_imports_itself_back():
+    """No import cycle anywhere, even through an import inside a function."""
+    import grimp
+
+    graph = grimp.build_graph("sciatica_cli", cache_dir=None, exclude_type_checking_imports=True)
+    cycles = sorted(
+        f"{module} -> {imported}"
+        for module in graph.modules
+        for imported in graph.find_modules_directly_imported_by(module)
+        if graph.chain_exists(importer=imported, imported=module)
+    )
+    assert cycles == []

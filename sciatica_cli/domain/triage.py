@@ -85,11 +85,6 @@ def follow_up(item: RedFlag | Caution) -> bool:
     return bool(item.only_after)
 
 
-def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Caution, ...]:
-    """The questions a person who answers "no" to everything is asked: no follow-ups."""
-    return tuple(item for item in items if not follow_up(item))
-
-
 def skipped(item: RedFlag | Caution, answers: Answers) -> bool:
     """A follow-up (`only_after`) is not asked when every parent was a clear "no", nor
     counted on its own when a parent went unanswered (that leaves the check unfinished)."""
