@@ -106,13 +106,7 @@ def _recent_facts(env: Environment, diary: DiaryLink) -> frozenset[str]:
     checks = diary.read(lambda d: d.checks(since=since), "Its past checks are not used.")
     if checks is None:
         return frozenset(facts)
-    raised = {
-        i
-        for c in checks
-        for key in (recent_check.YES, recent_check.UNSURE)
-        for i in (c.answers or {}).get(key, [])
-    }
-    return frozenset(facts & raised)
+    return recent_check.not_ruled_out(facts, (c.answers for c in checks))
 
 
 def _readable_checks(diary: Diary, since: dt.datetime) -> list[CheckRecord]:
