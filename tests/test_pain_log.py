@@ -113,7 +113,11 @@ def test_the_schema_refuses_output_that_breaks_the_convention():
                   "note": None, "took": []},
     }  # fmt: skip
     valid(json.dumps(good), "log")
-    for broken in ({"schema_version": SCHEMA_VERSION + 1}, {"advice": "Your pain is worse"}, {"worse": "yes"}):
+    for broken in (
+        {"schema_version": SCHEMA_VERSION + 1},
+        {"advice": "Your pain is worse"},
+        {"worse": "yes"},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             valid(json.dumps({**good, **broken}), "log")
 
