@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_cli.content.models import Region
+from sciatica_cli.content.problems import ContentError
 from sciatica_cli.content.regions import find_region, known_codes
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import DataError, UsageError
@@ -67,7 +68,13 @@ def settle_region(env: Environment) -> None:
     saved = _saved(env, REGION)
     if saved is None:
         return
-    if find_region(env.content.regions, saved) is None:
+    try:
+        known = find_region(env.content.regions, saved) is not None
+    except ContentError:
+        # Every command settles the region as it starts, `content validate` too: content
+        # that cannot be read is for the command that reads it to report, not for this.
+        return
+    if not known:
         env.note(f"Your saved region '{saved}' is not known to this content; it is not used.")
         return
     env.region_code, env.region_source = saved, "saved"
