@@ -143,6 +143,9 @@ class Environment:
     plain: bool = False
     # The region the person named for this run (--region, SCIATICA_REGION); None: not named.
     region_code: str | None = None
+    # Where `region_code` came from once settled (flows.settings.settle_region, once per run):
+    # "this-run" (named), "saved" (from the diary) or "not-set"; None until settled.
+    region_source: str | None = None
     # The country part of the system's language setting (en_GB -> GB): a guess to offer.
     locale_region: str | None = None
     # Monotonic seconds for holds and a matching sleep; wall time for the diary.

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import jsonschema
 
-from sciatica_cli.storage.diary import Diary, PainScore, SessionRecord
+from sciatica_cli.domain.pain import PainScore
+from sciatica_cli.storage.diary import Diary, SessionRecord
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "sciatica_cli" / "schemas"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sciatica_cli.storage.diary import CheckRecord, Diary, PainScore, SessionRecord
+from sciatica_cli.domain.pain import PainScore
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 from sciatica_cli.storage.goals import GoalBook
 from sciatica_cli.storage.movement_records import MovementRecord
 

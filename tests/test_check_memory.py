@@ -54,10 +54,10 @@ def totals(out: str) -> set[int]:
 
 
 def test_the_three_lengths_of_guide_piriformis_meet_their_targets(run, make_env, clock):
-    result, out = guide(run, make_env, "n\n" * 22)
+    result, out = guide(run, make_env, "n\n" * FIRST)
     assert result.exit_code == 0, out
-    assert asked(out) == 22 <= FIRST_TARGET
-    assert "Before any massage or exercise, 22 questions" in out
+    assert asked(out) == FIRST <= FIRST_TARGET
+    assert f"Before any massage or exercise, {FIRST} questions" in out
 
     clock.advance(13 * HOUR)  # past the 12 hours: a new check, with the week's memory
     result, out = guide(run, make_env, "n\n" * 6)

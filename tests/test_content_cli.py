@@ -9,6 +9,7 @@ import pytest
 
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Code
+from sciatica_cli.schemas import SCHEMA_VERSION
 from tests.content_fixtures import RULES, fixture_dir
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>SC\d{3}) \S.*$")
@@ -67,7 +68,7 @@ def test_validate_json_lists_problems_as_objects_and_nothing_else(run):
 def test_validate_json_of_clean_content_is_an_empty_list(run):
     result = run("content", "validate", "--json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"schema_version": 1, "problems": []}
+    assert json.loads(result.stdout) == {"schema_version": SCHEMA_VERSION, "problems": []}
 
 
 def test_validate_the_built_in_folder_by_name(run):

@@ -8,13 +8,13 @@ import stat
 
 import pytest
 
+from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage.diary import (
     FILE_NAME,
     SCHEMA_VERSION,
     CheckRecord,
     Diary,
-    PainScore,
     SessionRecord,
 )
 from sciatica_cli.storage.migrations import APPLICATION_ID

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sciatica_cli.storage.diary import CheckRecord, Diary, PainScore, SessionRecord
+from sciatica_cli.domain.pain import PainScore
+from sciatica_cli.schemas import SCHEMA_VERSION
+from sciatica_cli.storage.diary import CheckRecord, Diary, SessionRecord
 
 
 def _fill(env, days_ago: list[int]) -> None:
@@ -45,7 +47,10 @@ def test_an_empty_diary_exports_empty_lists(run, make_env):
     run("history", "--json", obj=env)
     assert (
         env.stdout.getvalue()
-        == json.dumps({"schema_version": 1, "sessions": [], "checks": [], "pain_log": []}, indent=2)
+        == json.dumps(
+            {"schema_version": SCHEMA_VERSION, "sessions": [], "checks": [], "pain_log": []},
+            indent=2,
+        )
         + "\n"
     )
 

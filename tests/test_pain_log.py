@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from sciatica_cli.storage.diary import PainScore
+from sciatica_cli.domain.pain import PainScore
+from sciatica_cli.schemas import SCHEMA_VERSION
 from tests.between_helpers import cli, session_at, valid
 
 
@@ -107,12 +108,16 @@ def test_the_schema_refuses_output_that_breaks_the_convention():
     import jsonschema
 
     good = {
-        "schema_version": 1, "previous": None, "worse": False, "advice": None,
+        "schema_version": SCHEMA_VERSION, "previous": None, "worse": False, "advice": None,
         "entry": {"id": 1, "logged_at": "2026-11-25T09:12:00+00:00", "leg": 3, "back": None,
                   "note": None, "took": []},
     }  # fmt: skip
     valid(json.dumps(good), "log")
-    for broken in ({"schema_version": 2}, {"advice": "Your pain is worse"}, {"worse": "yes"}):
+    for broken in (
+        {"schema_version": SCHEMA_VERSION + 1},
+        {"advice": "Your pain is worse"},
+        {"worse": "yes"},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             valid(json.dumps({**good, **broken}), "log")
 

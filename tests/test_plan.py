@@ -18,6 +18,7 @@ from sciatica_cli.domain.schedule import (
     weeks_in_a_row,
 )
 from sciatica_cli.errors import UsageError
+from sciatica_cli.schemas import SCHEMA_VERSION
 from tests.between_helpers import cli, session_at, valid
 
 MWF = Plan((0, 2, 4), dt.time(8, 0))
@@ -113,7 +114,7 @@ def test_plan_set_show_json_and_clear_through_the_cli(run, make_env):
     assert data["week"]["planned"] == 3 and data["week"]["done"] == 0
     assert cli(run, make_env(), "plan", "clear")[1].startswith("Plan cleared.")
     data = valid(cli(run, make_env(), "plan", "--json")[1], "plan")
-    assert data == {"schema_version": 1, "plan": None}
+    assert data == {"schema_version": SCHEMA_VERSION, "plan": None}
 
 
 @pytest.mark.parametrize(
@@ -166,7 +167,7 @@ def test_the_report_has_a_plan_adherence_line_and_weekly_pain(run, make_env, clo
 
 
 def _score(leg, back):
-    from sciatica_cli.storage.diary import PainScore
+    from sciatica_cli.domain.pain import PainScore
 
     return PainScore(leg, back)
 

@@ -159,3 +159,35 @@ def test_settings_say_where_the_diary_and_the_settings_live(run, make_env, tmp_p
     listed = make_env()
     run("settings", "--json", obj=listed)
     assert json.loads(listed.stdout.getvalue())["diary"] == {"path": str(diary), "exists": True}
+
+
+def test_the_region_is_settled_once_per_run(make_env):
+    from sciatica_cli.flows.settings import save_region, settle_region
+
+    save_region(make_env(), "IE")
+    env = make_env()
+    settle_region(env)
+    assert (env.region_code, env.region_source) == ("IE", "saved")
+    save_region(make_env(), "AU")  # changed meanwhile: this run keeps what it started with
+    settle_region(env)
+    assert env.region_code == "IE"
+
+
+def test_every_command_runs_in_the_saved_region(run, make_env):
+    assert run("settings", "region", "AU", obj=make_env()).exit_code == 0
+    env = make_env()
+    assert run("learn", "when-to-seek-help", obj=env).exit_code == 0
+    shown = env.stdout.getvalue()
+    assert "000" in shown and "999" not in shown  # Australia's number, not the fallback's list
+
+
+def test_content_that_cannot_be_read_is_still_checked_with_a_region_saved(run, make_env, tmp_path):
+    from tests.content_fixtures import write_pack
+
+    assert run("settings", "region", "AU", obj=make_env()).exit_code == 0
+    env = make_env()
+    broken = write_pack(tmp_path / "pack", {"regions.yaml": "- id: [GB\n"})
+    env.content_dirs.append(broken)  # as SCIATICA_CONTENT_DIR would
+    result = run("content", "validate", obj=env)
+    assert result.exit_code == 1, env.stderr.getvalue()  # its problems, listed: not a stop
+    assert "SC001" in env.stdout.getvalue()

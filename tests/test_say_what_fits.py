@@ -9,13 +9,14 @@ import io
 import pytest
 from rich.console import Console
 
+from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.domain.plans import SessionPlan, plan_session
 from sciatica_cli.domain.session import SessionStatus
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.flows.routine_summary import RoutineSummary
 from sciatica_cli.presentation.session_view import PlainSessionView
 from sciatica_cli.presentation.start_view import routine_summary_view
-from sciatica_cli.storage.diary import Diary, PainScore
+from sciatica_cli.storage.diary import Diary
 from tests.fakes import flat
 from tests.test_refusal_words import CONTENT, TECHNIQUES, clear_check
 from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR

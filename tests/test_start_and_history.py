@@ -11,6 +11,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.schemas import SCHEMA_VERSION
 from sciatica_cli.storage.diary import FILE_NAME, Diary
 from tests.fakes import (
     asked_in_order,
@@ -220,7 +221,12 @@ def test_clear_asks_first(run, make_env):
     assert result.exit_code == 0
     assert "Deleted 1 sessions and 1 checks." in out
     _, out = history(run, make_env, "--json")
-    assert json.loads(out) == {"schema_version": 1, "sessions": [], "checks": [], "pain_log": []}
+    assert json.loads(out) == {
+        "schema_version": SCHEMA_VERSION,
+        "sessions": [],
+        "checks": [],
+        "pain_log": [],
+    }
 
 
 def test_a_corrupt_diary_is_named_and_left_intact(run, make_env, tmp_path):

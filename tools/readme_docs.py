@@ -77,6 +77,42 @@ def check_length_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def check_length_notes() -> str:
+    """The sentences under the table that compare its rows, counted the same way."""
+    import datetime as dt
+
+    from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.domain.question_plan import check_length, place_questions
+
+    content = ContentSet([builtin_content_dir()])
+    flags, cautions = list(content.red_flags.values()), list(content.cautions.values())
+    now = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+
+    def places(technique: str) -> frozenset[str]:
+        return frozenset(content.techniques[technique].areas)
+
+    calf, piriformis = places("calf"), places("piriformis")
+    more = check_length(flags, cautions, calf, now) - check_length(flags, cautions, piriformis, now)
+    only_calf = [
+        c.id
+        for c in place_questions(cautions, calf)
+        if c not in place_questions(cautions, piriformis)
+    ]
+    per_area = sorted({len(place_questions(cautions, frozenset({area}))) for area in content.areas})
+    counts = (
+        " or ".join(str(n) for n in per_area)
+        if len(per_area) <= 2
+        else f"{per_area[0]} to {per_area[-1]}"
+    )
+    why = f" (only there: {', '.join(f'`{i}`' for i in only_calf)})" if only_calf else ""
+    return (
+        f"`guide calf` asks {more} more than `guide piriformis` the first time{why};\n"
+        f"`start` asks its questions about the places ({counts}, by area) once you have said\n"
+        "where it hurts.\n"
+    )
+
+
 def _type(node: dict[str, Any]) -> str:
     kind = node.get("type", "object")
     kinds = kind if isinstance(kind, list) else [kind]

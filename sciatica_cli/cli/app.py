@@ -8,9 +8,11 @@ commands that use them (a test guards this).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -176,11 +178,10 @@ def root(
     env.content_dirs.extend(content_dir)
     welcome = ctx.invoked_subcommand is None
     if env.region_code is not None or welcome:
-        from sciatica_cli.flows.settings import settle_region
-
-        # A region named but unknown is a usage error for every command; the welcome
-        # names the emergency number, so it reads a saved region too.
-        settle_region(env)
+        # A region named but unknown is a usage error for every command, even with --help;
+        # the welcome names the emergency number, so it reads a saved region too. Every
+        # other command settles it as it starts (`_with_region`).
+        _settle_region(env)
     if welcome:
         from sciatica_cli.presentation.catalog import welcome_view
 
@@ -209,6 +210,31 @@ def _check_content_dirs(env: Environment) -> None:
             raise SciaticaError(
                 f"content folder '{folder}' (from SCIATICA_CONTENT_DIR) is not a readable folder"
             )
+
+
+def _settle_region(env: Environment) -> None:
+    from sciatica_cli.flows.settings import settle_region
+
+    settle_region(env)
+
+
+def _with_region(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`command` with the person's region settled first, once per run, for every command.
+
+    Here rather than in the app's callback, which runs before a command's own `--help`:
+    a help screen then reads neither the diary nor the content.
+    """
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        # Every command reaches the run's environment through its `ctx` (Typer passes
+        # parameters by name); one that takes none shows no content.
+        ctx = kwargs.get("ctx")
+        if ctx is not None:
+            _settle_region(environment(ctx))
+        return command(*args, **kwargs)
+
+    return run
 
 
 def _register() -> None:
@@ -253,9 +279,11 @@ def _register() -> None:
     epilogs = {"check-symptoms": check.EPILOG}
     for name, short_help, target in commands:
         if isinstance(target, typer.Typer):
+            for sub in target.registered_commands:
+                sub.callback = sub.callback and _with_region(sub.callback)
             app.add_typer(target, name=name, short_help=short_help)
         else:
-            app.command(name, short_help=short_help, epilog=epilogs.get(name))(target)
+            app.command(name, short_help=short_help, epilog=epilogs.get(name))(_with_region(target))
 
 
 _register()

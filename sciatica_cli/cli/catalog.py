@@ -108,11 +108,9 @@ def learn(
 ) -> None:
     """Read about sciatica: what it is, where it hurts, tools, when to get help, the evidence."""
     from sciatica_cli.domain.suggest import unknown_message
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.catalog import page_view, topics_view
 
     env = environment(ctx)
-    settle_region(env)
     pages = env.content.learn
     console = env.console
     if topic is None:

@@ -42,11 +42,9 @@ def check_symptoms(
     import json  # only for --json: start-up pays for what it uses
 
     from sciatica_cli.flows.check_memory import run_check_symptoms
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.checklist import TerminalCheckUI, check_as_json
 
     env = environment(ctx)
-    settle_region(env)
     console = env.error_console if as_json else env.console
     result = run_check_symptoms(env, TerminalCheckUI(env, console))
     code = code_for_verdict(result.verdict)

@@ -35,13 +35,11 @@ def handout(
     check comes first. The file is readable by you only and holds no name.
     """
     from sciatica_cli.flows.handout import build_handout
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.console import inert
     from sciatica_cli.presentation.handout_html import handout_html
     from sciatica_cli.presentation.private_file import write_private
 
     env = environment(ctx)
-    settle_region(env)  # the saved region: its emergency number goes on the sheet
     ids = [i.strip() for i in techniques.split(",") if i.strip()] if techniques else None
     sheet = build_handout(env, ids)
     text = handout_html(sheet, env.region.name, env.say)

@@ -32,9 +32,10 @@ def log(
     With no ratings given it asks for them. 0 is no pain, 10 the worst pain imaginable. A
     rise of 2 points or more since your last rating shows when to get help.
     """
+    from sciatica_cli.domain.pain import PainScore
     from sciatica_cli.errors import UsageError
     from sciatica_cli.flows.between import log_pain
-    from sciatica_cli.flows.records import LogEntry, PainScore
+    from sciatica_cli.flows.records import LogEntry
     from sciatica_cli.presentation.between_view import ask_log_pain, logged_json, logged_view
 
     env = environment(ctx)

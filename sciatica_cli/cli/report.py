@@ -57,13 +57,11 @@ def report(
     """
     from sciatica_cli.errors import UsageError
     from sciatica_cli.flows.report import build_report
-    from sciatica_cli.flows.settings import settle_region
     from sciatica_cli.presentation.report_output import render, write_report
 
     if form not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {form!r}")
     env = environment(ctx)
-    settle_region(env)  # the saved region, named on the report
     data = build_report(env, days, name)
     text = render(data, form)
     if out == "-":

@@ -124,12 +124,11 @@ if TYPE_CHECKING:
 
 
 def prepare_session(env: Environment, plain_output: bool, voice: bool) -> bool:
-    """What `guide` and `start` settle before the check: the region, plain mode and whether
-    cues can be spoken (said once, first, when no engine is found); returns the latter."""
-    from sciatica_cli.flows.settings import settle_region
+    """What `guide` and `start` settle before the check: plain mode and whether cues can be
+    spoken (said once, first, when no engine is found); returns the latter. The region is
+    settled for every command in the app's callback."""
     from sciatica_cli.presentation.voice import check_voice
 
-    settle_region(env)
     env.plain = env.plain or plain_output
     return check_voice(env, voice)
 

@@ -9,7 +9,6 @@ same name. A value that starts a sentence (or a "- " list line) gets a capital l
 
 from __future__ import annotations
 
-import functools
 import re
 
 from sciatica_cli.content.models import Region
@@ -45,25 +44,6 @@ def fill(text: str, region: Region) -> str:
         return filled
 
     return TOKEN.sub(value, text)
-
-
-def fill_unknown(text: str) -> str:
-    """`text` filled for a person whose region is not known (the built-in `ZZ` entry).
-
-    A bridge until every screen is given the person's region: whatever shows content text
-    calls this, so a raw `{emergency_number}` never reaches anyone.
-    """
-    return fill(text, _builtin_fallback())
-
-
-@functools.cache
-def _builtin_fallback() -> Region:
-    # Imported here: the loader checks placeholders, so it imports this module.
-    from sciatica_cli.content.loader import ContentSet
-    from sciatica_cli.content.paths import builtin_content_dir
-    from sciatica_cli.content.regions import fallback_region
-
-    return fallback_region(ContentSet([builtin_content_dir()]).regions)
 
 
 def placeholder_mistakes(text: str) -> list[str]:

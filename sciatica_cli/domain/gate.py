@@ -187,17 +187,27 @@ def may_show(
         return Decision(Verdict.NOT_COVERED, reason)
     if side is not None and side not in SIDES:
         return Decision(Verdict.BLOCKED, f"'{side}' is not a side: use left or right.")
+    blocked = _blocked(outcome, technique_id, side, name=name, label=label)
+    if blocked is not None:
+        return blocked
+    if outcome.light_pressure:
+        return Decision(Verdict.ALLOWED, f"{decision.reason} Use light pressure only.")
+    return decision
+
+
+def _blocked(
+    outcome: Outcome, technique_id: str, side: str | None, *, name: str | None, label: str
+) -> Decision | None:
+    """The first block on this technique and side (either side when `side` is None), in
+    words with the advice of the caution that raised it; None when nothing blocks it."""
     sides = SIDES if side is None else (side,)
     for block in outcome.blocks:
         if block.technique == technique_id and block.side in sides:
             advice = next((r.advice for r in outcome.raised if r.id == block.caution), "")
             where = "" if side is None else f" on the {block.side} side"
             skip = f"{name} is left out{where}" if name else f"Skip {label}{where}"
-            reason = f"{skip}. {advice}".strip()
-            return Decision(Verdict.BLOCKED, reason)
-    if outcome.light_pressure:
-        return Decision(Verdict.ALLOWED, f"{decision.reason} Use light pressure only.")
-    return decision
+            return Decision(Verdict.BLOCKED, f"{skip}. {advice}".strip())
+    return None
 
 
 def may_do(

@@ -12,6 +12,19 @@ import re
 from dataclasses import dataclass
 
 SCALE = range(0, 11)
+
+
+@dataclass(frozen=True, slots=True)
+class PainScore:
+    """One rating of leg and back pain on the 0-10 scale; None where none was given.
+
+    The domain's record: storage maps its columns to it, the flows and screens pass it on.
+    """
+
+    leg: int | None = None
+    back: int | None = None
+
+
 MEANINGFUL_POINTS = 2
 MEANINGFUL_FRACTION = 0.30
 # One step of the scale: a mean that moved less than this is within the scale's own noise,

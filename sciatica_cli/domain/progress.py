@@ -21,9 +21,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from statistics import mean
 
 from sciatica_cli.domain.pain import meaningful_change
+from sciatica_cli.domain.trend import mean_rating
 
 REGULAR_WEEK_SESSIONS = 3
 WEEK_DAYS = 7
@@ -132,4 +132,4 @@ def window_change(ratings: Sequence[tuple[dt.date, int]]) -> WindowChange | None
 
 
 def _mean(values: Sequence[int]) -> float | None:
-    return round(mean(values), 1) if values else None
+    return mean_rating(values)

@@ -125,33 +125,59 @@ def plan_questions(
 ) -> tuple[Step, ...]:
     """The steps of one check, in order (see the module's docstring)."""
     items = checklist(red_flags, cautions)
-    # The list holds the facts asked of everyone; a fact that follows up another (has your
-    # surgeon cleared the new hip?) is asked after it, and kept with the profile too.
-    profile = tuple(i for i in items if i.profile and not follow_up(i))
-    profile_ids = {i.id for i in items if i.profile}
-    listed = tuple(i for i in items if _listable(i, memory, now))
-    place = tuple(i for i in items if isinstance(i, Caution) and i.places)
-    after_profile = tuple(
-        i for i in items if follow_up(i) and set(i.only_after) <= profile_ids and i not in place
-    )
-    skip = {*profile, *listed, *place, *after_profile}
-    facts = tuple(i for i in items if i.profile)
-    profile_step = _profile_step(facts, memory)
-    # A caution with a tier (signs of a clot: a doctor today) is asked among that tier's signs.
-    fast = sorted((i for i in items if i not in skip and not follow_up(i)), key=_rank)
-    rest: list[Step] = _grouped(fast) if memory.later else list(fast)
-    at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
-    steps: list[Step] = [*rest[:at]]
-    if listed:
-        steps.append(SinceListing(listed, min(memory.slow_clear[i.id] for i in listed)))
-    steps.extend(profile_step)
-    steps.extend(after_profile)
-    steps.extend(rest[at:])
+    parts = _sort_out(items, memory, now)
+    steps = _in_order(items, parts, memory)
     for item in items:  # any other follow-up: right after the step that holds its parent
-        if follow_up(item) and item not in skip:
+        if follow_up(item) and item not in parts.placed:
             steps.insert(_after_parent(steps, item), item)
     steps.extend(place_questions(cautions_of(items), places, memory))
     return tuple(steps)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The questions that have a place of their own in the order, sorted out of the list."""
+
+    profile: tuple[Question, ...]  # the facts asked of everyone, kept with the profile
+    listed: tuple[Question, ...]  # slow signs asked as one listing
+    place: tuple[Question, ...]  # about the places worked on
+    after_profile: tuple[Question, ...]  # follow-ups of a profile fact
+
+    @property
+    def placed(self) -> set[Question]:
+        return {*self.profile, *self.listed, *self.place, *self.after_profile}
+
+
+def _sort_out(items: Sequence[Question], memory: Memory, now: dt.datetime) -> _Parts:
+    # The list holds the facts asked of everyone; a fact that follows up another (has your
+    # surgeon cleared the new hip?) is asked after it, and kept with the profile too.
+    profile_ids = {i.id for i in items if i.profile}
+    place = tuple(i for i in items if isinstance(i, Caution) and i.places)
+    return _Parts(
+        profile=tuple(i for i in items if i.profile and not follow_up(i)),
+        listed=tuple(i for i in items if _listable(i, memory, now)),
+        place=place,
+        after_profile=tuple(
+            i for i in items if follow_up(i) and set(i.only_after) <= profile_ids and i not in place
+        ),
+    )
+
+
+def _in_order(items: Sequence[Question], parts: _Parts, memory: Memory) -> list[Step]:
+    """Emergency signs, the slow signs' listing, the profile and its follow-ups, the rest."""
+    placed = parts.placed
+    # A caution with a tier (signs of a clot: a doctor today) is asked among that tier's signs.
+    fast = sorted((i for i in items if i not in placed and not follow_up(i)), key=_rank)
+    rest: list[Step] = _grouped(fast) if memory.later else list(fast)
+    at = next((n for n, i in enumerate(rest) if i.tier != "emergency"), len(rest))
+    steps: list[Step] = [*rest[:at]]
+    if parts.listed:
+        since = min(memory.slow_clear[i.id] for i in parts.listed)
+        steps.append(SinceListing(parts.listed, since))
+    steps.extend(_profile_step(tuple(i for i in items if i.profile), memory))
+    steps.extend(parts.after_profile)
+    steps.extend(rest[at:])
+    return steps
 
 
 def cannot_apply(cautions: Iterable[Caution], memory: Memory) -> list[Caution]:

@@ -99,3 +99,14 @@ def slow_clear(
             elif sign not in listed:
                 clear[sign] = at
     return clear
+
+
+def not_ruled_out(
+    facts: Iterable[str], stored: Iterable[Mapping[str, list[str]] | None]
+) -> frozenset[str]:
+    """The `facts` some stored check (`stored_answers`) left possible: answered yes or not
+    sure. A fact no check asked is not among them: a first check asks it of everyone."""
+    raised = {
+        i for answers in stored for key in (YES, UNSURE) for i in (answers or {}).get(key, [])
+    }
+    return frozenset(set(facts) & raised)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sciatica_cli.domain.progress import weeks
+from sciatica_cli.domain.trend import mean_rating
 from sciatica_cli.errors import UsageError
 
 
@@ -176,5 +177,4 @@ def weekly_pain(
 
 
 def _mean(values: Iterable[int | None]) -> float | None:
-    given = [v for v in values if v is not None]
-    return round(sum(given) / len(given), 1) if given else None
+    return mean_rating(values)

@@ -209,6 +209,16 @@ def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing, done: se
         return index
     done.add(index)
     run.result.steps_done = len(done)
+    if _pause_after(step, run, pacing, timed=timed, last=last, new_position=bool(new_position)):
+        return _back_from(plan, index)
+    return index + 1
+
+
+def _pause_after(
+    step: PlannedStep, run: _Run, pacing: Pacing, *, timed: bool, last: bool, new_position: bool
+) -> bool:
+    """The pause after a step: time to read an untimed one, a rest after a hold, or (not
+    hands-free) a key for the next step. True when the person asked to go back."""
     command: Command | None = None
     if pacing.auto and not timed and not new_position:
         command = _rest(run, pacing.read_seconds(step), reading=True)
@@ -217,9 +227,7 @@ def _one_step(plan: SessionPlan, index: int, run: _Run, pacing: Pacing, done: se
     elif not pacing.auto and not last:
         run.listener.waiting_for_next()
         command = _next_key(run)
-    if command is Command.BACK:
-        return _back_from(plan, index)
-    return index + 1
+    return command is Command.BACK
 
 
 def _next_key(run: _Run) -> Command:

@@ -85,11 +85,6 @@ def follow_up(item: RedFlag | Caution) -> bool:
     return bool(item.only_after)
 
 
-def asked_when_all_no(items: Iterable[RedFlag | Caution]) -> tuple[RedFlag | Caution, ...]:
-    """The questions a person who answers "no" to everything is asked: no follow-ups."""
-    return tuple(item for item in items if not follow_up(item))
-
-
 def skipped(item: RedFlag | Caution, answers: Answers) -> bool:
     """A follow-up (`only_after`) is not asked when every parent was a clear "no", nor
     counted on its own when a parent went unanswered (that leaves the check unfinished)."""
@@ -402,6 +397,15 @@ def _blocks(
     caution: Caution, named: tuple[str, ...], techniques: Mapping[str, Technique]
 ) -> set[Block]:
     sides = tuple(s for s in _SIDE_ORDER if caution.asks != "side" or s in named)
+    ids = _blocked_ids(caution, named, techniques)
+    return {Block(t, s, caution.id) for t in ids for s in sides}
+
+
+def _blocked_ids(
+    caution: Caution, named: tuple[str, ...], techniques: Mapping[str, Technique]
+) -> set[str]:
+    """The techniques a raised caution leaves out: those it names, and every one or those
+    in an avoided posture or on an answered area, as it says."""
     ids = set(caution.blocks)
     if caution.blocks_all:
         ids |= set(techniques)
@@ -413,7 +417,7 @@ def _blocks(
         ids |= {
             t.id for t in techniques.values() if set(t.areas) & set(named) and not t.is_movement
         }
-    return {Block(t, s, caution.id) for t in ids for s in sides}
+    return ids
 
 
 def _open(technique: Technique, blocked: set[tuple[str, Side]]) -> bool:

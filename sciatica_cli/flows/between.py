@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
 
-from sciatica_cli.domain.pain import clearly_worse
+from sciatica_cli.domain.pain import PainScore, clearly_worse
 from sciatica_cli.domain.schedule import (
     Plan,
     WeekAdherence,
@@ -28,7 +28,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.flows.diary_access import open_diary
 from sciatica_cli.storage.between import LogEntry, PainLog, PlanStore, StoredPlan, latest_session
-from sciatica_cli.storage.diary import Diary, PainScore, SessionRecord, diary_exists
+from sciatica_cli.storage.diary import Diary, SessionRecord, diary_exists
 
 MAX_NOTE_CHARS = 500
 MAX_TOOK = 10

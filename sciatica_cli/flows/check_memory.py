@@ -18,10 +18,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from sciatica_cli.content.models import Caution
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
-from sciatica_cli.domain.gate import asks_acknowledgement, decide
+from sciatica_cli.domain.check_rules import (
+    merge_place_answers,
+    new_soon_advice,
+    reuse_listing,
+    reused_still_clears,
+)
+from sciatica_cli.domain.gate import asks_acknowledgement
 from sciatica_cli.domain.question_plan import (
     RECENTLY,
     Memory,
@@ -31,7 +36,7 @@ from sciatica_cli.domain.question_plan import (
     place_questions,
 )
 from sciatica_cli.domain.rest_today import PastSession, RestToday, rest_today
-from sciatica_cli.domain.triage import Answer, Answers, Outcome, applies_to, checklist, skipped
+from sciatica_cli.domain.triage import Answer, Answers, Outcome, applies_to
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.check import (
     Asked,
@@ -101,13 +106,7 @@ def _recent_facts(env: Environment, diary: DiaryLink) -> frozenset[str]:
     checks = diary.read(lambda d: d.checks(since=since), "Its past checks are not used.")
     if checks is None:
         return frozenset(facts)
-    raised = {
-        i
-        for c in checks
-        for key in (recent_check.YES, recent_check.UNSURE)
-        for i in (c.answers or {}).get(key, [])
-    }
-    return frozenset(facts & raised)
+    return recent_check.not_ruled_out(facts, (c.answers for c in checks))
 
 
 def _readable_checks(diary: Diary, since: dt.datetime) -> list[CheckRecord]:
@@ -196,17 +195,11 @@ def _reuse_recent_check(
     places = recent_check.places_of(last.answers)
     outcome = triage_answers(content, answers, places)
     # (the places it covered: a new plan elsewhere gets its place questions after this)
-    if outcome.unanswered or not decide(outcome, last.acknowledged).allowed:
-        return None  # the content has new questions since, or it no longer clears
+    if not reused_still_clears(outcome, last.acknowledged):
+        return None
     nerves = cauda_equina_list(content.red_flags.values())
-    items = [
-        i
-        for i in checklist(content.red_flags.values(), content.cautions.values())
-        if not i.profile  # facts about the person, not signs: kept in the profile
-        and i not in nerves.items  # asked first, on their own
-        and not skipped(i, answers)
-        and (not isinstance(i, Caution) or applies_to(i, places))
-    ]
+    flags, cautions = content.red_flags.values(), content.cautions.values()
+    items = reuse_listing(flags, cautions, answers, places, nerves)
     # The emergency signs of the nerves stay in view: their own short question, first.
     ui.reuse_intro(last.checked_at)
     for number, ask in enumerate(_reuse_questions(ui, nerves, last, outcome, items), start=1):
@@ -295,10 +288,10 @@ def _ask_places(
     # With its own first screen (how many, and about what); straight after a reused check,
     # whose heading is still on screen, with a short line instead.
     ask_steps(ui, asked, ask, follows=result.reused)
-    merged = _merge(old, asked, ask)
+    merged = merge_place_answers(old, asked.answers(), ask)
     outcome = triage_answers(env.content, merged, covered | new)
     # Advice acknowledged earlier covers only itself: new "soon" advice is asked about.
-    acknowledged = result.acknowledged and not _new_soon(result.outcome, outcome)
+    acknowledged = result.acknowledged and not new_soon_advice(result.outcome, outcome)
     found = conclude(outcome, acknowledged, result.checked_at, answers=merged)
     if not _news(result, found):
         return replace(found, reused=result.reused, listed=result.listed)
@@ -315,30 +308,6 @@ def _ask_places(
     )
     ui.verdict(done)
     return done
-
-
-def _new_soon(before: Outcome, after: Outcome) -> bool:
-    earlier = {r.id for r in before.raised if r.tier == "soon"}
-    return any(r.tier == "soon" and r.id not in earlier for r in after.raised)
-
-
-def _merge(old: Answers, asked: Asked, ask: list[Caution]) -> Answers:
-    """The earlier places' answers and the new ones: not ruled out in either stays so."""
-    cautions = dict(asked.cautions)
-    named: dict[str, tuple[str, ...]] = dict(asked.named)
-    for caution in ask:
-        before, now = old.cautions.get(caution.id), asked.cautions.get(caution.id)
-        if before is None or before is Answer.NO or now is None:
-            continue  # nothing earlier to keep, or the new answer never came (unfinished)
-        if now is Answer.NO or before is Answer.UNSURE:
-            cautions[caution.id] = before
-            named[caution.id] = tuple(old.named.get(caution.id, ()))
-        elif now is Answer.YES:
-            earlier, named_now = old.named.get(caution.id, ()), asked.named.get(caution.id, ())
-            # Not sure where (nothing named) means everywhere, before or now.
-            both = {*earlier, *named_now} if earlier and named_now else set()
-            named[caution.id] = tuple(sorted(both))
-    return Answers(flags=asked.flags, cautions=cautions, named=named)
 
 
 def run_check_symptoms(env: Environment, ui: CheckUI) -> CheckResult:

@@ -13,6 +13,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
 from sciatica_cli.domain.levels import level_summary
+from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.domain.trend import DayPain, daily_pain
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.between import PlanStatus, read_plan
@@ -75,8 +76,10 @@ def load_history(env: Environment, days: int) -> History:
     if not sessions and not logs:
         return History(local_time=env.local_time, plan=plan)
     local = env.local_time
-    ratings = [(local(s.started_at).date(), s.before.leg, s.before.back) for s in sessions]
-    ratings += [(local(e.logged_at).date(), e.leg, e.back) for e in logs]
+    # The trend is pain as it was before sessions and between them: a session's "after"
+    # is the report's to compare.
+    ratings = [(local(s.started_at).date(), s.before, None) for s in sessions]
+    ratings += [(local(e.logged_at).date(), PainScore(e.leg, e.back), None) for e in logs]
     first_day = local(since + dt.timedelta(days=1)).date()
     trend = daily_pain(ratings, first_day, local(env.now()).date())
     names = {t.id: t.name for t in env.content.techniques.values()}

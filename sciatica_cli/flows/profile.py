@@ -15,8 +15,8 @@ from typing import Protocol
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import Caution, RedFlag
+from sciatica_cli.domain.profile_facts import profile_factors as facts_held
 from sciatica_cli.domain.profile_rules import ProfileFactors
-from sciatica_cli.domain.question_plan import stale
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.diary_access import DiaryLink, open_diary
@@ -26,34 +26,11 @@ from sciatica_cli.storage.profile import ProfileBook, ProfileEntry
 
 
 def profile_factors(diary: DiaryLink) -> ProfileFactors:
-    """The facts the stored profile holds (any answer but the one that rules a fact out,
-    as the content says today); none while nothing is kept."""
+    """The facts the stored profile holds (`domain.profile_facts`); none while nothing is
+    kept or the diary cannot be read."""
     entries = diary.read(lambda d: ProfileBook(d).entries(), "Your profile is not read.")
     items = {item.id: item for item in _profile_items(diary.env.content)}
-    answers = {e.item: e.answer for e in entries or []}
-    kept = {e.item: (Answer(e.answer), e.answered_at) for e in entries or []}
-    factors: set[str] = set()
-    for entry in entries or []:
-        item = items.get(entry.item)
-        if item is None:  # a fact this content no longer asks: kept as it was stored
-            factor, ruled_out = entry.factor, entry.answer == "no"
-        else:
-            # A stale follow-up fact rules nothing out: it counts as not sure.
-            safe = entry.answer == _safe_answer(item) and not stale(item, kept)
-            factor, ruled_out = item.profile_factor, safe
-            # A follow-up fact counts only while a fact it follows applies (no hip
-            # replacement: the surgeon question says nothing).
-            # A fact it follows that was never kept (the content renamed it) is not "no".
-            ruled_out |= bool(item.only_after) and all(
-                answers.get(parent) == "no" for parent in item.only_after
-            )
-        if factor and not ruled_out:
-            factors.add(factor)
-    return frozenset(factors)
-
-
-def _safe_answer(item: RedFlag | Caution) -> str:
-    return item.safe_answer if isinstance(item, Caution) else "no"
+    return facts_held(entries or [], items)
 
 
 def _profile_items(content: ContentSet) -> list[RedFlag | Caution]:

@@ -7,7 +7,7 @@ returns, in these types.
 from __future__ import annotations
 
 from sciatica_cli.storage.between import LogEntry
-from sciatica_cli.storage.diary import CheckRecord, PainScore, SessionRecord
+from sciatica_cli.storage.diary import CheckRecord, SessionRecord
 from sciatica_cli.storage.profile import ProfileEntry
 
-__all__ = ["CheckRecord", "LogEntry", "PainScore", "ProfileEntry", "SessionRecord"]
+__all__ = ["CheckRecord", "LogEntry", "ProfileEntry", "SessionRecord"]

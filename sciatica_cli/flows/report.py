@@ -28,6 +28,7 @@ from sciatica_cli.domain.progress import (
     weeks,
     window_change,
 )
+from sciatica_cli.domain.trend import DayPain, daily_pain
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.between import BetweenReport, between_report
 from sciatica_cli.flows.diary_access import open_diary
@@ -45,17 +46,6 @@ DISCLAIMER = (
 )
 STOPPED_PAIN = "stopped-pain"
 Local = Callable[[dt.datetime], dt.datetime]
-
-
-@dataclass(frozen=True, slots=True)
-class DayPain:
-    """Mean ratings of one day's sessions; None where none was given."""
-
-    day: dt.date
-    leg_before: float | None
-    back_before: float | None
-    leg_after: float | None
-    back_after: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,24 +243,10 @@ def _filled(
 
 
 def _pain_days(sessions: Sequence[SessionRecord], local: Local) -> list[DayPain]:
-    by_day: dict[dt.date, list[SessionRecord]] = {}
-    for s in sessions:
-        by_day.setdefault(local(s.started_at).date(), []).append(s)
-
-    def mean_of(values: list[int | None]) -> float | None:
-        given = [v for v in values if v is not None]
-        return round(sum(given) / len(given), 1) if given else None
-
-    return [
-        DayPain(
-            day,
-            mean_of([s.before.leg for s in day_sessions]),
-            mean_of([s.before.back for s in day_sessions]),
-            mean_of([s.after.leg for s in day_sessions]),
-            mean_of([s.after.back for s in day_sessions]),
-        )
-        for day, day_sessions in sorted(by_day.items())
-    ]
+    """The days with a session, each with its sessions' mean ratings before and after."""
+    rated = [(local(s.started_at).date(), s.before, s.after) for s in sessions]
+    with_sessions = {day for day, _, _ in rated}
+    return [d for d in daily_pain(rated) if d.day in with_sessions]
 
 
 def _goal_summary(trend: GoalTrend, local: Local) -> GoalSummary:

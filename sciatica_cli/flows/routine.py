@@ -15,6 +15,7 @@ from sciatica_cli.content.models import Region, Technique
 from sciatica_cli.content.regions import known_codes
 from sciatica_cli.domain.check import CheckResult
 from sciatica_cli.domain.gate import Verdict
+from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import FEELINGS, Routine, recommend
 from sciatica_cli.domain.session import SessionStatus
@@ -38,7 +39,7 @@ from sciatica_cli.flows.session import (
 )
 from sciatica_cli.flows.settings import REGION, REGION_ASKED, region_guess
 from sciatica_cli.flows.side import settle_side
-from sciatica_cli.storage.diary import PainScore, SessionRecord
+from sciatica_cli.storage.diary import SessionRecord
 from sciatica_cli.vocabulary import AREAS
 
 WELCOME_SEEN = "welcome-seen"

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sciatica_cli.domain.check import CheckResult
-from sciatica_cli.domain.pain import clearly_worse
+from sciatica_cli.domain.pain import PainScore, clearly_worse
 from sciatica_cli.domain.plans import SessionPlan
 from sciatica_cli.domain.session import SessionResult, SessionStatus
-from sciatica_cli.storage.diary import PainScore
 
 
 @dataclass(frozen=True, slots=True)

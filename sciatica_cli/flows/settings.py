@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_cli.content.models import Region
+from sciatica_cli.content.problems import ContentError
 from sciatica_cli.content.regions import find_region, known_codes
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import DataError, UsageError
@@ -54,18 +55,29 @@ def unknown_region(env: Environment, code: str) -> UsageError:
 
 
 def settle_region(env: Environment) -> None:
-    """Make `env.region` the person's: check a named code, or read the saved one."""
+    """Make `env.region` the person's: check a named code, or read the saved one. Once per
+    run: a second call changes nothing."""
+    if env.region_source is not None:
+        return
     if env.region_code is not None:
         if find_region(env.content.regions, env.region_code) is None:
             raise unknown_region(env, env.region_code)
+        env.region_source = "this-run"
         return
+    env.region_source = "not-set"
     saved = _saved(env, REGION)
     if saved is None:
         return
-    if find_region(env.content.regions, saved) is None:
+    try:
+        known = find_region(env.content.regions, saved) is not None
+    except ContentError:
+        # Every command settles the region as it starts, `content validate` too: content
+        # that cannot be read is for the command that reads it to report, not for this.
+        return
+    if not known:
         env.note(f"Your saved region '{saved}' is not known to this content; it is not used.")
         return
-    env.region_code = saved
+    env.region_code, env.region_source = saved, "saved"
 
 
 def _saved(env: Environment, name: str) -> str | None:
@@ -92,7 +104,7 @@ def save_region(env: Environment, code: str) -> Region:
 def list_settings(env: Environment) -> list[Setting]:
     """Every setting with the value in force and where it comes from."""
     saved = _saved(env, REGION)
-    if env.region_code is not None:
+    if env.region_code is not None and env.region_source != "saved":
         return [Setting(REGION, env.region_code.upper(), "this-run")]
     if saved is not None:
         return [Setting(REGION, saved, "saved")]

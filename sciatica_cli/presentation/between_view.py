@@ -13,19 +13,19 @@ from rich import box
 from rich.console import Console
 from rich.panel import Panel
 
-from sciatica_cli.domain.pain import Direction, change, parse_rating
+from sciatica_cli.domain.pain import Direction, PainScore, change, parse_rating
 from sciatica_cli.domain.schedule import DAY_NAMES
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.between import Logged, PlanStatus
 from sciatica_cli.flows.history import History
-from sciatica_cli.flows.records import LogEntry, PainScore
+from sciatica_cli.flows.records import LogEntry
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import LineReader
 from sciatica_cli.presentation.session_view import SEEK_HELP_REMINDER, Say
 from sciatica_cli.presentation.start_view import RATING_HINT, WORSE_STEPS
+from sciatica_cli.schemas import SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
 Local = Callable[[dt.datetime], dt.datetime]
 LOG_WORSE_TITLE = "Your pain is clearly worse than last time"
 LOG_WORSE_ADVICE = (

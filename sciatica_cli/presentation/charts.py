@@ -39,8 +39,8 @@ def history_charts(env: Environment, history: History, goals: Sequence[GoalTrend
         return
     console = env.console
     console.print(inert("Pain before sessions, by day (0-10)", "bold"))
-    draw(console, "Leg pain", [(d.day, d.leg) for d in history.days], "cyan")
-    draw(console, "Back pain", [(d.day, d.back) for d in history.days], "magenta")
+    draw(console, "Leg pain", [(d.day, d.leg_pain_before) for d in history.days], "cyan")
+    draw(console, "Back pain", [(d.day, d.back_pain_before) for d in history.days], "magenta")
     rated = [trend for trend in goals if trend.ratings]
     if rated:
         console.print(inert("Activities: each rating in turn, not by date (0-10)", "bold"))

@@ -37,7 +37,7 @@ def write_json(
     checks: Iterable[CheckRecord],
     logs: Iterable[LogEntry] = (),
 ) -> None:
-    """`{"schema_version": 1, "sessions": [...], "checks": [...], "pain_log": [...]}`,
+    """`{"schema_version": N, "sessions": [...], "checks": [...], "pain_log": [...]}`,
     indented as `json.dumps(..., indent=2)` would, written one entry at a time. Pain logged
     between sessions is its own list, kept apart from the ratings around a session."""
     out.write(f'{{\n  "schema_version": {SCHEMA_VERSION},\n')

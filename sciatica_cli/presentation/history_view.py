@@ -71,7 +71,9 @@ def _sessions_view(
                 "Run 'sciatica start' to begin: each session and your pain ratings are kept here."
             )
         )
-        logged = any(d.leg is not None or d.back is not None for d in history.days)
+        logged = any(
+            d.leg_pain_before is not None or d.back_pain_before is not None for d in history.days
+        )
         if logged and (plain or trend):
             (_trend_in_words if plain else _trend)(console, history)  # from logged pain
         return
@@ -157,13 +159,18 @@ def _sessions_labelled(console: Console, history: History) -> None:
 
 def _trend_in_words(console: Console, history: History) -> None:
     """The days with a rating, one labelled line each (a screen reader cannot read bars)."""
-    rated = [d for d in history.days if d.leg is not None or d.back is not None][-14:]
+    rated = [
+        d for d in history.days if d.leg_pain_before is not None or d.back_pain_before is not None
+    ][-14:]
     if not rated:
         return
     console.print()
     console.print(inert("Pain by day, before sessions and logged (0 to 10):"))
     for day in rated:
-        leg, back = ("no rating" if v is None else f"{v:g}" for v in (day.leg, day.back))
+        leg, back = (
+            "no rating" if v is None else f"{v:g}"
+            for v in (day.leg_pain_before, day.back_pain_before)
+        )
         console.print(inert(f"  {day.day:%d %b}: leg {leg}, back {back}."))
 
 
@@ -209,8 +216,8 @@ def _trend(console: Console, history: History) -> None:
     console.print(
         inert(f"Pain by day, before sessions and logged ({NO_RATING} = none; 0-10)", "bold")
     )
-    console.print(inert(f"  Leg   {sparkline([d.leg for d in shown])}"))
-    console.print(inert(f"  Back  {sparkline([d.back for d in shown])}"))
+    console.print(inert(f"  Leg   {sparkline([d.leg_pain_before for d in shown])}"))
+    console.print(inert(f"  Back  {sparkline([d.back_pain_before for d in shown])}"))
     console.print(inert(f"        {shown[0].day:%d %b} to {shown[-1].day:%d %b}", "dim"))
 
 

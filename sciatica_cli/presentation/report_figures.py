@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from statistics import mean
 
-from sciatica_cli.flows.report import DayPain, Report
+from sciatica_cli.domain.trend import DayPain, mean_rating
+from sciatica_cli.flows.report import Report
 from sciatica_cli.presentation.report_svg import Series
 
 PAIN_SERIES = (
-    ("Leg, before", "leg_before"),
-    ("Back, before", "back_before"),
-    ("Leg, after", "leg_after"),
-    ("Back, after", "back_after"),
+    ("Leg, before", "leg_pain_before"),
+    ("Back, before", "back_pain_before"),
+    ("Leg, after", "leg_pain_after"),
+    ("Back, after", "back_pain_after"),
 )
 PAIN_TITLE = "Pain, 0 to 10 (mean of each day's sessions)"
 GOALS_TITLE = "Activity goals, 0 = cannot do it, 10 = as before the pain"
@@ -70,8 +70,7 @@ def pain_table(report: Report) -> list[tuple[str, ...]]:
 
 
 def _week_mean(days: Sequence[DayPain], attr: str) -> float | None:
-    given = [v for d in days if (v := getattr(d, attr)) is not None]
-    return mean(given) if given else None
+    return mean_rating(getattr(d, attr) for d in days)
 
 
 def goal_series(report: Report) -> list[Series]:

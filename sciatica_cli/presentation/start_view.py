@@ -15,12 +15,11 @@ from rich.table import Table
 
 from sciatica_cli.content.models import Region
 from sciatica_cli.domain.catalog import format_duration, plan_seconds
-from sciatica_cli.domain.pain import Change, Direction, change, parse_rating
+from sciatica_cli.domain.pain import Change, Direction, PainScore, change, parse_rating
 from sciatica_cli.domain.plans import SessionPlan
 from sciatica_cli.domain.routine import Routine
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.records import PainScore
 from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.flows.resume import Resumable
 from sciatica_cli.flows.routine import Choices

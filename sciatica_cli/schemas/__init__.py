@@ -7,14 +7,21 @@ folder is listed and printed, so a new command adds its schema by adding its fil
 
 Bump SCHEMA_VERSION when a key is removed or changes its meaning (adding a key is not a
 break: the schemas allow none unlisted at the top level, so the test that validates real
-output against them fails until the schema lists it).
+output against them fails until the schema lists it). One vocabulary runs across commands:
+a pain rating is `leg_pain_before`, `back_pain_before`, `leg_pain_after`, `back_pain_after`
+wherever it is said.
+
+Versions:
+- 2: `report`'s `pain_days` name their ratings as `history` and the export do
+  (`leg_pain_before` for `leg_before`, and so on); every schema carries the new number.
+- 1: the first.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".schema.json"
 
 

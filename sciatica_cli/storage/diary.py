@@ -41,7 +41,6 @@ from sciatica_cli.storage.records import (
     SESSION_COLUMNS,
     CheckRecord,
     DamagedRow,
-    PainScore,
     RowError,
     SessionRecord,
     check_from_row,
@@ -55,7 +54,6 @@ __all__ = [
     "CheckRecord",
     "DamagedRow",
     "Diary",
-    "PainScore",
     "SessionRecord",
     "diary_exists",
 ]

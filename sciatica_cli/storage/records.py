@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.storage.files import shown
 from sciatica_cli.vocabulary import TIERS
 
@@ -28,12 +29,6 @@ MAX_RATING = 10
 
 class RowError(ValueError):
     """A stored value that does not have the shape the program wrote."""
-
-
-@dataclass(frozen=True, slots=True)
-class PainScore:
-    leg: int | None = None
-    back: int | None = None
 
 
 @dataclass(slots=True)

@@ -131,3 +131,14 @@ def test_a_later_check_without_the_no_ends_the_trust():
     again = NOW - dt.timedelta(hours=1)
     checks = [(first, kept(["weight-loss"])), (first, None), (again, kept(["weight-loss"]))]
     assert slow_clear(checks, ["weight-loss"], NOW) == {"weight-loss": again}
+
+
+def test_a_fact_stays_possible_after_any_yes_or_not_sure_and_only_then():
+    from sciatica_cli.domain.recent_check import not_ruled_out
+
+    stored = [{"yes": ["pregnancy"]}, None, {"unsure": ["hip"], "no": ["bones"]}]
+    assert not_ruled_out({"pregnancy", "hip", "bones", "never-asked"}, stored) == {
+        "pregnancy",
+        "hip",
+    }
+    assert not_ruled_out({"pregnancy"}, [{"listed": ["pregnancy"]}]) == frozenset()

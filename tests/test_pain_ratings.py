@@ -1,4 +1,4 @@
-"""Pain ratings: the cases a mutation run found no test for."""
+"""Pain ratings: when a change counts as clearly worse, at the edges of the scale."""
 
 from __future__ import annotations
 

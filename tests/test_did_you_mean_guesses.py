@@ -1,4 +1,4 @@
-"""'Did you mean …?': the guesses a mutation run found untested."""
+"""'Did you mean …?': which guess is offered, and when none is."""
 
 from __future__ import annotations
 

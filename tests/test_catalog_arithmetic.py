@@ -1,4 +1,4 @@
-"""Catalogue arithmetic at its edges: the tests a mutation run found missing."""
+"""Catalogue arithmetic at its edges: durations, step lengths and the areas a technique serves."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The gate's helper questions, as a mutation run found them untested."""
+"""The gate's helper questions: what each one answers at its edges."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Running a session: rests, hands-free pacing and the listeners, as a mutation run asked."""
+"""Running a session: rests, hands-free pacing and the listeners."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A second code review's cases, each failing before its mend: a follow-up fact older than
+"""Follow-ups and numbering: a follow-up fact older than
 the fact it follows is asked again, plain mode keeps styles and a print's end, the counts
 agree with their numbers, and a random check numbers its questions 1..n."""
 

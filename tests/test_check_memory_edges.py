@@ -1,6 +1,5 @@
-"""Holes a code review of the check's memory found, each kept as a test that failed before
-its mend: a damaged or future-dated check row, a place follow-up wider than its parent, a
-profile edit with nothing ticked, new "soon" advice riding on an old acknowledgement."""
+"""The check's memory at its edges: a damaged or future-dated check row, a place follow-up
+wider than its parent, a profile edit with nothing ticked, new "soon" advice riding on an old acknowledgement."""
 
 from __future__ import annotations
 

@@ -1,0 +1,103 @@
+"""The check's memory, as domain rules: what a reused check needs to stand, what it lists,
+how later place answers join earlier ones, and which advice needs its own acknowledgement."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.check_rules import (
+    merge_place_answers,
+    new_soon_advice,
+    reuse_listing,
+    reused_still_clears,
+)
+from sciatica_cli.domain.question_plan import cauda_equina_list
+from sciatica_cli.domain.triage import Answer, Answers, triage
+
+CONTENT = ContentSet([builtin_content_dir()])
+FLAGS, CAUTIONS = CONTENT.red_flags, CONTENT.cautions
+SKIN = CAUTIONS["skin-or-injury"]  # asks where: the areas named
+NO, YES, UNSURE = Answer.NO, Answer.YES, Answer.UNSURE
+
+
+def _merged(before: Answer | None, now: Answer | None, old_named=(), new_named=()) -> Any:
+    old = Answers(cautions={} if before is None else {SKIN.id: before}, named={SKIN.id: old_named})
+    new = Answers(cautions={} if now is None else {SKIN.id: now}, named={SKIN.id: new_named})
+    merged = merge_place_answers(old, new, [SKIN])
+    return merged.cautions.get(SKIN.id), tuple(merged.named.get(SKIN.id, ()))
+
+
+def test_a_later_no_never_clears_an_earlier_yes_or_not_sure():
+    assert _merged(YES, NO, ("calf",)) == (YES, ("calf",))
+    assert _merged(UNSURE, NO) == (UNSURE, ())
+    assert _merged(UNSURE, YES, (), ("thigh",)) == (UNSURE, ())
+
+
+def test_places_named_twice_widen_and_not_sure_where_means_everywhere():
+    assert _merged(YES, YES, ("calf",), ("thigh",)) == (YES, ("calf", "thigh"))
+    assert _merged(YES, YES, ("calf",), ()) == (YES, ())
+    assert _merged(YES, YES, (), ("thigh",)) == (YES, ())
+
+
+def test_the_new_answer_stands_after_an_earlier_no_or_none():
+    assert _merged(NO, YES, (), ("calf",)) == (YES, ("calf",))
+    assert _merged(None, NO) == (NO, ())
+    assert _merged(YES, None, ("calf",)) == (None, ())  # unfinished: not taken as answered
+    assert _merged(UNSURE, None) == (None, ())
+
+
+def _outcome(*raised: tuple[str, str]) -> Any:
+    return SimpleNamespace(raised=tuple(SimpleNamespace(id=i, tier=t) for i, t in raised))
+
+
+def test_only_a_soon_sign_not_raised_before_needs_its_own_acknowledgement():
+    before = _outcome(("a", "soon"))
+    assert not new_soon_advice(before, _outcome(("a", "soon")))
+    assert new_soon_advice(before, _outcome(("a", "soon"), ("b", "soon")))
+    assert not new_soon_advice(before, _outcome(("c", None)))
+    assert not new_soon_advice(_outcome(("b", None)), _outcome())
+
+
+def _triaged(answers: Answers) -> Any:
+    techniques = CONTENT.techniques.values()
+    return triage(FLAGS.values(), CAUTIONS.values(), techniques, answers, None)
+
+
+def _all(answer: Answer) -> Answers:
+    return Answers(
+        flags=dict.fromkeys(FLAGS, answer),
+        cautions={c.id: (NO if c.safe_answer == "no" else YES) for c in CAUTIONS.values()}
+        if answer is NO
+        else dict.fromkeys(CAUTIONS, answer),
+    )
+
+
+def test_a_reused_check_stands_only_when_complete_and_still_clear():
+    clear = _all(NO)
+    assert reused_still_clears(_triaged(clear), acknowledged=False)
+    # A "soon" sign the content added since: unanswered, so not sure, and an old
+    # acknowledgement would otherwise let it through.
+    soon = next(f.id for f in FLAGS.values() if f.tier == "soon")
+    some_missing = Answers(
+        flags={k: v for k, v in clear.flags.items() if k != soon}, cautions=clear.cautions
+    )
+    assert not reused_still_clears(_triaged(some_missing), acknowledged=True)
+    emergency = next(f.id for f in FLAGS.values() if f.tier == "emergency")
+    raised = Answers(flags={**clear.flags, emergency: YES}, cautions=clear.cautions)
+    assert not reused_still_clears(_triaged(raised), acknowledged=True)
+
+
+def test_the_reuse_listing_leaves_out_the_profile_the_nerves_and_places_not_covered():
+    nerves = cauda_equina_list(FLAGS.values())
+    listed = reuse_listing(FLAGS.values(), CAUTIONS.values(), _all(NO), frozenset(), nerves)
+    ids = {i.id for i in listed}
+    assert nerves.items and not ids & {i.id for i in nerves.items}
+    assert not any(i.profile for i in listed)
+    assert SKIN.id not in ids  # about places, and none covered
+    assert not any(i.only_after for i in listed)  # every parent a clear no
+    everywhere = reuse_listing(FLAGS.values(), CAUTIONS.values(), _all(NO), None, nerves)
+    assert SKIN.id in {i.id for i in everywhere}
+    assert len(everywhere) > len(listed)
