@@ -55,12 +55,13 @@ def left_out(profile: frozenset[str]) -> set[str]:
     ("profile", "gone"),
     [
         (NO_FACTORS, set()),
+        # Knee rolls take one hip across the middle and inwards, and twist the spine.
         (
             frozenset({"hip-replacement"}),
-            {"knee-to-chest", "glute-stretch", "seated-glute-stretch"},
+            {"knee-to-chest", "glute-stretch", "seated-glute-stretch", "knee-rolls"},
         ),
         (frozenset({"osteoporosis"}), {"knee-to-chest"}),
-        (frozenset({"recent-spine-surgery"}), {"knee-to-chest", "press-ups"}),
+        (frozenset({"recent-spine-surgery"}), {"knee-to-chest", "press-ups", "knee-rolls"}),
         (frozenset({"pregnancy"}), ON_THE_BACK_OR_FRONT | {"press-ups"}),
     ],
     ids=["none", "hip", "osteoporosis", "spine-surgery", "pregnancy"],

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sciatica_cli.content import models
+from sciatica_cli.content.held_entries import emergency_number_fault
 from sciatica_cli.content.kinds import KINDS, Kind, content_locations, with_needs
 from sciatica_cli.content.layout import stray_files
 from sciatica_cli.content.merge import refusal, replacement_note
@@ -202,6 +203,8 @@ class ContentSet:
                         f"{located.entry.id!r} is the id of a red flag",
                     )
                 )
+            if name == "regions":
+                problems.extend(_region_problems(located))  # SC320
             if name == "techniques":
                 problems.extend(step_length_problems(located))
                 problems.extend(pressure_text_problems(located))  # SC305
@@ -216,3 +219,11 @@ class ContentSet:
 
     def _known(self, name: str) -> dict[str, Any]:
         return self._load(name).entries
+
+
+def _region_problems(located: Located[models.Region]) -> list[Problem]:
+    fault = emergency_number_fault(located.entry)
+    if fault is None:
+        return []
+    where = (*located.path, "emergency_number")
+    return [located.doc.problem(where, Code.EMERGENCY_SERVICE, fault)]

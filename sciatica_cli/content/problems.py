@@ -90,7 +90,8 @@ class Code(enum.Enum):
     MIXED_STEP = ("SC304", "a step of more than one kind, or a response check without repetitions")
     WEAKENED_SAFETY = (
         "SC308",
-        "a pack entry that weakens a built-in red flag or caution",
+        "a pack entry that rewords or weakens a built-in red flag or caution, or weakens a "
+        "built-in technique",
     )
     STEP_TOOL_NOT_LISTED = (
         "SC307",
@@ -111,6 +112,11 @@ class Code(enum.Enum):
         "a follow-up (`only_after`) naming no red flag or caution, itself, or another "
         "follow-up; or following a place caution without being one for places within its "
         "parent's",
+    )
+    EMERGENCY_SERVICE = (
+        "SC320",
+        "an emergency number that is not 2 to 4 digits, or a pack changing a built-in "
+        "region's emergency number or emergency department",
     )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sciatica_cli.content.models import Caution, RedFlag, Technique, Tier
+from sciatica_cli.domain.same_work import blocked_ids
 from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
 
 Side = Literal["left", "right"]
@@ -392,7 +393,8 @@ def _blocks(
     caution: Caution, named: tuple[str, ...], techniques: Mapping[str, Technique]
 ) -> set[Block]:
     sides = tuple(s for s in _SIDE_ORDER if caution.asks != "side" or s in named)
-    ids = set(caution.blocks)
+    # By id and by what an entry does, so a copy under another id is blocked the same.
+    ids = blocked_ids(caution.blocks, caution.blocks_movements, techniques)
     if caution.blocks_all:
         ids |= set(techniques)
     if caution.avoid_postures:

@@ -1,0 +1,71 @@
+"""What a pack may not change in a built-in technique or region (rules SC308 and SC320).
+
+A technique's safety lives in its data: the profile facts that leave it out (`not_with`),
+the position it is done in (`posture`, which pregnancy rules read), what it is (`kind`:
+massage or movement), where it works (`areas`, which the place questions and the blocks by
+area read), the movements it makes (`movements`, which the profile blocks by) and which
+tools press with the body's weight. A pack replacing a built-in technique keeps each of
+these at least as strict, so relabelling calf massage a stretch, or press-ups standing,
+cannot take it out of reach of a caution.
+
+A region's emergency number and emergency department are what an emergency panel tells a
+person to do: a pack may add a region, or add to a built-in one (its advice line, a
+self-referral note), but never change these two of a built-in region or of the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sciatica_cli.content.models import Region, Technique
+
+# Emergency numbers are short: 112, 999, 911, 000, 111, 15. A number with spaces, a
+# premium-rate prefix or words in it is not one a person should be sent to in an emergency.
+EMERGENCY_NUMBER = re.compile(r"[0-9]{2,4}")
+FALLBACK = "ZZ"  # its number is words giving examples (regions.py), held as built in
+
+
+def technique_weakenings(old: Technique, new: Technique) -> list[tuple[str, str]]:
+    """(field, why) for each way `new` is less strictly held than the built-in `old`."""
+    found: list[tuple[str, str]] = []
+    if new.kind != old.kind:
+        found.append(("kind", f"it may not change its kind from {old.kind!r}"))
+    if new.posture != old.posture:
+        found.append(("posture", f"it may not change its posture from {old.posture!r}"))
+    found += _dropped("areas", old.areas, new.areas, "stop working on")
+    found += _dropped("not_with", old.not_with, new.not_with, "stop being left out with")
+    found += _dropped("movements", old.movements, new.movements, "stop declaring")
+    if old.each_side is False and new.each_side:
+        found.append(("each_side", "it may not become done on each side"))
+    heavy = {v.tool for v in old.tools if v.body_weight}
+    light = sorted({v.tool for v in new.tools if not v.body_weight} & heavy)
+    if light:
+        found.append(("tools", f"it may not stop marking {', '.join(light)} as body_weight"))
+    return found
+
+
+def _dropped(
+    field: str, old: tuple[str, ...], new: tuple[str, ...], verb: str
+) -> list[tuple[str, str]]:
+    gone = [value for value in old if value not in new]
+    return [(field, f"it may not {verb} {', '.join(gone)}")] if gone else []
+
+
+def region_changes(old: Region, new: Region) -> list[tuple[str, str]]:
+    """(field, why) for each emergency service of a built-in region a pack changed."""
+    return [
+        (name, f"its {name.replace('_', ' ')} stays {getattr(old, name)!r}")
+        for name in ("emergency_number", "emergency_department")
+        if getattr(new, name) != getattr(old, name)
+    ]
+
+
+def emergency_number_fault(region: Any) -> str | None:
+    """Why a region's emergency number cannot be dialled as written, or None."""
+    if region.id == FALLBACK or EMERGENCY_NUMBER.fullmatch(region.emergency_number):
+        return None
+    return (
+        f"{region.emergency_number!r} is not an emergency number: write its 2 to 4 digits "
+        "alone (112, 999)"
+    )
