@@ -16,6 +16,7 @@ import typer
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.cli.exit_codes import ExitCode, exit_codes_epilog
 from sciatica_cli.errors import UsageError
+from sciatica_cli.writing import refuse_unsafe_target, write_whole
 
 _VALIDATE_EXITS = {
     ExitCode.OK: "the content is clean",
@@ -185,11 +186,12 @@ def new(
     _check_new_entry(kind, entry_id, folder, TEMPLATE_KINDS)
     location = KINDS["techniques"].location
     target = folder / location / f"{entry_id}.yaml"
+    refuse_unsafe_target(target)  # --force or not: never through a link
     if target.exists() and not force:
         raise UsageError(f"'{target}' already exists; use --force to overwrite it")
     with _writing(target):
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(technique_template(entry_id, str(folder)), encoding="utf-8")
+        write_whole(target, technique_template(entry_id, str(folder)))
     env.stdout.write(f"Wrote {target}\n")
     if (builtin_content_dir() / location / f"{entry_id}.yaml").exists():
         env.note(f"'{entry_id}' is a built-in technique; this file will replace it in your pack.")
