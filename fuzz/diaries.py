@@ -194,14 +194,21 @@ def _flip(rng: random.Random, path: Path) -> str:
 
 
 def _sql(path: Path, sql: str, params: tuple[object, ...] = ()) -> None:
-    # A NOT NULL or type rule may refuse the change: the diary is then left as it was.
-    with contextlib.closing(sqlite3.connect(path)) as db, contextlib.suppress(sqlite3.Error):
+    # A NOT NULL or type rule, or earlier damage, may refuse the change: the diary is then
+    # left as it was.
+    with (
+        contextlib.suppress(sqlite3.Error, UnicodeDecodeError),
+        contextlib.closing(sqlite3.connect(path)) as db,
+    ):
         db.execute(sql, params)
         db.commit()
 
 
 def _sql_schema(path: Path, table: str) -> None:
-    with contextlib.closing(sqlite3.connect(path)) as db:
+    with (
+        contextlib.suppress(sqlite3.Error, UnicodeDecodeError),
+        contextlib.closing(sqlite3.connect(path)) as db,
+    ):
         db.execute("PRAGMA writable_schema = ON")
         db.execute(
             "UPDATE sqlite_master SET sql = CAST(replace(CAST(sql AS BLOB), x'28', x'ff28') "
