@@ -3,8 +3,9 @@
 Independent of how the loader refuses things: whatever it let through, a usable content
 set must still send every built-in region's emergencies where the built-in content does,
 ask every built-in question in its own words, and leave out every built-in technique, and
-every copy of one (an entry with the same steps under any id), wherever the built-in
-content leaves it out: for each profile fact, and after each caution answered "yes".
+every copy of one (the same steps under any id, or `copy-of-ID`, the id fuzz/mutate.py
+gives a copy in other words), wherever the built-in content leaves it out: for each
+profile fact, and after each caution answered "yes".
 """
 
 from __future__ import annotations
@@ -97,11 +98,12 @@ def _techniques(
         return []
     steps = {_steps(builtin().techniques[key]): key for key in stopped}
     refused = _refused(content, factors, caution)
-    return [
-        f"{situation}: {key} (a copy of {steps.get(_steps(t), key)}) is shown"
-        for key, t in content.techniques.items()
-        if (key in stopped or _steps(t) in steps) and key not in refused
-    ]
+    found = []
+    for key, technique in content.techniques.items():
+        original = steps.get(_steps(technique)) or key.removeprefix("copy-of-")
+        if original in stopped and key not in refused:
+            found.append(f"{situation}: {key} (a copy of {original}) is shown")
+    return found
 
 
 def _steps(technique: Any) -> tuple[str, ...]:

@@ -333,6 +333,8 @@ def relabel_technique(rng: random.Random, pack: Pack, name: bytes) -> None:
         old = os.path.basename(name).removesuffix(b".yaml").decode("utf-8", "surrogateescape")
         new = f"copy-of-{old}"
         text = text.replace(f"id: {old}", f"id: {new}", 1)
+        if rng.random() < 0.5:  # in its own words, or a word-for-word copy is refused
+            text = text.replace("  - instruction: ", "  - instruction: Slowly now. ", 1)
         del pack[name]
         name = f"techniques/{new}.yaml".encode()
     pack[name] = text.encode("utf-8", "surrogateescape")

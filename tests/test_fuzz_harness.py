@@ -101,12 +101,14 @@ def test_the_gate_oracle_finds_a_copy_shown_where_the_original_is_not(tmp_path, 
 
     text = (builtin_content_dir() / "techniques" / "lower-back.yaml").read_text(encoding="utf-8")
     (tmp_path / "techniques").mkdir()
-    copy = text.replace("id: lower-back", "id: back-rub", 1)
-    (tmp_path / "techniques" / "back-rub.yaml").write_text(copy, encoding="utf-8")
+    copy = text.replace("id: lower-back", "id: copy-of-lower-back", 1)
+    copy = copy.replace("  - instruction: ", "  - instruction: Slowly now. ", 1)  # not SC321
+    (tmp_path / "techniques" / "copy-of-lower-back.yaml").write_text(copy, encoding="utf-8")
     assert bypasses(ContentSet([builtin_content_dir(), tmp_path])) == []
     monkeypatch.setattr(triage, "blocked_ids", lambda ids, _moves, _techniques: set(ids))
     found = bypasses(ContentSet([builtin_content_dir(), tmp_path]))
-    assert "caution spine-surgery-last-year: back-rub (a copy of lower-back) is shown" in found
+    shown = "caution spine-surgery-last-year: copy-of-lower-back (a copy of lower-back) is shown"
+    assert shown in found
 
 
 def test_a_round_of_damaged_diaries_runs_clean_and_reports_its_figures(capsys):

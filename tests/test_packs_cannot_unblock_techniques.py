@@ -38,6 +38,12 @@ def with_tools(entry: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return {**entry, "tools": [{**tool, **changes} for tool in entry["tools"]]}
 
 
+def reworded(entry: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """A copy in the pack's own words (a word-for-word copy is refused: SC321)."""
+    first = {**entry["steps"][0], "instruction": entry["steps"][0]["instruction"] + " Go slowly."}
+    return {**entry, "steps": [first, *entry["steps"][1:]], **changes}
+
+
 CALF, PRESS_UPS, KNEE_TO_CHEST = builtin("calf"), builtin("press-ups"), builtin("knee-to-chest")
 KNEE_ROLLS = builtin("knee-rolls")
 
@@ -95,7 +101,7 @@ def refused(content: ContentSet, technique: str, cautions: dict[str, Answer], pr
 
 
 def test_the_lower_back_massage_copied_under_a_new_id_is_blocked_the_same(tmp_path: Path):
-    copy = {**builtin("lower-back"), "id": "back-rub", "name": "Back rub"}
+    copy = reworded(builtin("lower-back"), id="back-rub", name="Back rub")
     content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
     assert content.problems(["techniques"]) == []
     operation = {"spine-surgery-last-year": Answer.YES}
@@ -107,7 +113,7 @@ def test_the_lower_back_massage_copied_under_a_new_id_is_blocked_the_same(tmp_pa
 def test_knee_to_chest_copied_relabelled_and_without_not_with_is_left_out_the_same(
     tmp_path: Path, kind: str
 ):
-    copy = {**KNEE_TO_CHEST, "id": "knee-hug", "kind": kind, "not_with": ["pregnancy"]}
+    copy = reworded(KNEE_TO_CHEST, id="knee-hug", kind=kind, not_with=["pregnancy"])
     content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
     hip = frozenset({"hip-replacement"})
     assert refused(content, "knee-to-chest", {}, hip) and refused(content, "knee-hug", {}, hip)
@@ -115,7 +121,7 @@ def test_knee_to_chest_copied_relabelled_and_without_not_with_is_left_out_the_sa
 
 
 def test_a_caution_can_block_by_movement_whatever_the_entry_is_called(tmp_path: Path):
-    copy = {**KNEE_ROLLS, "id": "hip-sway", "name": "Hip sway", "not_with": ["pregnancy"]}
+    copy = reworded(KNEE_ROLLS, id="hip-sway", name="Hip sway", not_with=["pregnancy"])
     pack = pack_with(tmp_path / "p", copy)
     caution = {
         "id": "twist-hurts",
@@ -152,3 +158,19 @@ def test_each_movement_rule_names_known_facts_and_movements():
     assert "surgical team" in (
         movement_ruled_out(["spine-twist"], frozenset({"recent-spine-surgery"})) or ""
     )
+
+
+def test_a_word_for_word_copy_under_a_new_id_is_refused(tmp_path: Path):
+    copy = {**builtin("lower-back"), "id": "back-rub", "name": "Back rub"}
+    content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
+    assert [(p.code, p.field) for p in content.problems(["techniques"])] == [
+        (Code.COPIED_TECHNIQUE, "id")
+    ]
+
+
+@pytest.mark.parametrize(("original", "area"), [("calf", "foot"), ("lower-back", "buttock")])
+def test_a_copy_relabelled_to_another_area_is_refused(tmp_path: Path, original: str, area: str):
+    copy = reworded(builtin(original), id="my-rub", areas=[area])
+    content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
+    codes = {p.code for p in content.problems(["techniques"])}
+    assert codes == {Code.AREA_TEXT}

@@ -8,6 +8,11 @@ tools press with the body's weight. A pack replacing a built-in technique keeps 
 these at least as strict, so relabelling calf massage a stretch, or press-ups standing,
 cannot take it out of reach of a caution.
 
+A pack's technique with a new id whose steps are a built-in technique's, word for word, is
+refused (SC321): it would carry the built-in entry's work without its safety data being
+held to it. A pack changes a built-in technique under its own id, held by SC308, or
+writes its own steps. (Blocks also reach a copy that keeps its data: domain/same_work.py.)
+
 A region's emergency number and emergency department are what an emergency panel tells a
 person to do: a pack may add a region, or add to a built-in one (its advice line, a
 self-referral note), but never change these two of a built-in region or of the fallback.
@@ -16,9 +21,12 @@ self-referral note), but never change these two of a built-in region or of the f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sciatica_cli.content.models import Region, Technique
+from sciatica_cli.content.problems import Code, Problem
+from sciatica_cli.content.reading import Located
 
 # Emergency numbers are short: 112, 999, 911, 000, 111, 15. A number with spaces, a
 # premium-rate prefix or words in it is not one a person should be sent to in an emergency.
@@ -69,3 +77,26 @@ def emergency_number_fault(region: Any) -> str | None:
         f"{region.emergency_number!r} is not an emergency number: write its 2 to 4 digits "
         "alone (112, 999)"
     )
+
+
+def copy_problems(
+    located: Located[Technique], builtins: Mapping[str, Located[Technique]]
+) -> Iterator[Problem]:
+    """SC321: a pack technique under a new id with a built-in technique's steps."""
+    entry = located.entry
+    if located.builtin or entry.id in builtins:
+        return
+    steps = _steps(entry)
+    for key, original in builtins.items():
+        if _steps(original.entry) == steps:
+            yield located.doc.problem(
+                (*located.path, "id"),
+                Code.COPIED_TECHNIQUE,
+                f"its steps are those of the built-in technique {key!r}: change that one "
+                f"under its own id ({key!r}), or write steps of your own",
+            )
+            return
+
+
+def _steps(technique: Technique) -> tuple[str, ...]:
+    return tuple(" ".join(step.instruction.split()) for step in technique.steps)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sciatica_cli.content import models
-from sciatica_cli.content.held_entries import emergency_number_fault
+from sciatica_cli.content.held_entries import copy_problems, emergency_number_fault
 from sciatica_cli.content.kinds import KINDS, Kind, content_locations, with_needs
 from sciatica_cli.content.layout import stray_files
 from sciatica_cli.content.merge import refusal, replacement_note
@@ -26,6 +26,7 @@ from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import (
+    area_text_problems,
     follow_up_problems,
     posture_text_problems,
     pressure_text_problems,
@@ -44,6 +45,7 @@ __all__ = ["KINDS", "ContentSet", "Kind", "Located", "content_locations", "step_
 class _Loaded:
     entries: dict[str, Located[Any]]
     problems: list[Problem]
+    builtins: dict[str, Located[Any]]
 
 
 class ContentSet:
@@ -158,7 +160,7 @@ class ContentSet:
                     kind, entries[key], builtins.get(key), located, problems
                 ):
                     entries[key] = located
-        loaded = self._loaded[name] = _Loaded(entries, problems)
+        loaded = self._loaded[name] = _Loaded(entries, problems, builtins)
         return loaded
 
     def _replaces(
@@ -206,9 +208,11 @@ class ContentSet:
             if name == "regions":
                 problems.extend(_region_problems(located))  # SC320
             if name == "techniques":
+                problems.extend(copy_problems(located, loaded.builtins))  # SC321
                 problems.extend(step_length_problems(located))
                 problems.extend(pressure_text_problems(located))  # SC305
                 problems.extend(posture_text_problems(located))  # SC306
+                problems.extend(area_text_problems(located))  # SC322
                 problems.extend(movement_problems(located))
                 problems.extend(
                     located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)

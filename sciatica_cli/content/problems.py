@@ -118,6 +118,11 @@ class Code(enum.Enum):
         "an emergency number that is not 2 to 4 digits, or a pack changing a built-in "
         "region's emergency number or emergency department",
     )
+    COPIED_TECHNIQUE = (
+        "SC321",
+        "a pack technique under a new id with the steps of a built-in technique",
+    )
+    AREA_TEXT = ("SC322", "a massage text naming a body area its `areas` does not list")
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

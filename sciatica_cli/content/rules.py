@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sciatica_cli.content import models
+from sciatica_cli.content.area_rules import area_problems
 from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
 from sciatica_cli.content.kinds import REF_KINDS
 from sciatica_cli.content.posture_rules import posture_problems
@@ -147,3 +148,9 @@ def posture_text_problems(located: Located[models.Technique]) -> Iterator[Proble
     """SC306: positions that disagree with `posture`, or unsafe ones without a pregnancy block."""
     for path, message in posture_problems(located.entry):
         yield located.doc.problem((*located.path, *path), Code.POSTURE_TEXT, message)
+
+
+def area_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:
+    """SC322: a massage text that names an area its `areas` does not list."""
+    for path, message in area_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.AREA_TEXT, message)
