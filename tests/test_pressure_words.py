@@ -17,6 +17,7 @@ from sciatica_cli.content.pressure_rules import pressure_words
         "Go deep into the muscle.",
         "Use deep pressure on the spot.",
         "Press deeply in small circles.",
+        "Rub deeply into the knot.",
         "Use firm pressure.",
         "Hold it firmly against the muscle.",
         "Press hard on the knot.",
@@ -43,6 +44,8 @@ def test_words_that_add_pressure_are_found(text: str):
         "Take a few deep breaths.",
         "Press only as hard as feels OK.",
         "Do not pull hard.",
+        "Use light pressure only. Do not press deeply.",
+        "Never dig in with your thumbs.",
         "Stroke lightly with your fingertips.",
     ],
 )

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from sciatica_cli.content.models import Region, Technique
 from sciatica_cli.content.problems import Code, Problem
 from sciatica_cli.content.reading import Located
 
-# Emergency numbers are short: 112, 999, 911, 000, 111, 15. A number with spaces, a
-# premium-rate prefix or words in it is not one a person should be sent to in an emergency.
+# Emergency numbers are short, two to four digits. A number with spaces, a premium-rate
+# prefix or words in it is not one a person should be sent to in an emergency.
 EMERGENCY_NUMBER = re.compile(r"[0-9]{2,4}")
 FALLBACK = "ZZ"  # its number is words giving examples (regions.py), held as built in
 
@@ -69,13 +68,15 @@ def region_changes(old: Region, new: Region) -> list[tuple[str, str]]:
     ]
 
 
-def emergency_number_fault(region: Any) -> str | None:
-    """Why a region's emergency number cannot be dialled as written, or None."""
+def region_problems(located: Located[Region]) -> Iterator[Problem]:
+    """SC320: a region whose emergency number cannot be dialled as written."""
+    region = located.entry
     if region.id == FALLBACK or EMERGENCY_NUMBER.fullmatch(region.emergency_number):
-        return None
-    return (
-        f"{region.emergency_number!r} is not an emergency number: write its 2 to 4 digits "
-        "alone (112, 999)"
+        return
+    yield located.doc.problem(
+        (*located.path, "emergency_number"),
+        Code.EMERGENCY_SERVICE,
+        f"{region.emergency_number!r} is not an emergency number: write its 2 to 4 digits alone",
     )
 
 

@@ -18,24 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from sciatica_cli.content import models
-from sciatica_cli.content.held_entries import copy_problems, emergency_number_fault
+from sciatica_cli.content.held_entries import region_problems
 from sciatica_cli.content.kinds import KINDS, Kind, content_locations, with_needs
 from sciatica_cli.content.layout import stray_files
 from sciatica_cli.content.merge import refusal, replacement_note
-from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import (
-    area_text_problems,
     follow_up_problems,
-    posture_text_problems,
-    pressure_text_problems,
     reference_problems,
-    step_length_problems,
     step_word_limit,
+    technique_problems,
 )
 from sciatica_cli.content.service_text import text_problems
-from sciatica_cli.content.tool_steps import step_tool_problems
 
 # Callers outside content/ import these from here.
 __all__ = ["KINDS", "ContentSet", "Kind", "Located", "content_locations", "step_word_limit"]
@@ -206,28 +201,11 @@ class ContentSet:
                     )
                 )
             if name == "regions":
-                problems.extend(_region_problems(located))  # SC320
+                problems.extend(region_problems(located))  # SC320
             if name == "techniques":
-                problems.extend(copy_problems(located, loaded.builtins))  # SC321
-                problems.extend(step_length_problems(located))
-                problems.extend(pressure_text_problems(located))  # SC305
-                problems.extend(posture_text_problems(located))  # SC306
-                problems.extend(area_text_problems(located))  # SC322
-                problems.extend(movement_problems(located))
-                problems.extend(
-                    located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)
-                    for where, why in step_tool_problems(located.entry)
-                )
+                problems.extend(technique_problems(located, loaded.builtins))
         self._checked[name] = problems
         return problems
 
     def _known(self, name: str) -> dict[str, Any]:
         return self._load(name).entries
-
-
-def _region_problems(located: Located[models.Region]) -> list[Problem]:
-    fault = emergency_number_fault(located.entry)
-    if fault is None:
-        return []
-    where = (*located.path, "emergency_number")
-    return [located.doc.problem(where, Code.EMERGENCY_SERVICE, fault)]

@@ -25,8 +25,8 @@ PRESSURE_PHRASES: tuple[str, ...] = (
     r"(firm|hard|heavy|strong|deep|deep-tissue) pressure",
     r"deep tissue",
     r"deeper",
-    r"deeply",
     r"go(ing)? deep",
+    r"deeply in(to)?",
     r"sink (in|into|deep)",
     r"firmly",
     r"dig(s|ging)? (in|into|deep|your)",
@@ -37,7 +37,11 @@ PRESSURE_PHRASES: tuple[str, ...] = (
     r"weight of your",
     r"lean (back|in|into|on)",
 )
-PRESSURE_WORDS = re.compile(r"\b(" + "|".join(PRESSURE_PHRASES) + r")\b", re.IGNORECASE)
+# "Do not press deeply" asks for less: a phrase right after a negation is not counted.
+_NOT_NEGATED = r"(?<!\bnot )(?<!\bnever )(?<!n't )"
+PRESSURE_WORDS = re.compile(
+    _NOT_NEGATED + r"\b(" + "|".join(PRESSURE_PHRASES) + r")\b", re.IGNORECASE
+)
 
 FieldPath = tuple[str | int, ...]
 
