@@ -336,7 +336,7 @@ def relabel_technique(rng: random.Random, pack: Pack, name: bytes) -> None:
         if rng.random() < 0.5:  # in its own words, or a word-for-word copy is refused
             text = text.replace("  - instruction: ", "  - instruction: Slowly now. ", 1)
         del pack[name]
-        name = f"techniques/{new}.yaml".encode()
+        name = f"techniques/{new}.yaml".encode("utf-8", "surrogateescape")
     pack[name] = text.encode("utf-8", "surrogateescape")
 
 

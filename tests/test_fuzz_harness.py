@@ -115,3 +115,11 @@ def test_a_round_of_damaged_diaries_runs_clean_and_reports_its_figures(capsys):
     assert fuzz_run.main(["--packs", "0", "--diaries", "4", "--seed", "1", "--quiet"]) == 0
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert "0 exit 70" in summary and "4 damaged diaries, 0 checks blocked" in summary
+
+
+def test_a_relabelled_copy_of_a_file_whose_name_is_not_utf8_is_still_a_pack():
+    from fuzz.mutate import relabel_technique
+
+    pack = {b"techniques/\xff.yaml": b"id: x\nkind: massage\n"}
+    for seed in range(40):  # the copy is made about half the time
+        relabel_technique(random.Random(seed), dict(pack), b"techniques/\xff.yaml")
