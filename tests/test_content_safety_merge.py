@@ -136,3 +136,24 @@ def test_a_pack_cautions_file_adds_and_never_removes(tmp_path):
         c["id"] for c in yaml.safe_load((builtin_content_dir() / "cautions.yaml").read_text())
     }
     assert set(content.cautions) == built_in | {"new-knee-brace"}
+
+
+def test_a_caution_may_not_stop_blocking_a_movement():
+    from dataclasses import replace
+
+    from sciatica_cli.content.merge import _weakenings
+    from sciatica_cli.content.models import Caution
+
+    built_in = Caution(
+        id="twist-hurts",
+        question="Does twisting bring on sharp pain?",
+        advice="Leave out twisting for now.",
+        blocks_movements=("spine-twist", "spine-bend-back"),
+        sources=("SEED",),
+    )
+    weaker = replace(built_in, blocks_movements=("spine-bend-back",))
+    assert _weakenings(built_in, weaker) == [("blocks_movements", "it may not allow spine-twist")]
+    stricter = replace(
+        built_in, blocks_movements=(*built_in.blocks_movements, "spine-bend-forward")
+    )
+    assert _weakenings(built_in, stricter) == []
