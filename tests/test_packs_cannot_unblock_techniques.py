@@ -174,3 +174,13 @@ def test_a_copy_relabelled_to_another_area_is_refused(tmp_path: Path, original: 
     content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
     codes = {p.code for p in content.problems(["techniques"])}
     assert codes == {Code.AREA_TEXT}
+
+
+@pytest.mark.parametrize("declared", [[], ["spine-twist"]])
+def test_knee_rolls_in_other_words_declaring_fewer_movements_are_refused(tmp_path, declared):
+    # Found by the fuzz round (packs 27:3256 and 28:1758): shown after a hip replacement.
+    copy = reworded(KNEE_ROLLS, id="copy-of-knee-rolls", movements=declared)
+    content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
+    problems = content.problems(["techniques"])
+    assert {p.code for p in problems} == {Code.MOVEMENT_TEXT}
+    assert "knee-across-middle" in problems[0].message

@@ -123,6 +123,10 @@ class Code(enum.Enum):
         "a pack technique under a new id with the steps of a built-in technique",
     )
     AREA_TEXT = ("SC322", "a massage text naming a body area its `areas` does not list")
+    MOVEMENT_TEXT = (
+        "SC323",
+        "a movement entry's text making a movement its `movements` does not list",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",

@@ -13,6 +13,7 @@ from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
 from sciatica_cli.content.held_entries import copy_problems
 from sciatica_cli.content.kinds import REF_KINDS
 from sciatica_cli.content.movement_rules import movement_problems
+from sciatica_cli.content.movement_words import movement_word_problems
 from sciatica_cli.content.posture_rules import posture_problems
 from sciatica_cli.content.pressure_rules import pressure_problems
 from sciatica_cli.content.problems import Code, FieldPath, Problem
@@ -169,5 +170,7 @@ def technique_problems(
     yield from posture_text_problems(located)  # SC306
     yield from area_text_problems(located)  # SC322
     yield from movement_problems(located)  # SC303, SC304
+    for where, why in movement_word_problems(located.entry):  # SC323
+        yield located.doc.problem((*located.path, *where), Code.MOVEMENT_TEXT, why)
     for where, why in step_tool_problems(located.entry):  # SC307
         yield located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)
