@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from content_times import catalogue, content_scaling
+from content_times import catalogue, content_scaling, unknown_fields
 from hold_times import holds
 from report import FULL, QUICK, Row, Settings, child_environment, table
 from startup_times import startup
@@ -54,6 +54,7 @@ SECTIONS: dict[str, Callable[[Run], list[Row]]] = {
     "startup": lambda r: startup(r.settings, r.env, r.say),
     "content": lambda r: content_scaling(r.settings, r.scratch, r.say),
     "catalogue": lambda r: catalogue(r.settings, r.env, r.scratch, r.say),
+    "unknown-fields": lambda r: unknown_fields(r.settings, r.scratch, r.say),
     "holds": lambda r: holds(r.settings, r.env, r.scratch, r.say),
 }
 # Sections kept in their own module beside this one, which has `sections(quick)` return rows

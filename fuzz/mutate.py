@@ -10,6 +10,7 @@ same pack, so a failure can be replayed from the seed and pack number alone.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 from collections.abc import Callable
@@ -96,6 +97,7 @@ HUGE = [
 ]
 
 
+@functools.cache
 def shipped_files() -> dict[bytes, bytes]:
     """Every YAML file of the built-in content, by its path inside the content folder."""
     root = builtin_content_dir()
@@ -280,6 +282,104 @@ def swap_value(rng: random.Random, pack: Pack, name: bytes) -> None:
     pack[name] = _at_a_value(rng, pack[name], lambda _value: rng.choice(ODD_VALUES))
 
 
+def _huge_in_a_base(rng: random.Random) -> str:
+    """An integer YAML 1.1 reads in another base, of any length: hex, binary, octal, base 60."""
+    digits = rng.choice([rng.randint(1, 8), rng.randint(4290, 4400), rng.randint(5000, 20_000)])
+    form = rng.randrange(5)
+    if form == 0:
+        return "0x" + "".join(rng.choice("0123456789abcdefABCDEF") for _ in range(digits))
+    if form == 1:
+        return "0b" + "".join(rng.choice("01") for _ in range(digits))
+    if form == 2:
+        return "0" + "".join(rng.choice("01234567") for _ in range(digits))
+    if form == 3:
+        return "-0x" + "f" * digits
+    return "1" + ":59" * min(digits, 6000)
+
+
+def non_decimal_integer(rng: random.Random, pack: Pack, name: bytes) -> None:
+    """A choice or number field given a huge integer in hex, binary, octal or base 60."""
+    pack[name] = _at_a_value(rng, pack[name], lambda _value: _huge_in_a_base(rng))
+
+
+# Fields that carry a technique's safety, and values that would weaken it.
+RELABELS = [
+    ("kind", ["massage", "stretch", "exercise", "activity"]),
+    ("posture", ["standing", "seated", "side-lying", "lying-on-back", "face-down"]),
+    ("areas", ["[foot]", "[calf]", "[lower-back]", "[buttock]"]),
+    ("not_with", ["[]", "[pregnancy]"]),
+    ("movements", ["[]", "[spine-twist]"]),
+    ("each_side", ["true", "false"]),
+    ("body_weight", ["false"]),
+]
+
+
+def relabel_technique(rng: random.Random, pack: Pack, name: bytes) -> None:
+    """A technique given another kind, posture, area or fewer facts, often under a new id
+    (a copy): the gate must block it as it blocks the original."""
+    name = _one_of(rng, pack, name, lambda n: n.startswith(b"techniques/"))
+    text = pack[name].decode("utf-8", "surrogateescape")
+    field, values = rng.choice(RELABELS)
+    lines = text.split("\n")
+    hits = [i for i, line in enumerate(lines) if line.lstrip(" -").startswith(f"{field}:")]
+    if hits:
+        i = rng.choice(hits)
+        key = lines[i].partition(":")[0]
+        lines[i] = f"{key}: {rng.choice(values)}"
+    else:
+        lines.append(f"{field}: {rng.choice(values)}")
+    text = "\n".join(lines)
+    if name.startswith(b"techniques/") and rng.random() < 0.5:
+        old = os.path.basename(name).removesuffix(b".yaml").decode("utf-8", "surrogateescape")
+        new = f"copy-of-{old}"
+        text = text.replace(f"id: {old}", f"id: {new}", 1)
+        if rng.random() < 0.5:  # in its own words, or a word-for-word copy is refused
+            text = text.replace("  - instruction: ", "  - instruction: Slowly now. ", 1)
+        del pack[name]
+        name = f"techniques/{new}.yaml".encode("utf-8", "surrogateescape")
+    pack[name] = text.encode("utf-8", "surrogateescape")
+
+
+HOSTILE_SERVICES = [
+    ("emergency_number", ['"0871 555 0000"', '"999"', '"112"', '"1"', "0x70"]),
+    ("emergency_department", ["your GP next week", "A&E", "a pharmacy"]),
+    ("question", ["Are both your legs as strong as usual?", "Do you feel well today?"]),
+]
+
+
+def replace_region_or_question(rng: random.Random, pack: Pack, name: bytes) -> None:
+    """A built-in region sent elsewhere in an emergency, or a question reworded."""
+    field, values = rng.choice(HOSTILE_SERVICES)
+    wanted = b"regions.yaml" if field.startswith("emergency") else b"s.yaml"
+    name = _one_of(rng, pack, name, lambda n: n.endswith(wanted) and b"/" not in n)
+    text = pack[name].decode("utf-8", "surrogateescape")
+    lines = text.split("\n")
+    hits = [i for i, line in enumerate(lines) if line.lstrip(" -").startswith(f"{field}:")]
+    if not hits:
+        return
+    i = rng.choice(hits)
+    key = lines[i].partition(":")[0]
+    lines[i] = f"{key}: {rng.choice(values)}"
+    # A folded value (`>-`) continues on the lines below: drop them with it.
+    while (
+        i + 1 < len(lines)
+        and lines[i + 1].startswith("    ")
+        and not lines[i + 1].lstrip().startswith("- ")
+    ):
+        del lines[i + 1]
+    pack[name] = "\n".join(lines).encode("utf-8", "surrogateescape")
+
+
+def _one_of(rng: random.Random, pack: Pack, name: bytes, wanted: Callable[[bytes], bool]) -> bytes:
+    """`name` if it is a file of the wanted kind, or else such a shipped file, added."""
+    if wanted(name) and not pack[name].startswith(LINK):
+        return name
+    shipped = shipped_files()
+    chosen = rng.choice(sorted(n for n in shipped if wanted(n)))
+    pack[chosen] = shipped[chosen]
+    return chosen
+
+
 def binary_garbage(rng: random.Random, pack: Pack, name: bytes) -> None:
     pack[name] = rng.randbytes(rng.randint(0, 2000))
 
@@ -300,6 +400,12 @@ MUTATIONS: list[Callable[[random.Random, Pack, bytes], None]] = [
     swap_value,
     swap_value,
     binary_garbage,
+    non_decimal_integer,
+    non_decimal_integer,
+    relabel_technique,
+    relabel_technique,
+    replace_region_or_question,
+    replace_region_or_question,
 ]
 
 

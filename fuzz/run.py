@@ -3,13 +3,20 @@
     python fuzz/run.py --packs 500 --seed 1      # the CI round (about a minute and a half)
     python fuzz/run.py --packs 10000 --seed 7    # a long round (see fuzz/README.md)
     python fuzz/run.py --replay 1:123            # one pack again, with the traceback
+    python fuzz/run.py --packs 1000 --diaries 500 --seed 1   # packs, then damaged diaries
 
 Each pack (fuzz/mutate.py) goes on top of the built-in content, in-process: through the
 loader (every kind, and `validate_packs`), then through the commands with Typer's
 CliRunner: `content validate PACK`, `techniques`, `techniques --json`, `check-symptoms`
 with 'n' answers, and `guide piriformis --hold 1 --auto` with 'n' answers, on a fake
 clock so no hold waits. Exit code 70 (a bug) and any exception that escapes count as
-failures; every other exit code is an answer. The exit status is 1 when anything failed.
+failures; every other exit code is an answer. A pack whose content is usable is also put
+to the gate oracle (fuzz/gate_oracle.py): an emergency panel, a question or a left-out
+technique it changed is a gate bypass, a failure too.
+
+Each damaged diary (fuzz/diaries.py) goes through `check-symptoms`, `history` and
+`report`: besides exit 70, a check that did not reach its first question is a failure
+(a damaged diary must never block the check). The exit status is 1 when anything failed.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from typer.testing import CliRunner
 
+from fuzz.diaries import damage, healthy_diary
+from fuzz.gate_oracle import bypasses
 from fuzz.mutate import make_pack, shipped_files, write_pack
 from sciatica_cli.cli.app import app
 from sciatica_cli.content.loader import ContentSet
@@ -59,6 +68,9 @@ class Tally:
     runs: int = 0
     exit_70: int = 0
     exceptions: int = 0
+    bypasses: int = 0
+    diaries: int = 0
+    blocked_checks: int = 0
     codes: Counter[int] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
 
@@ -115,6 +127,10 @@ def through_the_loader(pack: Path, tally: Tally, label: str) -> None:
             with contextlib.suppress(ContentError):
                 getattr(content, kind)
         validate_packs([pack])
+        with contextlib.suppress(ContentError):  # unusable content stops every command
+            for bypass in bypasses(content):
+                tally.bypasses += 1
+                tally.fail(f"{label} gate bypass: {bypass}")
     except Exception:  # any exception that escapes is the finding
         tally.exceptions += 1
         last = traceback.format_exc().strip().splitlines()[-1]
@@ -153,6 +169,38 @@ def run_pack(seed: int, number: int, shipped: dict[bytes, bytes], work: Path, ta
     return label
 
 
+DIARY_COMMANDS: list[tuple[str, list[str], str]] = [
+    ("check-symptoms", ["check-symptoms"], NO),
+    ("history", ["history"], ""),
+    ("history --json --all", ["history", "--json", "--all"], ""),
+    ("report", ["report", "--out", "-", "--format", "md"], ""),
+]
+
+
+def run_diary(seed: int, number: int, healthy: Path, work: Path, tally: Tally) -> None:
+    """One damaged diary through the commands that read it."""
+    rng = random.Random(f"{seed}:diary:{number}")
+    folder = work / f"diary-{number}"
+    shutil.copytree(healthy, folder)
+    label = f"diary {seed}:{number} [{', '.join(damage(rng, folder / 'diary.sqlite3'))}]"
+    runner = CliRunner()
+    for name, args, answers in DIARY_COMMANDS:
+        tally.runs += 1
+        env = fake_environment(answers, folder)
+        result = runner.invoke(app, args, obj=env, catch_exceptions=True)
+        tally.codes[result.exit_code] += 1
+        escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
+        if result.exit_code == INTERNAL_ERROR or escaped:
+            tally.exit_70 += result.exit_code == INTERNAL_ERROR
+            tally.exceptions += escaped
+            tally.fail(f"{label} `{name}` exit {result.exit_code}: {result.exception!r}")
+        elif name == "check-symptoms" and "Question 1 of" not in env.stdout.getvalue():
+            tally.blocked_checks += 1
+            tally.fail(f"{label} the check did not reach its first question")
+    tally.diaries += 1
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def replay(spec: str) -> int:
     """One pack again, with SCIATICA_DEBUG=1 so a crash shows its traceback."""
     seed, number = (int(part) for part in spec.split(":"))
@@ -179,6 +227,7 @@ def replay(spec: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packs", type=int, default=500, help="how many packs to try")
+    parser.add_argument("--diaries", type=int, default=0, help="how many damaged diaries")
     parser.add_argument("--seed", type=int, default=1, help="the seed of the round")
     parser.add_argument("--replay", metavar="SEED:N", help="run one pack again and show why")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -199,14 +248,24 @@ def main(argv: list[str] | None = None) -> int:
             run_pack(args.seed, number, shipped, work, tally)
             if not args.quiet and (number + 1) % 100 == 0:
                 print(f"  {number + 1} packs, {time.monotonic() - started:.0f} s", flush=True)
-    seconds = time.monotonic() - started
+        healthy = healthy_diary(work / "healthy").parent
+        for number in range(args.diaries):
+            run_diary(args.seed, number, healthy, work, tally)
+            if not args.quiet and (number + 1) % 100 == 0:
+                print(f"  {number + 1} diaries, {time.monotonic() - started:.0f} s", flush=True)
+    print(summary(args.seed, tally, time.monotonic() - started))
+    failed = tally.exit_70 or tally.exceptions or tally.bypasses or tally.blocked_checks
+    return 1 if failed else 0
+
+
+def summary(seed: int, tally: Tally, seconds: float) -> str:
     codes = ", ".join(f"{code}: {count}" for code, count in sorted(tally.codes.items()))
-    print(
-        f"seed {args.seed}: {tally.packs} packs tried, {tally.runs} runs, "
+    return (
+        f"seed {seed}: {tally.packs} packs tried, {tally.runs} runs, "
         f"{tally.exit_70} exit 70, {tally.exceptions} uncaught exceptions, "
-        f"{seconds:.0f} s (exit codes {codes})"
+        f"{tally.bypasses} gate bypasses; {tally.diaries} damaged diaries, "
+        f"{tally.blocked_checks} checks blocked; {seconds:.0f} s (exit codes {codes})"
     )
-    return 1 if tally.exit_70 or tally.exceptions else 0
 
 
 if __name__ == "__main__":

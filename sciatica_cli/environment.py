@@ -214,6 +214,7 @@ class Environment:
             emoji=False,
             highlight=False,
             soft_wrap=False,
+            _environ=_console_environ(),
         )
         if not MIN_WIDTH <= console.width <= MAX_WIDTH:
             console.width = min(max(console.width, MIN_WIDTH), MAX_WIDTH)
@@ -295,3 +296,17 @@ def _locale_region() -> str | None:
 def _content_dirs_from_environment() -> list[Path]:
     value = os.environ.get(CONTENT_DIR_VARIABLE, "")
     return [Path(part) for part in value.split(os.pathsep) if part]
+
+
+def _console_environ() -> dict[str, str]:
+    """The environment as Rich reads it, with an absurd `COLUMNS` or `LINES` clamped.
+
+    Rich turns a string of digits into a number, and Python refuses more than 4,300 digits
+    with an error of its own: a width of any length must be a clamp, not a crash.
+    """
+    environ = dict(os.environ)
+    for name, largest in (("COLUMNS", MAX_WIDTH), ("LINES", 10_000)):
+        value = environ.get(name, "")
+        if value.isdigit() and len(value) > len(str(largest)):
+            environ[name] = str(largest)
+    return environ

@@ -10,6 +10,19 @@ SIDES: tuple[str, ...] = ("left", "right")
 KINDS: tuple[str, ...] = ("massage", "stretch", "exercise", "activity")
 # `start`: about how many minutes a routine lasts by default (NICE's programmes are short).
 ROUTINE_MINUTES = 12
+# Movements an entry can make that some profile facts and cautions rule out, whatever the
+# entry is called (HIP-PRECAUTIONS, SPINE-SURGERY-LEAFLETS): the hip bent past 90 degrees,
+# the knee brought across the middle of the body, the leg turned inwards at the hip, the
+# spine twisted, bent deeply forwards or arched backwards. (The body's weight on a tool is
+# held per tool, by `body_weight`.)
+MOVEMENTS: tuple[str, ...] = (
+    "hip-bend-past-90",
+    "knee-across-middle",
+    "hip-turned-inwards",
+    "spine-twist",
+    "spine-bend-forward",
+    "spine-bend-back",
+)
 # Facts about a person (the safety profile) that rule some movements out.
 PROFILE_FACTORS: tuple[str, ...] = (
     "hip-replacement",

@@ -132,3 +132,13 @@ def test_start_asks_again_after_thousands_of_digits_and_takes_7_out_of_10(run, m
     assert "Please type a whole number from 0" in env.stdout.getvalue()
     [session] = Diary.open(env.data_dir).sessions()
     assert (session.before.leg, session.before.back) == (7, 3)
+
+
+@pytest.mark.parametrize("columns", ["9" * 4301, "9" * 20, "0"])
+def test_a_columns_of_any_length_is_clamped_not_a_crash(make_env, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", "9" * 5000)
+    env = make_env(width=None, stdout_isatty=True)
+    assert MIN_WIDTH <= env.console.width <= MAX_WIDTH
+    env.console.print("Still here.")
+    assert "Still here." in env.stdout.getvalue()

@@ -43,7 +43,16 @@ def test_fixture_problems_stop_commands_that_load_the_content(code: Code):
         assert [p.code for p in content.problems()] == [code]
         return
     with pytest.raises(ContentError) as caught:
-        for kind in ("sources", "tools", "techniques", "learn", "red_flags", "cautions", "areas"):
+        for kind in (
+            "sources",
+            "tools",
+            "techniques",
+            "learn",
+            "red_flags",
+            "cautions",
+            "areas",
+            "regions",
+        ):
             getattr(content, kind)
     assert {p.code for p in caught.value.problems} == {code}
 

@@ -1,4 +1,4 @@
-"""A pack may reword or tighten built-in safety content, never weaken it (rule SC308)."""
+"""A pack may tighten built-in safety content, never reword or weaken it (rule SC308)."""
 
 from __future__ import annotations
 
@@ -48,8 +48,20 @@ THINNERS = builtin("cautions.yaml", "blood-thinners")
         (without(SKIN, "asks"), "blocks_answered_areas", "stop blocking the areas named"),
         ({**SKIN, "blocks_answered_areas": False}, "blocks_answered_areas", "areas named"),
         ({**without(THINNERS, "light_pressure"), "asks": "side"}, "light_pressure", "light"),
+        ({**CLOT, "asks": "area"}, "asks", "change what it asks from 'side'"),
+        ({**CLOT, "question": "Are both your legs as warm as usual?"}, "question", "reword"),
     ],
-    ids=["clot-no-tier", "clot-soon", "clot-block", "light", "skin-asks", "skin-areas", "side"],
+    ids=[
+        "clot-no-tier",
+        "clot-soon",
+        "clot-block",
+        "light",
+        "skin-asks",
+        "skin-areas",
+        "side",
+        "side-to-area",
+        "reworded",
+    ],
 )
 def test_every_weakening_of_a_built_in_caution_is_refused(tmp_path, weakened, field, words):
     [problem] = caution_problems(pack(tmp_path / "p", "cautions.yaml", weakened))
@@ -66,10 +78,9 @@ def test_narrowing_a_caution_to_one_side_is_refused(tmp_path):
     assert "narrow its blocks to the side named" in problems[0].message
 
 
-def test_rewording_and_tightening_a_caution_is_allowed_with_a_note(tmp_path):
+def test_tightening_a_caution_is_allowed_with_a_note(tmp_path):
     stricter = {
         **CLOT,
-        "question": "Is one calf or thigh swollen, warm, red or darker than usual?",
         "tier": "emergency",
         "asks": None,
         "blocks": [*CLOT["blocks"], "piriformis"],
@@ -84,11 +95,13 @@ def test_rewording_and_tightening_a_caution_is_allowed_with_a_note(tmp_path):
     assert notes and "replaces the built-in caution 'clot-signs'" in notes[0]
 
 
-def test_a_built_in_urgent_red_flag_may_be_reworded_but_not_lowered(tmp_path):
+def test_a_built_in_urgent_red_flag_may_be_neither_reworded_nor_lowered(tmp_path):
     fever = builtin("red-flags.yaml", "fever-or-unwell")
     reworded = {**fever, "question": "Do you have a fever or feel unwell?"}
     content = ContentSet([builtin_content_dir(), pack(tmp_path / "a", "red-flags.yaml", reworded)])
-    assert content.red_flags["fever-or-unwell"].question == reworded["question"]
+    [problem] = content.problems(["red_flags"])
+    assert (problem.code, problem.field) == (Code.WEAKENED_SAFETY, "[0].question")
+    assert "may not reword the question" in problem.message
     lowered = {**fever, "tier": "soon"}
     content = ContentSet([builtin_content_dir(), pack(tmp_path / "b", "red-flags.yaml", lowered)])
     assert [p.code for p in content.problems(["red_flags"])] == [Code.WEAKENED_SAFETY]
@@ -123,3 +136,24 @@ def test_a_pack_cautions_file_adds_and_never_removes(tmp_path):
         c["id"] for c in yaml.safe_load((builtin_content_dir() / "cautions.yaml").read_text())
     }
     assert set(content.cautions) == built_in | {"new-knee-brace"}
+
+
+def test_a_caution_may_not_stop_blocking_a_movement():
+    from dataclasses import replace
+
+    from sciatica_cli.content.merge import _weakenings
+    from sciatica_cli.content.models import Caution
+
+    built_in = Caution(
+        id="twist-hurts",
+        question="Does twisting bring on sharp pain?",
+        advice="Leave out twisting for now.",
+        blocks_movements=("spine-twist", "spine-bend-back"),
+        sources=("SEED",),
+    )
+    weaker = replace(built_in, blocks_movements=("spine-bend-back",))
+    assert _weakenings(built_in, weaker) == [("blocks_movements", "it may not allow spine-twist")]
+    stricter = replace(
+        built_in, blocks_movements=(*built_in.blocks_movements, "spine-bend-forward")
+    )
+    assert _weakenings(built_in, stricter) == []

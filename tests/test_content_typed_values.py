@@ -13,6 +13,11 @@ TYPED = {
     "float": "!!float x",
     "bare-int": "!!int",
     "huge-int": "9" * 4301,
+    "huge-hex": "0x" + "f" * 5000,
+    "huge-binary": "0b" + "1" * 20_000,
+    "huge-octal": "0" + "7" * 6000,
+    "huge-base-60": "1" + ":59" * 3000,
+    "negative-hex": "-0x" + "f" * 5000,
 }
 
 
@@ -51,3 +56,22 @@ def test_every_command_reports_the_value_with_its_place(run, tmp_path, value, co
     result = run("--content-dir", str(pack), *args, input=answers)
     assert result.exit_code == code, result.output[-400:]
     assert "tools.yaml:3:13: SC103" in result.output
+
+
+@pytest.mark.parametrize("field", ["kind", "posture", "areas", "not_with", "each_side"])
+@pytest.mark.parametrize("value", ["0x" + "f" * 5000, "0b" + "1" * 20_000, "1" + ":59" * 3000])
+def test_a_huge_integer_in_another_base_in_a_choice_field_is_a_problem(tmp_path, field, value):
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.content.validation import validate_packs
+
+    text = (builtin_content_dir() / "techniques" / "walking.yaml").read_text(encoding="utf-8")
+    lines = [
+        f"{field}: {value}" if line.startswith(f"{field}:") else line for line in text.split("\n")
+    ]
+    if not any(line.startswith(f"{field}:") for line in text.split("\n")):
+        lines.append(f"{field}: {value}")
+    (tmp_path / "techniques").mkdir()
+    (tmp_path / "techniques" / "walking.yaml").write_text("\n".join(lines), encoding="utf-8")
+    problems = validate_packs([tmp_path]).problems
+    assert [p.code for p in problems] == [Code.WRONG_TYPE]
+    assert "too long" in problems[0].message and len(problems[0].message) < 80

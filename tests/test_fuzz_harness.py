@@ -73,3 +73,53 @@ def test_mutations_leave_links_whole():
         pack, _done = make_pack(random.Random(f"7:{number}"), shipped)
         links = [data for data in pack.values() if data.startswith(LINK)]
         assert all(len(data) > len(LINK) for data in links), number
+
+
+def test_the_gate_oracle_finds_a_region_the_loader_let_through(tmp_path, monkeypatch):
+    from fuzz.gate_oracle import bypasses
+    from sciatica_cli.content import loader
+    from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.content.problems import ContentError
+
+    regions = (builtin_content_dir() / "regions.yaml").read_text(encoding="utf-8")
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "regions.yaml").write_text(regions.replace('"999"', '"998"'), encoding="utf-8")
+    with pytest.raises(ContentError):  # refused: every command stops, nothing is shown
+        bypasses(ContentSet([builtin_content_dir(), pack]))
+    monkeypatch.setattr(loader, "refusal", lambda *_args: None)  # a planted hole
+    found = bypasses(ContentSet([builtin_content_dir(), pack]))
+    assert found == ["region GB: emergency_number changed"]
+
+
+def test_the_gate_oracle_finds_a_copy_shown_where_the_original_is_not(tmp_path, monkeypatch):
+    from fuzz.gate_oracle import bypasses
+    from sciatica_cli.content.loader import ContentSet
+    from sciatica_cli.content.paths import builtin_content_dir
+    from sciatica_cli.domain import triage
+
+    text = (builtin_content_dir() / "techniques" / "lower-back.yaml").read_text(encoding="utf-8")
+    (tmp_path / "techniques").mkdir()
+    copy = text.replace("id: lower-back", "id: copy-of-lower-back", 1)
+    copy = copy.replace("  - instruction: ", "  - instruction: Slowly now. ", 1)  # not SC321
+    (tmp_path / "techniques" / "copy-of-lower-back.yaml").write_text(copy, encoding="utf-8")
+    assert bypasses(ContentSet([builtin_content_dir(), tmp_path])) == []
+    monkeypatch.setattr(triage, "blocked_ids", lambda ids, _moves, _techniques: set(ids))
+    found = bypasses(ContentSet([builtin_content_dir(), tmp_path]))
+    shown = "caution spine-surgery-last-year: copy-of-lower-back (a copy of lower-back) is shown"
+    assert shown in found
+
+
+def test_a_round_of_damaged_diaries_runs_clean_and_reports_its_figures(capsys):
+    assert fuzz_run.main(["--packs", "0", "--diaries", "4", "--seed", "1", "--quiet"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "0 exit 70" in summary and "4 damaged diaries, 0 checks blocked" in summary
+
+
+def test_a_relabelled_copy_of_a_file_whose_name_is_not_utf8_is_still_a_pack():
+    from fuzz.mutate import relabel_technique
+
+    pack = {b"techniques/\xff.yaml": b"id: x\nkind: massage\n"}
+    for seed in range(40):  # the copy is made about half the time
+        relabel_technique(random.Random(seed), dict(pack), b"techniques/\xff.yaml")

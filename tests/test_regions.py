@@ -228,23 +228,25 @@ def test_an_unknown_placeholder_fails_with_sc401(tmp_path: Path):
 
 
 def test_region_values_may_not_hold_placeholders(tmp_path: Path):
-    pack = write_pack(tmp_path / "pack", {"regions.yaml": _region_yaml("XA", "{emergency_number}")})
+    pack = write_pack(
+        tmp_path / "pack", {"regions.yaml": _region_yaml("XA", "112", '"{primary_care}"')}
+    )
     assert codes(pack) == [Code.UNKNOWN_PLACEHOLDER]
 
 
 # -- regions in packs ------------------------------------------------------------------------
 def test_a_pack_may_add_a_region(tmp_path: Path):
-    pack = write_pack(tmp_path / "pack", {"regions.yaml": _region_yaml("ZA", "10177")})
+    pack = write_pack(tmp_path / "pack", {"regions.yaml": _region_yaml("ZA", "107")})
     assert codes(pack) == []
     content = ContentSet([builtin_content_dir(), pack])
     region = find_region(content.regions, "za")
     assert region is not None and region.name == "Testland"
-    assert "call 10177." in fill(CONTENT.red_flags["bowel-change"].advice, region)
+    assert "call 107." in fill(CONTENT.red_flags["bowel-change"].advice, region)
     assert "ZA" in known_codes(content.regions)
 
 
 def test_a_pack_may_refine_a_region_and_is_told_it_replaces_it(tmp_path: Path):
-    pack = write_pack(tmp_path / "pack", {"regions.yaml": _region_yaml("GB", "999")})
+    pack = write_pack(tmp_path / "pack", {"regions.yaml": _region_yaml("GB", "999", "A&E")})
     notes: list[str] = []
     content = ContentSet([builtin_content_dir(), pack], on_note=notes.append)
     assert content.regions["GB"].name == "Testland"
@@ -356,12 +358,12 @@ def _flag_yaml(flag: RedFlag, advice: str) -> str:
     )
 
 
-def _region_yaml(code: str, number: str) -> str:
+def _region_yaml(code: str, number: str, department: str = "the emergency unit") -> str:
     return (
         f"- id: {code}\n"
         "  name: Testland\n"
         f'  emergency_number: "{number}"\n'
-        "  emergency_department: the emergency unit\n"
+        f"  emergency_department: {department}\n"
         "  urgent_care: your doctor\n"
         "  primary_care: your doctor\n"
         "  book_primary_care: call your doctor\n"

@@ -129,16 +129,33 @@ def expected_blocks(
         # A follow-up counts only after a clear yes; otherwise, or when nothing was named,
         # the caution covers every side or area.
         named = set(answers.named.get(c.id, ())) if answer is Answer.YES else set()
+        ids = blocked_by_what_they_do(c, techniques)
         if c.asks == "side":
             sides = named & set(SIDES) or set(SIDES)
-            blocked |= {(t, s) for t in c.blocks for s in sides}
+            blocked |= {(t, s) for t in ids for s in sides}
         elif c.asks == "area" and c.blocks_answered_areas:
             areas = named & set(AREAS) or set(AREAS)
-            hit = {t.id for t in techniques if areas & set(t.areas)} | set(c.blocks)
+            hit = {t.id for t in techniques if areas & set(t.areas) and not t.is_movement} | ids
             blocked |= {(t, s) for t in hit for s in SIDES}
         else:
-            blocked |= {(t, s) for t in c.blocks for s in SIDES}
+            blocked |= {(t, s) for t in ids for s in SIDES}
     return blocked
+
+
+def blocked_by_what_they_do(c: Caution, techniques: tuple[Technique, ...]) -> set[str]:
+    """The ids a caution blocks, and every entry doing what one of them does: a massage on one
+    of the same areas; a movement of the same kind and position, on one of the same areas,
+    making at least its movements; and any entry making a movement the caution blocks."""
+    ids = set(c.blocks)
+    for b in (t for t in techniques if t.id in c.blocks):
+        for t in techniques:
+            if t.is_movement != b.is_movement or not set(t.areas) & set(b.areas):
+                continue
+            if not b.is_movement or (
+                t.kind == b.kind and t.posture == b.posture and set(b.movements) <= set(t.movements)
+            ):
+                ids.add(t.id)
+    return ids | {t.id for t in techniques if set(t.movements) & set(c.blocks_movements)}
 
 
 def caution_raised(c: Caution, answers: Answers) -> bool:

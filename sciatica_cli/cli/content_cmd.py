@@ -16,6 +16,7 @@ import typer
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.cli.exit_codes import ExitCode, exit_codes_epilog
 from sciatica_cli.errors import UsageError
+from sciatica_cli.writing import refuse_unsafe_target, write_whole
 
 _VALIDATE_EXITS = {
     ExitCode.OK: "the content is clean",
@@ -229,12 +230,10 @@ def new(
     env = environment(ctx)
     _check_new_entry(kind, entry_id, folder, TEMPLATE_KINDS)
     location = KINDS["techniques"].location
-    target = folder / location / f"{entry_id}.yaml"
-    if target.exists() and not force:
-        raise UsageError(f"'{target}' already exists; use --force to overwrite it")
+    target = _new_target(folder / location / f"{entry_id}.yaml", force)
     with _writing(target):
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(technique_template(entry_id, str(folder)), encoding="utf-8")
+        write_whole(target, technique_template(entry_id, str(folder)))
     env.stdout.write(f"Wrote {target}\n")
     if (builtin_content_dir() / location / f"{entry_id}.yaml").exists():
         env.note(f"'{entry_id}' is a built-in technique; this file will replace it in your pack.")
@@ -243,6 +242,14 @@ def new(
         f"sciatica content validate {folder}\n"
     )
     env.stdout.flush()
+
+
+def _new_target(target: Path, force: bool) -> Path:
+    """Where `content new` may write: never through a link, never over a file unasked."""
+    refuse_unsafe_target(target)  # --force or not
+    if target.exists() and not force:
+        raise UsageError(f"'{target}' already exists; use --force to overwrite it")
+    return target
 
 
 def _check_new_entry(kind: str, entry_id: str, folder: Path, kinds: Sequence[str]) -> None:

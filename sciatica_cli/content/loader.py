@@ -18,23 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from sciatica_cli.content import models
+from sciatica_cli.content.held_entries import region_problems
 from sciatica_cli.content.kinds import KINDS, Kind, content_locations, with_needs
 from sciatica_cli.content.layout import stray_files
 from sciatica_cli.content.merge import refusal, replacement_note
-from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.pose_rules import pose_rule_problems
 from sciatica_cli.content.problems import Code, ContentError, Problem, printable
 from sciatica_cli.content.reading import Located, read_kind
 from sciatica_cli.content.rules import (
     follow_up_problems,
-    light_text_problems,
-    posture_text_problems,
     reference_problems,
-    step_length_problems,
     step_word_limit,
+    technique_problems,
 )
 from sciatica_cli.content.service_text import text_problems
-from sciatica_cli.content.tool_steps import step_tool_problems
 
 # Callers outside content/ import these from here.
 __all__ = ["KINDS", "ContentSet", "Kind", "Located", "content_locations", "step_word_limit"]
@@ -44,6 +41,7 @@ __all__ = ["KINDS", "ContentSet", "Kind", "Located", "content_locations", "step_
 class _Loaded:
     entries: dict[str, Located[Any]]
     problems: list[Problem]
+    builtins: dict[str, Located[Any]]
 
 
 class ContentSet:
@@ -162,7 +160,7 @@ class ContentSet:
                     kind, entries[key], builtins.get(key), located, problems
                 ):
                     entries[key] = located
-        loaded = self._loaded[name] = _Loaded(entries, problems)
+        loaded = self._loaded[name] = _Loaded(entries, problems, builtins)
         return loaded
 
     def _replaces(
@@ -203,15 +201,10 @@ class ContentSet:
                 why = f"{located.entry.id!r} is the id of a red flag"
                 problems.append(located.doc.problem((*located.path, "id"), Code.DUPLICATE_ID, why))
             problems.extend(pose_rule_problems(name, located, self._known))  # SC501 to SC505
+            if name == "regions":
+                problems.extend(region_problems(located))  # SC320
             if name == "techniques":
-                problems.extend(step_length_problems(located))
-                problems.extend(light_text_problems(located))  # SC305, SC310, SC311
-                problems.extend(posture_text_problems(located))  # SC306
-                problems.extend(movement_problems(located))
-                problems.extend(
-                    located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)
-                    for where, why in step_tool_problems(located.entry)
-                )
+                problems.extend(technique_problems(located, loaded.builtins))
         self._checked[name] = problems
         return problems
 

@@ -3,10 +3,13 @@
 A pack cannot remove anything: it has no way to say "drop this entry". A built-in
 emergency red flag can only be repeated unchanged, never replaced (rule SC302), so every
 emergency question the program ships is always asked, in its own words. Every other
-built-in red flag and caution may be reworded or made stricter, never weaker (rule SC308):
-its tier may not fall or go, and a caution keeps every block, its light pressure and the
-reach of its follow-up question. Each pack is held to the built-in entry, not to the
-folder before it, so two packs in turn cannot weaken what one could not.
+built-in red flag and caution keeps its question word for word (a reworded question could
+turn a truthful answer into a clearance: a pack adds its own question instead) and may be
+made stricter, never weaker (rule SC308): its tier may not fall or go, and a caution keeps
+every block, its light pressure and the reach of its follow-up question. A built-in
+technique and region are held the same way (`held_entries.py`: SC308 and SC320). Each pack
+is held to the built-in entry, not to the folder before it, so two packs in turn cannot
+weaken what one could not.
 """
 
 from __future__ import annotations
@@ -14,31 +17,56 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from sciatica_cli.content.held_entries import region_changes, technique_weakenings
 from sciatica_cli.content.kinds import Kind
 from sciatica_cli.content.problems import Code, Problem
 from sciatica_cli.content.reading import Located
 from sciatica_cli.vocabulary import TIERS
 
-SAFETY_KINDS = frozenset({"red_flags", "cautions"})
+# The kinds whose built-in entries a pack may not weaken.
+HELD_KINDS = frozenset({"red_flags", "cautions", "techniques", "regions"})
 
 
 def refusal(kind: Kind, builtin: Located[Any] | None, new: Located[Any]) -> Problem | None:
     """Why `new` may not stand in for the built-in entry with its id, or None when it may."""
-    if builtin is None or kind.name not in SAFETY_KINDS:
+    if builtin is None or kind.name not in HELD_KINDS:
         return None
     key = getattr(new.entry, kind.key)
     if kind.name == "red_flags" and builtin.entry.tier == "emergency":
         return _weakened_emergency(key, builtin, new)
+    if kind.name == "regions":
+        changes = region_changes(builtin.entry, new.entry)
+        what = f"change where the built-in region {key!r} sends an emergency"
+        return _refused(
+            new, changes, Code.EMERGENCY_SERVICE, what, "add to its other fields, or add a region"
+        )
+    if kind.name == "techniques":
+        weakened = technique_weakenings(builtin.entry, new.entry)
+        what = f"weaken the built-in technique {key!r}"
+        return _refused(
+            new, weakened, Code.WEAKENED_SAFETY, what, _STRICT + "add one with a new id"
+        )
+    what = f"weaken the built-in {kind.label} {key!r}"
+    leave_out = _STRICT + "leave it out (it is always asked)"
     weakened = _weakenings(builtin.entry, new.entry)
+    return _refused(new, weakened, Code.WEAKENED_SAFETY, what, leave_out)
+
+
+_STRICT = "keep it at least as strict, or "
+
+
+def _refused(
+    new: Located[Any], weakened: list[tuple[str, str]], code: Code, what: str, instead: str
+) -> Problem | None:
+    """The problem for a pack entry that may not replace its built-in one, or None."""
     if not weakened:
         return None
     field, _reason = weakened[0]
     reasons = "; ".join(reason for _field, reason in weakened)
     return new.doc.problem(
         (*new.path, field),
-        Code.WEAKENED_SAFETY,
-        f"a pack may not weaken the built-in {kind.label} {key!r}: {reasons}; "
-        "keep it at least as strict, or leave it out (it is always asked)",
+        code,
+        f"a pack may not {what}: {reasons}; {instead}",
     )
 
 
@@ -49,9 +77,11 @@ def _weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
         lowered = f"lower its tier to {new.tier!r}" if new.tier else "drop its tier"
         found.append(("tier", f"it may not {lowered} (it is {old.tier!r})"))
     found += _asked_less(old, new)
-    if not hasattr(old, "blocks"):  # a red flag: its tier and how often it is asked
-        return found
-    found += _caution_weakenings(old, new)
+    if hasattr(old, "blocks"):  # a caution: what it blocks as well
+        found += _caution_weakenings(old, new)
+    if new.question != old.question:
+        # "Are both legs as strong as usual?" would turn a truthful "no" into a clearance.
+        found.append(("question", "it may not reword the question (add a question instead)"))
     return found
 
 
@@ -103,6 +133,13 @@ def _caution_weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
         found.append(("blocks_answered_areas", "it may not stop blocking the areas named"))
     if new.asks == "side" and old.asks != "side":
         found.append(("asks", "it may not narrow its blocks to the side named"))
+    elif old.asks is not None and new.asks not in (None, old.asks):
+        # Asked without a follow-up, a caution covers every side and area: only a switch
+        # to the other follow-up changes what a "yes" blocks (side to area, area to side).
+        found.append(("asks", f"it may not change what it asks from {old.asks!r}"))
+    dropped_moves = [m for m in old.blocks_movements if m not in new.blocks_movements]
+    if dropped_moves:
+        found.append(("blocks_movements", f"it may not allow {', '.join(dropped_moves)}"))
     return found
 
 

@@ -31,6 +31,17 @@ EntryKind = Literal["massage", "stretch", "exercise", "activity"]
 # Facts from the person's profile that rule a movement out (vocabulary.PROFILE_FACTORS).
 ProfileFactor = Literal["hip-replacement", "osteoporosis", "recent-spine-surgery", "pregnancy"]
 
+# What an entry does with the body (vocabulary.MOVEMENTS): blocks by movement read it, so a
+# copy of an entry under another name is blocked the same.
+Movement = Literal[
+    "hip-bend-past-90",
+    "knee-across-middle",
+    "hip-turned-inwards",
+    "spine-twist",
+    "spine-bend-forward",
+    "spine-bend-back",
+]
+
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOURCE_TAG = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
 
@@ -243,6 +254,13 @@ class Technique:
         "osteoporosis, recent-spine-surgery, pregnancy).",
         default=(),
     )
+    movements: tuple[Movement, ...] = field(
+        "The movements the entry makes that some facts rule out: hip-bend-past-90, "
+        "knee-across-middle, hip-turned-inwards, spine-twist, spine-bend-forward, "
+        "spine-bend-back. The profile and cautions block by these, "
+        "whatever the entry is called.",
+        default=(),
+    )
     sources: tuple[str, ...] = _SOURCES
 
     @property
@@ -324,6 +342,11 @@ class Caution:
         default=(),
         item_pattern=KEBAB,
         ref="technique",
+    )
+    blocks_movements: tuple[Movement, ...] = field(
+        "After a 'yes', no entry that makes one of these movements is shown (on the named "
+        "side when asks is side), whatever its id.",
+        default=(),
     )
     blocks_answered_areas: bool = field(
         "With asks: area, block every technique that works on an area named in the answer.",

@@ -13,12 +13,34 @@ from collections.abc import Iterator
 
 from sciatica_cli.content.models import Technique
 
-# Plain phrases a writer uses to ask for more pressure; checked case-insensitively.
+# Plain phrases a writer uses to ask for more pressure, body weight or depth, checked
+# case-insensitively as whole words. Each is a phrase, not a lone word: "a firm chair", "the
+# deep buttock muscle" and "press only as hard as feels OK" ask for no pressure.
+PRESSURE_PHRASES: tuple[str, ...] = (
+    r"(press|push)(ing|es)? (a (little|bit) )?(harder|deeper|more firmly)",
+    r"(press|push)(ing|es)? (really |very )?(hard|firm|firmly|deep|deeply|strongly)",
+    r"more pressure",
+    r"add(ing)? pressure",
+    r"build(ing)? up (the )?pressure",
+    r"(firm|hard|heavy|strong|deep|deep-tissue) pressure",
+    r"deep tissue",
+    r"deeper",
+    r"go(ing)? deep",
+    r"deeply in(to)?",
+    r"sink (in|into|deep)",
+    r"firmly",
+    r"dig(s|ging)? (in|into|deep|your)",
+    r"as (hard|firmly|deep|deeply|much) as (you (can|are able|dare)|possible)",
+    r"with (all )?(your )?(full )?(force|strength|might)",
+    r"forcefully",
+    r"your (body )?weight",
+    r"weight of your",
+    r"lean (back|in|into|on)",
+)
+# "Do not press deeply" asks for less: a phrase right after a negation is not counted.
+_NOT_NEGATED = r"(?<!\bnot )(?<!\bnever )(?<!n't )"
 PRESSURE_WORDS = re.compile(
-    r"\b((press|push)(ing)? (a (little|bit) )?(harder|deeper|more firmly)|more pressure|add(ing)? pressure|"
-    r"build(ing)? up (the )?pressure|deeper|your (body )?weight|weight of your|"
-    r"lean (back|in|into|on))\b",
-    re.IGNORECASE,
+    _NOT_NEGATED + r"\b(" + "|".join(PRESSURE_PHRASES) + r")\b", re.IGNORECASE
 )
 
 FieldPath = tuple[str | int, ...]

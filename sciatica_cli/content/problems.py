@@ -90,7 +90,8 @@ class Code(enum.Enum):
     MIXED_STEP = ("SC304", "a step of more than one kind, or a response check without repetitions")
     WEAKENED_SAFETY = (
         "SC308",
-        "a pack entry that weakens a built-in red flag or caution",
+        "a pack entry that rewords or weakens a built-in red flag or caution, or weakens a "
+        "built-in technique",
     )
     STEP_TOOL_NOT_LISTED = (
         "SC307",
@@ -120,6 +121,20 @@ class Code(enum.Enum):
         "SC311",
         "a massage step shown under light pressure that allows an ache (light is stroking "
         "with no ache)",
+    )
+    EMERGENCY_SERVICE = (
+        "SC320",
+        "an emergency number that is not 2 to 4 digits (or two joined by 'or'), or a pack "
+        "changing a built-in region's emergency number or emergency department",
+    )
+    COPIED_TECHNIQUE = (
+        "SC321",
+        "a pack technique under a new id with the steps of a built-in technique",
+    )
+    AREA_TEXT = ("SC322", "a massage text naming a body area its `areas` does not list")
+    MOVEMENT_TEXT = (
+        "SC323",
+        "a movement entry's text making a movement its `movements` does not list",
     )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (

@@ -8,13 +8,18 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sciatica_cli.content import models
+from sciatica_cli.content.area_rules import area_problems
 from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
+from sciatica_cli.content.held_entries import copy_problems
 from sciatica_cli.content.kinds import REF_KINDS
 from sciatica_cli.content.light_rules import ache_problems, weight_problems
+from sciatica_cli.content.movement_rules import movement_problems
+from sciatica_cli.content.movement_words import movement_word_problems
 from sciatica_cli.content.posture_rules import posture_problems
 from sciatica_cli.content.pressure_rules import pressure_problems
 from sciatica_cli.content.problems import Code, FieldPath, Problem
 from sciatica_cli.content.reading import Located
+from sciatica_cli.content.tool_steps import step_tool_problems
 
 STEP_WORD_LIMIT = 45
 WORDS_READ_PER_SECOND = 3
@@ -158,3 +163,25 @@ def posture_text_problems(located: Located[models.Technique]) -> Iterator[Proble
     """SC306: positions that disagree with `posture`, or unsafe ones without a pregnancy block."""
     for path, message in posture_problems(located.entry):
         yield located.doc.problem((*located.path, *path), Code.POSTURE_TEXT, message)
+
+
+def area_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:
+    """SC322: a massage text that names an area its `areas` does not list."""
+    for path, message in area_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.AREA_TEXT, message)
+
+
+def technique_problems(
+    located: Located[models.Technique], builtins: dict[str, Located[Any]]
+) -> Iterator[Problem]:
+    """Every rule read across one technique's fields, each with its own code."""
+    yield from copy_problems(located, builtins)  # SC321
+    yield from step_length_problems(located)  # SC301
+    yield from light_text_problems(located)  # SC305, SC310, SC311
+    yield from posture_text_problems(located)  # SC306
+    yield from area_text_problems(located)  # SC322
+    yield from movement_problems(located)  # SC303, SC304
+    for where, why in movement_word_problems(located.entry):  # SC323
+        yield located.doc.problem((*located.path, *where), Code.MOVEMENT_TEXT, why)
+    for where, why in step_tool_problems(located.entry):  # SC307
+        yield located.doc.problem((*located.path, *where), Code.STEP_TOOL_NOT_LISTED, why)

@@ -25,6 +25,7 @@ from sciatica_cli.content.fields import (
 from sciatica_cli.content.kinds import KINDS, Kind
 from sciatica_cli.content.problems import Code, is_hidden
 from sciatica_cli.content.yaml_source import MARKUP_PATTERN, TEXT_ALLOWS
+from sciatica_cli.writing import refuse_linked_folder, refuse_unsafe_target, write_whole
 
 # Draft 7 is the newest draft that YAML language servers in editors fully understand.
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -123,11 +124,16 @@ def all_schemas() -> dict[str, dict[str, Any]]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
+    """One file per kind in `folder`, each whole; never through a symbolic link."""
+    refuse_linked_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    schemas = all_schemas()
+    for name in schemas:  # refuse before writing any, so no run leaves half a set
+        refuse_unsafe_target(folder / name)
     written = []
-    for name, schema in all_schemas().items():
+    for name, schema in schemas.items():
         path = folder / name
-        path.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+        write_whole(path, json.dumps(schema, indent=2) + "\n")
         written.append(path)
     return written
 

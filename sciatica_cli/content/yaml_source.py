@@ -9,7 +9,7 @@ the parser sees the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -34,6 +34,9 @@ _STR = _TAG + "str"
 _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
 _MERGE = _TAG + "merge"
+# The longest text read as a number, true/false or null: 64 characters hold any number a
+# field can take in any base YAML reads (hex, binary, octal, base 60), and no more.
+MAX_NUMBER_TEXT = 64
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("int", "float", "bool", "null"))
 # Dates and the like are read back as the text the author wrote; the models decide.
 _AS_TEXT_TAGS = frozenset(_TAG + t for t in ("timestamp",))
@@ -67,6 +70,9 @@ class YamlDocument:
     data: Any
     text: str = ""
     _root: Node | None = None
+    # Each mapping's fields by name, built when first looked in: a file of 20,000 unknown
+    # fields has 20,000 problems, and a scan per problem would cost their square.
+    _fields: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict)
 
     def position(self, path: FieldPath) -> tuple[int, int]:
         """1-based (line, column) of a path, or of the nearest part of it that exists.
@@ -82,14 +88,11 @@ class YamlDocument:
         mark = node.start_mark
         for part in path:
             if isinstance(node, MappingNode) and isinstance(part, str):
-                for key_node, value_node in node.value:
-                    if key_node.value == part:
-                        node = value_node
-                        is_scalar = isinstance(node, ScalarNode)
-                        mark = node.start_mark if is_scalar else key_node.start_mark
-                        break
-                else:
+                found = self._fields_of(node).get(part)
+                if found is None:
                     break
+                key_node, node = found
+                mark = node.start_mark if isinstance(node, ScalarNode) else key_node.start_mark
             elif isinstance(node, SequenceNode) and isinstance(part, int):
                 if not 0 <= part < len(node.value):
                     break
@@ -98,6 +101,15 @@ class YamlDocument:
             else:
                 break
         return (mark.line + 1, mark.column + 1)
+
+    def _fields_of(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        fields = self._fields.get(id(node))
+        if fields is None:
+            fields = self._fields[id(node)] = {}
+            for key_node, value_node in node.value:
+                # The first of a field given twice, as a scan would find it.
+                fields.setdefault(str(key_node.value), (key_node, value_node))
+        return fields
 
     def problem(
         self, path: FieldPath, code: Code, message: str, at: FieldPath | None = None
@@ -233,13 +245,17 @@ class _Walker:
 
     def _typed(self, node: Node, path: FieldPath) -> Any:
         """A number, true/false or null; a value its tag cannot hold is a problem."""
+        shown = node.value if len(node.value) <= 20 else node.value[:20] + "..."
+        what = _TYPED_WORDS.get(node.tag, "value")
+        if len(node.value) > MAX_NUMBER_TEXT:
+            # No field needs a number this long, and one in hex, binary, octal or base 60
+            # would be built whole and then fail when printed (4,300 decimal digits).
+            self.report(node, path, Code.WRONG_TYPE, f"{shown!r} is too long for a {what}")
+            return None
         try:
             return self.constructors[node.tag](self.loader, node)
         except (ValueError, KeyError, TypeError, OverflowError, IndexError):
-            # `!!bool maybe`, `!!int abc`, a bare `!!int`, or an integer longer than
-            # Python turns into a number (4,300 digits).
-            shown = node.value if len(node.value) <= 20 else node.value[:20] + "..."
-            what = _TYPED_WORDS.get(node.tag, "value")
+            # `!!bool maybe`, `!!int abc`, or a bare `!!int`.
             self.report(node, path, Code.WRONG_TYPE, f"{shown!r} is not a valid {what}")
             return None
 

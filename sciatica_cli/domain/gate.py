@@ -15,7 +15,12 @@ import enum
 from dataclasses import dataclass
 
 from sciatica_cli.content.models import Technique, ToolVariant
-from sciatica_cli.domain.profile_rules import ProfileFactors, position_ruled_out, ruled_out
+from sciatica_cli.domain.profile_rules import (
+    ProfileFactors,
+    movement_ruled_out,
+    position_ruled_out,
+    ruled_out,
+)
 from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Outcome, Raised
 from sciatica_cli.vocabulary import SIDES
@@ -231,7 +236,11 @@ def may_do(
     if not shown.allowed:
         return shown
     factors = profile | outcome.profile_factors
-    why = ruled_out(technique.not_with, factors) or position_ruled_out(technique.posture, factors)
+    why = (
+        ruled_out(technique.not_with, factors)
+        or movement_ruled_out(technique.movements, factors)
+        or position_ruled_out(technique.posture, factors)
+    )
     if why is not None:
         return Decision(Verdict.BLOCKED, f"{technique.name} is left out {why}.")
     return shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sciatica_cli.domain.same_work import MOVEMENTS_RULED_OUT
 from sciatica_cli.vocabulary import PROFILE_FACTORS
 
 ProfileFactors = frozenset[str]
@@ -52,6 +53,16 @@ def ruled_out(not_with: Iterable[str], factors: ProfileFactors) -> str | None:
         if factor not in factors:
             continue
         return _WHY.get(factor, f"because of '{factor}' in your profile")
+    return None
+
+
+def movement_ruled_out(movements: Iterable[str], factors: ProfileFactors) -> str | None:
+    """Why an entry making these movements is left out for this person, or None: the same
+    reason as for an entry naming the fact in `not_with`, whatever the entry is called."""
+    made = set(movements)
+    for factor in sorted(factors):
+        if made & MOVEMENTS_RULED_OUT.get(factor, frozenset()):
+            return _WHY.get(factor, f"left out because of '{factor}' in your profile")
     return None
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sciatica_cli.content.models import Caution, RedFlag, Technique, Tier
+from sciatica_cli.domain.same_work import blocked_ids
 from sciatica_cli.vocabulary import AREAS, SIDES, TIERS
 
 Side = Literal["left", "right"]
@@ -404,9 +405,10 @@ def _blocks(
 def _blocked_ids(
     caution: Caution, named: tuple[str, ...], techniques: Mapping[str, Technique]
 ) -> set[str]:
-    """The techniques a raised caution leaves out: those it names, and every one or those
-    in an avoided posture or on an answered area, as it says."""
-    ids = set(caution.blocks)
+    """The techniques a raised caution leaves out: those it names and every one doing the
+    same work (so a copy under another id is blocked the same), and every one or those in an
+    avoided posture or on an answered area, as it says."""
+    ids = blocked_ids(caution.blocks, caution.blocks_movements, techniques)
     if caution.blocks_all:
         ids |= set(techniques)
     if caution.avoid_postures:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,9 @@ from sciatica_cli.errors import UsageError
 from sciatica_cli.flows.report import Report
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.schemas import SCHEMA_VERSION
+from sciatica_cli.writing import UnsafeTarget, write_whole
+
+NO_PAIN = "<p>No pain ratings in this period.</p>"
 
 
 def render(report: Report, form: str) -> str:
@@ -69,14 +71,13 @@ def render_json(report: Report) -> str:
 
 
 def write_report(env: Environment, path: Path, text: str) -> Path:
-    """Write it readable by the owner only (0600), even over an existing file; never
-    through a symbolic link, which could send health data somewhere unexpected."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    """Write it readable by the owner only (0600), even over an existing file, whole or not
+    at all; never through a symbolic link, which could send health data somewhere
+    unexpected, nor to a FIFO, which would wait for a reader for ever."""
     try:
-        fd = os.open(path, flags, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            os.fchmod(out.fileno(), 0o600)
-            out.write(text)
+        write_whole(path, text, mode=0o600)
+    except UnsafeTarget as exc:
+        raise UsageError(f"cannot write the report to '{path}': {exc.reason}") from None
     except OSError as exc:
         raise UsageError(f"cannot write the report to '{path}': {exc.strerror or exc}") from None
     env.console.print(inert(f"Report written to {path} (readable by you only)."))

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage import files
+from sciatica_cli.storage.failures import failure
 from sciatica_cli.storage.migrations import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -44,7 +45,11 @@ from sciatica_cli.storage.records import (
     RowError,
     SessionRecord,
     check_from_row,
+    decode_text,
+    is_utf8,
+    moment_of,
     session_from_row,
+    text_of,
 )
 
 __all__ = [
@@ -60,7 +65,8 @@ __all__ = [
 
 FILE_NAME = "diary.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
-DAMAGED_NOTES = 5  # a line each for the first few damaged rows, then one line for the rest
+DAMAGED_NOTES = 5
+MAX_LEVEL = 100  # far above any entry's levels: a bigger number is damage  # a line each for the first few damaged rows, then one line for the rest
 Record = TypeVar("Record")  # any row type read through `_read` (goals too)
 
 
@@ -115,10 +121,11 @@ class Diary:
                 files.create_private(path)
             # Autocommit mode: transactions are opened explicitly by `_transaction`.
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise _unreadable(path, str(exc)) from None
-        except OSError as exc:
-            raise _unreadable(path, exc.strerror or str(exc)) from None
+            connection.text_factory = decode_text
+        except DataError:
+            raise
+        except Exception as exc:  # any failure to open is the diary's, never a crash
+            raise failure(path, exc) from None
         diary = cls(path, connection, on_note, sleep)
         try:
             with diary._guarded():
@@ -148,11 +155,13 @@ class Diary:
                     "another sciatica kept it busy for too long",
                     "try again in a moment",
                 ) from None
-            raise _unreadable(self.path, str(exc)) from None
-        except sqlite3.Error as exc:
-            raise _unreadable(self.path, str(exc)) from None
-        except OSError as exc:
-            raise _unreadable(self.path, exc.strerror or str(exc)) from None
+            raise failure(self.path, exc) from None
+        except DataError:
+            raise
+        except Exception as exc:
+            # Any type at all (a byte of the schema that is not UTF-8 raised
+            # UnicodeDecodeError): the diary cannot be used, and the check goes on without it.
+            raise failure(self.path, exc) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -188,9 +197,11 @@ class Diary:
         with self._guarded():
             for row in self._db.execute(sql, params):
                 try:
-                    yield decode(row)
-                except RowError as exc:
-                    self._report(DamagedRow(table, int(row[0]), self.path, str(exc)))
+                    record = decode(row)
+                except ROW_FAULTS as exc:
+                    self._report(DamagedRow(table, _row_id(row), self.path, _why(exc)))
+                    continue
+                yield record
 
     def _in_time_order(
         self,
@@ -324,8 +335,8 @@ class Diary:
             return None
         try:
             return check_from_row(row)
-        except RowError as exc:
-            self._report(DamagedRow("checks", int(row[0]), self.path, str(exc)))
+        except ROW_FAULTS as exc:
+            self._report(DamagedRow("checks", _row_id(row), self.path, _why(exc)))
             return None
 
     # -- settings and clearing --------------------------------------------------------
@@ -333,7 +344,8 @@ class Diary:
         """A setting's text (the region, the side, ...), or None when it was never set."""
         with self._guarded():
             row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
-        return str(row[0]) if row else None
+        # A value that is not text of ours reads as never set (the default is used).
+        return row[0] if row and isinstance(row[0], str) and is_utf8(row[0]) else None
 
     def set_setting(self, key: str, value: str) -> None:
         if not key:
@@ -350,7 +362,11 @@ class Diary:
         """Every setting, by name."""
         with self._guarded():
             rows = self._db.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
-        return {str(key): str(value) for key, value in rows}
+        return {
+            key: value
+            for key, value in rows
+            if isinstance(key, str) and isinstance(value, str) and is_utf8(key + value)
+        }
 
     def clear(self) -> tuple[int, int]:
         """Delete every session and check (settings stay); returns how many of each.
@@ -428,13 +444,11 @@ class Diary:
         return min(found, default=None)
 
     def levels(self) -> dict[str, LevelRecord]:
-        with self._guarded():
-            rows = self._db.execute(
-                "SELECT technique, level, changed_at, reason FROM movement_levels"
-            ).fetchall()
+        """Each exercise's level; a row that cannot be read is skipped and named."""
+        sql = "SELECT rowid, technique, level, changed_at, reason FROM movement_levels"
         return {
-            str(t): LevelRecord(str(t), int(level), dt.datetime.fromisoformat(at), str(why))
-            for t, level, at, why in rows
+            level.technique: level
+            for level in self._read("movement_levels", sql, (), level_from_row)
         }
 
     def set_level(self, level: LevelRecord) -> None:
@@ -463,23 +477,55 @@ def _check_values(check: CheckRecord) -> tuple[Any, ...]:
     )
 
 
-def _unreadable(path: Path, reason: str) -> DataError:
-    return files.refusal(path, reason)
+# What reading one row may raise besides RowError: a value of an odd type (TypeError), a
+# number or time out of range (OverflowError), nesting too deep (RecursionError).
+ROW_FAULTS = (RowError, ValueError, TypeError, OverflowError, RecursionError)
+
+
+def _row_id(row: Any) -> int:
+    return row[0] if isinstance(row[0], int) else 0
+
+
+def _why(exc: Exception) -> str:
+    return (
+        str(exc)
+        if isinstance(exc, RowError)
+        else f"a value of the wrong kind ({type(exc).__name__})"
+    )
 
 
 def _movement_row(row: Any) -> MovementRecord:
-    try:
-        return MovementRecord(
-            id=int(row[0]),
-            session_id=None if row[1] is None else int(row[1]),
-            done_at=dt.datetime.fromisoformat(row[2]),
-            technique=str(row[3]),
-            level=int(row[4]),
-            status=str(row[5]),
-            response=None if row[6] is None else str(row[6]),
-            built_up=bool(row[7]),
-            felt=None if row[8] is None else str(row[8]),
-            pain_worse=bool(row[9]),
-        )
-    except (TypeError, ValueError) as exc:
-        raise RowError(f"an exercise entry cannot be read ({exc})") from None
+    return MovementRecord(
+        id=int(row[0]),
+        session_id=None if row[1] is None else int(row[1]),
+        done_at=_when(row[2], "done_at"),
+        technique=text_of(row[3], "technique"),
+        level=_whole(row[4], "level"),
+        status=text_of(row[5], "status"),
+        response=None if row[6] is None else text_of(row[6], "response"),
+        built_up=bool(row[7]),
+        felt=None if row[8] is None else text_of(row[8], "felt"),
+        pain_worse=bool(row[9]),
+    )
+
+
+def level_from_row(row: Any) -> LevelRecord:
+    return LevelRecord(
+        text_of(row[1], "technique"),
+        _whole(row[2], "level"),
+        _when(row[3], "changed_at"),
+        text_of(row[4], "reason"),
+    )
+
+
+def _when(value: object, column: str) -> dt.datetime:
+    moment = moment_of(value, column)
+    if moment is None:
+        raise RowError(f"{column} is empty")
+    return moment
+
+
+def _whole(value: object, column: str) -> int:
+    if not isinstance(value, int) or not 0 <= value <= MAX_LEVEL:
+        raise RowError(f"{column} is not a level")
+    return value

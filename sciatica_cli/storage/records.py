@@ -147,23 +147,57 @@ def check_from_row(row: Sequence[Any]) -> CheckRecord:
     )
 
 
+# The years a diary's times may fall in: a time at the very ends of the calendar
+# (0001-01-01T00:00:00+14:00) cannot be moved into another zone, or a day added to it.
+FIRST_YEAR, LAST_YEAR = 1900, 9000
+# JSON nested deeper than any list the diary writes is damage (100,000 levels exhaust
+# Python's recursion limit on the way in, and would on the way out).
+MAX_JSON_DEPTH = 16
+
+
 def _moment(value: object, column: str) -> dt.datetime | None:
     if value is None:
         return None
+    text = _text(value, column)
     try:
-        moment = dt.datetime.fromisoformat(_text(value, column))
+        moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise RowError(f"{column} is not a time: {value!r}") from None
+        raise RowError(f"{column} is not a time: {text[:40]!r}") from None
     if moment.tzinfo is None:  # it could not be compared with the clock's aware times
-        raise RowError(f"the time {value!r} in {column} has no UTC offset")
+        raise RowError(f"the time {text[:40]!r} in {column} has no UTC offset")
+    try:
+        in_range = FIRST_YEAR <= moment.astimezone(dt.timezone.utc).year <= LAST_YEAR
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        raise RowError(
+            f"the time {text[:40]!r} in {column} is not between {FIRST_YEAR} and {LAST_YEAR}"
+        )
     return moment
 
 
 def _json(value: object, column: str) -> object:
+    text = _text(value, column)
+    if _nesting(text) > MAX_JSON_DEPTH:
+        raise RowError(f"{column} is nested too deeply")
     try:
-        return json.loads(_text(value, column))
-    except ValueError:
+        return json.loads(text)
+    except (ValueError, RecursionError):
         raise RowError(f"{column} is not JSON") from None
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets go in `text`: an upper bound on its JSON's depth, in linear time."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0  # the usual case: few brackets, nothing to count
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
 
 
 def _names(value: object, column: str) -> list[str]:
@@ -189,7 +223,25 @@ def _answers(value: object) -> dict[str, Any] | None:
 def _text(value: object, column: str) -> str:
     if not isinstance(value, str):
         raise RowError(f"{column} is not text")
+    if not _is_utf8(value):
+        raise RowError(f"{column} holds bytes that are not UTF-8")
     return value
+
+
+def _is_utf8(text: str) -> bool:
+    """Text the diary's connection decoded without loss: its text factory keeps a byte that
+    is not UTF-8 as a lone surrogate (U+DC80 to U+DCFF), which no printing survives."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def decode_text(data: bytes) -> str:
+    """The diary connection's text factory: a cell that is not UTF-8 is read, not refused
+    for the whole query (SQLite's default), so the row decoders can skip just that row."""
+    return data.decode("utf-8", "surrogateescape")
 
 
 def _count(value: object, column: str) -> int:
@@ -208,5 +260,6 @@ def _rating(value: object, column: str) -> int | None:
 
 # The same checks for the other tables of the diary (goals and their ratings).
 moment_of = _moment
+is_utf8 = _is_utf8
 rating_of = _rating
 text_of = _text
