@@ -28,6 +28,7 @@ from sciatica_cli.domain.progress import (
     weeks,
     window_change,
 )
+from sciatica_cli.domain.recent_check import UNSURE, YES
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.between import BetweenReport, between_report
 from sciatica_cli.flows.diary_access import open_diary
@@ -62,10 +63,13 @@ class DayPain:
 class RaisedCheck:
     at: dt.datetime  # local time
     tier: str | None
-    raised: list[str]  # the questions, as asked
+    raised: list[str]  # the questions answered yes or not sure, as asked
     raised_ids: list[str]
     advice: list[str] | None  # None: kept before the diary stored advice
     acknowledged: bool | None  # None: not asked (only "soon" advice is acknowledged)
+    # Questions the check never reached (it stopped first): they count as "not sure" for
+    # the gate, but nobody answered them, so they are counted, never listed as answers.
+    not_asked: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,14 +292,26 @@ def _raised_checks(env: Environment, checks: Sequence[CheckRecord]) -> list[Rais
 
 def _raised(env: Environment, check: CheckRecord, questions: dict[str, str]) -> RaisedCheck:
     acknowledged = True if check.acknowledged else (False if check.tier == "soon" else None)
+    answered = _answered_raised(check)
     return RaisedCheck(
         at=env.local_time(check.checked_at),
         tier=check.tier,
-        raised=[questions.get(item, item) for item in check.raised],
-        raised_ids=list(check.raised),
+        raised=[questions.get(item, item) for item in answered],
+        raised_ids=answered,
         advice=check.advice,
         acknowledged=acknowledged,
+        not_asked=len(check.raised) - len(answered),
     )
+
+
+def _answered_raised(check: CheckRecord) -> list[str]:
+    """The raised questions the person answered yes or not sure. A check kept before the
+    diary stored those answers lists every raised question, as it always did."""
+    answers = check.answers or {}
+    if YES not in answers and UNSURE not in answers:
+        return list(check.raised)
+    said = {*answers.get(YES, ()), *answers.get(UNSURE, ())}
+    return [item for item in check.raised if item in said]
 
 
 def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSession]:

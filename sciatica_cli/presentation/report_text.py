@@ -152,11 +152,15 @@ SHOWN_IN_FULL = 3
 
 
 def raised_text(check: RaisedCheck) -> str:
-    """The questions answered yes or not sure; past 3 (an unfinished check counts every
-    question left unanswered), the rest by their short ids, so each stays listed."""
-    shown = "; ".join(check.raised[:SHOWN_IN_FULL])
+    """The questions answered yes or not sure; past 3, the rest by their short ids, so each
+    stays listed. Questions a check stopped before are counted, never listed as answers."""
+    shown = "; ".join(check.raised[:SHOWN_IN_FULL]) or "none"
     rest = check.raised_ids[SHOWN_IN_FULL:]
-    return f"{shown}; and {len(rest)} more: {', '.join(rest)}" if rest else shown
+    text = f"{shown}; and {len(rest)} more: {', '.join(rest)}" if rest else shown
+    if check.not_asked:
+        stop = " " if text.endswith(("?", ".")) else ". "
+        text += f"{stop}The check stopped there; {check.not_asked} more questions were not asked."
+    return text
 
 
 def acknowledged(check: RaisedCheck) -> str:
