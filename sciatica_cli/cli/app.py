@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from sciatica_cli import __version__
@@ -48,14 +49,16 @@ class SafeGroup(TyperGroup):
             install(self)
         if ctx.parent is None:  # the root: its options may come after the command too
             args = global_options.hoist(args)
-        return list(super().parse_args(ctx, args))
+        try:
+            return list(super().parse_args(ctx, args))
+        except click_errors.UsageError as exc:
+            raise _one_line(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except typer.BadParameter as exc:
-            exc.message = in_plain_words(exc)
-            raise
+        except click_errors.UsageError as exc:
+            raise _one_line(exc) from None
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise
         except SciaticaError as exc:
@@ -77,6 +80,27 @@ class SafeGroup(TyperGroup):
                 file=_stderr(ctx),
             )
             raise typer.Exit(int(ExitCode.INTERNAL_ERROR)) from None
+
+
+class OneLineUsageError(click_errors.UsageError):
+    """A bad option or argument shown as one line, like our own errors (exit code 2)."""
+
+    def show(self, file: Any = None) -> None:
+        typer.echo(f"Error: {self.format_message()}", file=file or sys.stderr)
+
+
+def _one_line(exc: click_errors.UsageError) -> click_errors.UsageError:
+    """Click's usage line and its "Try ... for help" hint become a pointer at the end."""
+    if isinstance(exc, OneLineUsageError):
+        return exc
+    if isinstance(exc, click_errors.BadParameter):
+        exc.message = in_plain_words(exc)
+    text = exc.format_message()
+    if isinstance(exc, click_errors.NoSuchOption) and exc.option_name[1:].isdigit():
+        text += " (a number below 0 is not a value here)"  # `log -1 2`: a score, not an option
+    text += "" if text.endswith(".") else "."
+    where = f" See '{exc.ctx.command_path} --help'." if exc.ctx is not None else ""
+    return OneLineUsageError(f"{text}{where}")
 
 
 def _stderr(ctx: Any) -> Any:
