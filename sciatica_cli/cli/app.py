@@ -27,6 +27,12 @@ from sciatica_cli.cli.exit_codes import (
     code_for_error,
     exit_codes_epilog,
 )
+from sciatica_cli.cli.help_width import (
+    ExitCodesCommand,
+    help_width,
+    narrow_help,
+    write_epilog,
+)
 from sciatica_cli.cli.option_values import in_plain_words
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
@@ -53,6 +59,19 @@ class SafeGroup(TyperGroup):
             return list(super().parse_args(ctx, args))
         except click_errors.UsageError as exc:
             raise _one_line(exc) from None
+
+    def make_context(
+        self, info_name: Any, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        # Every command's --help (its context inherits this) wraps at the terminal's width.
+        extra.setdefault("terminal_width", help_width())
+        if parent is None:
+            narrow_help(self)
+        return super().make_context(info_name, args, parent, **extra)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        if not write_epilog(self.epilog, formatter):
+            super().format_epilog(ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -279,7 +298,9 @@ def _register() -> None:
         if isinstance(target, typer.Typer):
             app.add_typer(target, name=name, short_help=short_help)
         else:
-            app.command(name, short_help=short_help, epilog=epilogs.get(name))(target)
+            epilog = epilogs.get(name)
+            cls = ExitCodesCommand if epilog else None
+            app.command(name, short_help=short_help, epilog=epilog, cls=cls)(target)
 
 
 _register()

@@ -35,10 +35,18 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-def exit_codes_epilog(codes: dict[ExitCode, str]) -> str:
-    """The "Exit codes:" block of a command's --help, one aligned line each."""
+class ExitCodesEpilog(str):
+    """The "Exit codes:" block of a command's --help. The text is one aligned line each;
+    `help_width.write_epilog` lays out `codes` to the terminal's width instead."""
+
+    codes: dict[ExitCode, str]
+
+
+def exit_codes_epilog(codes: dict[ExitCode, str]) -> ExitCodesEpilog:
     lines = "\n".join(f"  {int(code):>3}  {text}" for code, text in codes.items())
-    return f"\b\nExit codes:\n{lines}"  # \b: Click keeps the lines as they are
+    epilog = ExitCodesEpilog(f"\b\nExit codes:\n{lines}")  # \b: Click keeps the lines
+    epilog.codes = dict(codes)
+    return epilog
 
 
 EXIT_CODE_HELP: dict[ExitCode, str] = {
