@@ -61,7 +61,7 @@ def set_(
         None,
         "--techniques",
         metavar="ID,...",
-        help="Named techniques or exercises (ids from 'sciatica techniques'); "
+        help="Named techniques or exercises, by id or name (see 'sciatica catalogue'); "
         "default: the routine 'sciatica start' builds.",
     ),
 ) -> None:
