@@ -38,7 +38,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
 
 HELP = (
-    "A guide to safe self-massage for sciatica. It checks for warning signs first, "
+    "A guide to safe exercise and self-massage for sciatica. It checks for warning signs first, "
     "then walks you through each step with timed holds. It is not medical advice."
 )
 
@@ -210,7 +210,7 @@ def root(
     plain_mode: PlainMode = False,
     region: Region = None,
 ) -> None:
-    """A guide to safe self-massage for sciatica."""
+    """A guide to safe exercise and self-massage for sciatica."""
     env = environment(ctx)
     env.plain = env.plain or plain_mode
     if region is not None:

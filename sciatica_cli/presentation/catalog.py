@@ -160,19 +160,24 @@ def source_line(source: Source) -> Text:
     return inert(line, "dim")
 
 
+# Exercise comes first in every routine; massage is one help among others.
+ABOUT = "a guide to safe exercise and self-massage for sciatica"
+
+
 def welcome_view(console: Console, version: str, say: Say) -> None:
-    console.print(inert(f"sciatica {version}: a guide to safe self-massage for sciatica", "bold"))
+    console.print(inert(f"sciatica {version}: {ABOUT}", "bold"))
     console.print(
         inert(
             "It is not medical advice and does not replace a doctor or physiotherapist. "
-            "Massage may ease pain for a short while; it does not cure sciatica."
+            "Staying active comes first; massage may ease pain for a short while, but it "
+            "does not cure sciatica."
         )
     )
     console.print()
     rows = [
         ("sciatica start", "start here: a safety check, then a routine for you"),
         ("sciatica check-symptoms", "check for warning signs"),
-        ("sciatica techniques", "list the massage techniques"),
+        ("sciatica catalogue", "list the exercises, stretches and massage"),
         ("sciatica guide ID", "be guided through one, with timed holds"),
         ("sciatica learn", "read about sciatica and when to get help"),
         ("sciatica history", "your sessions and pain over time"),

@@ -117,9 +117,9 @@ class TerminalMovementQuestions:
 
     def ask_felt(self, technique: Technique) -> Felt | None:
         answer = self.reader.ask(
-            f"How did {technique.name} feel: too easy (e), about right (r) or too hard (h)? ",
+            f"How did {technique.name} feel: too easy (e), about right (r) or too hard (d)? ",
             lambda text: _FELT.get(normalise(text)),
-            "Please answer e (too easy), r (about right) or h (too hard).",
+            "Please answer e (too easy), r (about right) or d (too hard).",
         )
         return answer if isinstance(answer, Felt) else None
 
@@ -134,8 +134,10 @@ _FELT = {
     "r": Felt.ABOUT_RIGHT,
     "right": Felt.ABOUT_RIGHT,
     "about right": Felt.ABOUT_RIGHT,
-    "h": Felt.TOO_HARD,
+    # Not "h": in a session h means "it hurts more"; here it would mean something milder.
+    "d": Felt.TOO_HARD,
     "hard": Felt.TOO_HARD,
+    "difficult": Felt.TOO_HARD,
     "too hard": Felt.TOO_HARD,
 }
 
