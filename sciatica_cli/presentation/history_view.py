@@ -15,6 +15,7 @@ from sciatica_cli.environment import Environment
 from sciatica_cli.flows.history import History
 from sciatica_cli.flows.records import SessionRecord
 from sciatica_cli.presentation.catalog import NARROW
+from sciatica_cli.presentation.charts import one_decimal
 from sciatica_cli.presentation.console import inert
 from sciatica_cli.presentation.prompts import YES_NO_HINT, LineReader, parse_answer
 
@@ -163,7 +164,7 @@ def _trend_in_words(console: Console, history: History) -> None:
     console.print()
     console.print(inert("Pain by day, before sessions and logged (0 to 10):"))
     for day in rated:
-        leg, back = ("no rating" if v is None else f"{v:g}" for v in (day.leg, day.back))
+        leg, back = ("no rating" if v is None else one_decimal(v) for v in (day.leg, day.back))
         console.print(inert(f"  {day.day:%d %b}: leg {leg}, back {back}."))
 
 
