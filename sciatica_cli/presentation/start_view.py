@@ -146,9 +146,24 @@ class TerminalStartUI(GoalQuestions):
         self.console.print(inert(question, "bold"))
         for number, (_, name) in enumerate(choices, start=1):
             self.console.print(inert(f"  {number}  {name}"))
-        hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? if not sure."
-        chosen = self.reader.ask("Numbers > ", area_parser(choices), hint)
+        hint = (
+            f"Please type numbers from 1 to {len(choices)} (for example: 1 3), "
+            "or ? if not sure (that takes in all of them)."
+        )
+        chosen = self.reader.ask("Numbers > ", _some_of(choices), hint)
         return chosen if isinstance(chosen, tuple) else ()
+
+
+def _some_of(choices: Choices) -> Callable[[str], tuple[str, ...] | NoAnswer | None]:
+    """`area_parser` without its "n": here no answer can mean none, and n must never be
+    taken as "not sure" (every place); it is asked again, with the hint."""
+    parse = area_parser(choices)
+
+    def some(text: str) -> tuple[str, ...] | NoAnswer | None:
+        found = parse(text)
+        return None if found is NoAnswer.TAKEN_BACK else found
+
+    return some
 
 
 def first_run_welcome(console: Console) -> None:
