@@ -45,6 +45,7 @@ DISCLAIMER = (
     "and give fixed advice; they do not replace a clinical assessment."
 )
 STOPPED_PAIN = "stopped-pain"
+COMPLETED = "completed"
 Local = Callable[[dt.datetime], dt.datetime]
 
 
@@ -126,7 +127,8 @@ class Report:
     services: Services
     profile: ProfileFacts | None
     first_use: dt.date | None = None
-    sessions: int = 0
+    sessions: int = 0  # sessions where something was done (`did_something`)
+    sessions_not_counted: int = 0  # started, then stopped before anything was done
     weeks: list[Week] = field(default_factory=list)
     leg_change: WindowChange | None = None
     back_change: WindowChange | None = None
@@ -239,10 +241,12 @@ def _filled(
     local, first, last = env.local_time, base.first_day, base.last_day
     leg = [(local(s.started_at).date(), s.before.leg) for s in sessions]
     back = [(local(s.started_at).date(), s.before.back) for s in sessions]
+    done = [s for s in sessions if did_something(s)]
     return dataclasses.replace(
         base,
-        sessions=len(sessions),
-        weeks=weeks([local(s.started_at).date() for s in sessions], first, last),
+        sessions=len(done),
+        sessions_not_counted=len(sessions) - len(done),
+        weeks=weeks([local(s.started_at).date() for s in done], first, last),
         leg_change=window_change([(d, v) for d, v in leg if v is not None]),
         back_change=window_change([(d, v) for d, v in back if v is not None]),
         pain_days=_pain_days(sessions, local),
@@ -319,8 +323,8 @@ def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSessi
     return [
         HurtSession(
             at=env.local_time(s.started_at),
-            techniques=[names.get(t, t) for t in s.techniques],
-            technique_ids=list(s.techniques),
+            techniques=[names.get(t, t) for t in reached(s)],
+            technique_ids=reached(s),
             stopped=s.status == STOPPED_PAIN,
             leg=(s.before.leg, s.after.leg),
             back=(s.before.back, s.after.back),
@@ -333,8 +337,27 @@ def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSessi
 
 def _done(env: Environment, sessions: Sequence[SessionRecord]) -> list[Done]:
     names = _technique_names(env)
-    count = Counter(technique for s in sessions for technique in dict.fromkeys(s.techniques))
+    count = Counter(
+        technique for s in sessions if did_something(s) for technique in dict.fromkeys(reached(s))
+    )
     return [Done(names.get(t, t), t, n) for t, n in count.most_common()]
+
+
+def reached(session: SessionRecord) -> list[str]:
+    """The techniques a session got to: every one once it was completed (or when the diary
+    does not say where it stopped); else those before the one under way, and that one."""
+    planned, at = list(session.techniques), session.current_technique
+    if session.status == COMPLETED or at is None or at not in planned:
+        return planned
+    return planned[: planned.index(at) + 1]
+
+
+def did_something(session: SessionRecord) -> bool:
+    """Whether a session counts as one: it ran to its end, held a stretch, or got past its
+    first technique. A `q` after three seconds, or Ctrl-C before the first hold, does not
+    make a week regular."""
+    moved_on = len(reached(session)) > 1 and session.status != COMPLETED
+    return session.status == COMPLETED or session.holds_done > 0 or moved_on
 
 
 def _technique_names(env: Environment) -> dict[str, str]:
