@@ -51,9 +51,9 @@ def test_pain_moving_up_lets_the_sets_go_on(run, make_env, tmp_path):
     assert "Step 3 of 3" in out
     # Level 1 is one set; plain output gives a line at 1, 5 and 10.
     assert [line for line in out.splitlines() if line.endswith(" of 10")] == [
-        "1 of 10",
-        "5 of 10",
-        "10 of 10",
+        "repetition 1 of 10",
+        "repetition 5 of 10",
+        "repetition 10 of 10",
     ]
     assert rows(tmp_path, "SELECT status, response, felt FROM movement_results") == [
         ("completed", "moved-up", "about-right")

@@ -175,6 +175,9 @@ def _sessions_labelled(console: Console, history: History) -> None:
         )
         status = STATUS_WORDS.get(r.status, r.status)
         console.print(inert(f"  Ended: {status}. Holds done: {r.holds_done}."))
+        if not any(v is not None for p in _pains(r) for v in (p.before, p.after)):
+            console.print(inert("  Pain: not rated."))  # once, not "no rating" four times
+            continue
         console.print(inert(f"  {_pain_words('Leg pain', r.before.leg, r.after.leg)}."))
         console.print(inert(f"  {_pain_words('Back pain', r.before.back, r.after.back)}."))
 

@@ -63,7 +63,9 @@ class MovementLines(SessionListener):
         if self.plain and number not in (1, count) and number % PLAIN_EVERY:
             return
         where = f"Set {set_number} of {sets}: " if sets > 1 else ""
-        self.console.print(inert(f"{where}{number} of {count}"))
+        # Say what is counted: plain mode leaves some numbers out, and "5 of 6" alone, after
+        # "1 of 6", reads as a skip rather than a count.
+        self.console.print(inert(f"{where}repetition {number} of {count}"))
 
     def set_rest(self, seconds: int, next_set: int, sets: int) -> None:
         self._counting = False
