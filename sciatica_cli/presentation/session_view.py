@@ -165,7 +165,7 @@ class _CommonView(SessionListener):
         elif result.status is SessionStatus.QUIT:
             self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
-            self.console.print(inert("Session interrupted.", "bold"))
+            pass  # the command says how it stopped ("Interrupted.", "Stopped (SIGTERM)."), once
         elif self.in_routine:
             number, count = self.place
             self.console.print(inert(f"{plan.technique.name} done ({number} of {count}).", "bold"))
