@@ -44,7 +44,7 @@ def techniques_view(
         _long_listing(console, techniques, tools)
     elif console.width < CATALOGUE_NARROW:
         for t in techniques:
-            console.print(Text.assemble(inert(t.name, "bold"), f" ({t.id})"))
+            console.print(Text.assemble(inert(t.name, "bold"), inert(_id_if_new(t))))
             console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
             console.print(Padding(inert(_details(t, tools), "dim"), (0, 0, 0, 2)))
     else:
@@ -90,6 +90,14 @@ def _small_figure(technique: Technique, poses: Mapping[str, Pose]) -> Text:
     return inert("\n".join(lines), FIGURE_STYLE)
 
 
+def _id_if_new(technique: Technique) -> str:
+    """` (id)` where the id is not the name's own first words: "Calf (back of the lower
+    leg)" needs no "(calf)" after it; "Lower back muscles (lower-back)" keeps it. Either
+    can be typed after 'sciatica guide'; --json always gives the id."""
+    words = technique.id.replace("-", " ").casefold()
+    return "" if technique.name.casefold().startswith(words) else f" ({technique.id})"
+
+
 def _tool_names(technique: Technique, tools: Mapping[str, Tool]) -> str:
     return ", ".join(tools[v.tool].name for v in technique.tools)
 
@@ -107,7 +115,7 @@ def _long_listing(console: Console, techniques: list[Technique], tools: Mapping[
     width = max(console.width, 20)
     lines = [f"{len(techniques)} techniques"]
     for t in techniques:
-        lines.append(_wrapped(f"{t.name} ({t.id})", width, ""))
+        lines.append(_wrapped(f"{t.name}{_id_if_new(t)}", width, ""))
         lines.append(_wrapped(_details(t, tools), width, "  "))
     console.file.write(without_controls("\n".join(lines)) + "\n")
 
