@@ -497,3 +497,13 @@ def test_n_at_where_you_feel_it_is_asked_again_never_taken_as_every_place(run, m
     run("--region", "GB", "start", "--auto", obj=env)  # a first run too, in its own diary
     without_n = env.stdout.getvalue()
     assert routine(with_n) == routine(without_n)  # the calf's routine, as asked the second time
+
+
+def test_at_40_columns_the_routine_keeps_each_time_whole_and_hangs_its_lines(run, make_env):
+    import re
+
+    _, out, _ = start(run, make_env, ALL_CLEAR + CALF_CLEAR + "5\n5\n" + "3\n3\n", width=40)
+    lines = out[out.index("Your routine") : out.index("Total:")].splitlines()
+    assert not any(re.search(r"\((about )?\d+$", line.rstrip()) for line in lines)  # "(42"/"s)"
+    assert "   (about 2 min)" in lines  # a long name's time, hanging under the name
+    assert all(len(line.rstrip()) <= 40 for line in lines)
