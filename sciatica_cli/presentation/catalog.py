@@ -51,11 +51,14 @@ def techniques_view(
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
         if poses is not None:
             table.add_column("", no_wrap=True)
-        table.add_column("Technique", style="bold")
+        # Beside the figures the table is tight: the name column keeps room for its longest
+        # word (Rich would cut "Hamstring" to "Hamstri…"); areas and tools wrap instead.
+        longest = max(len(word) for t in techniques for word in [*t.name.split(), "Technique"])
+        table.add_column("Technique", style="bold", min_width=longest)
         table.add_column("Id", no_wrap=True)
         table.add_column("Kind", no_wrap=True)
-        table.add_column("Areas")
-        table.add_column("Tools")
+        table.add_column("Areas", overflow="fold")
+        table.add_column("Tools", overflow="fold")
         table.add_column("Time", no_wrap=True)
         for t in techniques:
             table.add_row(
