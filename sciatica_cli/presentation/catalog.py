@@ -48,29 +48,7 @@ def techniques_view(
             console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
             console.print(Padding(inert(_details(t, tools), "dim"), (0, 0, 0, 2)))
     else:
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
-        if poses is not None:
-            table.add_column("", no_wrap=True)
-        # Beside the figures the table is tight: the name column keeps room for its longest
-        # word (Rich would cut "Hamstring" to "Hamstri…"); areas and tools wrap instead.
-        longest = max(len(word) for t in techniques for word in [*t.name.split(), "Technique"])
-        table.add_column("Technique", style="bold", min_width=longest)
-        table.add_column("Id", no_wrap=True)
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Areas", overflow="fold")
-        table.add_column("Tools", overflow="fold")
-        table.add_column("Time", no_wrap=True)
-        for t in techniques:
-            table.add_row(
-                *([] if poses is None else [_small_figure(t, poses)]),
-                inert(t.name),
-                inert(t.id),
-                inert(t.kind),
-                inert(", ".join(t.areas)),
-                inert(_tool_names(t, tools)),
-                inert(format_duration(duration_seconds(t))),
-            )
-        console.print(table)
+        _techniques_table(console, techniques, tools, poses)
     low, high = questions
     count = str(low) if low == high else f"{low} to {high}"
     console.print(
@@ -81,6 +59,38 @@ def techniques_view(
             "italic",
         )
     )
+
+
+def _techniques_table(
+    console: Console,
+    techniques: list[Technique],
+    tools: Mapping[str, Tool],
+    poses: Mapping[str, Pose] | None,
+) -> None:
+    """From 100 columns: one row an entry, with a small figure of it on a live terminal."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+    if poses is not None:
+        table.add_column("", no_wrap=True)
+    # Beside the figures the table is tight: the name column keeps room for its longest
+    # word (Rich would cut "Hamstring" to "Hamstri…"); areas and tools wrap instead.
+    longest = max(len(word) for t in techniques for word in [*t.name.split(), "Technique"])
+    table.add_column("Technique", style="bold", min_width=longest)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Areas", overflow="fold")
+    table.add_column("Tools", overflow="fold")
+    table.add_column("Time", no_wrap=True)
+    for t in techniques:
+        table.add_row(
+            *([] if poses is None else [_small_figure(t, poses)]),
+            inert(t.name),
+            inert(t.id),
+            inert(t.kind),
+            inert(", ".join(t.areas)),
+            inert(_tool_names(t, tools)),
+            inert(format_duration(duration_seconds(t))),
+        )
+    console.print(table)
 
 
 def _small_figure(technique: Technique, poses: Mapping[str, Pose]) -> Text:
