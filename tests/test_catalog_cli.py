@@ -7,6 +7,8 @@ import json
 import pytest
 
 from sciatica_cli import __version__
+from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.environment import Environment
 
 BUILT_IN = ["calf", "hamstring", "lower-back", "piriformis", "seated-piriformis"]
@@ -41,8 +43,10 @@ def test_techniques_lists_every_technique_with_its_time(run, width):
 
 def test_narrow_terminal_gets_a_list_that_keeps_ids_whole(run):
     result = run("techniques", width=40)
+    names = {t.id: t.name for t in ContentSet([builtin_content_dir()]).techniques.values()}
     for technique_id in BUILT_IN:
-        assert f"({technique_id})" in result.stdout
+        said = names[technique_id].casefold().startswith(technique_id.replace("-", " "))
+        assert said or f"({technique_id})" in result.stdout  # the name says it, or the id
 
 
 def test_area_filter(run):
@@ -121,3 +125,19 @@ def test_unknown_command_is_a_usage_error(run):
     result = run("massage-me")
     assert result.exit_code == 2
     assert "No such command" in result.stderr
+
+
+def test_at_40_columns_an_id_is_shown_only_where_it_adds_something(run, make_env):
+    env = make_env(width=40)
+    run("--plain", "catalogue", obj=env, width=40)
+    lines = env.stdout.getvalue().splitlines()
+    assert "Calf (back of the lower leg)" in lines  # no "(calf)" after it
+    assert not any("(calf)" in line for line in lines)
+    assert "(nerve-slider)" in lines  # "Sciatic nerve slider (seated)": the id is not in it
+
+
+def test_guide_takes_a_shown_name_in_any_case(run, make_env):
+    env = make_env(stdin="")
+    result = run("guide", "LOWER BACK MUSCLES", "--hold", "1", obj=env)
+    assert "No technique" not in result.stderr
+    assert "Safety check" in env.stdout.getvalue()

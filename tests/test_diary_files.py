@@ -235,3 +235,15 @@ def test_history_tightens_a_readable_diary_and_says_so(run, make_env, tmp_path):
         "it is now private to you (mode 600).\n"
     )
     assert mode(path) == 0o600
+
+
+def test_a_folder_that_cannot_be_made_is_named_with_where_to_go_instead(run, make_env, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    env = make_env(data_dir_override=blocker / "data")
+    result = run("log", "5", "5", obj=env)
+    assert result.exit_code == 6
+    err = env.stderr.getvalue() + result.stderr
+    assert f"the diary's folder {blocker / 'data'} cannot be made" in err
+    assert "set SCIATICA_DATA_DIR to a folder you can write to" in err
+    assert "left as it is" not in err and blocker.read_text() == "not a folder"

@@ -26,7 +26,7 @@ def test_guide_knee_to_chest_runs_like_a_massage_technique(tmp_path):
             holds += 1
             child.expect_exact("Press Enter for the next step")
         child.send("\r")
-    child.expect_exact("feel: too easy (e), about right (r) or too hard (h)? ")
+    child.expect_exact("feel: too easy (e), about right (r) or too hard (d)? ")
     child.sendline("r")
     child.expect(pexpect.EOF)
     child.close()

@@ -182,13 +182,24 @@ def test_a_damaged_rating_is_skipped_and_named(tmp_path, make_env, run):
 
 
 def test_a_goal_removed_makes_room_and_keeps_its_ratings_in_the_diary(run, make_env, tmp_path):
-    cli(run, make_env, "goals", "add", "walk", "sit", "lift")
+    cli(run, make_env, "goals", "add", "walk the dog", "sit at work", "lift a bag")
     cli(run, make_env, "goals", "rate", stdin="3\n4\n5\n")
     code, _, err = cli(run, make_env, "goals", "remove", "4")
     assert code == 2 and "there is no goal 4" in err
     code, out, _ = cli(run, make_env, "goals", "remove", "2")
-    assert code == 0 and "Removed: sit." in out
-    assert [g["text"] for g in goals_json(run, make_env)] == ["walk", "lift"]
+    assert code == 0 and "Removed: sit at work." in out
+    assert [g["text"] for g in goals_json(run, make_env)] == ["walk the dog", "lift a bag"]
     assert cli(run, make_env, "goals", "add", "tie my shoes")[0] == 0
     code, out, _ = cli(run, make_env, "report", "--format", "json", "--out", "-")
-    assert [g["text"] for g in json.loads(out)["goals"]] == ["walk", "sit", "lift", "tie my shoes"]
+    texts = [g["text"] for g in json.loads(out)["goals"]]
+    assert texts == ["walk the dog", "sit at work", "lift a bag", "tie my shoes"]
+
+
+@pytest.mark.parametrize("text", ["r", "walk"])
+def test_a_goal_of_one_word_is_refused_with_an_example(run, make_env, text):
+    code, out, err = cli(run, make_env, "goals", "add", text)
+    assert code == 2 and out == ""
+    assert (
+        err
+        == f"Error: say the activity in a few words, such as 'walk to the shops' (not '{text}')\n"
+    )

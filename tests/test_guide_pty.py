@@ -83,10 +83,12 @@ def test_guided_session_with_pause_skip_and_ctrl_c(tmp_path):
     child.expect_exact("s left")
     attrs_during = termios.tcgetattr(child.child_fd)
     child.sendintr()
-    child.expect_exact("Session interrupted.")
+    child.expect_exact("Steps done: 8 of 10")
+    assert "nterrupted" not in (child.before or "")  # the command says it, once, below
     child.expect_exact("Interrupted.")
     attrs_after = termios.tcgetattr(child.child_fd)
     child.expect(pexpect.EOF)
+    assert "Interrupted." not in (child.before or "")  # said once, not twice
     child.close()
     assert child.exitstatus == 130
     # cbreak during the hold, and echo and line mode back afterwards

@@ -149,3 +149,11 @@ def test_open_hands_the_written_file_to_the_browser(run, make_env, tmp_path):
     out = tmp_path / "h.html"
     assert run("handout", "--out", str(out), "--open", obj=env).exit_code == 0
     assert opened == [out.resolve().as_uri()]
+
+
+def test_open_without_a_browser_says_where_the_handout_is(run, make_env, tmp_path):
+    env = make_env(open_in_browser=lambda uri: False)
+    out = tmp_path / "h.html"
+    assert run("handout", "--out", str(out), "--open", obj=env).exit_code == 0
+    said = " ".join(env.stderr.getvalue().split())
+    assert f"No browser could be opened. The handout is at {out.resolve()}" in said

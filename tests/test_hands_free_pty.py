@@ -80,7 +80,7 @@ def test_a_routine_needs_one_key_a_technique_and_side(tmp_path, side):
     child.sendline("")  # the after ratings skipped
     child.expect_exact(RATING)
     child.sendline("")
-    while child.expect_exact(["or too hard (h)? ", "Activity, or Enter to finish > "]) == 0:
+    while child.expect_exact(["or too hard (d)? ", "Activity, or Enter to finish > "]) == 0:
         child.sendline("r")
     child.sendline("")
     child.expect(pexpect.EOF)

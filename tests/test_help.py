@@ -42,3 +42,12 @@ def test_every_command_answers_help(run):
         result = run(*path, "--help")
         assert result.exit_code == 0, path
         assert "Usage:" in result.stdout
+
+
+def test_bare_sciatica_puts_exercise_first(run, make_env):
+    env = make_env(width=80)
+    run("--plain", obj=env, width=80)
+    out = env.stdout.getvalue()
+    assert "a guide to safe exercise and self-massage for sciatica" in out
+    assert "list the massage techniques" not in out
+    assert "sciatica catalogue" in out

@@ -50,9 +50,9 @@ def test_a_line_names_the_first_technique_and_how_many_more(run, make_env, tmp_p
     sixteen_sessions(tmp_path / "data")
     lines = history_lines(run, make_env, 60)
     assert lines[0].split() == ["When", "Ended", "Leg", "Back", "Done"]
-    assert "10 Nov 09:12  done   7 → 5  4 → 4  Sciatic nerve slider +2" in lines
-    assert "12 Nov 09:12  hurt   7 → 5  4 → 4  Sciatic nerve slider +2" in lines
-    assert "13 Nov 09:12  done   7 → 5  4 → 4  Piriformis" in [line.rstrip() for line in lines]
+    assert "10 Nov 09:12  done   7 → 5   4 → 4   Sciatic nerve slider +2" in lines
+    assert "12 Nov 09:12  hurt   7 → 5   4 → 4   Sciatic nerve slider +2" in lines
+    assert "13 Nov 09:12  done   7 → 5   4 → 4   Piriformis" in [line.rstrip() for line in lines]
     assert (
         "Ended: done; hurt = stopped, it hurt more; early = stopped early; cut = interrupted."
         in " ".join(" ".join(lines).split())
@@ -73,3 +73,23 @@ def test_the_pain_trend_is_drawn_once_on_a_terminal(run, make_env, tmp_path):
     out = env.stdout.getvalue()
     assert out.count("Leg pain") == 1  # the bar chart, and no sparkline below the table
     assert "Pain before each session, by day" not in out
+
+
+def test_columns_stay_aligned_where_the_output_cannot_encode_the_arrow(run, make_env, tmp_path):
+    import io
+
+    from sciatica_cli.presentation.ascii_forms import ERROR_HANDLER, register
+
+    register()
+    diary = Diary.open(tmp_path / "data")
+    session(diary, NOW - dt.timedelta(days=2), (6, 4), (4, 4))
+    session(diary, NOW - dt.timedelta(days=1), (10, 4), (10, 2))
+    diary.close()
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding="ascii", errors=ERROR_HANDLER, write_through=True)
+    run("history", obj=make_env(width=80, stdout=stdout), width=80)
+    lines = raw.getvalue().decode("ascii").splitlines()
+    head, first, second = lines[:3]
+    back = head.index("Back")  # the back column starts at the same place on every line
+    assert "6 -> 4" in first and first[back:].startswith("4 -> 4")
+    assert "10 -> 10" in second and second[back:].startswith("4 -> 2")

@@ -51,9 +51,9 @@ def test_pain_moving_up_lets_the_sets_go_on(run, make_env, tmp_path):
     assert "Step 3 of 3" in out
     # Level 1 is one set; plain output gives a line at 1, 5 and 10.
     assert [line for line in out.splitlines() if line.endswith(" of 10")] == [
-        "1 of 10",
-        "5 of 10",
-        "10 of 10",
+        "repetition 1 of 10",
+        "repetition 5 of 10",
+        "repetition 10 of 10",
     ]
     assert rows(tmp_path, "SELECT status, response, felt FROM movement_results") == [
         ("completed", "moved-up", "about-right")
@@ -86,7 +86,7 @@ def test_easy_on_two_days_moves_the_bridge_up_a_level_and_history_says_why(
     assert "Bridge: level 2 next time, because it felt easy on two days." in flat(out)
     assert rows(tmp_path, "SELECT technique, level FROM movement_levels") == [("bridge", 2)]
     result, out = guide(
-        run, make_env, "bridge", "--auto", "--hold", "1", then="h\n", check="n\n" * 2
+        run, make_env, "bridge", "--auto", "--hold", "1", then="d\n", check="n\n" * 2
     )
     assert "Set 2 of 2" in out  # level 2: eight bridges, twice
     assert "Bridge: level 1 next time, because it felt too hard." in flat(out)
@@ -118,3 +118,12 @@ def test_at_the_top_level_easy_on_two_days_names_the_next_step(run, make_env, tm
     assert rows(tmp_path, "SELECT level FROM movement_levels WHERE technique = 'bridge'") == [
         (top,)
     ]
+
+
+def test_h_after_an_exercise_is_not_taken_as_too_hard(run, make_env):
+    # In a session h means "it hurts more"; at "how did it feel" it asks again instead.
+    result, out = guide(run, make_env, "bridge", "--auto", "--hold", "1", then="h\nr\n")
+    assert result.exit_code == 0, out
+    assert "or too hard (d)?" in out
+    assert "Please answer e (too easy), r (about right) or d (too hard)." in out
+    assert "because it felt too hard" not in flat(out)

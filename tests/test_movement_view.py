@@ -27,10 +27,10 @@ def test_plain_output_has_a_line_every_five_and_the_voice_says_every_count():
     for number in range(1, 13):
         view.repetition(number, 12, 2, 3)
     assert out.getvalue().splitlines() == [
-        "Set 2 of 3: 1 of 12",
-        "Set 2 of 3: 5 of 12",
-        "Set 2 of 3: 10 of 12",
-        "Set 2 of 3: 12 of 12",
+        "Set 2 of 3: repetition 1 of 12",
+        "Set 2 of 3: repetition 5 of 12",
+        "Set 2 of 3: repetition 10 of 12",
+        "Set 2 of 3: repetition 12 of 12",
     ]
     assert said == [str(n) for n in range(1, 13)]
 
@@ -42,14 +42,22 @@ def test_a_pause_is_shown_while_counting_but_left_to_the_hold_view_in_a_hold():
     view.paused(False)
     view.hold_started(None, 30)  # type: ignore[arg-type]
     view.paused(True)
-    assert out.getvalue().splitlines() == ["1 of 3", "Paused (space to go on).", "Going on."]
+    assert out.getvalue().splitlines() == [
+        "repetition 1 of 3",
+        "Paused (space to go on).",
+        "Going on.",
+    ]
 
 
 def test_a_terminal_gets_a_line_for_every_repetition():
     view, out, _ = lines(plain=False)
     for number in range(1, 4):
         view.repetition(number, 3, 1, 1)
-    assert out.getvalue().splitlines() == ["1 of 3", "2 of 3", "3 of 3"]
+    assert out.getvalue().splitlines() == [
+        "repetition 1 of 3",
+        "repetition 2 of 3",
+        "repetition 3 of 3",
+    ]
 
 
 def test_questions_read_lines_and_no_answer_takes_the_safe_side(make_env):

@@ -89,7 +89,9 @@ def test_history_lists_entries_marked_and_counts_them_in_the_trend(run, make_env
     env = make_env()
     code, out, _ = cli(run, env, "--plain", "history")
     assert code == 0
-    assert "(logged, no session): leg 8/10, back 1/10; note: after gardening" in out
+    assert "Pain logged between sessions" in out
+    assert ": leg 8/10, back 1/10; note: after gardening" in out
+    assert "(logged, no session)" not in out  # the heading says it once
     assert "leg 8, back 1." in out  # the day's line of the trend, from the log alone
 
 
@@ -144,3 +146,16 @@ def test_a_damaged_entry_is_named_and_left_out(run, make_env, tmp_path):
     code, out, err = cli(run, env, "history", "--json")
     assert code == 0 and [e["leg"] for e in json.loads(out)["pain_log"]] == [6]
     assert "took is not JSON" in err
+
+
+def test_a_days_mean_shows_one_decimal_and_log_lines_hang_at_40_columns(run, make_env):
+    for leg in ("8", "9", "9"):
+        cli(run, make_env(), "log", leg, "5", "--note", "after a long walk to the shops and back")
+    env = make_env(width=40)
+    code, out, _ = cli(run, env, "--plain", "history")
+    assert code == 0
+    assert "leg 8.7, back 5." in out and "8.66" not in out
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  ") and "leg 8/10" in line)
+    assert lines[first + 1].startswith("    ")  # the entry goes on, further in
+    assert all(len(line) <= 40 for line in lines)

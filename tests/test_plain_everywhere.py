@@ -39,7 +39,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["start", "--hold", "1", "--auto"], START_AFTER_A_CHECK),
     (["start", "--hold", "1", "--auto"], "n\n" + "4\n4\n\n" + "3\n3\n" + "9\n9\n"),
     # Repetitions, and "too hard" so that history has an exercise level to show.
-    (["guide", "bridge", "--hold", "1", "--auto"], "n\n" + "h\n"),
+    (["guide", "bridge", "--hold", "1", "--auto"], "n\n" + "d\n"),
     (["guide", "press-ups", "--hold", "1", "--auto"], "n\n" + "s\n" + "r\n"),  # response check
     (["history"], ""),
     (["goals", "add", "walk to the shops", "sit through a film"], ""),

@@ -228,3 +228,26 @@ def test_a_routine_done_on_a_planned_day_counts_and_quiets_the_reminder(run, mak
     assert "Today (Wednesday) is a planned day: done." in out
     assert "This week: 1 of 3 planned sessions." in out
     assert "Nothing to remind you of now" in cli(run, make_env(), "remind")[1]
+
+
+def test_plan_techniques_take_their_shown_names_in_any_case(run, make_env):
+    args = (
+        "plan",
+        "set",
+        "--days",
+        "wed",
+        "--techniques",
+        "Bridge,PIRIFORMIS (deep buttock muscle)",
+    )
+    code, _, err = cli(run, make_env(), *args)
+    assert code == 0, err
+    data = valid(cli(run, make_env(), "plan", "--json")[1], "plan")
+    assert data["plan"]["techniques"] == ["bridge", "piriformis"]
+
+
+def test_a_mistyped_plan_technique_gets_a_did_you_mean(run, make_env):
+    code, _, err = cli(
+        run, make_env(), "plan", "set", "--days", "wed", "--techniques", "piriformus"
+    )
+    assert code == 2
+    assert err == "Error: No technique 'piriformus'. Did you mean 'piriformis'?\n"

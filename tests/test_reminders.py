@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from sciatica_cli.cli.exit_codes import ExitCode
 from sciatica_cli.environment import System
 from tests.between_helpers import cli
 
@@ -152,7 +153,7 @@ def test_with_no_scheduler_it_says_why_and_prints_the_line_to_add(run, make_env,
     seam = system(tmp_path, home)
     planned(run, make_env, seam)
     code, out, _ = cli(run, make_env(system=seam), "plan", "remind", "--install")
-    assert code == 0
+    assert code == ExitCode.NOT_INSTALLED == 8  # a script must not take it as installed
     assert "no crontab command" in out
     assert (
         f"0 8 * * 1,3,5 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/1000/bus {sys.executable}"

@@ -111,7 +111,8 @@ def test_html_and_markdown_say_the_same_numbers(run, make_env, tmp_path):
         assert "3.3 points lower, a change that matters (better; 2 points or 30 %)" in text
         assert "0.5 points lower, less than a change that matters (2 points or 30 %)" in text
         assert (
-            "Safety checks: 6 in all, 4 clear, 2 raised something (the most serious: urgent" in text
+            "Safety checks: 6 in all, 4 clear, 2 found a warning sign (the most serious: urgent"
+            in text
         )
         assert (
             "Sessions stopped because it hurt more: 1; pain clearly worse after a session" in text

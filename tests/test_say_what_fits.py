@@ -88,7 +88,7 @@ def test_after_q_start_asks_one_pain_rating_and_no_goals(run, make_env):
     assert after.count("0-10, or Enter to skip") == 1  # leg pain only
     assert "Back pain:" not in after
     assert "Activity, or Enter to finish" not in out  # no goals offered
-    assert "or too hard (h)?" not in after  # no check-ins either
+    assert "or too hard (d)?" not in after  # no check-ins either
     assert "repeat this later" not in after
     [session] = Diary.open(env.data_dir).sessions()
     assert (session.after.leg, session.after.back) == (4, None)

@@ -487,3 +487,29 @@ def test_history_shows_each_session_in_the_local_time_of_its_own_day(run, make_e
     assert result.exit_code == 0
     assert "20 Jul 10:00" in out
     assert "20 Nov 09:00" in out
+
+
+def test_n_at_where_you_feel_it_is_asked_again_never_taken_as_every_place(run, make_env, tmp_path):
+    # "n" cannot mean "none" here, and must not silently mean all five places.
+    rest = CALF_CLEAR + "5\n5\n" + "3\n3\n"
+    _, with_n, _ = start(run, make_env, ALL_CLEAR + "n\n" + rest)
+    assert "or ? if not sure (that takes in all of them)." in flat(with_n)
+
+    def routine(out: str) -> str:
+        listed = out[out.index("Your routine") :]
+        return listed[: listed.index("\n\n")]
+
+    env = make_env(stdin=ALL_CLEAR + rest, data_dir_override=tmp_path / "another")
+    run("--region", "GB", "start", "--auto", obj=env)  # a first run too, in its own diary
+    without_n = env.stdout.getvalue()
+    assert routine(with_n) == routine(without_n)  # the calf's routine, as asked the second time
+
+
+def test_at_40_columns_the_routine_keeps_each_time_whole_and_hangs_its_lines(run, make_env):
+    import re
+
+    _, out, _ = start(run, make_env, ALL_CLEAR + CALF_CLEAR + "5\n5\n" + "3\n3\n", width=40)
+    lines = out[out.index("Your routine") : out.index("Total:")].splitlines()
+    assert not any(re.search(r"\((about )?\d+$", line.rstrip()) for line in lines)  # "(42"/"s)"
+    assert "   (about 2 min)" in lines  # a long name's time, hanging under the name
+    assert all(len(line.rstrip()) <= 40 for line in lines)

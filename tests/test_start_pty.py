@@ -67,7 +67,7 @@ def test_first_run_to_a_finished_routine_then_history(tmp_path):
     child.expect_exact("0-10, or Enter to skip > ")
     child.sendline("3")
     # How each exercise felt, then the one summary at the real end.
-    while child.expect_exact(["or too hard (h)? ", "Your routine today"]) == 0:
+    while child.expect_exact(["or too hard (d)? ", "Your routine today"]) == 0:
         child.sendline("r")
     child.expect_exact("Leg pain before: 6, after: 4")
     child.expect_exact("Your session is saved")

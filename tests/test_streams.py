@@ -48,7 +48,7 @@ def test_a_session_on_ascii_only_output_uses_ascii_forms(tmp_path, encoding):
     result = sciatica(*GUIDE, stdin=ALL_CLEAR, SCIATICA_DATA_DIR=str(tmp_path), **encoding)
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode("ascii")  # nothing but ASCII came out
-    assert "Step 1 of 5 - left side" in out
+    assert "Step 1 of 5, left side" in out
     assert "Steps done: 5 of 5" in out
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 
 from sciatica_cli import __version__
@@ -28,12 +29,18 @@ from sciatica_cli.cli.exit_codes import (
     code_for_error,
     exit_codes_epilog,
 )
+from sciatica_cli.cli.help_width import (
+    ExitCodesCommand,
+    help_width,
+    narrow_help,
+    write_epilog,
+)
 from sciatica_cli.cli.option_values import in_plain_words
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import SciaticaError
 
 HELP = (
-    "A guide to safe self-massage for sciatica. It checks for warning signs first, "
+    "A guide to safe exercise and self-massage for sciatica. It checks for warning signs first, "
     "then walks you through each step with timed holds. It is not medical advice."
 )
 
@@ -50,14 +57,29 @@ class SafeGroup(TyperGroup):
             install(self)
         if ctx.parent is None:  # the root: its options may come after the command too
             args = global_options.hoist(args)
-        return list(super().parse_args(ctx, args))
+        try:
+            return list(super().parse_args(ctx, args))
+        except click_errors.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def make_context(
+        self, info_name: Any, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        # Every command's --help (its context inherits this) wraps at the terminal's width.
+        extra.setdefault("terminal_width", help_width())
+        if parent is None:
+            narrow_help(self)
+        return super().make_context(info_name, args, parent, **extra)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        if not write_epilog(self.epilog, formatter):
+            super().format_epilog(ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except typer.BadParameter as exc:
-            exc.message = in_plain_words(exc)
-            raise
+        except click_errors.UsageError as exc:
+            raise _one_line(exc) from None
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise
         except SciaticaError as exc:
@@ -79,6 +101,27 @@ class SafeGroup(TyperGroup):
                 file=_stderr(ctx),
             )
             raise typer.Exit(int(ExitCode.INTERNAL_ERROR)) from None
+
+
+class OneLineUsageError(click_errors.UsageError):
+    """A bad option or argument shown as one line, like our own errors (exit code 2)."""
+
+    def show(self, file: Any = None) -> None:
+        typer.echo(f"Error: {self.format_message()}", file=file or sys.stderr)
+
+
+def _one_line(exc: click_errors.UsageError) -> click_errors.UsageError:
+    """Click's usage line and its "Try ... for help" hint become a pointer at the end."""
+    if isinstance(exc, OneLineUsageError):
+        return exc
+    if isinstance(exc, click_errors.BadParameter):
+        exc.message = in_plain_words(exc)
+    text = exc.format_message()
+    if isinstance(exc, click_errors.NoSuchOption) and exc.option_name[1:].isdigit():
+        text += " (a number below 0 is not a value here)"  # `log -1 2`: a score, not an option
+    text += "" if text.endswith(".") else "."
+    where = f" See '{exc.ctx.command_path} --help'." if exc.ctx is not None else ""
+    return OneLineUsageError(f"{text}{where}")
 
 
 def _stderr(ctx: Any) -> Any:
@@ -169,7 +212,7 @@ def root(
     plain_mode: PlainMode = False,
     region: Region = None,
 ) -> None:
-    """A guide to safe self-massage for sciatica."""
+    """A guide to safe exercise and self-massage for sciatica."""
     env = environment(ctx)
     env.plain = env.plain or plain_mode
     if region is not None:
@@ -283,7 +326,9 @@ def _register() -> None:
                 sub.callback = sub.callback and _with_region(sub.callback)
             app.add_typer(target, name=name, short_help=short_help)
         else:
-            app.command(name, short_help=short_help, epilog=epilogs.get(name))(_with_region(target))
+            epilog = epilogs.get(name)
+            cls = ExitCodesCommand if epilog else None
+            app.command(name, short_help=short_help, epilog=epilog, cls=cls)(_with_region(target))
 
 
 _register()

@@ -15,6 +15,7 @@ import typer
 
 from sciatica_cli.cli.app_context import environment
 from sciatica_cli.cli.exit_codes import ExitCode, exit_codes_epilog
+from sciatica_cli.cli.help_width import ExitCodesCommand
 from sciatica_cli.errors import UsageError
 from sciatica_cli.writing import refuse_unsafe_target, write_whole
 
@@ -43,6 +44,7 @@ def content(ctx: typer.Context) -> None:
 @content_app.command(
     "validate",
     epilog=exit_codes_epilog(_VALIDATE_EXITS),
+    cls=ExitCodesCommand,
 )
 def validate(
     ctx: typer.Context,

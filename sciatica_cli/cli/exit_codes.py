@@ -27,15 +27,26 @@ class ExitCode(enum.IntEnum):
     # The checklist found no urgent sign, but massage may not go on now: the check was not
     # finished, the `soon` advice was not acknowledged, or the cautions rule out every technique.
     NO_MASSAGE = 7
+    # `plan remind --install` found no scheduler it could use: the line to add by hand is
+    # printed, but a script must not take it that a reminder is on.
+    NOT_INSTALLED = 8
     INTERNAL_ERROR = 70  # a bug in sciatica: please report it
     OUTPUT_ERROR = 74  # the output could not be written (a full disk); sysexits' EX_IOERR
     INTERRUPTED = 130  # Ctrl-C
 
 
-def exit_codes_epilog(codes: dict[ExitCode, str]) -> str:
-    """The "Exit codes:" block of a command's --help, one aligned line each."""
+class ExitCodesEpilog(str):
+    """The "Exit codes:" block of a command's --help. The text is one aligned line each;
+    `help_width.write_epilog` lays out `codes` to the terminal's width instead."""
+
+    codes: dict[ExitCode, str]
+
+
+def exit_codes_epilog(codes: dict[ExitCode, str]) -> ExitCodesEpilog:
     lines = "\n".join(f"  {int(code):>3}  {text}" for code, text in codes.items())
-    return f"\b\nExit codes:\n{lines}"  # \b: Click keeps the lines as they are
+    epilog = ExitCodesEpilog(f"\b\nExit codes:\n{lines}")  # \b: Click keeps the lines
+    epilog.codes = dict(codes)
+    return epilog
 
 
 EXIT_CODE_HELP: dict[ExitCode, str] = {
@@ -47,6 +58,7 @@ EXIT_CODE_HELP: dict[ExitCode, str] = {
     ExitCode.STOPPED_PAIN: "a session stopped because the pain got worse",
     ExitCode.DATA_ERROR: "the diary file cannot be read or written",
     ExitCode.NO_MASSAGE: "no massage now: check unfinished, advice unacknowledged, or no technique left",
+    ExitCode.NOT_INSTALLED: "no reminder could be installed (the line to add by hand is printed)",
     ExitCode.INTERNAL_ERROR: "a bug in sciatica (please report it)",
     ExitCode.OUTPUT_ERROR: "the output could not be written (e.g. a full disk)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C); 128 + N for signal N: 143 SIGTERM, 129 SIGHUP",

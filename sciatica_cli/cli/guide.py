@@ -99,10 +99,10 @@ def _chosen(env: Environment, technique: str, tool: str | None) -> Technique:
     from sciatica_cli.domain.plans import choose_tool
     from sciatica_cli.domain.suggest import unknown_message
     from sciatica_cli.errors import UsageError
+    from sciatica_cli.flows.between import technique_id
 
     techniques, tools = env.content.techniques, env.content.tools
-    if technique not in techniques:
-        raise UsageError(unknown_message("technique", technique, techniques))
+    technique = technique_id(env, technique)  # its id or its shown name, in any case
     if tool is not None and tool not in tools:  # not a tool at all, before "not done with"
         raise UsageError(unknown_message("tool", tool, tools))
     choose_tool(techniques[technique], tool)

@@ -49,5 +49,6 @@ def handout(
     path = Path(out) if out else Path(f"sciatica-handout-{sheet.made_on.isoformat()}.html")
     write_private(path, text, "handout")
     env.console.print(inert(f"Handout written to {path} (readable by you only)."))
-    if open_it:
-        env.open_in_browser(path.resolve().as_uri())
+    if open_it and not env.open_in_browser(path.resolve().as_uri()):
+        # No browser here (a server, a bare terminal): say where the file is, as report does.
+        env.note(f"No browser could be opened. The handout is at {path.resolve()}")

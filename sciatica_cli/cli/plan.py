@@ -61,7 +61,7 @@ def set_(
         None,
         "--techniques",
         metavar="ID,...",
-        help="Named techniques or exercises (ids from 'sciatica techniques'); "
+        help="Named techniques or exercises, by id or name (see 'sciatica catalogue'); "
         "default: the routine 'sciatica start' builds.",
     ),
 ) -> None:
@@ -97,7 +97,9 @@ def remind_setup(
 ) -> None:
     """Reminders on your system's own scheduler (a systemd timer, crontab, launchd or the
     Windows Task Scheduler): at the planned times it runs 'sciatica remind', which shows a
-    notification and exits. Nothing of sciatica keeps running in between."""
+    notification and exits. Nothing of sciatica keeps running in between. When no
+    scheduler can be used, --install prints the line to add by hand and exits with 8."""
+    from sciatica_cli.cli.exit_codes import ExitCode
     from sciatica_cli.errors import UsageError
     from sciatica_cli.flows import reminders
     from sciatica_cli.presentation.reminders_view import reminder_state
@@ -106,7 +108,10 @@ def remind_setup(
         raise UsageError("use one of --install, --remove and --status")
     env = environment(ctx)
     if install:
-        reminder_state(env.console, reminders.install_reminder(env), "install")
+        state = reminders.install_reminder(env)
+        reminder_state(env.console, state, "install")
+        if state.installed is None:
+            raise typer.Exit(ExitCode.NOT_INSTALLED)
     elif remove:
         reminder_state(env.console, reminders.remove_reminder(env), "remove")
     else:

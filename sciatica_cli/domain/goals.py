@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from sciatica_cli.domain.pain import meaningful_change
 
 MAX_GOALS = 3
+# An activity rated week after week must say what it is: "r" or "walk" cannot be rated the
+# same way twice; "walk to the shops" can.
+MIN_GOAL_WORDS = 2
 RERATE_AFTER = dt.timedelta(days=7)
 
 

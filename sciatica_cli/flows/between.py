@@ -7,6 +7,7 @@ Reading never creates a diary; writing does.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from contextlib import closing
@@ -24,6 +25,7 @@ from sciatica_cli.domain.schedule import (
     weekly_pain,
     weeks_in_a_row,
 )
+from sciatica_cli.domain.suggest import unknown_message
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.flows.diary_access import open_diary
@@ -119,16 +121,29 @@ def plan_status(
 
 
 def set_plan(env: Environment, plan: Plan) -> PlanStatus:
-    """Keep the plan (replacing any before it); unknown technique ids are refused."""
-    known = env.content.techniques
-    unknown = [t for t in plan.techniques if t not in known]
-    if unknown:
-        raise UsageError(f"unknown technique {unknown[0]!r}: 'sciatica techniques' lists the ids")
+    """Keep the plan (replacing any before it). Techniques are named by id or by the name
+    shown (any case); an unknown one is refused with a did-you-mean."""
+    ids = tuple(dict.fromkeys(technique_id(env, typed) for typed in plan.techniques))
+    plan = dataclasses.replace(plan, techniques=ids)
     with closing(open_diary(env)) as diary:
         PlanStore(diary).put(StoredPlan(plan.days, plan.at_text, env.now(), plan.techniques))
     status = read_plan(env)
     assert status is not None  # just kept
     return status
+
+
+def technique_id(env: Environment, typed: str) -> str:
+    """The id of the technique `typed` names: its id, or its name as shown, with or without
+    the words in brackets ("Bridge", "piriformis (deep buttock muscle)"), in any case."""
+    known = env.content.techniques
+    if typed in known:
+        return typed
+    wanted = typed.strip().casefold()
+    for tid, technique in known.items():
+        name = env.say(technique.name).casefold()
+        if wanted in (tid.casefold(), name, name.split(" (")[0].strip()):
+            return tid
+    raise UsageError(unknown_message("technique", typed, known))
 
 
 def clear_plan(env: Environment) -> bool:

@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sciatica_cli.domain.goals import GoalChange, rating_due, room_for
+from sciatica_cli.domain.goals import MIN_GOAL_WORDS, GoalChange, rating_due, room_for
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import UsageError
 from sciatica_cli.flows.diary_access import DiaryLink, open_diary
@@ -73,8 +73,12 @@ def add_goals(env: Environment, texts: Sequence[str]) -> list[Goal]:
     """Add goals in the person's words; a UsageError past 3 or for an empty or long text."""
     cleaned = [" ".join(text.split()) for text in texts]
     for text in cleaned:
-        if not text:
-            raise UsageError("a goal needs some words, such as 'walk to the shops'")
+        if len(text.split()) < MIN_GOAL_WORDS:
+            raise UsageError(
+                f"say the activity in a few words, such as 'walk to the shops' (not {text!r})"
+                if text
+                else "a goal needs some words, such as 'walk to the shops'"
+            )
         if len(text) > MAX_GOAL_CHARS:
             raise UsageError(f"a goal must be at most {MAX_GOAL_CHARS} characters")
     with closing(open_diary(env)) as diary:

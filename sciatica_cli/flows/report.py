@@ -28,6 +28,7 @@ from sciatica_cli.domain.progress import (
     weeks,
     window_change,
 )
+from sciatica_cli.domain.recent_check import UNSURE, YES
 from sciatica_cli.domain.trend import DayPain, daily_pain
 from sciatica_cli.environment import Environment
 from sciatica_cli.flows.between import BetweenReport, between_report
@@ -45,6 +46,7 @@ DISCLAIMER = (
     "and give fixed advice; they do not replace a clinical assessment."
 )
 STOPPED_PAIN = "stopped-pain"
+COMPLETED = "completed"
 Local = Callable[[dt.datetime], dt.datetime]
 
 
@@ -52,10 +54,13 @@ Local = Callable[[dt.datetime], dt.datetime]
 class RaisedCheck:
     at: dt.datetime  # local time
     tier: str | None
-    raised: list[str]  # the questions, as asked
+    raised: list[str]  # the questions answered yes or not sure, as asked
     raised_ids: list[str]
     advice: list[str] | None  # None: kept before the diary stored advice
     acknowledged: bool | None  # None: not asked (only "soon" advice is acknowledged)
+    # Questions the check never reached (it stopped first): they count as "not sure" for
+    # the gate, but nobody answered them, so they are counted, never listed as answers.
+    not_asked: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +117,8 @@ class Report:
     services: Services
     profile: ProfileFacts | None
     first_use: dt.date | None = None
-    sessions: int = 0
+    sessions: int = 0  # sessions where something was done (`did_something`)
+    sessions_not_counted: int = 0  # started, then stopped before anything was done
     weeks: list[Week] = field(default_factory=list)
     leg_change: WindowChange | None = None
     back_change: WindowChange | None = None
@@ -225,10 +231,12 @@ def _filled(
     local, first, last = env.local_time, base.first_day, base.last_day
     leg = [(local(s.started_at).date(), s.before.leg) for s in sessions]
     back = [(local(s.started_at).date(), s.before.back) for s in sessions]
+    done = [s for s in sessions if did_something(s)]
     return dataclasses.replace(
         base,
-        sessions=len(sessions),
-        weeks=weeks([local(s.started_at).date() for s in sessions], first, last),
+        sessions=len(done),
+        sessions_not_counted=len(sessions) - len(done),
+        weeks=weeks([local(s.started_at).date() for s in done], first, last),
         leg_change=window_change([(d, v) for d, v in leg if v is not None]),
         back_change=window_change([(d, v) for d, v in back if v is not None]),
         pain_days=_pain_days(sessions, local),
@@ -264,14 +272,26 @@ def _raised_checks(env: Environment, checks: Sequence[CheckRecord]) -> list[Rais
 
 def _raised(env: Environment, check: CheckRecord, questions: dict[str, str]) -> RaisedCheck:
     acknowledged = True if check.acknowledged else (False if check.tier == "soon" else None)
+    answered = _answered_raised(check)
     return RaisedCheck(
         at=env.local_time(check.checked_at),
         tier=check.tier,
-        raised=[questions.get(item, item) for item in check.raised],
-        raised_ids=list(check.raised),
+        raised=[questions.get(item, item) for item in answered],
+        raised_ids=answered,
         advice=check.advice,
         acknowledged=acknowledged,
+        not_asked=len(check.raised) - len(answered),
     )
+
+
+def _answered_raised(check: CheckRecord) -> list[str]:
+    """The raised questions the person answered yes or not sure. A check kept before the
+    diary stored those answers lists every raised question, as it always did."""
+    answers = check.answers or {}
+    if YES not in answers and UNSURE not in answers:
+        return list(check.raised)
+    said = {*answers.get(YES, ()), *answers.get(UNSURE, ())}
+    return [item for item in check.raised if item in said]
 
 
 def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSession]:
@@ -279,8 +299,8 @@ def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSessi
     return [
         HurtSession(
             at=env.local_time(s.started_at),
-            techniques=[names.get(t, t) for t in s.techniques],
-            technique_ids=list(s.techniques),
+            techniques=[names.get(t, t) for t in reached(s)],
+            technique_ids=reached(s),
             stopped=s.status == STOPPED_PAIN,
             leg=(s.before.leg, s.after.leg),
             back=(s.before.back, s.after.back),
@@ -293,8 +313,27 @@ def _hurt(env: Environment, sessions: Sequence[SessionRecord]) -> list[HurtSessi
 
 def _done(env: Environment, sessions: Sequence[SessionRecord]) -> list[Done]:
     names = _technique_names(env)
-    count = Counter(technique for s in sessions for technique in dict.fromkeys(s.techniques))
+    count = Counter(
+        technique for s in sessions if did_something(s) for technique in dict.fromkeys(reached(s))
+    )
     return [Done(names.get(t, t), t, n) for t, n in count.most_common()]
+
+
+def reached(session: SessionRecord) -> list[str]:
+    """The techniques a session got to: every one once it was completed (or when the diary
+    does not say where it stopped); else those before the one under way, and that one."""
+    planned, at = list(session.techniques), session.current_technique
+    if session.status == COMPLETED or at is None or at not in planned:
+        return planned
+    return planned[: planned.index(at) + 1]
+
+
+def did_something(session: SessionRecord) -> bool:
+    """Whether a session counts as one: it ran to its end, held a stretch, or got past its
+    first technique. A `q` after three seconds, or Ctrl-C before the first hold, does not
+    make a week regular."""
+    moved_on = len(reached(session)) > 1 and session.status != COMPLETED
+    return session.status == COMPLETED or session.holds_done > 0 or moved_on
 
 
 def _technique_names(env: Environment) -> dict[str, str]:

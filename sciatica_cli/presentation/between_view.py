@@ -20,7 +20,7 @@ from sciatica_cli.flows.between import Logged, PlanStatus
 from sciatica_cli.flows.history import History
 from sciatica_cli.flows.records import LogEntry
 from sciatica_cli.flows.replies import NoAnswer
-from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.console import hanging, inert
 from sciatica_cli.presentation.prompts import LineReader
 from sciatica_cli.presentation.session_view import SEEK_HELP_REMINDER, Say
 from sciatica_cli.presentation.start_view import RATING_HINT, WORSE_STEPS
@@ -179,13 +179,14 @@ def plan_json(status: PlanStatus | None) -> str:
 
 
 def log_line(entry: LogEntry, local: Local) -> str:
-    """`05 Dec 21:10 (logged, no session): leg 7/10, back 3/10; took ibuprofen 400 mg`."""
+    """`05 Dec 21:10: leg 7/10, back 3/10; took ibuprofen 400 mg` (under a heading that
+    says these were logged without a session, so no line says it again)."""
     parts = [f"leg {_score(entry.leg)}, back {_score(entry.back)}"]
     if entry.took:
         parts.append(f"took {'; '.join(entry.took)}")
     if entry.note:
         parts.append(f"note: {entry.note}")
-    return f"{local(entry.logged_at):%d %b %H:%M} (logged, no session): {'; '.join(parts)}"
+    return f"{local(entry.logged_at):%d %b %H:%M}: {'; '.join(parts)}"
 
 
 def between_block(console: Console, history: History) -> None:
@@ -195,7 +196,8 @@ def between_block(console: Console, history: History) -> None:
         console.print()
         console.print(inert("Pain logged between sessions", "bold"))
         for entry in history.logs:
-            console.print(inert(f"  {log_line(entry, history.local_time)}"))
+            line = hanging(log_line(entry, history.local_time), console.width)
+            console.print(inert(line), soft_wrap=True)
     if history.plan is not None:
         console.print()
         print_lines(console, plan_lines(history.plan))

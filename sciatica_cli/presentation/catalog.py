@@ -44,30 +44,11 @@ def techniques_view(
         _long_listing(console, techniques, tools)
     elif console.width < CATALOGUE_NARROW:
         for t in techniques:
-            console.print(Text.assemble(inert(t.name, "bold"), f" ({t.id})"))
+            console.print(Text.assemble(inert(t.name, "bold"), inert(_id_if_new(t))))
             console.print(Padding(inert(t.summary), (0, 0, 0, 2)))
             console.print(Padding(inert(_details(t, tools), "dim"), (0, 0, 0, 2)))
     else:
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
-        if poses is not None:
-            table.add_column("", no_wrap=True)
-        table.add_column("Technique", style="bold")
-        table.add_column("Id", no_wrap=True)
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Areas")
-        table.add_column("Tools")
-        table.add_column("Time", no_wrap=True)
-        for t in techniques:
-            table.add_row(
-                *([] if poses is None else [_small_figure(t, poses)]),
-                inert(t.name),
-                inert(t.id),
-                inert(t.kind),
-                inert(", ".join(t.areas)),
-                inert(_tool_names(t, tools)),
-                inert(format_duration(duration_seconds(t))),
-            )
-        console.print(table)
+        _techniques_table(console, techniques, tools, poses)
     low, high = questions
     count = str(low) if low == high else f"{low} to {high}"
     console.print(
@@ -80,6 +61,38 @@ def techniques_view(
     )
 
 
+def _techniques_table(
+    console: Console,
+    techniques: list[Technique],
+    tools: Mapping[str, Tool],
+    poses: Mapping[str, Pose] | None,
+) -> None:
+    """From 100 columns: one row an entry, with a small figure of it on a live terminal."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
+    if poses is not None:
+        table.add_column("", no_wrap=True)
+    # Beside the figures the table is tight: the name column keeps room for its longest
+    # word (Rich would cut "Hamstring" to "Hamstri…"); areas and tools wrap instead.
+    longest = max(len(word) for t in techniques for word in [*t.name.split(), "Technique"])
+    table.add_column("Technique", style="bold", min_width=longest)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Areas", overflow="fold")
+    table.add_column("Tools", overflow="fold")
+    table.add_column("Time", no_wrap=True)
+    for t in techniques:
+        table.add_row(
+            *([] if poses is None else [_small_figure(t, poses)]),
+            inert(t.name),
+            inert(t.id),
+            inert(t.kind),
+            inert(", ".join(t.areas)),
+            inert(_tool_names(t, tools)),
+            inert(format_duration(duration_seconds(t))),
+        )
+    console.print(table)
+
+
 def _small_figure(technique: Technique, poses: Mapping[str, Pose]) -> Text:
     """A figure of the entry's working position, small enough for a table row."""
     pose_id, _mark = working_picture(technique)  # a mark is a blur at this size
@@ -88,6 +101,14 @@ def _small_figure(technique: Technique, poses: Mapping[str, Pose]) -> Text:
         return Text()
     lines = figure_lines(figure(pose), columns=SMALL_FIGURE[0], rows=SMALL_FIGURE[1])
     return inert("\n".join(lines), FIGURE_STYLE)
+
+
+def _id_if_new(technique: Technique) -> str:
+    """` (id)` where the id is not the name's own first words: "Calf (back of the lower
+    leg)" needs no "(calf)" after it; "Lower back muscles (lower-back)" keeps it. Either
+    can be typed after 'sciatica guide'; --json always gives the id."""
+    words = technique.id.replace("-", " ").casefold()
+    return "" if technique.name.casefold().startswith(words) else f" ({technique.id})"
 
 
 def _tool_names(technique: Technique, tools: Mapping[str, Tool]) -> str:
@@ -107,7 +128,7 @@ def _long_listing(console: Console, techniques: list[Technique], tools: Mapping[
     width = max(console.width, 20)
     lines = [f"{len(techniques)} techniques"]
     for t in techniques:
-        lines.append(_wrapped(f"{t.name} ({t.id})", width, ""))
+        lines.append(_wrapped(f"{t.name}{_id_if_new(t)}", width, ""))
         lines.append(_wrapped(_details(t, tools), width, "  "))
     console.file.write(without_controls("\n".join(lines)) + "\n")
 
@@ -160,19 +181,24 @@ def source_line(source: Source) -> Text:
     return inert(line, "dim")
 
 
+# Exercise comes first in every routine; massage is one help among others.
+ABOUT = "a guide to safe exercise and self-massage for sciatica"
+
+
 def welcome_view(console: Console, version: str, say: Say) -> None:
-    console.print(inert(f"sciatica {version}: a guide to safe self-massage for sciatica", "bold"))
+    console.print(inert(f"sciatica {version}: {ABOUT}", "bold"))
     console.print(
         inert(
             "It is not medical advice and does not replace a doctor or physiotherapist. "
-            "Massage may ease pain for a short while; it does not cure sciatica."
+            "Staying active comes first; massage may ease pain for a short while, but it "
+            "does not cure sciatica."
         )
     )
     console.print()
     rows = [
         ("sciatica start", "start here: a safety check, then a routine for you"),
         ("sciatica check-symptoms", "check for warning signs"),
-        ("sciatica techniques", "list the massage techniques"),
+        ("sciatica catalogue", "list the exercises, stretches and massage"),
         ("sciatica guide ID", "be guided through one, with timed holds"),
         ("sciatica learn", "read about sciatica and when to get help"),
         ("sciatica history", "your sessions and pain over time"),

@@ -33,6 +33,11 @@ AXIS_WIDTH = 5  # "10 ┤"
 Series = Sequence[tuple[dt.date, float | None]]
 
 
+def one_decimal(value: float) -> str:
+    """A mean as text, everywhere the same way: one decimal at most ("8.7", "8")."""
+    return f"{round(value, 1):g}"
+
+
 def history_charts(env: Environment, history: History, goals: Sequence[GoalTrend]) -> None:
     """Pain before sessions, leg and back, and each activity goal; terminal only."""
     if not env.live or not history.days:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 from rich.text import Text
 
@@ -17,3 +18,11 @@ def without_controls(text: str) -> str:
 def inert(text: str, style: str = "") -> Text:
     """Content text as inert Rich text: no markup, no control or escape characters."""
     return Text(without_controls(text), style=style)
+
+
+def hanging(text: str, width: int, indent: str = "  ", more: str = "    ") -> str:
+    """`text` wrapped to `width`, its first line at `indent` and the rest further in, so
+    each entry of a list stands out from its neighbours at any width."""
+    return textwrap.fill(
+        text, width, initial_indent=indent, subsequent_indent=more, break_on_hyphens=False
+    )

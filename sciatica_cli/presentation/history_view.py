@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console
@@ -39,10 +40,30 @@ def sparkline(values: Sequence[float | None]) -> str:
     return "".join(marks)
 
 
-def _rating(before: int | None, after: int | None) -> str:
+def _rating(before: int | None, after: int | None, arrow: str = "→") -> str:
     if before is None and after is None:
         return "-"
-    return f"{'-' if before is None else before} → {'-' if after is None else after}"
+    return f"{'-' if before is None else before} {arrow} {'-' if after is None else after}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pain:
+    before: int | None
+    after: int | None
+
+
+def _pains(record: SessionRecord) -> tuple[_Pain, _Pain]:
+    """Leg, then back: each before and after."""
+    return (
+        _Pain(record.before.leg, record.after.leg),
+        _Pain(record.before.back, record.after.back),
+    )
+
+
+def _arrow(console: Console) -> str:
+    """ "→", or "->" where the output cannot encode it: chosen here, before the columns are
+    laid out, since a stand-in put in later is wider and would push the columns apart."""
+    return "→" if console.encoding.lower().startswith("utf") else "->"
 
 
 def _when(moment: dt.datetime, local: Callable[[dt.datetime], dt.datetime]) -> str:
@@ -115,14 +136,16 @@ def _done_cell(history: History, record: SessionRecord, room: int) -> str:
 
 def _sessions_lines(console: Console, history: History) -> None:
     """One line a session: when, how it ended, leg and back pain, then what was done."""
-    head = f"{'When':<12}  {'Ended':<5}  {'Leg':<6} {'Back':<6} Done"
+    arrow = _arrow(console)
+    pain = len(f"10 {arrow} 10")  # the widest rating cell
+    head = f"{'When':<12}  {'Ended':<5}  {'Leg':<{pain}} {'Back':<{pain}} Done"
     console.print(inert(head, "bold"), no_wrap=True, overflow="crop")
     room = max(8, console.width - len(head) + len("Done"))
     for r in history.sessions:
+        leg, back = (_rating(p.before, p.after, arrow) for p in _pains(r))
         cells = (
             f"{_when(r.started_at, history.local_time):<12}  "
-            f"{ENDED_SHORT.get(r.status, r.status[:5]):<5}  "
-            f"{_rating(r.before.leg, r.after.leg):<6} {_rating(r.before.back, r.after.back):<6} "
+            f"{ENDED_SHORT.get(r.status, r.status[:5]):<5}  {leg:<{pain}} {back:<{pain}} "
         )
         line = cells + _done_cell(history, r, room)
         console.print(inert(line), no_wrap=True, overflow="crop")
@@ -153,6 +176,9 @@ def _sessions_labelled(console: Console, history: History) -> None:
         )
         status = STATUS_WORDS.get(r.status, r.status)
         console.print(inert(f"  Ended: {status}. Holds done: {r.holds_done}."))
+        if not any(v is not None for p in _pains(r) for v in (p.before, p.after)):
+            console.print(inert("  Pain: not rated."))  # once, not "no rating" four times
+            continue
         console.print(inert(f"  {_pain_words('Leg pain', r.before.leg, r.after.leg)}."))
         console.print(inert(f"  {_pain_words('Back pain', r.before.back, r.after.back)}."))
 
@@ -183,7 +209,8 @@ def _sessions_stacked(console: Console, history: History) -> None:
             Text.assemble(inert(when, "bold"), " ", inert(done)), no_wrap=True, overflow="crop"
         )
         ended = ENDED_SHORT.get(r.status, r.status[:5])
-        detail = f"{ended}; leg {_rating(r.before.leg, r.after.leg)}; back {_rating(r.before.back, r.after.back)}"
+        leg, back = (_rating(p.before, p.after, _arrow(console)) for p in _pains(r))
+        detail = f"{ended}; leg {leg}; back {back}"
         console.print(inert(f"  {detail}", "dim"), no_wrap=True, overflow="crop")
     _footnotes(console, history)
 
@@ -204,8 +231,7 @@ def _sessions_table(console: Console, history: History) -> None:
             inert(history.technique_names(r)),
             inert(STATUS_WORDS.get(r.status, r.status)),
             inert(str(r.holds_done)),
-            inert(_rating(r.before.leg, r.after.leg)),
-            inert(_rating(r.before.back, r.after.back)),
+            *(inert(_rating(p.before, p.after, _arrow(console))) for p in _pains(r)),
         )
     console.print(table)
 

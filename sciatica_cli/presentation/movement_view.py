@@ -63,7 +63,9 @@ class MovementLines(SessionListener):
         if self.plain and number not in (1, count) and number % PLAIN_EVERY:
             return
         where = f"Set {set_number} of {sets}: " if sets > 1 else ""
-        self.console.print(inert(f"{where}{number} of {count}"))
+        # Say what is counted: plain mode leaves some numbers out, and "5 of 6" alone, after
+        # "1 of 6", reads as a skip rather than a count.
+        self.console.print(inert(f"{where}repetition {number} of {count}"))
 
     def set_rest(self, seconds: int, next_set: int, sets: int) -> None:
         self._counting = False
@@ -117,9 +119,9 @@ class TerminalMovementQuestions:
 
     def ask_felt(self, technique: Technique) -> Felt | None:
         answer = self.reader.ask(
-            f"How did {technique.name} feel: too easy (e), about right (r) or too hard (h)? ",
+            f"How did {technique.name} feel: too easy (e), about right (r) or too hard (d)? ",
             lambda text: _FELT.get(normalise(text)),
-            "Please answer e (too easy), r (about right) or h (too hard).",
+            "Please answer e (too easy), r (about right) or d (too hard).",
         )
         return answer if isinstance(answer, Felt) else None
 
@@ -134,8 +136,10 @@ _FELT = {
     "r": Felt.ABOUT_RIGHT,
     "right": Felt.ABOUT_RIGHT,
     "about right": Felt.ABOUT_RIGHT,
-    "h": Felt.TOO_HARD,
+    # Not "h": in a session h means "it hurts more"; here it would mean something milder.
+    "d": Felt.TOO_HARD,
     "hard": Felt.TOO_HARD,
+    "difficult": Felt.TOO_HARD,
     "too hard": Felt.TOO_HARD,
 }
 

@@ -11,6 +11,7 @@ from sciatica_cli.domain.schedule import DAY_CODES, DAY_NAMES
 from sciatica_cli.flows.between import BetweenReport
 from sciatica_cli.flows.report import Report
 from sciatica_cli.presentation import report_text as words
+from sciatica_cli.presentation.charts import one_decimal
 
 TITLE = "Between sessions"
 LOG_COLUMNS = ("When", "Leg pain", "Back pain", "Medicines taken (as written)", "Note")
@@ -49,7 +50,7 @@ def weekly_line(between: BetweenReport) -> str:
 
 
 def _value(value: float | None) -> str:
-    return "-" if value is None else f"{value:g}"
+    return "-" if value is None else one_decimal(value)
 
 
 def log_rows(between: BetweenReport) -> list[tuple[str, str, str, str, str]]:

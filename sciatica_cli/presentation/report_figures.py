@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from sciatica_cli.domain.trend import DayPain, mean_rating
 from sciatica_cli.flows.report import Report
+from sciatica_cli.presentation.charts import one_decimal
 from sciatica_cli.presentation.report_svg import Series
 
 PAIN_SERIES = (
@@ -29,7 +30,7 @@ def _day(value: dt.date) -> str:
 
 
 def _value(value: float | None) -> str:
-    return "-" if value is None else f"{round(value, 1):g}"
+    return "-" if value is None else one_decimal(value)
 
 
 def pain_series(report: Report) -> list[Series]:

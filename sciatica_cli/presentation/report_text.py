@@ -57,6 +57,18 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def sessions_line(report: Report) -> str:
+    """Sessions where something was done; those stopped before anything was are named
+    apart, so a quick `q` or Ctrl-C never makes a week look regular."""
+    line = f"Sessions: {report.sessions}"
+    if report.sessions_not_counted:
+        line += (
+            " (only those where something was done; "
+            f"{report.sessions_not_counted} more stopped before anything was done)"
+        )
+    return line + "."
+
+
 def weeks_line(report: Report) -> str:
     if not report.weeks:
         return ""
@@ -119,13 +131,18 @@ def _verdict(points: float, meaningful: bool, *, higher_is_better: bool) -> str:
 
 
 def checks_line(report: Report) -> str:
+    """Warning signs apart from cautions: a caution (light pressure, skip an area) is
+    advice for the massage, not an alarm, and is counted on its own."""
     clear = sum(week.count for week in report.clear_checks)
-    raised = len(report.raised_checks)
     tiers = [c.tier for c in report.raised_checks if c.tier]
+    cautions = len(report.raised_checks) - len(tiers)
     worst = next((t for t in ("emergency", "urgent", "soon") if t in tiers), None)
-    return f"Safety checks: {raised + clear} in all, {clear} clear, {raised} raised something" + (
-        f" (the most serious: {tier_words(report)[worst]})." if worst else "."
+    line = (
+        f"Safety checks: {len(report.raised_checks) + clear} in all, {clear} clear, "
+        f"{len(tiers)} found a warning sign"
     )
+    line += f" (the most serious: {tier_words(report)[worst]})" if worst else ""
+    return line + (f", {cautions} found only cautions." if cautions else ".")
 
 
 def hurt_line(report: Report) -> str:
@@ -152,11 +169,15 @@ SHOWN_IN_FULL = 3
 
 
 def raised_text(check: RaisedCheck) -> str:
-    """The questions answered yes or not sure; past 3 (an unfinished check counts every
-    question left unanswered), the rest by their short ids, so each stays listed."""
-    shown = "; ".join(check.raised[:SHOWN_IN_FULL])
+    """The questions answered yes or not sure; past 3, the rest by their short ids, so each
+    stays listed. Questions a check stopped before are counted, never listed as answers."""
+    shown = "; ".join(check.raised[:SHOWN_IN_FULL]) or "none"
     rest = check.raised_ids[SHOWN_IN_FULL:]
-    return f"{shown}; and {len(rest)} more: {', '.join(rest)}" if rest else shown
+    text = f"{shown}; and {len(rest)} more: {', '.join(rest)}" if rest else shown
+    if check.not_asked:
+        stop = " " if text.endswith(("?", ".")) else ". "
+        text += f"{stop}The check stopped there; {check.not_asked} more questions were not asked."
+    return text
 
 
 def acknowledged(check: RaisedCheck) -> str:
@@ -210,7 +231,7 @@ def summary_lines(report: Report) -> list[tuple[str, bool]]:
     """Page one, one line each, with whether it is a finding that matters. Good news and
     bad carry the same weight: a fall in pain that matters is marked as a rise would be."""
     legs, backs = report.leg_change, report.back_change
-    lines = [(f"Sessions: {report.sessions}. {weeks_line(report)}".strip(), False)]
+    lines = [(f"{sessions_line(report)} {weeks_line(report)}".strip(), False)]
     lines.append((change_line("Leg pain before sessions", legs), bool(legs and legs.meaningful)))
     lines.append(
         (change_line("Back pain before sessions", backs), bool(backs and backs.meaningful))
@@ -218,7 +239,7 @@ def summary_lines(report: Report) -> list[tuple[str, bool]]:
     lines += [(goal_line(g), bool(g.change and g.change.meaningful)) for g in report.goals]
     lines += [(s.summary, s.matters) for s in report.sections if s.summary]
     lines += [
-        (checks_line(report), bool(report.raised_checks)),
+        (checks_line(report), any(c.tier for c in report.raised_checks)),
         (hurt_line(report), bool(report.hurt)),
         (profile_line(report), False),
     ]

@@ -47,14 +47,26 @@ SEEK_HELP_REMINDER = (
 )
 
 
-def step_title(step: PlannedStep) -> str:
-    """`Step 2 of 5 · left side`, with `· 2 of 3` for a repeated step."""
+def step_title(step: PlannedStep, *, plain: bool = False) -> str:
+    """`Step 2 of 5 · left side`, with `· repetition 2 of 3` for a repeated step; plain
+    words and commas in plain mode (`Step 2 of 5, left side`), no symbol to read out."""
     parts = [f"Step {step.number} of {step.total}"]
     if step.side is not None:
         parts.append(f"{step.side} side")
     if step.repeats > 1:
-        parts.append(f"{step.repeat} of {step.repeats}")
-    return " · ".join(parts)
+        parts.append(f"repetition {step.repeat} of {step.repeats}")
+    return (", " if plain else " · ").join(parts)
+
+
+def keys_lines(width: int) -> list[str]:
+    """The keys, broken between two keys (never inside one) to fit `width`."""
+    lines: list[str] = []
+    for key in KEYS_HINT.split(" · "):
+        if lines and len(lines[-1]) + len(" · ") + len(key) <= width:
+            lines[-1] += " · " + key
+        else:
+            lines.append(key)
+    return lines
 
 
 def plain_countdown_marks(seconds: int) -> list[int]:
@@ -94,7 +106,8 @@ class _CommonView(SessionListener):
     def _position(self, step: PlannedStep) -> None:
         """The position in words, where no figure is drawn and it has changed."""
         words = self.pictures.position(step) if self.pictures is not None else None
-        if words is not None:
+        # A technique's first step gets into the position its "Start:" line just gave.
+        if words is not None and step.number > 1:
             self.console.print(inert(words))
 
     def _ring(self) -> None:
@@ -132,7 +145,8 @@ class _CommonView(SessionListener):
 
     def keys_footer(self) -> None:
         """The keys, named once for each technique."""
-        self.console.print(inert(KEYS_HINT, "dim"))
+        for line in keys_lines(self.console.width):
+            self.console.print(inert(line, "dim"))
 
     def switch_sides(self, side: str) -> None:
         self.console.print()
@@ -151,7 +165,7 @@ class _CommonView(SessionListener):
         elif result.status is SessionStatus.QUIT:
             self.console.print(inert("You stopped the session.", "bold"))
         elif result.status is SessionStatus.INTERRUPTED:
-            self.console.print(inert("Session interrupted.", "bold"))
+            pass  # the command says how it stopped ("Interrupted.", "Stopped (SIGTERM)."), once
         elif self.in_routine:
             number, count = self.place
             self.console.print(inert(f"{plan.technique.name} done ({number} of {count}).", "bold"))
@@ -159,9 +173,10 @@ class _CommonView(SessionListener):
             self.console.print(inert("Well done: session finished.", "bold"))
         total = len(plan.steps)
         holds = sum(1 for s in plan.steps if s.hold)
+        held = f"holds done: {result.holds_done} of {holds}; " if holds else ""  # none: unsaid
         self.console.print(
             inert(
-                f"Steps done: {result.steps_done} of {total}; holds done: {result.holds_done} of {holds}; "
+                f"Steps done: {result.steps_done} of {total}; {held}"
                 f"time: {format_duration(round(result.seconds))}."
             )
         )
@@ -179,7 +194,7 @@ class PlainSessionView(_CommonView):
 
     def step(self, step: PlannedStep, plan: SessionPlan) -> None:
         self.console.print()
-        self.console.print(inert(step_title(step), "bold"))
+        self.console.print(inert(step_title(step, plain=True), "bold"))
         self._position(step)
         self.console.print(inert(self.say(step.instruction)))
         if step.feel:

@@ -25,7 +25,7 @@ from sciatica_cli.flows.resume import Resumable
 from sciatica_cli.flows.routine import Choices
 from sciatica_cli.flows.routine_summary import RoutineSummary
 from sciatica_cli.presentation.catalog import NARROW
-from sciatica_cli.presentation.console import inert
+from sciatica_cli.presentation.console import hanging, inert
 from sciatica_cli.presentation.goals_view import GoalQuestions
 from sciatica_cli.presentation.prompts import (
     YES_NO_HINT,
@@ -145,9 +145,24 @@ class TerminalStartUI(GoalQuestions):
         self.console.print(inert(question, "bold"))
         for number, (_, name) in enumerate(choices, start=1):
             self.console.print(inert(f"  {number}  {name}"))
-        hint = f"Please type numbers from 1 to {len(choices)} (for example: 1 3), or ? if not sure."
-        chosen = self.reader.ask("Numbers > ", area_parser(choices), hint)
+        hint = (
+            f"Please type numbers from 1 to {len(choices)} (for example: 1 3), "
+            "or ? if not sure (that takes in all of them)."
+        )
+        chosen = self.reader.ask("Numbers > ", _some_of(choices), hint)
         return chosen if isinstance(chosen, tuple) else ()
+
+
+def _some_of(choices: Choices) -> Callable[[str], tuple[str, ...] | NoAnswer | None]:
+    """`area_parser` without its "n": here no answer can mean none, and n must never be
+    taken as "not sure" (every place); it is asked again, with the hint."""
+    parse = area_parser(choices)
+
+    def some(text: str) -> tuple[str, ...] | NoAnswer | None:
+        found = parse(text)
+        return None if found is NoAnswer.TAKEN_BACK else found
+
+    return some
 
 
 def first_run_welcome(console: Console) -> None:
@@ -205,13 +220,19 @@ def _routine_table(
     console.print(table)
 
 
+_KEEP = "\x01"  # a space that wrapping must not break at (taken out before printing)
+
+
 def _routine_stacked(
     console: Console, plans: Sequence[SessionPlan], reasons: Mapping[str, str]
 ) -> None:
     """Below 60 columns: each technique on its own lines, its reason under it."""
     for number, plan in enumerate(plans, start=1):
-        time = format_duration(plan_seconds(plan))
-        console.print(inert(f"{number}. {plan.technique.name} ({time})", "bold"))
+        # The time stays whole ("(42 s)", never "(42" / "s)"); wrapped lines hang under
+        # the name, not under the number.
+        time = format_duration(plan_seconds(plan)).replace(" ", _KEEP)
+        line = hanging(f"{number}. {plan.technique.name} ({time})", console.width, "", "   ")
+        console.print(inert(line.replace(_KEEP, " "), "bold"), soft_wrap=True)
         reason = reasons.get(plan.technique.id, "")
         if reason:
             console.print(Padding(inert(reason), (0, 0, 0, 3)))

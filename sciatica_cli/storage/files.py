@@ -58,6 +58,12 @@ def make_private_folders(folder: Path) -> None:
             os.mkdir(path, PRIVATE_FOLDER)
         except FileExistsError:
             continue  # another run made it a moment ago
+        except OSError as exc:
+            # Nothing was there to leave as it was: say which folder, and where to go instead.
+            raise DataError(
+                f"the diary's folder {shown(folder)} cannot be made "
+                f"({exc.strerror or exc}); set SCIATICA_DATA_DIR to a folder you can write to"
+            ) from None
         os.chmod(path, PRIVATE_FOLDER)  # the umask may have taken bits away; never adds
 
 
