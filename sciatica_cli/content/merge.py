@@ -91,6 +91,8 @@ def _caution_weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
         found.append(("safe_answer", "it may not change the answer that rules it out"))
     if old.blocks_all and not new.blocks_all:
         found.append(("blocks_all", "it may not drop blocks_all"))
+    if old.blocks_massage and not (new.blocks_massage or new.blocks_all):
+        found.append(("blocks_massage", "it may not drop blocks_massage"))
     dropped_postures = [p for p in old.avoid_postures if p not in new.avoid_postures]
     if dropped_postures:
         found.append(("avoid_postures", f"it may not allow {', '.join(dropped_postures)}"))

@@ -294,6 +294,13 @@ class RedFlag:
         "does not add 'keep gently active meanwhile'.",
         default=False,
     )
+    contact: str | None = field(
+        "An urgent sign that goes to someone other than a doctor, and now rather than today "
+        "(a maternity sign: '{maternity_unit} now'): the result's heading and bottom line say "
+        "'Contact' and this, and add no 'keep gently active' line.",
+        default=None,
+        max_len=80,
+    )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     label: str | None = _LABEL
@@ -355,6 +362,11 @@ class Caution:
         default="no",
     )
     blocks_all: bool = field("After it is raised, no technique at all is shown.", default=False)
+    blocks_massage: bool = field(
+        "After it is raised, no massage is shown; exercise and walking go on (a pregnancy "
+        "without the midwife's OK: NICE-NG59, NHS-PREGNANCY).",
+        default=False,
+    )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     sources: tuple[str, ...] = _SOURCES

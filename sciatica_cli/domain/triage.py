@@ -152,6 +152,7 @@ class Raised:
     risk_factor: bool = False
     weak_risk: bool = False  # a weaker risk factor: counts only beside a specific one
     rest: bool = False  # an urgent sign that itself asks for rest (no "keep active")
+    contact: str | None = None  # who to contact now instead of a doctor today (maternity)
     # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
     named: tuple[str, ...] = ()
     light_pressure: bool = False
@@ -187,6 +188,9 @@ class Outcome:
     # and the techniques that work elsewhere, which the gate does not show (NOT_COVERED).
     places: frozenset[str] | None = None
     uncovered: frozenset[str] = frozenset()
+    # A movement entry left open: the gate lets exercise go on when every massage is blocked
+    # by a caution that concerns massage only (a pregnancy without the midwife's OK).
+    movement_left: bool = False
 
     @property
     def flags(self) -> tuple[Raised, ...]:
@@ -290,6 +294,7 @@ def triage(
         needs_acknowledgement=any(r.tier == "soon" for r in raised),
         places=places,
         uncovered=_uncovered(by_id.values(), places),
+        movement_left=any(_open(t, blocked) for t in by_id.values() if t.is_movement),
     )
 
 
@@ -324,6 +329,7 @@ def _raised_flags(
                     risk_factor=flag.risk_factor,
                     weak_risk=flag.weak_risk,
                     rest=flag.rest,
+                    contact=flag.contact,
                     profile_factor=flag.profile_factor,
                 )
             )
@@ -405,6 +411,8 @@ def _blocks(
     ids = set(caution.blocks)
     if caution.blocks_all:
         ids |= set(techniques)
+    if caution.blocks_massage:
+        ids |= {t.id for t in techniques.values() if not t.is_movement}
     if caution.avoid_postures:
         avoided = set(caution.avoid_postures)
         ids |= {t.id for t in techniques.values() if t.posture is None or t.posture in avoided}
