@@ -186,6 +186,12 @@ class Step:
         default=None,
         max_len=200,
     )
+    light: str | None = field(
+        "The step as said under light pressure (fingertip stroking, no ache), in place of "
+        "its instruction and `by_tool` texts; needed where those press (rule SC312).",
+        default=None,
+        max_len=300,
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

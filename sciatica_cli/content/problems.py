@@ -121,6 +121,11 @@ class Code(enum.Enum):
         "a massage step shown under light pressure that allows an ache (light is stroking "
         "with no ache)",
     )
+    LIGHT_PRESS_TEXT = (
+        "SC312",
+        "a massage step or tool text shown under light pressure that asks for a press or to "
+        "build the pressure up (give the step a `light` text)",
+    )
     UNKNOWN_PLACEHOLDER = ("SC401", "an unknown placeholder, or a brace that is not one")
     LITERAL_SERVICE = (
         "SC402",
