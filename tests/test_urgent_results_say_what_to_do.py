@@ -61,3 +61,28 @@ def test_a_sign_that_asks_for_rest_never_says_walking_is_fine(run, replies):
     assert code == URGENT
     assert "walking is fine" not in out.lower() and "short walks" not in out
     assert "rest" in out.partition("No massage or exercise")[2]
+
+
+def test_after_cancer_new_nerve_signs_name_the_cancer_line_before_the_emergency_department(run):
+    result = run(
+        "--region",
+        "GB",
+        "check-symptoms",
+        input=answers({"past-cancer": "y", "cancer-with-nerve-symptoms": "y"}),
+    )
+    panel = flat(result.stdout).partition("Stop. Do not massage.")[2]
+    cancer, ae = panel.find("cancer team's 24-hour"), panel.find("A&E")
+    assert 0 <= cancer < ae
+
+
+def test_an_emergency_without_cancer_still_leads_with_the_emergency_department(run):
+    result = run("--region", "GB", "check-symptoms", input=answers({"both-legs": "y"}))
+    panel = flat(result.stdout).partition("Stop. Do not massage.")[2]
+    assert panel.startswith(" Go to A&E now, or call 999.")
+
+
+def test_past_cancer_with_another_factor_names_the_cancer_line(run):
+    _, out = result_text(run, {"past-cancer": "y", "age-first-episode": "y"})
+    assert "cancer team's 24-hour" in out
+    _, out = result_text(run, {"weak-bones-or-steroids": "y", "age-first-episode": "y"})
+    assert "cancer team" not in out

@@ -301,11 +301,13 @@ class RedFlag:
         default=False,
     )
     contact: str | None = field(
-        "An urgent sign that goes to someone other than a doctor, and now rather than today "
-        "(a maternity sign: '{maternity_unit} now'): the result's heading and bottom line say "
-        "'Contact' and this, and add no 'keep gently active' line.",
+        "Who to contact first, where that is not the usual service. An urgent sign: read "
+        "after 'Contact' in the result's heading and bottom line, with no 'keep gently "
+        "active' line (a maternity sign: '{maternity_unit} now'). An emergency sign: the "
+        "panel's first line, in place of the emergency department (after cancer, the cancer "
+        "team's 24-hour line first: NICE-NG234).",
         default=None,
-        max_len=80,
+        max_len=160,
     )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR

@@ -46,6 +46,14 @@ COMBINED_ADVICE = (
     "see a doctor soon, but together they need checking today."
 )
 
+# After cancer the cancer team's 24-hour line is the first call, where there is one
+# (NICE-NG234).
+COMBINED_AFTER_CANCER = (
+    "Do not massage. Call {cancer_line} today if you have one; if not, contact {urgent_care} "
+    "today. Each of these alone would be a reason to see a doctor soon, but together they "
+    "need checking today."
+)
+
 
 class Answer(str, enum.Enum):
     YES = "yes"
@@ -358,7 +366,9 @@ def _combined(raised: list[Raised]) -> Raised | None:
         tier="urgent",
         answer=Answer.YES if certain else Answer.UNSURE,
         answered=answered,
-        advice=COMBINED_ADVICE,
+        advice=COMBINED_AFTER_CANCER
+        if any(r.id == "past-cancer" for r in risks)
+        else COMBINED_ADVICE,
     )
 
 

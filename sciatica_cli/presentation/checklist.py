@@ -333,7 +333,7 @@ def _why(raised: Raised) -> str:
 def emergency_panel(console: Console, raised: Raised, say: Callable[[str], str]) -> None:
     body = Group(
         inert("Stop. Do not massage.", "bold"),
-        inert(say(EMERGENCY_ACTION), "bold"),
+        inert(say(raised.contact or EMERGENCY_ACTION), "bold"),
         Text(),
         inert(_why(raised)),
         Padding(inert(raised.question), (0, 0, 0, 2), expand=False),
