@@ -117,7 +117,7 @@ class _CommonView(SessionListener):
             for caution in technique.cautions:
                 self.console.print(_bullet(self.say(caution)))
         if light_pressure and not technique.is_movement:  # pressure is a massage's
-            self.console.print(inert("Use light pressure only today.", "bold"))
+            self.console.print(inert("Use light pressure only.", "bold"))
         for side, reason in plan.refused_sides:
             self.console.print(inert(self.say(f"Not on the {side}: {reason}"), "bold"))
         self.console.print(inert("Stop at once if:"))
