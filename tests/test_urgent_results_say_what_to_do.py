@@ -86,3 +86,15 @@ def test_past_cancer_with_another_factor_names_the_cancer_line(run):
     assert "cancer team's 24-hour" in out
     _, out = result_text(run, {"weak-bones-or-steroids": "y", "age-first-episode": "y"})
     assert "cancer team" not in out
+
+
+def test_the_worse_pain_advice_lists_tingling_and_the_genital_change():
+    # GIRFT-CARD: tingling as well as numbness; a change in the genitals or in sex.
+    from sciatica_cli.presentation.session_view import HURTS_ADVICE
+    from sciatica_cli.presentation.start_view import WORSE_STEPS
+
+    for advice in (WORSE_STEPS, HURTS_ADVICE):
+        text = flat(advice)
+        assert "numbness or tingling around your genitals" in text
+        assert "less feeling in your genitals or in sex" in text
+        assert "tingling, weakness or numbness in both legs" in text
