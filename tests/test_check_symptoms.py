@@ -121,7 +121,8 @@ def test_an_urgent_sign_means_a_doctor_today(run, reply):
     result = run("check-symptoms", input=answers({first("urgent"): reply}))
     assert result.exit_code == 3
     out = flat(result.stdout)
-    assert "No massage or exercise now." in out
+    assert "No massage or exercises from this guide now." in out
+    assert "Gentle walking is fine" in out or "rest" in out
     assert "Contact a doctor today" in out
     assert flat(question(first("urgent"))) in out
     # An urgent sign does not stop the questions: the doctor will want the whole picture.
@@ -211,10 +212,16 @@ def test_broken_skin_on_the_calf_skips_only_the_calf(run):
     assert "Calf (back of the lower leg): both sides" in flat(result.stderr)
 
 
-def test_not_sure_where_the_broken_skin_is_leaves_no_technique(run):
-    result = run("check-symptoms", input=answers({"skin-or-injury": "y\n?"}))
-    assert result.exit_code == 7
-    assert "rule out every technique" in flat(result.stdout)
+def test_not_sure_where_the_broken_skin_is_leaves_no_massage_but_keeps_exercise(run):
+    # Broken skin is a reason to skip massage there (NCCIH), not to stop moving (NICE-NG59).
+    result = run("check-symptoms", "--json", input=answers({"skin-or-injury": "y\n?"}))
+    data = json.loads(result.stdout)
+    assert (result.exit_code, data["massage_possible"]) == (0, False)
+    blocked = {b["technique"] for b in data["blocked"]}
+    assert {"piriformis", "calf", "hamstring", "lower-back"} <= blocked
+    assert "walking" not in blocked
+    text = flat(run("check-symptoms", input=answers({"skin-or-injury": "y\n?"})).stdout)
+    assert "Exercise may go on, gently. No massage for now." in text
 
 
 def test_clot_signs_ask_which_leg_and_send_to_a_doctor(run):

@@ -157,3 +157,36 @@ def test_open_without_a_browser_says_where_the_handout_is(run, make_env, tmp_pat
     assert run("handout", "--out", str(out), "--open", obj=env).exit_code == 0
     said = " ".join(env.stderr.getvalue().split())
     assert f"No browser could be opened. The handout is at {out.resolve()}" in said
+
+
+def _cautions_section(html: str) -> str:
+    found = re.search(r'<section class="cautions">(.*?)</section>', html, re.S)
+    assert found is not None
+    return " ".join(found.group(1).split())
+
+
+def test_an_uncleared_hip_replacement_names_the_moves_left_out_and_why(run, make_env, tmp_path):
+    # HIP-PRECAUTIONS: the "Your cautions" section says it, not only the refusals.
+    kept_check(tmp_path / "data", yes=("hip-replacement",))  # hip-cleared: "no"
+    _, html, _ = handout(run, make_env, "--techniques", "bridge,knee-rolls", "--out", "-")
+    cautions = _cautions_section(html)
+    assert "no hip bent past 90 degrees" in cautions
+    assert "no knee across the middle of your body" in cautions and "no leg turned in" in cautions
+    assert "until your surgeon says so" in cautions
+    for name in ("Knee to chest", "Knee rolls", "Glute stretch (piriformis stretch)"):
+        assert name in cautions
+
+
+def test_a_cleared_hip_replacement_has_no_hip_precaution(run, make_env, tmp_path):
+    kept_check(tmp_path / "data", yes=("hip-replacement", "hip-cleared"))
+    _, html, _ = handout(run, make_env, "--techniques", "bridge,knee-rolls", "--out", "-")
+    assert "90 degrees" not in _cautions_section(html)
+
+
+def test_light_pressure_on_the_handout_says_why_and_what_light_means(run, make_env, tmp_path):
+    kept_check(tmp_path / "data", yes=("blood-thinners",))
+    _, html, _ = handout(run, make_env, "--techniques", THREE, "--out", "-")
+    cautions = _cautions_section(html)
+    assert "because of: blood thinners or a bleeding disorder" in cautions
+    assert "stroking with your fingertips, with no ache at all" in cautions
+    assert "found a reason" not in cautions

@@ -21,10 +21,10 @@ position: Lie on your back.
 each_side: true
 tools:
   - tool: hands
-    instruction: Press with your fingertips.
+    instruction: Use your fingertips.
 steps:
   - instruction: Find a tender spot.
-  - instruction: Hold a gentle press.
+  - instruction: Hold a gentle touch.
     hold: 30
 stop_if: [Your pain gets worse.]
 sources: [SEED]

@@ -60,9 +60,12 @@ def left_out(profile: frozenset[str]) -> set[str]:
             # Knee rolls take one hip across the middle and turn it in (HIP-PRECAUTIONS).
             {"knee-to-chest", "glute-stretch", "seated-glute-stretch", "knee-rolls"},
         ),
-        (frozenset({"osteoporosis"}), {"knee-to-chest"}),
+        (frozenset({"osteoporosis"}), {"knee-to-chest", "glute-stretch"}),
         # Twisting waits for the surgical team too (SPINE-SURGERY-LEAFLETS).
-        (frozenset({"recent-spine-surgery"}), {"knee-to-chest", "press-ups", "knee-rolls"}),
+        (
+            frozenset({"recent-spine-surgery"}),
+            {"knee-to-chest", "press-ups", "knee-rolls", "glute-stretch", "seated-glute-stretch"},
+        ),
         (frozenset({"pregnancy"}), ON_THE_BACK_OR_FRONT | {"press-ups"}),
     ],
     ids=["none", "hip", "osteoporosis", "spine-surgery", "pregnancy"],

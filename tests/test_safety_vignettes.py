@@ -269,13 +269,29 @@ def test_without_light_pressure_the_more_pressure_line_is_shown(run, make_env):
     assert more in " ".join(env.stdout.getvalue().split())
 
 
+MASSAGES = sorted(t.id for t in CONTENT.techniques.values() if not t.is_movement)
+
+
 @pytest.mark.parametrize("ok", ["n", "?"])
-def test_pregnant_without_the_midwifes_ok_gets_no_step(run, make_env, ok):
-    # 7. no or unsure -> no massage or exercise (exit 7)
-    env = make_env(stdin=guide_answers("calf", {"pregnancy": "y", "pregnancy-ok": ok}))
-    result = run("guide", "calf", "--auto", obj=env)
+@pytest.mark.parametrize("technique", MASSAGES)
+def test_pregnant_without_the_midwifes_ok_gets_no_massage_step(run, make_env, ok, technique):
+    # 7. no or unsure -> no massage (exit 7)
+    env = make_env(stdin=guide_answers(technique, {"pregnancy": "y", "pregnancy-ok": ok}))
+    result = run("guide", technique, "--auto", obj=env)
     assert result.exit_code == NO_MASSAGE
     assert "Step 1" not in env.stdout.getvalue()
+
+
+@pytest.mark.parametrize("ok", ["n", "?"])
+@pytest.mark.parametrize("technique", ["walking", "seated-pelvic-tilt", "seated-glute-stretch"])
+def test_pregnant_without_the_midwifes_ok_keeps_walking_and_seated_exercise(
+    run, make_env, ok, technique
+):
+    # Revision 2 asks only for no massage: moving goes on (NICE-NG59, NHS-PREGNANCY).
+    env = make_env(stdin=guide_answers(technique, {"pregnancy": "y", "pregnancy-ok": ok}))
+    result = run("guide", technique, "--auto", obj=env)
+    assert result.exit_code == OK
+    assert "Step 1" in env.stdout.getvalue()
 
 
 @pytest.mark.parametrize("technique", sorted(CONTENT.techniques))
@@ -303,7 +319,7 @@ def test_when_massage_is_blocked_no_advice_says_go_on(run):
     # 10. lower-tier advice keeps only its action next to "No massage now"
     result = run("check-symptoms", input=answers({"weight-loss": "y", "not-improving": "y"}))
     out = " ".join(result.stdout.split())
-    assert result.exit_code == URGENT and "No massage or exercise now" in out
+    assert result.exit_code == URGENT and "No massage or exercises from this guide now" in out
     assert "go on" not in out.lower().replace("going on", "")
 
 

@@ -52,8 +52,8 @@ def test_the_plain_keys_line_names_every_key_under_the_first_step_only():
 
 @pytest.mark.parametrize(("technique", "said"), [("calf", True), ("bridge", False)])
 def test_light_pressure_is_said_above_massage_only(technique, said):
-    assert ("Use light pressure only today." in intro(technique, light=True)) is said
-    assert "Use light pressure only today." not in intro(technique, light=False)
+    assert ("Use light pressure only." in intro(technique, light=True)) is said
+    assert "Use light pressure only." not in intro(technique, light=False)
 
 
 def summary(status: SessionStatus, urgent: bool = False) -> str:

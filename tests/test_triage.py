@@ -122,6 +122,8 @@ def expected_blocks(
             continue
         if c.blocks_all:
             blocked |= {(t.id, s) for t in techniques for s in SIDES}
+        if c.blocks_massage:
+            blocked |= {(t.id, s) for t in techniques if not t.is_movement for s in SIDES}
         avoided = set(c.avoid_postures)
         if avoided:
             hit = {t.id for t in techniques if t.posture is None or t.posture in avoided}

@@ -67,6 +67,33 @@ def ache_problems(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
             )
 
 
+# Light is stroking (Revision 3): an instruction shown under light pressure does not ask
+# for a press, nor to build the pressure up. A caution may still say "never press on the
+# spine"; the cautions and the position describe, they do not ask.
+PRESS_WORDS = re.compile(
+    r"\b(press(es|ing)?|build(s|ing)? (it |the pressure )?up|lightly at first|light at first)\b",
+    re.IGNORECASE,
+)
+
+
+def press_problems(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
+    """SC312: (where, message) for each light-pressure step or tool text that presses."""
+    if not _shown_light(technique):
+        return
+    for path, text in light_pressure_texts(technique):
+        if path[0] not in ("steps", "tools") or path[-1] == "feel":
+            continue  # a feel line that presses harder is SC305's
+        found = PRESS_WORDS.search(text or "")
+        if found:
+            yield (
+                path,
+                (
+                    f"{found.group(0)!r} asks for a press, and this text is shown under light "
+                    "pressure: give the step a `light` text (fingertip stroking, no ache)"
+                ),
+            )
+
+
 def _shown_light(technique: Technique) -> bool:
     """Is this a massage light pressure can show (some tool that does not press hard)?"""
     return not technique.is_movement and any(not v.presses_hard for v in technique.tools)

@@ -15,6 +15,7 @@ weaken what one could not.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from sciatica_cli.content.held_entries import region_changes, technique_weakenings
@@ -111,36 +112,75 @@ def _narrower(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     return bool(new) and (not old or not set(old) <= set(new))
 
 
-def _caution_weakenings(old: Any, new: Any) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    if _narrower(old.places, new.places):
-        found.append(("places", "it may not be asked for fewer places"))
-    if _narrower(old.recently_after, new.recently_after):
-        found.append(("recently_after", "it may not be asked after fewer facts"))
+# One rule a field: each says how a pack's caution would be weaker than the built-in one,
+# or None. Kept in the order the problems are listed.
+Weakening = tuple[str, str]
+CautionRule = Callable[[Any, Any], "Weakening | None"]
+
+
+def _narrowed(name: str, why: str) -> CautionRule:
+    return lambda old, new: (
+        (name, why) if _narrower(getattr(old, name), getattr(new, name)) else None
+    )
+
+
+def _dropped_flag(name: str, kept_by: tuple[str, ...] = ()) -> CautionRule:
+    """A true flag turned off (unless one of `kept_by`, as strict or stricter, is on)."""
+
+    def rule(old: Any, new: Any) -> Weakening | None:
+        kept = any(getattr(new, n) for n in (name, *kept_by))
+        return (name, f"it may not drop {name}") if getattr(old, name) and not kept else None
+
+    return rule
+
+
+def _dropped_items(name: str, saying: str) -> CautionRule:
+    def rule(old: Any, new: Any) -> Weakening | None:
+        dropped = [x for x in getattr(old, name) if x not in getattr(new, name)]
+        return (name, f"{saying} {', '.join(dropped)}") if dropped else None
+
+    return rule
+
+
+def _changed_answer(old: Any, new: Any) -> Weakening | None:
     if new.safe_answer != old.safe_answer:
-        found.append(("safe_answer", "it may not change the answer that rules it out"))
-    if old.blocks_all and not new.blocks_all:
-        found.append(("blocks_all", "it may not drop blocks_all"))
-    dropped_postures = [p for p in old.avoid_postures if p not in new.avoid_postures]
-    if dropped_postures:
-        found.append(("avoid_postures", f"it may not allow {', '.join(dropped_postures)}"))
-    dropped = [b for b in old.blocks if b not in new.blocks]
-    if dropped:
-        found.append(("blocks", f"it may not stop blocking {', '.join(dropped)}"))
-    if old.light_pressure and not new.light_pressure:
-        found.append(("light_pressure", "it may not drop light_pressure"))
+        return ("safe_answer", "it may not change the answer that rules it out")
+    return None
+
+
+def _unblocked_areas(old: Any, new: Any) -> Weakening | None:
     if _blocks_areas(old) and not _blocks_areas(new):
-        found.append(("blocks_answered_areas", "it may not stop blocking the areas named"))
+        return ("blocks_answered_areas", "it may not stop blocking the areas named")
+    return None
+
+
+def _changed_asks(old: Any, new: Any) -> Weakening | None:
     if new.asks == "side" and old.asks != "side":
-        found.append(("asks", "it may not narrow its blocks to the side named"))
-    elif old.asks is not None and new.asks not in (None, old.asks):
+        return ("asks", "it may not narrow its blocks to the side named")
+    if old.asks is not None and new.asks not in (None, old.asks):
         # Asked without a follow-up, a caution covers every side and area: only a switch
         # to the other follow-up changes what a "yes" blocks (side to area, area to side).
-        found.append(("asks", f"it may not change what it asks from {old.asks!r}"))
-    dropped_moves = [m for m in old.blocks_movements if m not in new.blocks_movements]
-    if dropped_moves:
-        found.append(("blocks_movements", f"it may not allow {', '.join(dropped_moves)}"))
-    return found
+        return ("asks", f"it may not change what it asks from {old.asks!r}")
+    return None
+
+
+CAUTION_RULES: tuple[CautionRule, ...] = (
+    _narrowed("places", "it may not be asked for fewer places"),
+    _narrowed("recently_after", "it may not be asked after fewer facts"),
+    _changed_answer,
+    _dropped_flag("blocks_all"),
+    _dropped_flag("blocks_massage", kept_by=("blocks_all",)),
+    _dropped_items("avoid_postures", "it may not allow"),
+    _dropped_items("blocks", "it may not stop blocking"),
+    _dropped_flag("light_pressure"),
+    _unblocked_areas,
+    _changed_asks,
+    _dropped_items("blocks_movements", "it may not allow"),
+)
+
+
+def _caution_weakenings(old: Any, new: Any) -> list[Weakening]:
+    return [found for rule in CAUTION_RULES if (found := rule(old, new)) is not None]
 
 
 def _rank(tier: str | None) -> int:

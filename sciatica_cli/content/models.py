@@ -197,6 +197,12 @@ class Step:
         default=None,
         max_len=200,
     )
+    light: str | None = field(
+        "The step as said under light pressure (fingertip stroking, no ache), in place of "
+        "its instruction and `by_tool` texts; needed where those press (rule SC312).",
+        default=None,
+        max_len=300,
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -312,6 +318,15 @@ class RedFlag:
         "does not add 'keep gently active meanwhile'.",
         default=False,
     )
+    contact: str | None = field(
+        "Who to contact first, where that is not the usual service. An urgent sign: read "
+        "after 'Contact' in the result's heading and bottom line, with no 'keep gently "
+        "active' line (a maternity sign: '{maternity_unit} now'). An emergency sign: the "
+        "panel's first line, in place of the emergency department (after cancer, the cancer "
+        "team's 24-hour line first: NICE-NG234).",
+        default=None,
+        max_len=160,
+    )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     label: str | None = _LABEL
@@ -378,6 +393,11 @@ class Caution:
         default="no",
     )
     blocks_all: bool = field("After it is raised, no technique at all is shown.", default=False)
+    blocks_massage: bool = field(
+        "After it is raised, no massage is shown; exercise and walking go on (a pregnancy "
+        "without the midwife's OK: NICE-NG59, NHS-PREGNANCY).",
+        default=False,
+    )
     profile: bool = _PROFILE
     profile_factor: ProfileFactor | None = _PROFILE_FACTOR
     sources: tuple[str, ...] = _SOURCES

@@ -59,8 +59,12 @@ def light_pressure_texts(technique: Technique) -> Iterator[tuple[FieldPath, str 
         yield ("cautions", i), caution
     body_weight = {v.tool for v in technique.tools if v.presses_hard}
     for i, step in enumerate(technique.steps):
-        yield ("steps", i, "instruction"), step.instruction
         yield ("steps", i, "feel"), step.feel
+        if step.light is not None:
+            # The light text replaces the instruction and the tools' texts (domain.plans).
+            yield ("steps", i, "light"), step.light
+            continue
+        yield ("steps", i, "instruction"), step.instruction
         for j, text in enumerate(step.by_tool):
             # A body-weight tool is never offered with light pressure, so its words may press.
             if text.tool not in body_weight:

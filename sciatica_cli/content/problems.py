@@ -122,6 +122,11 @@ class Code(enum.Enum):
         "a massage step shown under light pressure that allows an ache (light is stroking "
         "with no ache)",
     )
+    LIGHT_PRESS_TEXT = (
+        "SC312",
+        "a massage step or tool text shown under light pressure that asks for a press or to "
+        "build the pressure up (give the step a `light` text)",
+    )
     EMERGENCY_SERVICE = (
         "SC320",
         "an emergency number that is not 2 to 4 digits (or two joined by 'or'), or a pack "

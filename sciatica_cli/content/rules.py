@@ -12,7 +12,7 @@ from sciatica_cli.content.area_rules import area_problems
 from sciatica_cli.content.fields import model_fields, optional_inner, spec_of
 from sciatica_cli.content.held_entries import copy_problems
 from sciatica_cli.content.kinds import REF_KINDS
-from sciatica_cli.content.light_rules import ache_problems, weight_problems
+from sciatica_cli.content.light_rules import ache_problems, press_problems, weight_problems
 from sciatica_cli.content.movement_rules import movement_problems
 from sciatica_cli.content.movement_words import movement_word_problems
 from sciatica_cli.content.posture_rules import posture_problems
@@ -150,13 +150,15 @@ def pressure_text_problems(located: Located[models.Technique]) -> Iterator[Probl
 
 
 def light_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:
-    """SC305, SC310 and SC311: more pressure, body weight, or an ache, in a text shown
-    under light pressure."""
+    """SC305, SC310, SC311 and SC312: more pressure, body weight, an ache, or a press, in a
+    text shown under light pressure."""
     yield from pressure_text_problems(located)
     for path, message in weight_problems(located.entry):
         yield located.doc.problem((*located.path, *path), Code.LIGHT_WEIGHT_TEXT, message)
     for path, message in ache_problems(located.entry):
         yield located.doc.problem((*located.path, *path), Code.LIGHT_FEEL_ACHE, message)
+    for path, message in press_problems(located.entry):
+        yield located.doc.problem((*located.path, *path), Code.LIGHT_PRESS_TEXT, message)
 
 
 def posture_text_problems(located: Located[models.Technique]) -> Iterator[Problem]:

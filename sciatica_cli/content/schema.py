@@ -165,11 +165,7 @@ def _type_schema(tp: Any, spec: Spec, *, item: bool = False) -> dict[str, Any]:
     if origin is tuple:
         (item_tp,) = typing.get_args(tp)[:1]
         out: dict[str, Any] = {"type": "array", "items": _item_schema(item_tp, spec)}
-        if spec.min_items is not None:
-            out["minItems"] = spec.min_items
-        if spec.max_items is not None:
-            out["maxItems"] = spec.max_items
-        return out
+        return out | _bounds(minItems=spec.min_items, maxItems=spec.max_items)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return model_schema(tp)
     if origin is Literal:
@@ -177,22 +173,25 @@ def _type_schema(tp: Any, spec: Spec, *, item: bool = False) -> dict[str, Any]:
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        out = {"type": "integer"}
-        if spec.min is not None:
-            out["minimum"] = spec.min
-        if spec.max is not None:
-            out["maximum"] = spec.max
-        return out
+        return {"type": "integer"} | _bounds(minimum=spec.min, maximum=spec.max)
     if tp is str:
-        pattern = spec.item_pattern if item else spec.pattern
-        # Without an id pattern, `\S` says what the loader's "must not be empty" says.
-        out = {"type": "string", "pattern": pattern or r"\S"}
-        if spec.max_len is not None:
-            out["maxLength"] = spec.max_len
-        unsafe = _UNSAFE_TEXT if spec.multiline else _UNSAFE_LINE
-        out["not"] = {"$ref": f"#/definitions/{unsafe}"}
-        return out
+        return _text_schema(spec, item=item)
     raise TypeError(f"no schema for field type {tp!r}")
+
+
+def _bounds(**limits: int | None) -> dict[str, int]:
+    """The limits that are set, by their JSON Schema names."""
+    return {name: value for name, value in limits.items() if value is not None}
+
+
+def _text_schema(spec: Spec, *, item: bool) -> dict[str, Any]:
+    pattern = spec.item_pattern if item else spec.pattern
+    # Without an id pattern, `\S` says what the loader's "must not be empty" says.
+    out: dict[str, Any] = {"type": "string", "pattern": pattern or r"\S"}
+    out |= _bounds(maxLength=spec.max_len)
+    unsafe = _UNSAFE_TEXT if spec.multiline else _UNSAFE_LINE
+    out["not"] = {"$ref": f"#/definitions/{unsafe}"}
+    return out
 
 
 def _item_schema(item_tp: Any, spec: Spec) -> dict[str, Any]:

@@ -44,9 +44,22 @@ EMERGENCY_REASON = (
     "An emergency sign was reported or could not be ruled out. Do not massage or exercise: "
     "get help now."
 )
+# An urgent sign stops massage and this guide's exercises, not all moving (NICE-NG59: keep
+# gently active), unless the sign itself asks for rest (a fever, a possible fracture).
 URGENT_REASON = (
-    "A sign that needs a doctor today was reported or could not be ruled out. "
-    "Do not massage or exercise. Contact a doctor today."
+    "A sign that needs a doctor today was reported or could not be ruled out. No massage, "
+    "and none of the exercises in this guide, for now. Gentle walking is fine if the pain "
+    "allows. Contact a doctor today."
+)
+URGENT_REST_REASON = (
+    "A sign that needs a doctor today was reported or could not be ruled out. No massage or "
+    "exercise for now: rest, as the advice above says. Contact a doctor today."
+)
+# A sign that goes to someone else, now (a maternity sign): `contact` names them, with a
+# placeholder the region fills ("{maternity_unit} now").
+URGENT_CONTACT_REASON = (
+    "A sign that needs care now was reported or could not be ruled out. No massage or "
+    "exercise for now. Contact "
 )
 # The number of questions left is said by the check itself (a list holds several signs).
 UNFINISHED_REASON = (
@@ -93,14 +106,14 @@ def decide(
     if _answered(outcome, "emergency"):
         return Decision(Verdict.EMERGENCY, EMERGENCY_REASON)
     if _answered(outcome, "urgent"):
-        return Decision(Verdict.URGENT, URGENT_REASON)
+        return Decision(Verdict.URGENT, urgent_reason(outcome))
     if rest is not None:
         when = f"Your session at {at}" if at else "A session earlier today"
         return Decision(Verdict.REST_TODAY, REST_TODAY_REASON.format(when=when, why=rest.why))
     unanswered = len(outcome.unanswered) + sum(1 for r in outcome.raised if not r.answered)
     if unanswered or _any_serious(outcome.raised):
         return Decision(Verdict.UNFINISHED, UNFINISHED_REASON)
-    if not outcome.massage_possible:
+    if not (outcome.massage_possible or outcome.movement_left):
         return Decision(Verdict.NOTHING_LEFT, NOTHING_LEFT_REASON)
     if outcome.needs_acknowledgement and not acknowledged:
         return Decision(Verdict.NOT_ACKNOWLEDGED, NOT_ACKNOWLEDGED_REASON)
@@ -115,6 +128,18 @@ def decide(
     return Decision(
         Verdict.ALLOWED, "No warning sign was found: massage and exercise may go on, gently."
     )
+
+
+def urgent_reason(outcome: Outcome) -> str:
+    """The bottom line of an urgent result: who to contact and how soon, and whether gentle
+    walking may go on meanwhile (not where a sign asks for rest or a call now)."""
+    urgent = [r for r in outcome.raised if r.tier == "urgent" and r.answered]
+    contact = next((r.contact for r in urgent if r.contact), None)
+    if contact is not None:
+        return f"{URGENT_CONTACT_REASON}{contact}."
+    if any(r.rest for r in urgent):
+        return URGENT_REST_REASON
+    return URGENT_REASON
 
 
 def _any_serious(raised: tuple[Raised, ...]) -> bool:
@@ -135,6 +160,11 @@ def asks_acknowledgement(outcome: Outcome) -> bool:
 def could_go_on(outcome: Outcome) -> bool:
     """Could massage go on after this check once any advice is acknowledged?"""
     return decide(outcome, acknowledged=True).allowed
+
+
+def exercise_only(outcome: Outcome, decision: Decision) -> bool:
+    """Allowed, but every massage is left out by a caution: exercise and walking only."""
+    return decision.allowed and not outcome.massage_possible
 
 
 def light_pressure_only(outcome: Outcome) -> bool:

@@ -205,7 +205,7 @@ def _side_steps(
             number=number,
             total=total,
             side=side,
-            instruction=instruction_for(step, tool),
+            instruction=step.light if light and step.light else instruction_for(step, tool),
             feel=_feel(step, light),
             hold=hold_seconds(step, hold),
             repeat=repeat,

@@ -27,8 +27,8 @@ KNOWN_FACTORS: frozenset[str] = frozenset(PROFILE_FACTORS)
 # Why an entry is left out, said after its name: "Knee to chest is left out because ...".
 _WHY: dict[str, str] = {
     "hip-replacement": (
-        "because of your hip replacement: no deep hip bending, crossing the leg or turning "
-        "it in until your surgeon says it is safe"
+        "because of your hip replacement: no hip bent past 90 degrees, no knee across the "
+        "middle of your body, no leg turned in, until your surgeon says so"
     ),
     "osteoporosis": "because of weaker bones (osteoporosis or long-term steroids): no forced bending",
     "recent-spine-surgery": (
@@ -40,6 +40,12 @@ _WHY: dict[str, str] = {
         "use the seated versions"
     ),
 }
+
+
+def precaution(factor: str) -> str:
+    """The precaution a profile fact carries, as a sentence of its own (a handout's list)."""
+    why = _WHY.get(factor, f"because of '{factor}' in your profile")
+    return why.removeprefix("because of ").capitalize() + "."
 
 
 def unknown_factors(factors: Iterable[str]) -> list[str]:

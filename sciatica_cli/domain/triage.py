@@ -47,6 +47,14 @@ COMBINED_ADVICE = (
     "see a doctor soon, but together they need checking today."
 )
 
+# After cancer the cancer team's 24-hour line is the first call, where there is one
+# (NICE-NG234).
+COMBINED_AFTER_CANCER = (
+    "Do not massage. Call {cancer_line} today if you have one; if not, contact {urgent_care} "
+    "today. Each of these alone would be a reason to see a doctor soon, but together they "
+    "need checking today."
+)
+
 
 class Answer(str, enum.Enum):
     YES = "yes"
@@ -148,6 +156,7 @@ class Raised:
     risk_factor: bool = False
     weak_risk: bool = False  # a weaker risk factor: counts only beside a specific one
     rest: bool = False  # an urgent sign that itself asks for rest (no "keep active")
+    contact: str | None = None  # who to contact now instead of a doctor today (maternity)
     # For a caution with a follow-up: the sides or areas it applies to (all when not sure).
     named: tuple[str, ...] = ()
     light_pressure: bool = False
@@ -183,6 +192,9 @@ class Outcome:
     # and the techniques that work elsewhere, which the gate does not show (NOT_COVERED).
     places: frozenset[str] | None = None
     uncovered: frozenset[str] = frozenset()
+    # A movement entry left open: the gate lets exercise go on when every massage is blocked
+    # by a caution that concerns massage only (a pregnancy without the midwife's OK).
+    movement_left: bool = False
 
     @property
     def flags(self) -> tuple[Raised, ...]:
@@ -253,20 +265,8 @@ def triage(
     by_id = {t.id: t for t in techniques}
     unanswered: list[str] = []
     raised = _raised_flags(red_flags, answers, unanswered)
-    blocks: set[Block] = set()
-    for caution in cautions:
-        if not applies_to(caution, places):
-            continue
-        found = _raised_caution(caution, answers, unanswered, places)
-        if found is not None:
-            blocks |= _blocks(caution, found.named, by_id)
-            raised.append(found)
-
-    combined = _combined(raised)
-    if combined is not None:
-        raised.append(combined)
-    # Stable sort: within a tier, the order the questions were asked in.
-    raised.sort(key=lambda r: tier_rank(r.tier))
+    found, blocks = _raised_cautions(cautions, answers, unanswered, places, by_id)
+    raised = _in_tier_order([*raised, *found])
     # The tier of what the person reported; questions never answered are listed apart.
     tier = highest_tier(r.tier for r in raised if r.answered)
     blocked = {(b.technique, b.side) for b in blocks}
@@ -275,18 +275,46 @@ def triage(
     # A check cut short (the input ran out, or it stopped at an emergency) never clears
     # massage: piped answers that run out may also be answering the wrong questions.
     serious = any(r.tier in NO_MASSAGE_TIERS for r in raised)
-    massage_possible = not serious and something_left and not unanswered
     return Outcome(
         tier=tier,
         raised=tuple(raised),
         blocks=tuple(sorted(blocks)),
         techniques=frozenset(by_id),
         unanswered=tuple(unanswered),
-        massage_possible=massage_possible,
+        massage_possible=not serious and something_left and not unanswered,
         needs_acknowledgement=any(r.tier == "soon" for r in raised),
         places=places,
         uncovered=_uncovered(by_id.values(), places),
+        movement_left=any(_open(t, blocked) for t in by_id.values() if t.is_movement),
     )
+
+
+def _raised_cautions(
+    cautions: Iterable[Caution],
+    answers: Answers,
+    unanswered: list[str],
+    places: frozenset[str] | None,
+    by_id: Mapping[str, Technique],
+) -> tuple[list[Raised], set[Block]]:
+    """The cautions about the planned places not ruled out, and what each leaves out."""
+    raised: list[Raised] = []
+    blocks: set[Block] = set()
+    for caution in cautions:
+        if not applies_to(caution, places):
+            continue
+        found = _raised_caution(caution, answers, unanswered, places)
+        if found is not None:
+            blocks |= _blocks(caution, found.named, by_id)
+            raised.append(found)
+    return raised, blocks
+
+
+def _in_tier_order(raised: list[Raised]) -> list[Raised]:
+    """With the sign the risk factors make together, if any; most serious first and, within
+    a tier, in the order the questions were asked (a stable sort)."""
+    combined = _combined(raised)
+    together = [*raised, combined] if combined is not None else list(raised)
+    return sorted(together, key=lambda r: tier_rank(r.tier))
 
 
 def _uncovered(techniques: Iterable[Technique], places: frozenset[str] | None) -> frozenset[str]:
@@ -320,6 +348,7 @@ def _raised_flags(
                     risk_factor=flag.risk_factor,
                     weak_risk=flag.weak_risk,
                     rest=flag.rest,
+                    contact=flag.contact,
                     profile_factor=flag.profile_factor,
                 )
             )
@@ -339,17 +368,21 @@ def _combined(raised: list[Raised]) -> Raised | None:
     if not specific or len(risks) + len(others) < 2:
         return None
     parts = [*risks, *others]
-    answered = all(r.answered for r in parts)
-    certain = all(r.answer is Answer.YES for r in parts)
     return Raised(
         id=COMBINED_ID,
         kind="red-flag",
         question=COMBINED_QUESTION + ": " + "; ".join(r.question for r in parts),
         tier="urgent",
-        answer=Answer.YES if certain else Answer.UNSURE,
-        answered=answered,
-        advice=COMBINED_ADVICE,
+        answer=Answer.YES if all(r.answer is Answer.YES for r in parts) else Answer.UNSURE,
+        answered=all(r.answered for r in parts),
+        advice=_combined_advice(risks),
     )
+
+
+def _combined_advice(risks: Iterable[Raised]) -> str:
+    """After cancer the cancer team's line comes first (NICE-NG234)."""
+    after_cancer = any(r.id == "past-cancer" for r in risks)
+    return COMBINED_AFTER_CANCER if after_cancer else COMBINED_ADVICE
 
 
 def _raised_caution(
@@ -411,6 +444,8 @@ def _blocked_ids(
     ids = blocked_ids(caution.blocks, caution.blocks_movements, techniques)
     if caution.blocks_all:
         ids |= set(techniques)
+    if caution.blocks_massage:
+        ids |= {t.id for t in techniques.values() if not t.is_movement}
     if caution.avoid_postures:
         avoided = set(caution.avoid_postures)
         ids |= {t.id for t in techniques.values() if t.posture is None or t.posture in avoided}

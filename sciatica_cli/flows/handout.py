@@ -19,6 +19,7 @@ from sciatica_cli.content.models import Pose, Technique
 from sciatica_cli.domain import recent_check
 from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.plans import Refusal, SessionPlan
+from sciatica_cli.domain.profile_rules import precaution
 from sciatica_cli.domain.routine import recommend
 from sciatica_cli.environment import Environment
 from sciatica_cli.errors import UsageError
@@ -62,6 +63,7 @@ class Handout:
     allowed: bool  # that check let the person go on
     advice: tuple[str, ...]  # what the check said to do (filled for the region)
     light_pressure: bool
+    light_reasons: tuple[str, ...]  # what in the last check asked for light pressure
     left_out: tuple[str, ...]  # positions and techniques the check left out, in words
     plans: tuple[SessionPlan, ...]
     refused: tuple[str, ...]  # each left-out technique with the gate's reason
@@ -92,6 +94,7 @@ def build_handout(env: Environment, technique_ids: Sequence[str] | None) -> Hand
         allowed=check is not None and check.decision.allowed,
         advice=tuple(env.say(a) for a in check.outcome.advice) if check is not None else (),
         light_pressure=bool(check and check.outcome.light_pressure),
+        light_reasons=_light_reasons(env, check) if check is not None else (),
         left_out=_left_out(env, check) if check is not None else (),
         plans=tuple(plans),
         refused=tuple(env.say(r.message) for r in refused),
@@ -173,7 +176,28 @@ def _left_out(env: Environment, check: CheckResult) -> tuple[str, ...]:
         if technique is not None:
             side = f" on the {block.side} side" if block.side else ""
             lines.append(f"No {technique.name}{side}.")
+    lines += _profile_left_out(env, check)
     return tuple(dict.fromkeys(lines))
+
+
+def _profile_left_out(env: Environment, check: CheckResult) -> list[str]:
+    """Each profile fact's precaution in plain words, and the moves it leaves out by name
+    (the entries that name the fact in `not_with`)."""
+    with DiaryLink.required_for(env) as diary:
+        factors = profile_factors(diary) | check.outcome.profile_factors
+    lines = []
+    for factor in sorted(factors):
+        names = [t.name for t in env.content.techniques.values() if factor in t.not_with]
+        if names:
+            lines.append(f"{precaution(factor)} Left out: {', '.join(names)}.")
+    return lines
+
+
+def _light_reasons(env: Environment, check: CheckResult) -> tuple[str, ...]:
+    """The answers that asked for light pressure, as the profile list names them."""
+    cautions = env.content.cautions
+    found = [cautions.get(r.id) for r in check.outcome.light_pressure if r.answered]
+    return tuple(c.label or " ".join(c.question.split()) for c in found if c is not None)
 
 
 def emergency_signs(env: Environment) -> Signs:

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from sciatica_cli.domain.catalog import plan_seconds
 from sciatica_cli.domain.check import CheckResult
+from sciatica_cli.domain.gate import Verdict
 from sciatica_cli.domain.movement_routine import compose, movement_candidates
 from sciatica_cli.domain.plans import Refusal, SessionPlan
 from sciatica_cli.domain.routine import Routine, RoutineItem
@@ -42,9 +43,16 @@ def plan_routine(
     profile = profile_factors(diary)
     levels = current_levels(diary)
     first, fallback = movement_candidates(env.content.techniques.values(), areas)
-    moves = _allowed(plan_all(first, check, options, profile=profile, levels=levels))
+    planned = plan_all(first, check, options, profile=profile, levels=levels)
+    moves = _allowed(planned)
     if not moves:
-        moves = _allowed(plan_all(fallback, check, options, profile=profile, levels=levels))
+        planned = plan_all(fallback, check, options, profile=profile, levels=levels)
+        moves = _allowed(planned)
+    for left_out in planned:
+        # A movement the profile or a caution leaves out is named with its reason, one line
+        # each: a person after an operation should know why knee to chest is missing.
+        if isinstance(left_out, Refusal) and left_out.decision.verdict is Verdict.BLOCKED:
+            ui.refused(left_out)
     massage = plan_all(
         [item.technique for item in routine.items],
         check,
@@ -54,7 +62,7 @@ def plan_routine(
     )
     for refused in massage:
         if isinstance(refused, Refusal):
-            ui.refused(refused)  # a refused movement is one of many: not worth a line each
+            ui.refused(refused)
     plans = compose(
         moves,
         _allowed(massage),

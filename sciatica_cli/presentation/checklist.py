@@ -239,7 +239,7 @@ class TerminalCheckUI:
         return ask_acknowledgement(self.reader, self.console)
 
     def verdict(self, result: CheckResult) -> None:
-        verdict_view(self.console, result)
+        verdict_view(self.console, result, self.env.say)
 
     def reuse_intro(self, since: dt.datetime) -> None:
         at = self.env.local_time(since).strftime("%H:%M")
@@ -333,7 +333,7 @@ def _why(raised: Raised) -> str:
 def emergency_panel(console: Console, raised: Raised, say: Callable[[str], str]) -> None:
     body = Group(
         inert("Stop. Do not massage.", "bold"),
-        inert(say(EMERGENCY_ACTION), "bold"),
+        inert(say(raised.contact or EMERGENCY_ACTION), "bold"),
         Text(),
         inert(_why(raised)),
         Padding(inert(raised.question), (0, 0, 0, 2), expand=False),
@@ -378,14 +378,15 @@ def outcome_view(
     for raised in shown:
         console.print()
         answer = ANSWER_WORDS[raised.answer]
-        console.print(inert(say(f"{TIER_LABELS[raised.tier]} ({answer})"), "bold"))
+        heading = f"Contact {raised.contact}" if raised.contact else TIER_LABELS[raised.tier]
+        console.print(inert(say(f"{heading} ({answer})"), "bold"))
         console.print(Padding(inert(raised.question), (0, 0, 0, 2), expand=False))
         where = _where(raised, content)
         if where:
             console.print(Padding(inert(where, "italic"), (0, 0, 0, 2), expand=False))
         console.print(Padding(inert(say(raised.advice)), (0, 0, 0, 2), expand=False))
     if outcome.tier == "urgent":
-        _meanwhile_view(console, shown, folded, content)
+        _meanwhile_view(console, shown, folded, content, say)
     if outcome.unanswered:
         _unfinished_view(console, outcome, say, left)
     skipped = _skipped(outcome, content)
@@ -415,13 +416,18 @@ def _shown_and_folded(outcome: Outcome) -> tuple[list[Raised], list[Raised]]:
 
 
 def _meanwhile_view(
-    console: Console, shown: list[Raised], folded: list[Raised], content: ContentSet
+    console: Console,
+    shown: list[Raised],
+    folded: list[Raised],
+    content: ContentSet,
+    say: Callable[[str], str],
 ) -> None:
     console.print()
     if folded:
         names = "; ".join(_short(r, content) for r in folded)
         console.print(inert(f"Also tell them about: {names}."))
-    if not any(r.rest for r in shown):
+    # A sign that asks for rest, or for a call now (a maternity sign), gets no "keep active".
+    if not any(r.rest or r.contact for r in shown):
         console.print(inert(MEANWHILE))
 
 
@@ -500,8 +506,16 @@ def ask_acknowledgement(reader: LineReader, console: Console) -> bool:
     return reader.ask(ACK_PROMPT, parse_answer, ACK_HINT) is Answer.YES
 
 
-def verdict_view(console: Console, result: CheckResult) -> None:
-    """The bottom line, in the gate's words."""
+# The headline over the gate's reason: an urgent sign stops this guide's massage and
+# exercises, and the reason says whether walking goes on; an emergency stops everything.
+NOT_NOW = {
+    True: "No massage or exercises from this guide now.",
+    False: "No massage or exercise now.",
+}
+
+
+def verdict_view(console: Console, result: CheckResult, say: Callable[[str], str] = str) -> None:
+    """The bottom line, in the gate's words (filled for the region by `say`)."""
     decision, outcome = result.decision, result.outcome
     console.print()
     if decision.allowed and outcome.places == frozenset():
@@ -511,14 +525,18 @@ def verdict_view(console: Console, result: CheckResult) -> None:
             inert("Once you have said where it hurts, a few questions about those places follow.")
         )
         return
-    if decision.allowed:
+    if gate.exercise_only(outcome, decision):
+        # Every massage is left out by a caution (no OK from the midwife, skin everywhere).
+        console.print(inert("Exercise may go on, gently. No massage for now.", "bold"))
+        console.print(inert("Stop at once if any movement makes the pain worse."))
+    elif decision.allowed:
         console.print(inert("Massage and exercise may go on, gently.", "bold"))
         if outcome.light_pressure:
             console.print(inert("Use light pressure only.", "bold"))
         console.print(inert("Stop at once if any movement makes the pain worse."))
     else:
-        console.print(inert("No massage or exercise now.", "bold"))
-        console.print(inert(decision.reason))
+        console.print(inert(NOT_NOW[decision.verdict is gate.Verdict.URGENT], "bold"))
+        console.print(inert(say(decision.reason)))
 
 
 def check_as_json(env: Environment, result: CheckResult, exit_code: int) -> dict[str, Any]:

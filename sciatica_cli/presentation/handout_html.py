@@ -115,7 +115,11 @@ def _cautions(handout: Handout) -> str:
         "and what is on this sheet may change."
     ]
     if handout.light_pressure:
-        lines.append("<strong>Light pressure only</strong>: your last check found a reason.")
+        because = "; ".join(handout.light_reasons) or "an answer in your last check"
+        lines.append(
+            f"<strong>Light pressure only</strong>, because of: {_e(because)}. Light means "
+            "stroking with your fingertips, with no ache at all."
+        )
     lines += [_e(line) for line in handout.left_out]
     items = "".join(f"<li>{line}</li>" for line in lines)
     return f'<section class="cautions"><h2>Your cautions</h2><ul>{items}</ul></section>'

@@ -37,9 +37,10 @@ HURTS_ADVICE = (
     "Stop now and rest. Do not massage again today. Keep gently active, though: lying down "
     "for long does not help. If the pain stays worse, book a visit to {primary_care}; if a "
     "leg gets weaker or a foot starts to drag, contact {urgent_care} today. Go to "
-    "{emergency_department} now or call {emergency_number} if you get numbness around your "
-    "genitals, back passage or inner thighs, new trouble peeing or pooing, or new pain, "
-    "weakness or numbness in both legs."
+    "{emergency_department} now or call {emergency_number} if you get numbness or tingling "
+    "around your genitals, back passage or inner thighs, new trouble peeing or pooing, less "
+    "feeling in your genitals or in sex, or new pain, tingling, weakness or numbness in both "
+    "legs."
 )
 SEEK_HELP_REMINDER = (
     "Get help if things change: 'sciatica learn when-to-seek-help' lists the signs that "
@@ -130,7 +131,7 @@ class _CommonView(SessionListener):
             for caution in technique.cautions:
                 self.console.print(_bullet(self.say(caution)))
         if light_pressure and not technique.is_movement:  # pressure is a massage's
-            self.console.print(inert("Use light pressure only today.", "bold"))
+            self.console.print(inert("Use light pressure only.", "bold"))
         for side, reason in plan.refused_sides:
             self.console.print(inert(self.say(f"Not on the {side}: {reason}"), "bold"))
         self.console.print(inert("Stop at once if:"))

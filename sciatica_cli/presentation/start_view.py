@@ -45,8 +45,9 @@ WORSE_STEPS = (
     "If it stays worse, book a visit "
     "to {primary_care}; if a leg gets weaker or a foot starts to drag, contact {urgent_care} "
     "today. Go to {emergency_department} now or call {emergency_number} if you get numbness "
-    "around your genitals, back passage or inner thighs, new trouble peeing or pooing, or new "
-    "pain, weakness or numbness in both legs."
+    "or tingling around your genitals, back passage or inner thighs, new trouble peeing or "
+    "pooing, less feeling in your genitals or in sex, or new pain, tingling, weakness or "
+    "numbness in both legs."
 )
 WORSE_ADVICE = (
     "Your pain is clearly worse than before the session. Do not massage again today, but "
