@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 AREAS: tuple[str, ...] = ("lower-back", "buttock", "back-of-thigh", "calf", "foot")
 # Most serious first: the order questions are asked in and tiers are compared by.
 TIERS: tuple[str, ...] = ("emergency", "urgent", "soon")
@@ -15,14 +17,15 @@ ROUTINE_MINUTES = 12
 # the knee brought across the middle of the body, the leg turned inwards at the hip, the
 # spine twisted, bent deeply forwards or arched backwards. (The body's weight on a tool is
 # held per tool, by `body_weight`.)
-MOVEMENTS: tuple[str, ...] = (
+Movement = Literal[
     "hip-bend-past-90",
     "knee-across-middle",
     "hip-turned-inwards",
     "spine-twist",
     "spine-bend-forward",
     "spine-bend-back",
-)
+]
+MOVEMENTS: tuple[str, ...] = get_args(Movement)
 # Facts about a person (the safety profile) that rule some movements out.
 PROFILE_FACTORS: tuple[str, ...] = (
     "hip-replacement",

@@ -36,13 +36,14 @@ def area_problems(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
     """(where, message) for each massage text that names an area outside `areas`."""
     if technique.is_movement:
         return
-    for path, text in _texts(technique):
+    for path, text in technique_texts(technique):
         for area in areas_named(text):
             if area not in technique.areas:
                 yield path, f"names the area {area!r}, which `areas` does not list"
 
 
-def _texts(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
+def technique_texts(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
+    """Every text of a technique a person reads as an instruction, with where it stands."""
     yield ("position",), technique.position
     for i, step in enumerate(technique.steps):
         yield ("steps", i, "instruction"), step.instruction

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from sciatica_cli.content.fields import field
 from sciatica_cli.vocabulary import AREAS as AREAS
 from sciatica_cli.vocabulary import TIERS as TIERS
+from sciatica_cli.vocabulary import Movement as Movement
 
 # Literal types for the field checks; tests/test_models.py keeps them equal to vocabulary.py.
 Area = Literal["lower-back", "buttock", "back-of-thigh", "calf", "foot"]
@@ -31,17 +32,8 @@ EntryKind = Literal["massage", "stretch", "exercise", "activity"]
 # Facts from the person's profile that rule a movement out (vocabulary.PROFILE_FACTORS).
 ProfileFactor = Literal["hip-replacement", "osteoporosis", "recent-spine-surgery", "pregnancy"]
 
-# What an entry does with the body (vocabulary.MOVEMENTS): blocks by movement read it, so a
-# copy of an entry under another name is blocked the same.
-Movement = Literal[
-    "hip-bend-past-90",
-    "knee-across-middle",
-    "hip-turned-inwards",
-    "spine-twist",
-    "spine-bend-forward",
-    "spine-bend-back",
-]
-
+# What an entry does with the body is a `Movement` (vocabulary): blocks by movement read it,
+# so a copy of an entry under another name is blocked the same.
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOURCE_TAG = r"^[A-Z0-9]+(-[A-Z0-9]+)*$"
 

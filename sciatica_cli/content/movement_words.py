@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sciatica_cli.content.area_rules import technique_texts
 from sciatica_cli.content.models import Technique
 
 FieldPath = tuple[str | int, ...]
@@ -54,17 +55,7 @@ def movement_word_problems(technique: Technique) -> Iterator[tuple[FieldPath, st
     """(where, message) for each text making a movement the entry does not declare."""
     if not technique.is_movement:
         return
-    for path, text in _texts(technique):
+    for path, text in technique_texts(technique):
         missing = sorted(movements_named(text) - set(technique.movements))
         if missing:
             yield path, f"makes {', '.join(missing)}, which `movements` does not list"
-
-
-def _texts(technique: Technique) -> Iterator[tuple[FieldPath, str]]:
-    yield ("position",), technique.position
-    for i, step in enumerate(technique.steps):
-        yield ("steps", i, "instruction"), step.instruction
-        for j, text in enumerate(step.by_tool):
-            yield ("steps", i, "by_tool", j, "instruction"), text.instruction
-    for i, variant in enumerate(technique.tools):
-        yield ("tools", i, "instruction"), variant.instruction
