@@ -106,6 +106,22 @@ def test_history_and_report_skip_and_name_a_damaged_row(
     assert run("check-symptoms", obj=check).exit_code == 0
 
 
+@pytest.mark.parametrize("command", [("report", "--out", "-"), ("history",)])
+def test_a_first_start_at_the_end_of_the_calendar_is_passed_over(
+    run, make_env, tmp_path, clock, command
+):
+    # Found by the CI fuzz round (diaries 1:110 and 1:180): the report's first day of use
+    # was read from a start in year 1 at +14:00, which cannot be moved into another zone.
+    diary_with_two_sessions(tmp_path / "data", clock.now())
+    damage(tmp_path / "data", "UPDATE sessions SET started_at = ? WHERE id = 1",
+           params=("0001-01-01T00:00:00+14:00",))  # fmt: skip
+    env = make_env()
+    assert run(*command, obj=env).exit_code == 0, env.stderr.getvalue()
+    diary = Diary.open(tmp_path / "data")
+    assert diary.first_entry_at() is not None  # the other session's start
+    diary.close()
+
+
 def test_a_damaged_level_leaves_the_others(tmp_path, clock):
     diary_with_two_sessions(tmp_path / "data", clock.now())
     diary = Diary.open(tmp_path / "data")

@@ -253,3 +253,14 @@ def test_a_spine_operation_in_the_last_year_leaves_out_forced_bending_and_the_ba
     left = refused(concluded_with({"spine-surgery-last-year": Answer.UNSURE}), NO_FACTORS)
     assert {"knee-to-chest", "press-ups", "lower-back"} <= left
     assert {"calf", "walking", "nerve-slider"}.isdisjoint(left)
+
+
+def test_every_profile_fact_a_built_in_entry_names_is_also_held_by_its_movements():
+    """A copy of an entry under another id, or one whose `not_with` was dropped, is left out
+    the same: what `not_with` says by name, the declared movements say by what it does."""
+    from sciatica_cli.domain.same_work import MOVEMENTS_RULED_OUT
+
+    for technique in CONTENT.techniques.values():
+        for factor in set(technique.not_with) & set(MOVEMENTS_RULED_OUT):
+            made = set(technique.movements) & MOVEMENTS_RULED_OUT[factor]
+            assert made, f"{technique.id}: {factor} is held only by name"

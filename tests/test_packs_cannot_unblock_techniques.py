@@ -184,3 +184,14 @@ def test_knee_rolls_in_other_words_declaring_fewer_movements_are_refused(tmp_pat
     problems = content.problems(["techniques"])
     assert {p.code for p in problems} == {Code.MOVEMENT_TEXT}
     assert "knee-across-middle" in problems[0].message
+
+
+def test_the_seated_glute_stretch_declaring_no_hip_bend_is_refused(tmp_path):
+    # Found by the CI fuzz round (pack 1:860): a copy declaring only a twist was shown after
+    # a hip replacement; resting one ankle on the other knee bends that hip past 90 degrees.
+    seated = builtin("seated-glute-stretch")
+    copy = reworded(seated, id="copy-of-seated-glute-stretch", movements=["spine-twist"])
+    content = ContentSet([builtin_content_dir(), pack_with(tmp_path / "p", copy)])
+    problems = content.problems(["techniques"])
+    assert {p.code for p in problems} == {Code.MOVEMENT_TEXT}
+    assert "hip-bend-past-90" in problems[0].message

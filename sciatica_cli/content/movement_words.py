@@ -38,6 +38,11 @@ MOVEMENT_PHRASES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         ),
         frozenset({"knee-across-middle"}),
     ),
+    # One ankle resting on the other knee bends that hip past 90 degrees as you lean in.
+    (
+        re.compile(r"\bankle (on|over) (the|your) other knee\b", re.I),
+        frozenset({"hip-bend-past-90"}),
+    ),
     (re.compile(r"\btwist", re.I), frozenset({"spine-twist"})),
 )
 

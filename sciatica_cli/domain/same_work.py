@@ -19,7 +19,11 @@ from sciatica_cli.content.models import Technique
 # forced forward bending. Pregnancy rules out positions, not movements (profile_rules).
 MOVEMENTS_RULED_OUT: dict[str, frozenset[str]] = {
     "hip-replacement": frozenset({"hip-bend-past-90", "knee-across-middle", "hip-turned-inwards"}),
-    "recent-spine-surgery": frozenset({"spine-twist", "spine-bend-forward", "spine-bend-back"}),
+    # Deep bending includes the hip bent past 90 degrees, knee to chest and the glute
+    # stretches, which wait for the surgical team too (SPINE-SURGERY-LEAFLETS).
+    "recent-spine-surgery": frozenset(
+        {"spine-twist", "spine-bend-forward", "spine-bend-back", "hip-bend-past-90"}
+    ),
     "osteoporosis": frozenset({"spine-bend-forward"}),
 }
 

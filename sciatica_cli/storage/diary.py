@@ -39,6 +39,8 @@ from sciatica_cli.storage.migrations import (
 from sciatica_cli.storage.movement_records import LevelRecord, MovementRecord
 from sciatica_cli.storage.records import (
     CHECK_COLUMNS,
+    FIRST_YEAR,
+    LAST_YEAR,
     SESSION_COLUMNS,
     CheckRecord,
     DamagedRow,
@@ -433,13 +435,16 @@ class Diary:
         found: list[dt.datetime] = []
         with self._guarded():
             for table, column in (("sessions", "started_at"), ("checks", "checked_at")):
+                # The earliest time the reads would keep: a damaged one outside the years
+                # a diary's times may fall in (0001-01-01T00:00:00+14:00) is passed over.
                 row = self._db.execute(
-                    f"SELECT {column} FROM {table} WHERE julianday({column}) IS NOT NULL"
+                    f"SELECT {column} FROM {table} WHERE julianday({column}) BETWEEN"
+                    f" julianday('{FIRST_YEAR:04d}-01-01') AND julianday('{LAST_YEAR:04d}-12-31')"
                     f" ORDER BY julianday({column}) LIMIT 1"
                 ).fetchone()
-                with contextlib.suppress(TypeError, ValueError):  # damaged: left to the reads
-                    moment = dt.datetime.fromisoformat(row[0]) if row else None
-                    if moment is not None and moment.tzinfo is not None:
+                with contextlib.suppress(RowError):  # damaged: left to the reads to name
+                    moment = moment_of(row[0], f"{table}.{column}") if row else None
+                    if moment is not None:
                         found.append(moment)
         return min(found, default=None)
 
