@@ -60,8 +60,9 @@ def _kind(exc: BaseException) -> tuple[str, str] | None:
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, sqlite3.Error) and str(exc):
         return str(exc)
-    # A byte of the schema that is not UTF-8, a value Python cannot hold: the file is ours
-    # in form but cannot be read.
+    # A byte of the schema that is not UTF-8, a value Python cannot hold (some SQLite
+    # builds, as Python 3.10's, report it with no words at all): the file is ours in form
+    # but cannot be read.
     return f"part of it cannot be read ({type(exc).__name__})"
