@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 # benchmark's business, in bench/).
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+# Under mutation testing (tools/mutation.sh) every property runs for every mutant it reaches:
+# fewer examples, always the same ones, so a mutant's fate does not depend on the draw.
+settings.register_profile(
+    "mutation", max_examples=25, derandomize=True, database=None, deadline=None
+)
+
+
+def _profile() -> str:
+    if "mutmut" in sys.modules or os.environ.get("MUTANT_UNDER_TEST"):
+        return "mutation"
+    return "ci" if os.environ.get("CI") else "default"
+
+
+settings.load_profile(_profile())
 
 
 @pytest.fixture(autouse=True)

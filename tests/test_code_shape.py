@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from sciatica_cli.domain import gate
 from sciatica_cli.vocabulary import AREAS
 
@@ -22,6 +24,7 @@ def _functions(path: Path) -> list[tuple[str, int]]:
     ]
 
 
+@pytest.mark.reads_source
 def test_no_function_is_longer_than_fifty_lines():
     too_long = [
         f"{path.relative_to(PACKAGE)}:{name} ({lines} lines)"
@@ -32,6 +35,7 @@ def test_no_function_is_longer_than_fifty_lines():
     assert too_long == []
 
 
+@pytest.mark.reads_source
 def test_no_function_has_more_than_fifteen_paths():
     from radon.complexity import cc_visit
 
@@ -44,6 +48,7 @@ def test_no_function_has_more_than_fifteen_paths():
     assert too_complex == {}
 
 
+@pytest.mark.reads_source
 def test_only_the_command_layer_knows_exit_codes():
     """The domain says what happened, flows and presentation pass it on; `cli` maps codes."""
     offenders = [
@@ -71,6 +76,7 @@ def test_a_note_never_carries_an_escape_sequence_to_the_terminal(make_env):
     assert err.count("\n") == 1  # one line: no forged second line
 
 
+@pytest.mark.reads_source
 def test_no_module_imports_itself_back():
     """No import cycle anywhere, even through an import inside a function."""
     import grimp

@@ -152,6 +152,7 @@ def test_acknowledgement_is_asked_only_when_it_alone_stands_in_the_way():
     )
 
 
+@pytest.mark.reads_source
 def test_only_the_gate_decides():
     """No module outside the gate (and the triage that computes it) reads an outcome's
     `massage_possible`, or calls `gate.decide` except where a check is concluded: everything

@@ -130,6 +130,7 @@ def _code_strings(path: Path) -> str:
     )
 
 
+@pytest.mark.reads_source
 def test_the_code_names_no_service_or_number():
     package = Path(gate.__file__).resolve().parent.parent
     # The validator names them only to refuse them in content (rule SC402).

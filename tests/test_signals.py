@@ -17,6 +17,9 @@ from sciatica_cli.content.paths import builtin_content_dir
 from tests.conftest import ROOT
 from tests.fakes import places_of, questions_when_all_no
 
+# Each test runs the program in a real pseudo-terminal and signals it.
+pytestmark = pytest.mark.slow
+
 CONTENT = ContentSet([builtin_content_dir()])
 # A first `guide calf` asks the place questions for the calf's places.
 QUESTIONS = questions_when_all_no(CONTENT, places_of(CONTENT, "calf"))

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Mutation testing: change the code in small ways (mutmut) and see whether a test notices.
 #
-#   tools/mutation.sh                         the domain (sciatica_cli/domain/), from scratch
-#   tools/mutation.sh sciatica_cli/storage    the diary instead (or as well: name both)
+#   tools/mutation.sh                         domain, storage and the pure functions of flows
+#   tools/mutation.sh sciatica_cli/storage    one package (or name several)
 #   tools/mutation.sh sciatica_cli/domain/gate.py    one module
 #   tools/mutation.sh --survivors ...         test again only what survived the last run
 #                                             (after writing tests; keeps ./mutants)
 #
-# Needs mutmut: .venv/bin/pip install -e '.[mutation]'. Settings (which tests, which
-# packages may be mutated) are in pyproject.toml under [tool.mutmut]; tools/MUTATION.md says
-# how to read the survivors it prints and lists the ones known to be harmless.
+# Each run ends by writing tools/mutation_results.json and tools/MUTATION.md from what is in
+# ./mutants, and exits 1 while a survivor is neither killed nor explained in
+# tools/equivalent_mutants.yaml. Needs mutmut: .venv/bin/pip install -e '.[mutation]'.
+# Settings (which tests, what may be mutated) are in pyproject.toml under [tool.mutmut].
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,12 +19,12 @@ paths=()
 for arg in "$@"; do
     case "$arg" in
         --survivors) survivors=1 ;;
-        -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "mutation.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
         *) paths+=("$arg") ;;
     esac
 done
-[ ${#paths[@]} -eq 0 ] && paths=(sciatica_cli/domain)
+[ ${#paths[@]} -eq 0 ] && paths=(sciatica_cli/domain sciatica_cli/storage sciatica_cli/flows)
 
 python=.venv/bin/python
 [ -x "$python" ] || python=python3
@@ -32,19 +33,20 @@ if ! "$python" -c 'import mutmut' 2>/dev/null; then
     exit 2
 fi
 
-# mutmut names a mutant after its module (sciatica_cli.domain.gate.x_decide__mutmut_3), so
-# each path becomes a module pattern.
+# mutmut names a mutant after its module and function (sciatica_cli.domain.gate.x_decide__mutmut_3),
+# so each path becomes name patterns: a whole module, or in flows its pure functions only.
 patterns=()
 for path in "${paths[@]}"; do
     path=${path%/}
-    case "$path" in
-        sciatica_cli/domain | sciatica_cli/domain/* | sciatica_cli/storage | sciatica_cli/storage/*) ;;
-        *) echo "mutation.sh: $path is outside sciatica_cli/domain and sciatica_cli/storage" \
-               "(widen only_mutate in pyproject.toml first)" >&2; exit 2 ;;
-    esac
     [ -e "$path" ] || { echo "mutation.sh: no such file or folder: $path" >&2; exit 2; }
-    module=${path%.py}
-    patterns+=("${module//\//.}.*")
+    case "$path" in
+        sciatica_cli/domain | sciatica_cli/domain/* | sciatica_cli/storage | sciatica_cli/storage/*)
+            module=${path%.py}
+            patterns+=("${module//\//.}.*") ;;
+        sciatica_cli/flows | sciatica_cli/flows/*)
+            mapfile -t -O "${#patterns[@]}" patterns < <("$python" tools/mutation_targets.py "$path") ;;
+        *) echo "mutation.sh: $path is outside sciatica_cli/domain, storage and flows" >&2; exit 2 ;;
+    esac
 done
 
 started=$(date +%s)
@@ -54,10 +56,15 @@ if [ "$survivors" -eq 1 ]; then
     [ ${#names[@]} -gt 0 ] || { echo "mutation.sh: nothing survived the last run"; exit 0; }
     # mutmut copies the tests again, so the new ones take part.
     "$python" -m mutmut run "${names[@]}"
+    kind=survivors
 else
     rm -rf mutants  # a fresh copy of the code and the tests, and no stale results
+    # mutmut's copy would turn the tests' symbolic links (the SC006 fixture) into plain files;
+    # copied first with cp -a, they stay links when mutmut copies over them.
+    mkdir -p mutants && cp -a tests mutants/tests
     "$python" -m mutmut run "${patterns[@]}"
+    kind=fresh
 fi
 echo
-"$python" tools/mutation_report.py "${patterns[@]}"
-echo "took $(( ($(date +%s) - started) / 60 )) min"
+"$python" tools/mutation_report.py --run "$kind" --seconds "$(( $(date +%s) - started ))" \
+    --scope "${paths[*]}" "${patterns[@]}"

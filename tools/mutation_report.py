@@ -1,24 +1,35 @@
-"""Sum up a mutmut run and print each surviving mutant as `file:line: old -> new`.
+"""Sum up a mutmut run: save its figures, write tools/MUTATION.md, print what survived.
 
 Called by tools/mutation.sh after `mutmut run`; it reads the results mutmut left in
 ./mutants and takes the same name patterns the run was given (`sciatica_cli.domain.*`).
 With `--survivor-names` it prints only the names of the survivors, one a line.
 A survivor is a change to the code that no test noticed: read each one, then either write
-the test that kills it or list it in tools/MUTATION.md as equivalent.
+the test that kills it or explain in tools/equivalent_mutants.yaml why it changes nothing.
+Exits 1 while a survivor is neither.
 """
 
 from __future__ import annotations
 
+import argparse
 import ast
+import datetime as dt
 import fnmatch
 import json
+import os
+import platform
 import sys
 from collections import Counter
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from mutmut.mutation.diff_apply import get_diff_for_mutant
 from mutmut.stats import status_by_exit_code
 from mutmut.utils.format_utils import orig_function_and_class_names_from_key
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Run as a script from the project root, where `tools` is a package.
+from tools import mutation_doc
 
 MUTANTS = Path("mutants")
 
@@ -48,8 +59,8 @@ def function_start(source: Path, name: str, class_name: str | None) -> int:
     return 1
 
 
-def changed_line(source: Path, name: str) -> tuple[str, int, str]:
-    """File, line and `old  ->  new` for one mutant, the line found by its text in the real file."""
+def survivor(source: Path, name: str, status: str) -> dict[str, Any]:
+    """Where one mutant is and what it changed, the line found by its text in the real file."""
     diff = get_diff_for_mutant(name, path=source).splitlines()
     old = next((d[1:].strip() for d in diff if d.startswith("-") and not d.startswith("---")), "")
     new = next((d[1:].strip() for d in diff if d.startswith("+") and not d.startswith("+++")), "")
@@ -59,28 +70,68 @@ def changed_line(source: Path, name: str) -> tuple[str, int, str]:
     line = next(
         (n for n in range(start, len(lines) + 1) if old and lines[n - 1].strip() == old), start
     )
-    return str(source), line, f"{old}  ->  {new}"
+    qualified = function if class_name is None else f"{class_name}.{function}"
+    change = f"{old}  ->  {new}"
+    return {
+        "file": str(source),
+        "function": qualified,
+        "line": line,
+        "change": change,
+        "name": name,
+        "status": status,
+    }
+
+
+def results(
+    found: dict[str, tuple[Path, str]], run: str, seconds: int, scope: str
+) -> dict[str, Any]:
+    """The figures tools/MUTATION.md is written from; a rerun of survivors adds its time."""
+    modules: dict[str, Counter[str]] = {}
+    for source, status in found.values():
+        modules.setdefault(str(source), Counter())[status] += 1
+    runs = [{"run": run, "seconds": seconds}]
+    if run == "survivors" and mutation_doc.RESULTS.exists():
+        runs = mutation_doc.load_results()["runs"] + runs
+    left = [
+        survivor(source, name, status)
+        for name, (source, status) in found.items()
+        if status in mutation_doc.NOT_KILLED
+    ]
+    return {
+        "date": dt.date.today().isoformat(),
+        "python": platform.python_version(),
+        "mutmut": version("mutmut"),
+        "cores": os.cpu_count(),
+        "scope": scope,
+        "runs": runs,
+        "modules": {module: dict(sorted(c.items())) for module, c in sorted(modules.items())},
+        "survivors": sorted(left, key=lambda s: (s["file"], s["line"], s["change"], s["name"])),
+    }
 
 
 def main(arguments: list[str]) -> int:
-    names_only = "--survivor-names" in arguments
-    patterns = [a for a in arguments if a != "--survivor-names"] or ["sciatica_cli.domain.*"]
-    found = statuses(patterns)
-    if names_only:
-        # For `tools/mutation.sh --survivors`: test again only what survived last time.
-        print("\n".join(name for name, (_, status) in found.items() if status == "survived"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--survivor-names", action="store_true")
+    parser.add_argument("--run", choices=["fresh", "survivors"], default="fresh")
+    parser.add_argument("--seconds", type=int, default=0)
+    parser.add_argument("--scope", default="sciatica_cli/domain")
+    parser.add_argument("patterns", nargs="*", default=["sciatica_cli.domain.*"])
+    options = parser.parse_args(arguments)
+    found = statuses(options.patterns)
+    if options.survivor_names:
+        # For `tools/mutation.sh --survivors`: test again only what was not killed last time.
+        left = (name for name, (_, status) in found.items() if status in mutation_doc.NOT_KILLED)
+        print("\n".join(left))
         return 0
+    figures = results(found, options.run, options.seconds, options.scope)
+    missing = mutation_doc.write(figures)
+    for s in mutation_doc.survivors_of(figures):
+        print(f"{s.file}:{s.line}: {s.change}    [{s.name}]")
     counts = Counter(status for _, status in found.values())
-    survivors = sorted(
-        (changed_line(source, name), name)
-        for name, (source, status) in found.items()
-        if status == "survived"
-    )
-    for (source, line, change), name in survivors:
-        print(f"{source}:{line}: {change}    [{name}]")
     summary = ", ".join(f"{status} {count}" for status, count in sorted(counts.items()))
-    print(f"\n{len(found)} mutants for {' '.join(patterns)}: {summary}")
-    return 0
+    print(f"\n{len(found)} mutants: {summary}; took {options.seconds // 60} min")
+    print(f"{len(missing)} survivors with no test and no explanation; see tools/MUTATION.md")
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":
