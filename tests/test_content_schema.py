@@ -153,3 +153,12 @@ def test_content_schema_refuses_a_file_as_the_folder(run, tmp_path):
     target.write_text("x")
     result = run("content", "schema", "--out", str(target))
     assert result.exit_code == 2
+
+
+def test_content_schema_refuses_standard_output_as_the_folder(run, tmp_path, monkeypatch):
+    """Several files cannot go to standard output; '-' is refused, not made into a folder."""
+    monkeypatch.chdir(tmp_path)
+    result = run("content", "schema", "--out", "-")
+    assert result.exit_code == 2
+    assert "several files" in result.output
+    assert not (tmp_path / "-").exists()

@@ -173,6 +173,11 @@ def schema(
     if json_output is not None:
         env.stdout.write(_output_schema(json_output))
         return
+    if str(out) == "-":
+        raise UsageError(
+            "--out names a folder: the schemas are several files, which standard output "
+            "('-') cannot hold"
+        )
     if out.exists() and not out.is_dir():
         raise UsageError(f"'{out}' is not a folder")
     with _writing(out):
