@@ -3,7 +3,7 @@
 Standing puts the hip at (0, 0), the knee at (0, -24), the ankle at (0, -47), the toes at
 (10, -47) and the head's centre at (0, 40); sitting on a chair puts the knee at (24, 0)
 and the ankle at (24, -23). The figure faces right, so the back of the body is to the left.
-Coordinates are compared to 6 decimals: what the SVG (1 decimal) could ever show.
+Coordinates are compared to 6 decimals, far finer than the SVG's one decimal.
 """
 
 from __future__ import annotations
