@@ -190,3 +190,11 @@ def test_light_pressure_on_the_handout_says_why_and_what_light_means(run, make_e
     assert "because of: blood thinners or a bleeding disorder" in cautions
     assert "stroking with your fingertips, with no ache at all" in cautions
     assert "found a reason" not in cautions
+
+
+def test_the_routine_for_where_it_hurt_lists_what_the_gate_leaves_out(run, make_env, tmp_path):
+    kept_check(tmp_path / "data", yes=("hip-replacement",), areas=("buttock",))
+    _, html, _ = handout(run, make_env, "--out", "-")
+    left_out = html[html.index("<h2>Left out for now</h2>") :]
+    for name in ("Glute stretch (piriformis stretch)", "Knee to chest", "Knee rolls"):
+        assert f"<li>{name} is left out because of your hip replacement" in left_out

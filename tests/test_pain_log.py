@@ -159,3 +159,20 @@ def test_a_days_mean_shows_one_decimal_and_log_lines_hang_at_40_columns(run, mak
     first = next(i for i, line in enumerate(lines) if line.startswith("  ") and "leg 8/10" in line)
     assert lines[first + 1].startswith("    ")  # the entry goes on, further in
     assert all(len(line) <= 40 for line in lines)
+
+
+def test_the_json_report_keeps_each_logged_entry_whole_at_local_time(run, make_env):
+    cli(run, make_env(), "log", "6", "3", "--note", "bad night", "--took", "ibuprofen")
+    plus2 = dt.timezone(dt.timedelta(hours=2))
+    env = make_env(local_time=lambda moment: moment.astimezone(plus2))
+    out = cli(run, env, "report", "--format", "json", "--out", "-")[1]
+    assert json.loads(out)["between"]["logs"] == [
+        {
+            "logged_at": "2026-11-25T11:12:00+02:00",
+            "leg": 6,
+            "back": 3,
+            "note": "bad night",
+            "took": ["ibuprofen"],
+            "id": 1,
+        }
+    ]

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from sciatica_cli.domain.schedule import (
     Plan,
+    WeekAdherence,
     next_due,
     parse_days,
     parse_time,
@@ -18,6 +19,8 @@ from sciatica_cli.domain.schedule import (
     weeks_in_a_row,
 )
 from sciatica_cli.errors import UsageError
+from sciatica_cli.flows.between import PlanStatus
+from sciatica_cli.flows.calendar import plan_calendar
 from sciatica_cli.schemas import SCHEMA_VERSION
 from tests.between_helpers import cli, session_at, valid
 
@@ -251,3 +254,61 @@ def test_a_mistyped_plan_technique_gets_a_did_you_mean(run, make_env):
     )
     assert code == 2
     assert err == "Error: No technique 'piriformus'. Did you mean 'piriformis'?\n"
+
+
+def _status(techniques: tuple[str, ...], set_at: dt.datetime | None = None) -> PlanStatus:
+    plan = Plan((0, 2, 6), dt.time(18, 15), techniques)
+    set_at = set_at or dt.datetime(2026, 11, 20, 10, 0, 59, tzinfo=dt.timezone.utc)
+    week = WeekAdherence(dt.date(2026, 11, 23), 0, 3)
+    return PlanStatus(plan, set_at, WED, True, False, week, 0, dt.datetime(2026, 11, 25, 18, 15))
+
+
+def _ical_lines(status: PlanStatus) -> list[str]:
+    now = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    return plan_calendar(status, now).decode("utf-8").replace("\r\n ", "").splitlines()
+
+
+def test_the_calendar_file_is_exactly_one_weekly_event_with_an_alarm():
+    assert _ical_lines(_status(("calf", "nerve-glide"))) == [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//sciatica//weekly plan//EN",
+        "BEGIN:VEVENT",
+        "SUMMARY:sciatica: calf\\, nerve-glide",
+        "DTSTART:20261125T181500",
+        "DURATION:PT20M",
+        "DTSTAMP:20261125T083000Z",
+        "UID:plan@sciatica.invalid",
+        "SEQUENCE:29919480",
+        "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,SU",
+        "DESCRIPTION:Run 'sciatica guide calf then sciatica guide nerve-glide' in a "
+        "terminal. It checks for warning signs first.",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "DESCRIPTION:sciatica: calf\\, nerve-glide now",
+        "TRIGGER:P0D",
+        "END:VALARM",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+
+
+def test_a_plan_without_techniques_is_called_your_routine_in_the_calendar():
+    lines = _ical_lines(_status(()))
+    assert "SUMMARY:sciatica: your routine" in lines
+    assert "DESCRIPTION:sciatica: your routine now" in lines
+    assert (
+        "DESCRIPTION:Run 'sciatica start' in a terminal. It checks for warning signs first."
+        in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("set_at", "sequence"),
+    [
+        (dt.datetime(1970, 1, 1, 0, 1, 59, tzinfo=dt.timezone.utc), "SEQUENCE:1"),
+        (dt.datetime(1969, 12, 31, 23, 59, 1, tzinfo=dt.timezone.utc), "SEQUENCE:-1"),
+    ],
+)
+def test_the_calendar_sequence_counts_whole_minutes_since_1970_rounded_down(set_at, sequence):
+    assert sequence in _ical_lines(_status((), set_at))

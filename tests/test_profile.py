@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 
 from sciatica_cli.domain.question_plan import Memory
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.flows.diary_access import DiaryLink
-from sciatica_cli.flows.profile import profile_factors
+from sciatica_cli.flows.profile import profile_factors, profile_questions
 from sciatica_cli.flows.report import profile_summary
 from sciatica_cli.storage.diary import Diary
 from tests.fakes import FakeClock, asked_in_order, places_of, questions_when_all_no, remembered
@@ -176,3 +178,18 @@ def test_a_week_later_the_kept_profile_is_still_one_question(run, make_env, cloc
     assert shown_questions(out) == count + (changed != "n")  # the list, one question more
     assert ("Use light pressure only." in out) is light
     assert (stored(run, make_env)["blood-thinners"]["answer"] == "yes") is light
+
+
+def test_profile_edit_with_only_unclear_replies_keeps_every_fact_as_not_sure(run, make_env):
+    env = make_env(stdin="banana\n" * 10)
+    assert run("profile", "--edit", "--json", obj=env).exit_code == 0
+    kept = json.loads(env.stdout.getvalue())["profile"]
+    assert kept and {e["answer"] for e in kept} == {"unsure"}
+
+
+def test_each_profile_question_is_shown_on_one_line_with_single_spaces():
+    folded = dataclasses.replace(CONTENT.cautions["pregnancy"], question="Are you\n   pregnant?")
+    content = SimpleNamespace(red_flags=CONTENT.red_flags, cautions={"pregnancy": folded})
+    questions = profile_questions(content)
+    assert questions["pregnancy"] == "Are you pregnant?"
+    assert questions["past-cancer"] == "Have you ever had cancer?"

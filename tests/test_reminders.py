@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import plistlib
 import shutil
@@ -13,7 +14,10 @@ from pathlib import Path
 import pytest
 
 from sciatica_cli.cli.exit_codes import ExitCode
+from sciatica_cli.domain.schedule import Plan
 from sciatica_cli.environment import System
+from sciatica_cli.flows.reminders import _apple_text
+from sciatica_cli.flows.schedulers import Systemd
 from tests.between_helpers import cli
 
 PROGRAM = (sys.executable, "-m", "sciatica_cli")
@@ -217,3 +221,52 @@ def test_remind_shows_nothing_on_a_day_off_or_once_done(run, make_env, tmp_path,
     planned(run, make_env, seam, "thu")
     code, out, _ = cli(run, make_env(system=seam), "remind")
     assert code == 0 and "Nothing to remind you of now" in out and calls(home) == ""
+
+
+def test_the_systemd_service_quotes_each_part_as_systemd_reads_it(tmp_path, home):
+    seam = system(tmp_path, home, SCIATICA_DATA_DIR=r'C:\my "data"')
+    seam.program = ("/opt/X11/bin/python3", "/home/Ann Lee/sciatica", "", "it's")
+    service, _ = Systemd(seam).units(Plan((6,), dt.time(8, 0)))
+    assert service.splitlines()[-2:] == [
+        """ExecStart=/opt/X11/bin/python3 "/home/Ann Lee/sciatica" "" "it's" remind""",
+        r'Environment="SCIATICA_DATA_DIR=C:\\my \"data\""',
+    ]
+
+
+def test_a_sunday_plan_is_day_0_in_the_crontab_line(run, make_env, tmp_path, home):
+    seam = system(tmp_path, home)
+    planned(run, make_env, seam, "sat,sun")
+    out = cli(run, make_env(system=seam), "plan", "remind", "--install")[1]
+    assert "\n0 8 * * 6,0 DBUS_SESSION_BUS_ADDRESS=" in out
+
+
+@pytest.mark.parametrize(
+    ("stderr", "reason"),
+    [("one\\ntwo\\nload failed: 5\\n", "(load failed: 5)"), ("  \\n", "(no reason given)")],
+)
+def test_a_scheduler_that_fails_is_named_with_the_last_line_it_wrote(
+    run, make_env, tmp_path, home, stderr, reason
+):
+    fake(tmp_path / "bin", "launchctl", f'#!/bin/sh\nprintf "{stderr}" >&2\nexit 1\n')
+    seam = system(tmp_path, home, platform="darwin")
+    planned(run, make_env, seam)
+    code, out, _ = cli(run, make_env(system=seam), "plan", "remind", "--install")
+    assert code == ExitCode.NOT_INSTALLED
+    assert out.startswith(f"No reminder could be installed: launchctl load failed {reason}.\n")
+
+
+def test_remind_on_a_mac_shows_the_notification_through_osascript(run, make_env, tmp_path, home):
+    fake(tmp_path / "bin", "osascript")
+    seam = system(tmp_path, home, platform="darwin")
+    planned(run, make_env, seam)
+    assert cli(run, make_env(system=seam), "remind") == (0, "", "")
+    assert calls(home) == (
+        'osascript -e display notification "Planned today: your routine. When you are ready, '
+        "run 'sciatica start'. It checks for warning signs first. This week so far: 0 of 3.\" "
+        'with title "sciatica: your routine at 08:00"\n'
+    )
+
+
+def test_text_for_a_mac_notification_escapes_backslashes_then_quotes():
+    assert _apple_text("") == '""'
+    assert _apple_text(r'say "hi" C:\dir\ ') == r'"say \"hi\" C:\\dir\\ "'

@@ -101,3 +101,9 @@ def test_after_two_hours_a_stopped_routine_is_not_offered(run, make_env, clock):
     _, out = _start(run, make_env, "n\n" * 2 + CALF_ONLY + ACHING)
     assert "Go on where you stopped?" not in out
     assert "Where do you feel it?" in out
+
+
+def test_the_two_hours_count_from_when_it_stopped_and_end_at_two_hours_exactly():
+    offer = resumable(record(ago=118), NOW, KNOWN)  # started 123 minutes ago
+    assert offer is not None and offer.stopped_at == NOW - dt.timedelta(minutes=118)
+    assert resumable(record(ago=120), NOW, KNOWN) is None

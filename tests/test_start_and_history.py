@@ -12,7 +12,7 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.schemas import SCHEMA_VERSION
-from sciatica_cli.storage.diary import FILE_NAME, Diary
+from sciatica_cli.storage.diary import FILE_NAME, Diary, SessionRecord
 from tests.fakes import (
     asked_in_order,
     flat,
@@ -513,3 +513,15 @@ def test_at_40_columns_the_routine_keeps_each_time_whole_and_hangs_its_lines(run
     assert not any(re.search(r"\((about )?\d+$", line.rstrip()) for line in lines)  # "(42"/"s)"
     assert "   (about 2 min)" in lines  # a long name's time, hanging under the name
     assert all(len(line.rstrip()) <= 40 for line in lines)
+
+
+def test_history_names_each_technique_and_keeps_the_id_of_one_since_removed(run, make_env, clock):
+    diary = Diary.open(make_env().data_dir)
+    record = SessionRecord(
+        started_at=clock.now(), techniques=["calf", "since-removed"], sides=["left"],
+        tool="hands", status="completed",
+    )  # fmt: skip
+    diary.save_session(diary.start_session(record))
+    diary.close()
+    _, out = history(run, make_env, "--plain")
+    assert "25 Nov 09:12: Calf (back of the lower leg), since-removed" in out.splitlines()
