@@ -31,13 +31,30 @@ settings.register_profile(
 )
 
 
-def _profile() -> str:
-    if "mutmut" in sys.modules or os.environ.get("MUTANT_UNDER_TEST"):
-        return "mutation"
-    return "ci" if os.environ.get("CI") else "default"
+def _under_mutmut() -> bool:
+    return "mutmut" in sys.modules or bool(os.environ.get("MUTANT_UNDER_TEST"))
 
 
-settings.load_profile(_profile())
+settings.load_profile(
+    "mutation" if _under_mutmut() else "ci" if os.environ.get("CI") else "default"
+)
+if "mutmut" in sys.modules:
+    from tools.mutmut_depth import install
+
+    install()
+
+
+@pytest.fixture(autouse=True)
+def _programs_a_test_starts_run_the_real_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While mutmut records which test reaches which function, a program a test starts runs
+    the code as it is: its calls could not be recorded anyway, and mutmut's recorder fails
+    outside pytest. mutmut keeps its own copy of the setting, so this process goes on recording.
+    """
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        from mutmut.mutation import trampoline
+
+        if trampoline._mutant_under_test == "stats":
+            monkeypatch.delenv("MUTANT_UNDER_TEST")
 
 
 @pytest.fixture(autouse=True)
