@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.question_plan import check_length
+from sciatica_cli.domain.question_plan import (
+    check_length,
+    first_check_counts,
+    remembered_week,
+    reused_length,
+)
+from sciatica_cli.domain.triage import Answer
 from sciatica_cli.presentation.checklist import minutes_for
 from tests.fakes import FakeClock
 
@@ -60,3 +67,25 @@ def test_the_readme_pipes_as_many_answers_as_a_first_guide_asks():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first = length(frozenset(CONTENT.techniques["piriformis"].areas))
     assert f"printf 'n\\n%.0s' {{1..{first}}} | sciatica guide piriformis" in readme
+
+
+def test_the_first_check_counts_span_the_plans_places_or_ask_every_place_without_one():
+    places = [frozenset(), frozenset({"calf"}), frozenset(CONTENT.areas)]
+    counts = [length(p) for p in places]
+    assert first_check_counts(FLAGS, CAUTIONS, places, NOW) == (min(counts), max(counts))
+    assert first_check_counts(FLAGS, CAUTIONS, [], NOW) == (length(None), length(None))
+    assert length(None) > length(frozenset())  # the place questions are asked
+
+
+def test_a_reused_check_asks_the_cauda_equina_list_only_when_there_are_such_signs():
+    assert reused_length(FLAGS) == 2
+    assert reused_length([f for f in FLAGS if not f.cauda_equina]) == 1
+    assert reused_length([]) == 1
+
+
+def test_the_later_check_of_the_help_remembers_a_no_from_yesterday():
+    memory = remembered_week(FLAGS, CAUTIONS, NOW)
+    yesterday = NOW - dt.timedelta(days=1)
+    profile = [i.id for i in [*FLAGS, *CAUTIONS] if i.profile]
+    assert memory.profile == dict.fromkeys(profile, (Answer.NO, yesterday))
+    assert memory.slow_clear == {f.id: yesterday for f in FLAGS if f.slow}

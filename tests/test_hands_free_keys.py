@@ -3,6 +3,8 @@ pauses the reading time, b shows the step before again, and only a new position 
 
 from __future__ import annotations
 
+import pytest
+
 from sciatica_cli.domain.session import Pacing, SessionListener, SessionStatus, run_session
 from sciatica_cli.domain.timer import Command
 from tests.fakes import FakeClock, ScriptedControls
@@ -91,3 +93,24 @@ def test_with_steps_b_goes_back_after_a_step_too():
     person = ScriptedControls(clock, presses=[Command.NEXT, Command.BACK])
     _, events, _ = run(person, clock, Pacing(auto=False, ready_seconds=0))
     assert numbers(events)[:4] == [1, 2, 1, 2]
+
+
+STEPS = len(PIRIFORMIS.steps)
+
+
+@pytest.mark.parametrize(
+    ("side", "b_at", "back_to"),
+    [
+        ("left", 0, 0),  # the first step of the only side is shown again
+        ("both", 1, 0),  # the step before, on the same side
+        ("both", STEPS, STEPS),  # the first step of the right side, not the left's last
+        ("both", STEPS + 1, STEPS),
+    ],
+)
+def test_b_goes_back_within_the_side_and_never_before_its_first_step(side, b_at, back_to):
+    clock = FakeClock()
+    person = ScriptedControls(clock, presses=[Command.NEXT] * b_at + [Command.BACK])
+    result, events, plan = run(person, clock, Pacing(auto=False, ready_seconds=0), side=side)
+    order = [(s.side, s.number) for s in plan.steps]
+    assert [e[1:3] for e in events if e[0] == "step"] == order[: b_at + 1] + order[back_to:]
+    assert result.status is SessionStatus.COMPLETED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,7 @@ from sciatica_cli.content.models import Repetitions
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.movement_run import (
+    SHORTER_BOUT_REASON,
     Response,
     next_bout_seconds,
     response_stops,
@@ -57,6 +59,7 @@ class Asked:
         self.answer, self.build = response, built_up
         self.responses = 0
         self.bouts = 0
+        self.asked_about: list[PlannedStep] = []
 
     def response(self, step):
         self.responses += 1
@@ -64,6 +67,7 @@ class Asked:
 
     def built_up(self, step):
         self.bouts += 1
+        self.asked_about.append(step)
         return self.build
 
 
@@ -229,3 +233,59 @@ def test_walks_a_third_shorter_after_leg_pain_built_up():
 )
 def test_next_bout_table(seconds, built_up, after):
     assert next_bout_seconds(seconds, built_up) == after
+
+
+class Walked(Events):
+    """Each bout's start (its step and seconds) and every countdown second shown."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(clock)
+        self.starts: list[tuple[PlannedStep, int]] = []
+        self.ticks: list[int] = []
+
+    def hold_started(self, step, seconds):
+        self.starts.append((step, seconds))
+
+    def tick(self, remaining):
+        self.ticks.append(remaining)
+
+
+def walk(plan: SessionPlan, questions: Asked | None):
+    clock = FakeClock()
+    walked = Walked(clock)
+    run = run_session(
+        plan,
+        monotonic=clock.monotonic,
+        controls=ScriptedControls(clock),
+        listener=walked,
+        pacing=Pacing(auto=True),
+        questions=questions,
+    )
+    return run, walked
+
+
+def test_unasked_leg_pain_counts_as_built_up_and_shortens_only_a_walk_still_to_come():
+    plan = plan_for("walking")
+    result, walked = walk(plan, None)
+    assert walked.starts == [(plan.steps[0], 300), (plan.steps[1], 200)]
+    assert walked.ticks == [*range(300, 0, -1), *range(200, 0, -1)]
+    assert walked.notes == [f"200: {SHORTER_BOUT_REASON}"]  # none after the last walk
+    assert result.built_up is True
+
+
+def test_a_walk_without_build_up_keeps_its_length_and_says_nothing():
+    plan = plan_for("walking")
+    asked = Asked(built_up=False)
+    result, walked = walk(plan, asked)
+    assert [seconds for _step, seconds in walked.starts] == [300, 300]
+    assert asked.asked_about == list(plan.steps[:2])
+    assert walked.notes == []
+    assert result.built_up is False
+
+
+def test_each_walk_of_a_plan_is_shortened_on_its_own():
+    plan = plan_for("walking")
+    other = [replace(s, number=3, minutes=3) for s in plan.steps[:2]]
+    result, walked = walk(replace(plan, steps=(*plan.steps[:2], *other)), Asked(built_up=True))
+    assert [seconds for _step, seconds in walked.starts] == [300, 200, 180, 120]
+    assert result.built_up is True

@@ -264,3 +264,12 @@ def test_every_profile_fact_a_built_in_entry_names_is_also_held_by_its_movements
         for factor in set(technique.not_with) & set(MOVEMENTS_RULED_OUT):
             made = set(technique.movements) & MOVEMENTS_RULED_OUT[factor]
             assert made, f"{technique.id}: {factor} is held only by name"
+
+
+def test_the_movements_ruled_out_are_those_of_every_fact_together():
+    from sciatica_cli.domain.same_work import ruled_out_movements
+
+    hip = {"hip-bend-past-90", "knee-across-middle", "hip-turned-inwards"}
+    assert ruled_out_movements(["hip-replacement", "osteoporosis"]) == hip | {"spine-bend-forward"}
+    assert ruled_out_movements(["pregnancy"]) == frozenset()  # positions, not movements
+    assert ruled_out_movements([]) == frozenset()

@@ -36,6 +36,8 @@ WED = dt.date(2026, 11, 25)  # the fake clock's day
         ("monday tuesday thurs", (0, 1, 3)),
         ("weekdays", (0, 1, 2, 3, 4)),
         ("sun,sun", (6,)),
+        ("mon,,wed", (0, 2)),
+        (" , fri", (4,)),
     ],
 )
 def test_days_are_read_in_week_order(text, days):
@@ -46,6 +48,18 @@ def test_days_are_read_in_week_order(text, days):
 def test_unknown_days_are_refused_in_our_words(text):
     with pytest.raises(UsageError, match="day"):
         parse_days(text)
+
+
+def test_the_day_errors_say_what_to_type():
+    with pytest.raises(UsageError) as unknown:
+        parse_days("mon,funday")
+    assert str(unknown.value) == (
+        "'funday' is not a day of the week: use mon, tue, wed, thu, fri, sat, sun "
+        "(e.g. --days mon,wed,fri)"
+    )
+    with pytest.raises(UsageError) as empty:
+        parse_days(" , ")
+    assert str(empty.value) == "--days needs at least one day, e.g. --days mon,wed,fri"
 
 
 @pytest.mark.parametrize(
@@ -95,6 +109,17 @@ def test_next_due_is_today_until_the_time_then_the_next_planned_day():
     assert next_due(MWF, morning.replace(hour=9)) == dt.datetime(2026, 11, 27, 8, 0)
     sunday = dt.datetime(2026, 11, 29, 20, 0)
     assert next_due(MWF, sunday) == dt.datetime(2026, 11, 30, 8, 0)
+
+
+def test_next_due_is_now_itself_at_the_planned_moment():
+    at_eight = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.timezone.utc)
+    assert next_due(MWF, at_eight) == at_eight
+    assert next_due(MWF, at_eight + dt.timedelta(microseconds=1)) == at_eight + dt.timedelta(2)
+
+
+def test_a_plan_without_days_has_no_next_moment():
+    with pytest.raises(ValueError, match=r"^a plan needs at least one day$"):
+        next_due(Plan((), dt.time(8, 0)), dt.datetime(2026, 11, 25, 7, 0))
 
 
 def test_weekly_pain_gives_a_trend_from_the_first_week():

@@ -3,12 +3,15 @@ the gate allows, taken from the content (issue 23, item 3)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
-from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
+from sciatica_cli.domain.gate import Decision, Verdict
+from sciatica_cli.domain.plans import Refusal, SessionPlan, instead_of, plan_session
 from sciatica_cli.domain.triage import Answer, Answers, triage
 from sciatica_cli.flows.session import SessionOptions, plan_all
 from tests.fakes import FakeClock
@@ -72,6 +75,66 @@ def test_the_same_reason_is_said_once_for_both_sides():
     advice = CONTENT.cautions["skin-or-injury"].advice
     assert made.message.count(advice.split(".")[0]) == 1
     assert "'calf'" not in made.message
+
+
+def test_one_side_asked_for_and_refused_is_named_with_its_side():
+    skin = clear_check(cautions={"skin-or-injury": Answer.YES}, named={"skin-or-injury": ["calf"]})
+    made = refusal("calf", frozenset(), side="left", check=skin)
+    assert made.message.startswith(f"{TECHNIQUES['calf'].name} is left out on the left side. ")
+
+
+@pytest.mark.parametrize(
+    ("name", "mid_sentence"),
+    [
+        ("Pelvic tilt", "pelvic tilt"),
+        ("Up", "up"),
+        ("X-ray", "X-ray"),
+        ("SI joint", "SI joint"),
+        ("Q", "Q"),
+    ],
+)
+def test_the_entry_to_try_reads_in_lower_case_unless_its_name_starts_with_capitals(
+    name, mid_sentence
+):
+    blocked = Decision(Verdict.BLOCKED, "Bridge is left out because of your hip.")
+    made = Refusal(TECHNIQUES["bridge"], blocked, entry("other", name=name))
+    assert made.message == f"Bridge is left out because of your hip; try {mid_sentence}."
+
+
+def entry(id_: str, kind="stretch", areas=("lower-back", "buttock"), **more):
+    return replace(TECHNIQUES["knee-to-chest"], id=id_, kind=kind, areas=areas, **more)
+
+
+REFUSED = entry("refused")
+
+
+def instead(refused, *candidates):
+    blocked = Refusal(refused, Decision(Verdict.BLOCKED, "left out"))
+    return instead_of(blocked, candidates, lambda t: True)
+
+
+def test_the_entry_s_own_easier_version_comes_before_a_closer_match():
+    close = entry("close")
+    easier = entry("easier", kind="exercise", areas=("buttock",), variant_of="refused")
+    assert instead(REFUSED, close, easier) is easier
+    parent = entry("parent", kind="exercise", areas=("buttock",))
+    assert instead(entry("seated", variant_of="parent"), close, parent) is parent
+
+
+def test_then_an_entry_of_the_same_kind_before_one_sharing_more_places():
+    same_kind = entry("same-kind", areas=("buttock",))
+    assert instead(REFUSED, entry("other-kind", kind="exercise"), same_kind) is same_kind
+
+
+def test_then_the_entry_sharing_most_places():
+    most = entry("most")
+    assert instead(REFUSED, entry("fewer", areas=("buttock",)), most) is most
+
+
+def test_nothing_is_offered_from_another_family_or_elsewhere_in_the_body():
+    massage = entry("massage", kind="massage")
+    elsewhere = entry("elsewhere", areas=("calf",))
+    assert instead(REFUSED, REFUSED, massage, elsewhere) is None
 
 
 @pytest.mark.parametrize("technique", ["knee-to-chest", "glute-stretch", "seated-glute-stretch"])

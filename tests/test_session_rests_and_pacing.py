@@ -165,6 +165,12 @@ class Tape(SessionListener):
     def finished(self, result, plan):
         self.calls.append(("finished", result, plan))
 
+    def set_rest(self, seconds, next_set, sets):
+        self.calls.append(("set rest", seconds, next_set, sets))
+
+    def bout_shortened(self, seconds, reason):
+        self.calls.append(("shorter", seconds, reason))
+
 
 def test_listeners_pass_every_event_on_unchanged_to_each_listener():
     made = plan(side="left")
@@ -182,6 +188,8 @@ def test_listeners_pass_every_event_on_unchanged_to_each_listener():
     both.resting(5)
     both.waiting_for_next()
     both.finished(result, made)
+    both.set_rest(20, 2, 3)
+    both.bout_shortened(200, "Leg pain built up.")
     expected = [
         ("tick", 3),
         ("paused", True),
@@ -192,6 +200,8 @@ def test_listeners_pass_every_event_on_unchanged_to_each_listener():
         ("rest", 5),
         ("waiting",),
         ("finished", result, made),
+        ("set rest", 20, 2, 3),
+        ("shorter", 200, "Leg pain built up."),
     ]
     assert first.calls == expected
     assert second.calls == expected
