@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from sciatica_cli.storage.diary import FILE_NAME, Diary
+from sciatica_cli.storage.diary import Diary
 from sciatica_cli.storage.goals import Goal, GoalBook, GoalRating, goal_from_row, rating_from_row
 from sciatica_cli.storage.records import RowError
 

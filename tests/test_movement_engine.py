@@ -15,6 +15,7 @@ from sciatica_cli.domain.movement_run import (
     next_bout_seconds,
     response_stops,
     run_repetition_step,
+    stop_advice,
 )
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import NO_FACTORS
@@ -229,3 +230,8 @@ def test_walks_a_third_shorter_after_leg_pain_built_up():
 )
 def test_next_bout_table(seconds, built_up, after):
     assert next_bout_seconds(seconds, built_up) == after
+
+
+def test_the_advice_on_stopping_says_why_it_stopped():
+    assert stop_advice(Response.UNSURE).endswith("and that was not clear.")
+    assert "spreads further down the leg" in stop_advice(Response.SPREAD_DOWN)

@@ -15,6 +15,7 @@ from sciatica_cli.domain.profile_rules import (
     KNOWN_FACTORS,
     NO_FACTORS,
     position_ruled_out,
+    precaution,
     ruled_out,
     unknown_factors,
 )
@@ -264,3 +265,11 @@ def test_every_profile_fact_a_built_in_entry_names_is_also_held_by_its_movements
         for factor in set(technique.not_with) & set(MOVEMENTS_RULED_OUT):
             made = set(technique.movements) & MOVEMENTS_RULED_OUT[factor]
             assert made, f"{technique.id}: {factor} is held only by name"
+
+
+def test_a_precaution_is_its_reason_as_a_sentence_of_its_own():
+    assert precaution("pregnancy") == (
+        "Your pregnancy: lying flat on your back or face down is best avoided; "
+        "use the seated versions."
+    )
+    assert precaution("gout") == "'gout' in your profile."  # a factor of a newer version
