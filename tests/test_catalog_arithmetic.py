@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from sciatica_cli.content.loader import ContentSet
-from sciatica_cli.content.models import Step
+from sciatica_cli.content.models import Mark, Repetitions, Step
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.catalog import (
     UNTIMED_STEP_SECONDS,
@@ -13,6 +15,7 @@ from sciatica_cli.domain.catalog import (
     for_area,
     format_duration,
     step_seconds,
+    working_picture,
 )
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -56,3 +59,28 @@ def test_techniques_for_an_area_or_all_of_them():
     assert [t.id for t in for_area(techniques, "buttock")] == buttock
     assert for_area(techniques, None) == techniques
     assert for_area(techniques, "foot") == []
+
+
+RUB = Mark(at="calf", moves="circles")
+SETTLE = Step(instruction="Get comfortable.", pose="sitting")  # untimed
+SETTLE_RUBBING = dataclasses.replace(SETTLE, mark=RUB)
+NO_POSE_HOLD = Step(instruction="Lie down and hold.", hold=30)
+HOLD = Step(instruction="Rub.", pose="lying", hold=30, mark=RUB)
+LIFTS = Step(instruction="Lift.", pose="lying", repetitions=Repetitions(count=10))
+WALK = Step(instruction="Walk.", pose="standing", minutes=5)
+LIE_DOWN = Step(instruction="Lie down.", pose="lying")  # untimed
+
+
+@pytest.mark.parametrize(
+    ("steps", "shown"),
+    [
+        ((NO_POSE_HOLD, HOLD), ("lying", RUB)),
+        ((SETTLE, HOLD), ("lying", RUB)),
+        ((SETTLE, LIFTS), ("lying", None)),
+        ((SETTLE, WALK), ("standing", None)),
+        ((SETTLE_RUBBING, LIE_DOWN), ("sitting", RUB)),  # nothing timed: the first step
+    ],
+)
+def test_a_technique_is_pictured_by_its_first_timed_or_counted_step_with_a_pose(steps, shown):
+    technique = dataclasses.replace(CONTENT.techniques["piriformis"], steps=steps)
+    assert working_picture(technique) == shown

@@ -8,7 +8,7 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.validation import validate_packs
 from sciatica_cli.domain.catalog import duration_seconds, repetition_seconds
-from sciatica_cli.domain.levels import at_level, clamp_level
+from sciatica_cli.domain.levels import at_level, clamp_level, level_summary
 from sciatica_cli.vocabulary import KINDS
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -72,3 +72,10 @@ def test_repetition_time_counts_rests_between_sets_only():
     reps = at_level(CONTENT.techniques["bridge"], 2).steps[1].repetitions
     assert reps is not None
     assert repetition_seconds(reps) == 8 * 6 * 2 + 30
+
+
+def test_a_level_is_summed_up_in_its_own_words_and_a_massage_has_none():
+    bridge = CONTENT.techniques["bridge"]
+    assert level_summary(bridge, 1) == bridge.levels[0].summary != ""
+    assert level_summary(bridge, 99) == bridge.levels[-1].summary
+    assert level_summary(CONTENT.techniques["piriformis"], 1) == ""

@@ -17,6 +17,7 @@ from sciatica_cli.domain.movement_run import (
     next_bout_seconds,
     response_stops,
     run_repetition_step,
+    stop_advice,
 )
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import NO_FACTORS
@@ -289,3 +290,8 @@ def test_each_walk_of_a_plan_is_shortened_on_its_own():
     result, walked = walk(replace(plan, steps=(*plan.steps[:2], *other)), Asked(built_up=True))
     assert [seconds for _step, seconds in walked.starts] == [300, 200, 180, 120]
     assert result.built_up is True
+
+
+def test_the_advice_on_stopping_says_why_it_stopped():
+    assert stop_advice(Response.UNSURE).endswith("and that was not clear.")
+    assert "spreads further down the leg" in stop_advice(Response.SPREAD_DOWN)

@@ -15,6 +15,7 @@ from sciatica_cli.domain.profile_rules import (
     KNOWN_FACTORS,
     NO_FACTORS,
     position_ruled_out,
+    precaution,
     ruled_out,
     unknown_factors,
 )
@@ -273,3 +274,11 @@ def test_the_movements_ruled_out_are_those_of_every_fact_together():
     assert ruled_out_movements(["hip-replacement", "osteoporosis"]) == hip | {"spine-bend-forward"}
     assert ruled_out_movements(["pregnancy"]) == frozenset()  # positions, not movements
     assert ruled_out_movements([]) == frozenset()
+
+
+def test_a_precaution_is_its_reason_as_a_sentence_of_its_own():
+    assert precaution("pregnancy") == (
+        "Your pregnancy: lying flat on your back or face down is best avoided; "
+        "use the seated versions."
+    )
+    assert precaution("gout") == "'gout' in your profile."  # a factor of a newer version

@@ -55,3 +55,24 @@ def test_the_top_level_felt_easy_on_two_days_names_the_next_step():
 def test_no_next_step_below_the_top_or_on_one_day():
     assert next_level("Bridge", 2, 3, easy(TUESDAY), easy(MONDAY)).next_step == ""
     assert next_level("Bridge", 3, 3, easy(MONDAY), easy(MONDAY)).next_step == ""
+
+
+def test_the_reason_for_a_level_down_says_what_happened():
+    def reason(latest: Went) -> str:
+        return next_level("Bridge", 2, 3, latest, None).reason
+
+    assert (
+        reason(Went(None, hurt=True))
+        == "Bridge: level 1 next time, because it hurt more this time."
+    )
+    assert reason(Went(RIGHT, pain_worse=True)) == (
+        "Bridge: level 1 next time, because your pain was clearly worse afterwards."
+    )
+    assert reason(Went(HARD)) == "Bridge: level 1 next time, because it felt too hard."
+
+
+def test_the_next_step_at_the_top_is_said_in_full():
+    assert next_level("Bridge", 3, 3, easy(TUESDAY), easy(MONDAY)).next_step == (
+        "Bridge is at its top level and felt easy on two days. Next, try a longer walk, join "
+        "a group exercise class, or ask a physiotherapist for harder exercises."
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -145,3 +146,13 @@ def test_a_diary_younger_than_a_week_has_no_whole_week_to_judge(run, make_env, t
     html = report(run, make_env)
     assert "Sessions: 3. No whole week yet: 3 sessions in 3 days." in html
     assert "0 of 0" not in html
+
+
+@pytest.mark.parametrize(
+    ("days", "side"),
+    [(1, None), (2, 1), (3, 1), (27, 13), (28, 14), (30, 14), (42, 14)],
+)
+def test_each_side_is_half_the_days_up_to_two_weeks(days, side):
+    found = windows(DAY0, DAY0 + dt.timedelta(days=days - 1))
+    sides = None if found is None else tuple(span.days for span in found)
+    assert sides == (None if side is None else (side, side))
