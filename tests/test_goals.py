@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from sciatica_cli.domain.goals import GoalChange, rating_due
+from sciatica_cli.flows.goals import _once_each
 from sciatica_cli.storage.diary import FILE_NAME, Diary
 from sciatica_cli.storage.goals import GoalBook
 from tests.fakes import questions_when_all_no, remembered
@@ -103,6 +104,11 @@ def test_ratings_are_due_after_seven_days():
     assert rating_due(None, now)
     assert not rating_due(now - dt.timedelta(days=6, hours=23), now)
     assert rating_due(now - dt.timedelta(days=7), now)
+
+
+def test_goals_offered_at_start_are_kept_once_each_in_order_with_tidy_spacing():
+    given = ["walk  to the shops ", "climb the stairs", "Walk to the SHOPS", "sit  through a film"]
+    assert _once_each(given) == ["walk to the shops", "climb the stairs", "sit through a film"]
 
 
 @pytest.fixture

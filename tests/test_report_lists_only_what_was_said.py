@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from sciatica_cli.domain.recent_check import UNSURE, YES
+from sciatica_cli.flows.report import _answered_raised
+from sciatica_cli.storage.diary import CheckRecord
+from tests.report_diary import NOW
+
 
 def _check(run, make_env, answers: str) -> None:
     run("--region", "GB", "check-symptoms", "--plain", obj=make_env(stdin=answers))
@@ -26,6 +33,24 @@ def test_a_check_cut_short_lists_only_the_answered_question(run, make_env):
     row = next(line for line in markdown.splitlines() if "both legs?" in line)
     assert "saddle" not in row.lower() and "genitals" not in row
     assert f"{raised['not_asked']} more questions were not asked" in row
+
+
+RAISED = ["both-legs", "saddle-numbness", "fever-or-unwell"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "listed"),
+    [
+        ({YES: ["both-legs"]}, ["both-legs"]),
+        ({UNSURE: ["saddle-numbness"]}, ["saddle-numbness"]),
+        ({YES: ["fever-or-unwell"], UNSURE: ["both-legs"]}, ["both-legs", "fever-or-unwell"]),
+        (None, RAISED),  # a check kept before its answers were: every raised question
+        ({}, RAISED),
+    ],
+)
+def test_a_raised_check_lists_the_questions_answered_yes_or_not_sure(answers, listed):
+    check = CheckRecord(NOW, "urgent", False, False, RAISED, answers)
+    assert _answered_raised(check) == listed
 
 
 def _session(diary, at, status: str, holds: int, current: str | None = None) -> None:

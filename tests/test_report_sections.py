@@ -4,9 +4,17 @@ response checks; each summed up in one line on page one, and left out when empty
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from tests.report_diary import fifteen_days
+import pytest
+
+from sciatica_cli.flows.report_sections import SectionSource, _why, responses, where_and_how
+from sciatica_cli.storage.diary import SessionRecord
+from sciatica_cli.storage.movement_records import MovementRecord
+from tests.report_diary import NOW, fifteen_days
+
+SLIDER = "Sciatic nerve slider (seated)"
 
 
 def report(run, make_env, *args: str) -> str:
@@ -74,3 +82,52 @@ def test_a_diary_without_them_has_none_of_these_sections(run, make_env, tmp_path
     html = report(run, make_env)
     for absent in ("Where it hurts", "Exercise levels", "Response checks"):
         assert absent not in html
+
+
+def source(make_env, sessions=(), movements=()) -> SectionSource:
+    """The last week over records built here (these sections read no diary)."""
+    since = NOW - dt.timedelta(days=7)
+    return SectionSource(make_env(), None, since.date(), NOW.date(), since, sessions, movements)
+
+
+def done(level: int, status: str = "completed", **said) -> MovementRecord:
+    return MovementRecord(NOW, "nerve-slider", level, status, **said)
+
+
+@pytest.mark.parametrize(
+    ("before", "level", "why"),
+    [
+        (done(2, "stopped-pain", pain_worse=True, felt="too-hard"), 1, "hurt"),
+        (done(2, pain_worse=True, felt="too-hard"), 1, "pain-worse"),
+        (done(2, felt="too-hard"), 1, "too-hard"),
+        (done(2, felt="about-right"), 1, None),
+        (done(2, felt="too-easy"), 1, None),
+        (done(1, felt="too-easy"), 2, "too-easy"),
+        (done(1, felt="about-right"), 2, None),
+        (done(1, "stopped-pain", pain_worse=True, felt="too-hard"), 2, None),
+    ],
+)
+def test_a_level_moved_down_for_the_first_reason_its_run_gave_and_up_only_when_easy(
+    before, level, why
+):
+    assert _why(before, done(level)) == why
+
+
+def test_response_checks_are_counted_in_a_row_per_exercise_and_level(make_env):
+    asked = [done(1, response=r) for r in ("stayed", "spread-down", "stayed")]
+    asked += [done(2, response=r) for r in ("moved-up", "unsure")]
+    section = responses(source(make_env, movements=asked))
+    assert section is not None
+    assert section.columns[2:] == ("Moved up (centralised)", "Stayed",
+                                   "Spread down (peripheralised)", "Not sure")  # fmt: skip
+    assert section.rows == [[SLIDER, "1", "0", "2", "1", "0"], [SLIDER, "2", "1", "0", "0", "1"]]
+
+
+def test_areas_never_named_are_said_to_be_not_said(make_env):
+    felt = SessionRecord(NOW, ["calf"], ["left"], "hands", feelings=["aching"])
+    section = where_and_how(source(make_env, sessions=[felt]))
+    assert section is not None
+    assert (
+        section.summary == "Where it hurts (sessions naming it): not said; how it feels: aching 1."
+    )
+    assert section.rows == [("week from 25 Nov", "not said", "aching 1")]

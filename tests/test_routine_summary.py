@@ -5,8 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from sciatica_cli.domain.check import CheckResult, conclude
+from sciatica_cli.domain.pain import PainScore
+from sciatica_cli.domain.plans import SessionPlan, plan_session
+from sciatica_cli.domain.profile_rules import NO_FACTORS
+from sciatica_cli.domain.session import SessionResult, SessionStatus
+from sciatica_cli.domain.triage import Answer, Answers, triage
+from sciatica_cli.flows.routine_summary import summarise
 from sciatica_cli.storage.diary import Diary, SessionRecord
-from tests.fakes import asked_in_order, flat, place_questions, places_of, questions_when_all_no
+from tests.fakes import (
+    FakeClock,
+    asked_in_order,
+    flat,
+    place_questions,
+    places_of,
+    questions_when_all_no,
+)
 from tests.test_start_and_history import ALL_CLEAR, CALF_CLEAR, CONTENT, QUESTIONS
 
 CALF = CONTENT.techniques["calf"].name
@@ -106,3 +122,42 @@ def test_a_routine_of_one_technique_ends_short_and_summarises_once(run, make_env
     assert "Well done: session finished" not in out
     assert out.count("Get help if things change") == 1
     assert out.count("Your routine today") == 1
+
+
+def a_check(yes: tuple[str, ...] = ()) -> CheckResult:
+    """The checklist answered no to all but the red flags in `yes`."""
+    flags = {flag: Answer.YES if flag in yes else Answer.NO for flag in CONTENT.red_flags}
+    answers = Answers(flags=flags, cautions=dict.fromkeys(CONTENT.cautions, Answer.NO))
+    outcome = triage(
+        CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
+    )
+    return conclude(outcome, False, FakeClock().now())
+
+
+def calf_done(
+    check: CheckResult, before: PainScore, after: PainScore, *, response_stopped: bool = False
+):
+    plan = plan_session(CONTENT.techniques["calf"], a_check(), profile=NO_FACTORS)
+    assert isinstance(plan, SessionPlan)
+    done = SessionResult(SessionStatus.COMPLETED, 0.0, 90.0, response_stopped=response_stopped)
+    return summarise([plan], [done], SessionStatus.COMPLETED, check, (before, after))
+
+
+def test_back_pain_clearly_worse_alone_makes_a_routine_worse_and_not_one_to_repeat():
+    summary = calf_done(a_check(), PainScore(leg=5, back=3), PainScore(leg=5, back=5))
+    assert (summary.done, summary.seconds, summary.worse) == ((CALF,), 90.0, True)
+    assert not summary.may_repeat
+    same = calf_done(a_check(), PainScore(leg=5, back=3), PainScore(leg=5, back=4))
+    assert (same.worse, same.urgent, same.may_repeat) == (False, False, True)
+
+
+@pytest.mark.parametrize(
+    ("flags", "response_stopped"),
+    [(("fever-or-unwell",), False), ((), True)],
+    ids=["an urgent sign in the check", "an exercise the response check stopped"],
+)
+def test_an_urgent_sign_or_a_stopped_exercise_makes_the_routine_urgent(flags, response_stopped):
+    pain = PainScore(leg=5, back=3)
+    summary = calf_done(a_check(flags), pain, pain, response_stopped=response_stopped)
+    assert summary.urgent is True
+    assert not summary.may_repeat
