@@ -232,3 +232,36 @@ def test_settings_are_text_by_name(tmp_path):
     assert Diary.open(tmp_path).settings() == {"region": "IE"}
     with pytest.raises(ValueError, match="a setting needs a name"):
         diary.set_setting("", "x")
+
+
+def test_a_setting_that_is_not_text_of_ours_is_left_out_of_the_settings(tmp_path):
+    Diary.open(tmp_path).set_setting("region", "GB")
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    db.execute("INSERT INTO settings VALUES ('side', x'07'), (x'08', 'left')")
+    db.execute("INSERT INTO settings VALUES ('name', CAST(x'ff' AS TEXT))")  # not UTF-8
+    db.commit()
+    db.close()
+    assert Diary.open(tmp_path).settings() == {"region": "GB"}
+
+
+def test_a_session_as_a_dict_says_when_it_ended_if_it_did():
+    session = SessionRecord(WHEN, ["calf"], ["left"], "hands", "completed", id=4)
+    assert session.as_dict()["ended_at"] is None
+    session.ended_at = WHEN + dt.timedelta(minutes=20)
+    session.after = PainScore(2, None)
+    assert session.as_dict() == {
+        "id": 4,
+        "started_at": "2026-11-25T09:12:00+00:00",
+        "ended_at": "2026-11-25T09:32:00+00:00",
+        "techniques": ["calf"],
+        "sides": ["left"],
+        "tool": "hands",
+        "holds_done": 0,
+        "status": "completed",
+        "leg_pain_before": None,
+        "back_pain_before": None,
+        "leg_pain_after": 2,
+        "back_pain_after": None,
+        "areas": [],
+        "feelings": [],
+    }

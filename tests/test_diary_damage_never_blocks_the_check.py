@@ -12,6 +12,8 @@ import pytest
 
 from sciatica_cli.storage.diary import FILE_NAME, Diary, SessionRecord
 from sciatica_cli.storage.failures import failure
+from sciatica_cli.storage.files import LEAVE_IT
+from sciatica_cli.storage.migrations import is_busy
 from sciatica_cli.storage.movement_records import LevelRecord
 
 DEEP = "[" * 100_000 + "]" * 100_000
@@ -163,3 +165,49 @@ def test_a_full_disk_read_only_folder_or_denied_permission_is_said_as_it_is(exc,
 def test_a_file_that_is_not_readable_as_a_diary_is_still_to_be_moved_aside():
     message = failure(Path("/d/diary.sqlite3"), coded("file is not a database", 26)).message
     assert "move it aside" in message
+
+
+def test_a_full_disk_names_the_diary_and_says_what_to_do_in_full():
+    message = failure(Path("/home/me/diary.sqlite3"), OSError(errno.ENOSPC, "No space")).message
+    assert message == (
+        "cannot use the diary /home/me/diary.sqlite3: the disk is full. It was left as it is;"
+        " free some space on the disk, then try again."
+    )
+
+
+@pytest.mark.parametrize(
+    ("exc", "reason"),
+    [
+        (OSError(errno.EBUSY, "Device or resource busy"), "Device or resource busy"),
+        (OSError("the drive went away"), "the drive went away"),
+        # Without SQLite's code (Python 3.10, or raised by Python's sqlite3 itself):
+        (sqlite3.OperationalError("no such table: sessions"), "no such table: sessions"),
+        (sqlite3.DatabaseError(""), "part of it cannot be read (DatabaseError)"),
+        (
+            UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+            "part of it cannot be read (UnicodeDecodeError)",
+        ),
+    ],
+)
+def test_any_other_failure_is_said_in_its_own_words_with_the_advice_to_move_it_aside(exc, reason):
+    message = failure(Path("/d/diary.sqlite3"), exc).message
+    assert (
+        message
+        == f"cannot use the diary /d/diary.sqlite3: {reason}. It was left as it is; {LEAVE_IT}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("exc", "busy"),
+    [
+        (coded("the file was in use", 5), True),  # SQLITE_BUSY, whatever its words
+        (coded("the table was in use", 262), True),  # SQLITE_LOCKED_SHAREDCACHE
+        (coded("disk I/O error while the database is locked", 10), False),  # the code decides
+        # Without a code (Python 3.10) only the words are left:
+        (sqlite3.OperationalError("database is busy"), True),
+        (sqlite3.OperationalError("database table is locked"), True),
+        (sqlite3.OperationalError("disk I/O error"), False),
+    ],
+)
+def test_a_busy_diary_is_known_by_its_code_or_else_by_its_words(exc, busy):
+    assert is_busy(exc) is busy

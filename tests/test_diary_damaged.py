@@ -14,6 +14,7 @@ from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.recent_check import stored_answers
 from sciatica_cli.domain.triage import Answer, Answers
 from sciatica_cli.storage.diary import FILE_NAME, CheckRecord, Diary, SessionRecord
+from sciatica_cli.storage.movement_records import LevelRecord
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
 CONTENT = ContentSet([builtin_content_dir()])
@@ -178,4 +179,39 @@ def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
     assert [n.split(" of ")[0] for n in notes[:5]] == [f"entry {i}" for i in range(3, 8)]
     assert notes[5:] == [
         f"more entries in the diary {tmp_path / FILE_NAME} cannot be read; they are left out too."
+    ]
+
+
+def test_the_sixth_damaged_row_is_the_first_left_to_the_closing_note(tmp_path):
+    diary = Diary.open(tmp_path)
+    for minutes in range(8):
+        at = WHEN + dt.timedelta(minutes=minutes)
+        diary.start_session(SessionRecord(at, ["calf"], ["left"], "hands"))
+    diary.close()
+    damage(tmp_path, "UPDATE sessions SET sides = '7' WHERE id > 2")
+    notes: list[str] = []
+    Diary.open(tmp_path, on_note=notes.append).sessions()
+    assert [n.split(" of ")[0] for n in notes[:5]] == [f"entry {i}" for i in range(3, 8)]
+    assert notes[5:] == [
+        f"more entries in the diary {tmp_path / FILE_NAME} cannot be read; they are left out too."
+    ]
+
+
+LEVEL_DAMAGE = [
+    ("UPDATE movement_levels SET technique = x'07'", "technique is not text"),
+    ("UPDATE movement_levels SET changed_at = 'soon'", "changed_at is not a time: 'soon'"),
+    ("UPDATE movement_levels SET reason = x'07'", "reason is not text"),
+]
+
+
+@pytest.mark.parametrize(("sql", "reason"), LEVEL_DAMAGE)
+def test_a_damaged_level_is_skipped_and_named_by_what_is_wrong(tmp_path, sql, reason):
+    diary = Diary.open(tmp_path)
+    diary.set_level(LevelRecord("bridge", 2, WHEN, "felt easy"))
+    diary.close()
+    damage(tmp_path, sql)
+    diary = Diary.open(tmp_path)
+    assert diary.levels() == {}
+    assert [(d.table, d.row_id, d.reason) for d in diary.damaged] == [
+        ("movement_levels", 1, reason)
     ]

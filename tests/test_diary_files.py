@@ -13,6 +13,7 @@ import pytest
 from sciatica_cli.cli.exit_codes import ExitCode, code_for_error
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage.diary import FILE_NAME, Diary
+from sciatica_cli.storage.files import shown
 from sciatica_cli.storage.migrations import APPLICATION_ID
 
 ALL_CLEAR = "n\n" * 40
@@ -222,6 +223,11 @@ def test_a_file_name_cannot_drive_the_terminal_through_a_message(tmp_path):
         Diary.open(folder)
     assert "\x1b" not in caught.value.message and "\x07" not in caught.value.message
     assert "evil\\x1b]0;owned\\x07\\x1b[2J" in caught.value.message
+
+
+def test_only_the_control_characters_of_a_path_are_escaped():
+    path = Path("/home/me/caf\u00e9 \\ 'notes'/\x1b[2J\n/diary.sqlite3")
+    assert shown(path) == "/home/me/caf\u00e9 \\ 'notes'/\\x1b[2J\\n/diary.sqlite3"
 
 
 def test_history_tightens_a_readable_diary_and_says_so(run, make_env, tmp_path):
