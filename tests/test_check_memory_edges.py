@@ -15,10 +15,12 @@ from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.problems import Code
 from sciatica_cli.domain import recent_check
+from sciatica_cli.domain.check import CheckResult, conclude
 from sciatica_cli.domain.question_plan import SinceListing, place_questions, plan_questions
 from sciatica_cli.domain.triage import Answer, Answers
 from sciatica_cli.environment import Environment
-from sciatica_cli.flows.check_memory import load_memory
+from sciatica_cli.flows.check import triage_answers
+from sciatica_cli.flows.check_memory import _news, load_memory
 from sciatica_cli.flows.diary_access import DiaryLink
 from sciatica_cli.flows.profile import edit_profile, profile_factors
 from sciatica_cli.storage.diary import FILE_NAME, CheckRecord, Diary
@@ -220,3 +222,17 @@ def test_new_soon_advice_from_a_place_question_is_acknowledged_on_its_own(tmp_pa
     assert any(r.id == "calf-cramps-at-night" for r in done.outcome.raised)
     # The acknowledgement given for "not-improving" does not stand for the new advice.
     assert ui.acknowledgements == 1
+
+
+def _checked(flags: dict) -> CheckResult:
+    answers = Answers(flags=flags, cautions=dict.fromkeys(CONTENT.cautions, Answer.NO))
+    return conclude(triage_answers(CONTENT, answers), True, T0, answers=answers)
+
+
+def test_place_questions_left_unanswered_are_news_even_when_nothing_new_was_raised():
+    clear = _checked(dict.fromkeys(CONTENT.red_flags, Answer.NO))
+    assert _news(clear, clear) is False
+    cut_short = _checked({f: Answer.NO for f in CONTENT.red_flags if f != "both-legs"})
+    assert cut_short.outcome.unanswered == ("both-legs",)
+    assert _news(cut_short, cut_short) is True
+    assert _news(clear, cut_short) is True

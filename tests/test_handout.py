@@ -7,11 +7,12 @@ import stat
 
 import pytest
 
-from sciatica_cli.domain.plans import SessionPlan, plan_session
+from sciatica_cli.domain.plans import Refusal, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import NO_FACTORS
-from sciatica_cli.flows.handout import _last_check
+from sciatica_cli.flows.handout import _last_check, _Refusals
 from tests.handout_diary import CONTENT, kept_check
 from tests.test_report import assert_safe_page
+from tests.test_routine_summary import a_check
 
 THREE = "piriformis,bridge,calf"
 FIRST_SIGN = "pain, tingling (pins and needles), weakness or numbness in both legs"
@@ -198,3 +199,15 @@ def test_the_routine_for_where_it_hurt_lists_what_the_gate_leaves_out(run, make_
     left_out = html[html.index("<h2>Left out for now</h2>") :]
     for name in ("Glute stretch (piriformis stretch)", "Knee to chest", "Knee rolls"):
         assert f"<li>{name} is left out because of your hip replacement" in left_out
+
+
+def test_the_sheet_lists_every_refusal_planning_reported_in_order():
+    unwell = a_check(("fever-or-unwell",))  # urgent: every technique is refused
+    calf, bridge = (
+        plan_session(CONTENT.techniques[t], unwell, profile=NO_FACTORS) for t in ("calf", "bridge")
+    )
+    assert isinstance(calf, Refusal) and isinstance(bridge, Refusal)
+    refusals = _Refusals()
+    refusals.refused(calf)
+    refusals.refused(bridge)
+    assert refusals.found == [calf, bridge]

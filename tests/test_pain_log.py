@@ -8,7 +8,9 @@ import json
 import pytest
 
 from sciatica_cli.domain.pain import PainScore
+from sciatica_cli.flows.between import _local_entry
 from sciatica_cli.schemas import SCHEMA_VERSION
+from sciatica_cli.storage.between import LogEntry
 from tests.between_helpers import cli, session_at, valid
 
 
@@ -176,3 +178,10 @@ def test_the_json_report_keeps_each_logged_entry_whole_at_local_time(run, make_e
             "id": 1,
         }
     ]
+
+
+def test_an_entry_moved_to_local_time_keeps_its_ratings_note_medicines_and_id():
+    logged = dt.datetime(2026, 11, 25, 22, 30, tzinfo=dt.timezone.utc)
+    local = logged.astimezone(dt.timezone(dt.timedelta(hours=10)))
+    entry = LogEntry(logged, 6, 2, "after the walk", ("ibuprofen",), 7)
+    assert _local_entry(entry, local) == LogEntry(local, 6, 2, "after the walk", ("ibuprofen",), 7)

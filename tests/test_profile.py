@@ -14,7 +14,8 @@ import pytest
 from sciatica_cli.domain.question_plan import Memory
 from sciatica_cli.domain.triage import Answer
 from sciatica_cli.flows.diary_access import DiaryLink
-from sciatica_cli.flows.profile import profile_factors, profile_questions
+from sciatica_cli.flows.profile import _answer, profile_factors, profile_questions
+from sciatica_cli.flows.replies import NoAnswer
 from sciatica_cli.flows.report import profile_summary
 from sciatica_cli.storage.diary import Diary
 from tests.fakes import FakeClock, asked_in_order, places_of, questions_when_all_no, remembered
@@ -193,3 +194,11 @@ def test_each_profile_question_is_shown_on_one_line_with_single_spaces():
     questions = profile_questions(content)
     assert questions["pregnancy"] == "Are you pregnant?"
     assert questions["past-cancer"] == "Have you ever had cancer?"
+
+
+def test_a_profile_item_left_out_of_the_list_is_no_and_an_unclear_list_is_not_sure():
+    reply = {"past-cancer": Answer.YES, "pregnancy": Answer.UNSURE}
+    assert _answer(reply, "past-cancer") is Answer.YES
+    assert _answer(reply, "pregnancy") is Answer.UNSURE
+    assert _answer(reply, "weak-immune-system") is Answer.NO
+    assert _answer(NoAnswer.UNCLEAR, "past-cancer") is Answer.UNSURE

@@ -17,7 +17,7 @@ from sciatica_cli.cli.exit_codes import ExitCode
 from sciatica_cli.domain.schedule import Plan
 from sciatica_cli.environment import System
 from sciatica_cli.flows.reminders import _apple_text
-from sciatica_cli.flows.schedulers import Systemd
+from sciatica_cli.flows.schedulers import Systemd, _cron_times, _failed
 from tests.between_helpers import cli
 
 PROGRAM = (sys.executable, "-m", "sciatica_cli")
@@ -270,3 +270,15 @@ def test_remind_on_a_mac_shows_the_notification_through_osascript(run, make_env,
 def test_text_for_a_mac_notification_escapes_backslashes_then_quotes():
     assert _apple_text("") == '""'
     assert _apple_text(r'say "hi" C:\dir\ ') == r'"say \"hi\" C:\\dir\\ "'
+
+
+def test_a_failure_names_the_last_line_the_scheduler_wrote_or_says_it_gave_none():
+    assert _failed("launchctl load", "one\ntwo\nload failed: 5\n") == (
+        "launchctl load failed (load failed: 5)"
+    )
+    assert _failed("crontab", "  \n") == "crontab failed (no reason given)"
+
+
+def test_cron_counts_the_week_from_sunday():
+    plan = Plan(days=(0, 2, 5, 6), at=dt.time(7, 45))  # Monday, Wednesday, Saturday, Sunday
+    assert _cron_times(plan) == "45 7 * * 1,3,6,0"

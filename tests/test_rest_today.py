@@ -8,6 +8,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.domain.question_plan import Memory
 from sciatica_cli.domain.rest_today import (
     HURT_MORE,
@@ -18,7 +19,8 @@ from sciatica_cli.domain.rest_today import (
 )
 from sciatica_cli.domain.session import SessionStatus
 from sciatica_cli.domain.triage import Answer
-from sciatica_cli.storage.diary import FILE_NAME
+from sciatica_cli.flows.check_memory import _past
+from sciatica_cli.storage.diary import FILE_NAME, SessionRecord
 from tests.fakes import FakeClock, places_of, questions_when_all_no
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -125,3 +127,20 @@ def test_without_a_readable_diary_the_person_is_asked_and_unsure_counts_as_yes(
     out = " ".join(env.stdout.getvalue().split())
     assert "A session earlier today stopped because it hurt more" in out
     assert "Step 1" not in out
+
+
+def test_the_rule_sees_each_kept_sessions_times_status_and_both_ratings():
+    started = NOW - dt.timedelta(hours=2)
+    record = SessionRecord(
+        started_at=started,
+        ended_at=started + dt.timedelta(minutes=9),
+        techniques=["piriformis"],
+        sides=["left"],
+        tool="hands",
+        status=STOPPED_PAIN_STATUS,
+        before=PainScore(3, 2),
+        after=PainScore(6, None),
+    )
+    assert _past(record) == PastSession(
+        started, started + dt.timedelta(minutes=9), STOPPED_PAIN_STATUS, (3, 2), (6, None)
+    )

@@ -107,3 +107,8 @@ def test_the_two_hours_count_from_when_it_stopped_and_end_at_two_hours_exactly()
     offer = resumable(record(ago=118), NOW, KNOWN)  # started 123 minutes ago
     assert offer is not None and offer.stopped_at == NOW - dt.timedelta(minutes=118)
     assert resumable(record(ago=120), NOW, KNOWN) is None
+
+
+def test_a_routine_stopped_this_very_moment_is_offered():
+    offer = resumable(record(ago=0), NOW, KNOWN)
+    assert offer is not None and offer.stopped_at == NOW

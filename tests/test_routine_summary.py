@@ -13,7 +13,7 @@ from sciatica_cli.domain.plans import SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.session import SessionResult, SessionStatus
 from sciatica_cli.domain.triage import Answer, Answers, triage
-from sciatica_cli.flows.routine_summary import summarise
+from sciatica_cli.flows.routine_summary import RoutineSummary, acknowledged_advice, summarise
 from sciatica_cli.storage.diary import Diary, SessionRecord
 from tests.fakes import (
     FakeClock,
@@ -124,23 +124,27 @@ def test_a_routine_of_one_technique_ends_short_and_summarises_once(run, make_env
     assert out.count("Your routine today") == 1
 
 
-def a_check(yes: tuple[str, ...] = ()) -> CheckResult:
+def a_check(yes: tuple[str, ...] = (), *, acknowledged: bool = False) -> CheckResult:
     """The checklist answered no to all but the red flags in `yes`."""
     flags = {flag: Answer.YES if flag in yes else Answer.NO for flag in CONTENT.red_flags}
     answers = Answers(flags=flags, cautions=dict.fromkeys(CONTENT.cautions, Answer.NO))
     outcome = triage(
         CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values(), answers
     )
-    return conclude(outcome, False, FakeClock().now())
+    return conclude(outcome, acknowledged, FakeClock().now())
+
+
+def planned(technique: str) -> SessionPlan:
+    plan = plan_session(CONTENT.techniques[technique], a_check(), profile=NO_FACTORS)
+    assert isinstance(plan, SessionPlan)
+    return plan
 
 
 def calf_done(
     check: CheckResult, before: PainScore, after: PainScore, *, response_stopped: bool = False
 ):
-    plan = plan_session(CONTENT.techniques["calf"], a_check(), profile=NO_FACTORS)
-    assert isinstance(plan, SessionPlan)
     done = SessionResult(SessionStatus.COMPLETED, 0.0, 90.0, response_stopped=response_stopped)
-    return summarise([plan], [done], SessionStatus.COMPLETED, check, (before, after))
+    return summarise([planned("calf")], [done], SessionStatus.COMPLETED, check, (before, after))
 
 
 def test_back_pain_clearly_worse_alone_makes_a_routine_worse_and_not_one_to_repeat():
@@ -161,3 +165,42 @@ def test_an_urgent_sign_or_a_stopped_exercise_makes_the_routine_urgent(flags, re
     summary = calf_done(a_check(flags), pain, pain, response_stopped=response_stopped)
     assert summary.urgent is True
     assert not summary.may_repeat
+
+
+def test_a_routine_quit_after_its_first_technique_is_summed_up_in_full():
+    # The hamstring never began: it has no result. Leg pain 6 -> 8 alone is clearly worse.
+    calf = SessionResult(SessionStatus.COMPLETED, 0.0, 90.0)
+    before, after = PainScore(leg=6, back=3), PainScore(leg=8, back=3)
+    plans = [planned("calf"), planned("hamstring")]
+    summary = summarise(plans, [calf], SessionStatus.QUIT, a_check(), (before, after))
+    assert summary == RoutineSummary(
+        seconds=90.0,
+        done=(CALF,),
+        not_done=(CONTENT.techniques["hamstring"].name,),
+        status=SessionStatus.QUIT,
+        before=before,
+        after=after,
+        worse=True,
+        advice=(),
+        urgent=False,
+    )
+
+
+def test_an_emergency_sign_alone_makes_the_routine_urgent():
+    pain = PainScore(leg=5, back=3)
+    assert calf_done(a_check(("both-legs",)), pain, pain).urgent is True
+
+
+SOON = ("lasting-numbness", "one-leg-weak")
+
+
+def test_only_the_soon_advice_acknowledged_today_is_recalled():
+    check = a_check((*SOON, "fever-or-unwell"), acknowledged=True)
+    advice = tuple(CONTENT.red_flags[flag].advice for flag in SOON)
+    assert acknowledged_advice(check) == advice
+    pain = PainScore(leg=5, back=3)
+    assert calf_done(check, pain, pain).advice == advice
+
+
+def test_advice_not_acknowledged_is_not_recalled():
+    assert acknowledged_advice(a_check(SOON)) == ()

@@ -11,6 +11,7 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.flows.history import History
 from sciatica_cli.schemas import SCHEMA_VERSION
 from sciatica_cli.storage.diary import FILE_NAME, Diary, SessionRecord
 from tests.fakes import (
@@ -525,3 +526,14 @@ def test_history_names_each_technique_and_keeps_the_id_of_one_since_removed(run,
     diary.close()
     _, out = history(run, make_env, "--plain")
     assert "25 Nov 09:12: Calf (back of the lower leg), since-removed" in out.splitlines()
+
+
+def test_history_names_each_technique_and_keeps_the_id_of_one_no_longer_known():
+    history = History(names={"calf": "Calf stretch", "bridge": "Bridge"})
+    record = SessionRecord(
+        started_at=dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone.utc),
+        techniques=["bridge", "old-stretch", "calf"],
+        sides=["left"],
+        tool="hands",
+    )
+    assert history.technique_names(record) == "Bridge, old-stretch, Calf stretch"
