@@ -21,7 +21,7 @@ from sciatica_cli.domain.movement_run import (
 )
 from sciatica_cli.domain.plans import PlannedStep, SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import NO_FACTORS
-from sciatica_cli.domain.repetitions import run_set
+from sciatica_cli.domain.repetitions import SetResult, run_set
 from sciatica_cli.domain.session import Pacing, SessionListener, SessionStatus, run_session
 from sciatica_cli.domain.timer import Command, HoldEnd
 from sciatica_cli.domain.triage import Answer, Answers, triage
@@ -127,6 +127,46 @@ def test_keys_end_a_set_as_they_end_a_hold(command, end):
     assert result.end is end and result.done == 2
 
 
+class Cues(SessionListener):
+    def __init__(self) -> None:
+        self.cues: list[tuple[int, int, int, int]] = []
+
+    def repetition(self, number, count, set_number, sets):
+        self.cues.append((number, count, set_number, sets))
+
+
+def test_a_set_run_on_its_own_is_set_1_of_1_and_says_when_it_began_and_ended():
+    clock = FakeClock()
+    cues = Cues()
+    result = run_set(
+        2, 4, monotonic=clock.monotonic, wait=ScriptedControls(clock).wait, listener=cues
+    )
+    assert cues.cues == [(1, 2, 1, 1), (2, 2, 1, 1)]
+    assert result == SetResult(HoldEnd.COMPLETED, 2, 1000.0, 1008.0)
+
+
+def test_each_cue_names_its_set_of_how_many():
+    clock = FakeClock()
+    cues = Cues()
+    wait = ScriptedControls(clock).wait
+    run_set(2, 4, set_number=2, sets=3, monotonic=clock.monotonic, wait=wait, listener=cues)
+    assert cues.cues == [(1, 2, 2, 3), (2, 2, 2, 3)]
+
+
+def test_a_repetition_shorter_than_a_second_is_still_waited_in_full():
+    clock = FakeClock()
+    wait = ScriptedControls(clock).wait
+    result = run_set(2, 0.5, monotonic=clock.monotonic, wait=wait, listener=Cues())
+    assert result.ended - result.started == 1.0
+
+
+def test_a_key_that_ends_a_set_says_when_the_set_began_and_ended():
+    clock = FakeClock()
+    controls = ScriptedControls(clock, at={9: Command.SKIP})
+    result = run_set(10, 4, monotonic=clock.monotonic, wait=controls.wait, listener=Cues())
+    assert result == SetResult(HoldEnd.SKIPPED, 2, 1000.0, 1009.0)
+
+
 def test_hurts_during_the_rest_between_sets_stops_the_step():
     clock = FakeClock()
     controls = ScriptedControls(clock, at={45: Command.HURTS})
@@ -203,6 +243,19 @@ def test_press_ups_stop_when_the_pain_spreads_down_and_the_session_says_so():
     assert "further down" in events.notes[0]
 
 
+def test_quit_during_press_ups_ends_the_session_as_quit():
+    clock = FakeClock()
+    result = run_session(
+        plan_for("press-ups"),
+        monotonic=clock.monotonic,
+        controls=ScriptedControls(clock, at={5: Command.QUIT}),
+        listener=Events(clock),
+        pacing=Pacing(auto=True),
+        questions=Asked(),
+    )
+    assert result.status is SessionStatus.QUIT
+
+
 def test_walks_a_third_shorter_after_leg_pain_built_up():
     clock = FakeClock()
     events = Events(clock)
@@ -242,10 +295,14 @@ class Walked(Events):
     def __init__(self, clock: FakeClock) -> None:
         super().__init__(clock)
         self.starts: list[tuple[PlannedStep, int]] = []
+        self.ended: list[tuple[HoldEnd, float]] = []
         self.ticks: list[int] = []
 
     def hold_started(self, step, seconds):
         self.starts.append((step, seconds))
+
+    def hold_ended(self, result):
+        self.ended.append((result.end, result.seconds))
 
     def tick(self, remaining):
         self.ticks.append(remaining)
@@ -271,6 +328,7 @@ def test_unasked_leg_pain_counts_as_built_up_and_shortens_only_a_walk_still_to_c
     assert walked.starts == [(plan.steps[0], 300), (plan.steps[1], 200)]
     assert walked.ticks == [*range(300, 0, -1), *range(200, 0, -1)]
     assert walked.notes == [f"200: {SHORTER_BOUT_REASON}"]  # none after the last walk
+    assert walked.ended == [(HoldEnd.COMPLETED, 300), (HoldEnd.COMPLETED, 200)]
     assert result.built_up is True
 
 

@@ -14,6 +14,7 @@ from sciatica_cli.domain.schedule import (
     next_due,
     parse_days,
     parse_time,
+    plan_weeks,
     week_adherence,
     weekly_pain,
     weeks_in_a_row,
@@ -129,6 +130,26 @@ def test_weekly_pain_gives_a_trend_from_the_first_week():
     assert [(w.monday.day, w.leg, w.back, w.count) for w in weeks] == [
         (16, 5.0, 2.0, 2),
         (23, 3.0, 3.0, 1),
+    ]
+
+
+def test_weekly_pain_weeks_run_monday_to_sunday_up_to_a_last_monday():
+    mon, next_mon = dt.date(2026, 11, 16), dt.date(2026, 11, 23)
+    ratings = [(mon, 6, 2), (next_mon, 3, None)]  # each on its Monday, each in one week
+    weeks = weekly_pain(ratings, dt.date(2026, 11, 18), next_mon)
+    assert [(w.monday, w.leg, w.back, w.count) for w in weeks] == [
+        (mon, 6.0, 2.0, 1),
+        (next_mon, 3.0, None, 1),
+    ]
+
+
+def test_plan_weeks_are_calendar_weeks_from_the_monday_of_the_first_day():
+    mon, next_mon = dt.date(2026, 11, 16), dt.date(2026, 11, 23)
+    sunday_before, wed_first, last = mon - dt.timedelta(days=1), mon + dt.timedelta(days=2), WED
+    days = [sunday_before, mon, wed_first, wed_first, last, last + dt.timedelta(days=1)]
+    assert plan_weeks(MWF, days, wed_first, last) == [
+        WeekAdherence(mon, 2, 3),  # Monday's session counts for a plan set on Wednesday
+        WeekAdherence(next_mon, 1, 3),  # the last day counts, the day after does not
     ]
 
 

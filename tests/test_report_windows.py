@@ -13,7 +13,17 @@ from hypothesis import strategies as st
 
 from sciatica_cli.domain.goals import GoalChange
 from sciatica_cli.domain.pain import Change, meaningful_change
-from sciatica_cli.domain.progress import MIN_RATINGS, WINDOW_DAYS, window_change, windows
+from sciatica_cli.domain.progress import (
+    MIN_RATINGS,
+    WINDOW_DAYS,
+    Span,
+    Week,
+    full_weeks,
+    regular_weeks,
+    weeks,
+    window_change,
+    windows,
+)
 from tests.report_diary import FALLING_LEG, fifteen_days
 
 DAY0 = dt.date(2026, 11, 1)
@@ -100,6 +110,10 @@ def test_three_ratings_a_side_is_enough():
     moved = window_change(ratings)
     assert moved is not None and moved.enough and MIN_RATINGS == 3
     assert (moved.first, moved.last, moved.points) == (7, 4, -3)
+    assert (moved.early, moved.late) == (
+        Span(DAY0, DAY0 + dt.timedelta(days=2)),
+        Span(DAY0 + dt.timedelta(days=3), DAY0 + dt.timedelta(days=5)),
+    )
 
 
 @given(st.integers(0, 400), st.integers(0, 400))
@@ -156,3 +170,23 @@ def test_each_side_is_half_the_days_up_to_two_weeks(days, side):
     found = windows(DAY0, DAY0 + dt.timedelta(days=days - 1))
     sides = None if found is None else tuple(span.days for span in found)
     assert sides == (None if side is None else (side, side))
+
+
+def test_weeks_are_7_day_blocks_from_the_first_day_counting_both_ends():
+    first, last = dt.date(2026, 11, 10), dt.date(2026, 12, 1)  # 22 days
+    day = {n: first + dt.timedelta(days=n) for n in (-1, 0, 2, 7, 21, 22)}
+    found = weeks(day.values(), first, last)  # the days before and after are left out
+    assert [(w.start, w.count, w.days) for w in found] == [
+        (first, 2, 7),
+        (dt.date(2026, 11, 17), 1, 7),
+        (dt.date(2026, 11, 24), 0, 7),  # a week without a session holds none
+        (last, 1, 1),  # the block still under way
+    ]
+
+
+def test_only_whole_weeks_with_3_sessions_or_more_are_regular():
+    start = dt.date(2026, 11, 10)
+    found = [Week(start, 3), Week(start, 4), Week(start, 2), Week(start, 5, days=5)]
+    assert full_weeks(found) == found[:3]
+    assert regular_weeks(found) == 2
+    assert regular_weeks([]) == 0

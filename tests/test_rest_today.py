@@ -15,6 +15,7 @@ from sciatica_cli.domain.rest_today import (
     PAIN_WORSE,
     STOPPED_PAIN_STATUS,
     PastSession,
+    RestToday,
     rest_today,
 )
 from sciatica_cli.domain.session import SessionStatus
@@ -77,6 +78,36 @@ def test_the_local_day_decides_not_the_last_24_hours():
     stopped = [session(6, STOPPED_PAIN_STATUS)]  # 09:05 UTC; 23:05 the day before at UTC-10
     assert rest_today(stopped, NOW, local) is not None
     assert rest_today(stopped, NOW, lambda m: m.astimezone(west)) is None
+
+
+def test_a_day_with_no_session_that_hurt_more_has_nothing_to_keep_to():
+    assert rest_today([session(2), session(1, before=(3, 2), after=(4, 2))], NOW, local) is None
+
+
+def test_an_earlier_days_session_is_passed_over_not_the_end_of_the_search():
+    stopped = session(2, STOPPED_PAIN_STATUS)
+    found = rest_today([session(16, STOPPED_PAIN_STATUS), stopped], NOW, local)
+    assert found == RestToday(at=stopped.ended_at, why=HURT_MORE)  # when it ended
+
+
+def test_a_session_still_without_an_end_counts_from_its_start():
+    started = NOW - dt.timedelta(hours=1)
+    unended = PastSession(started, None, STOPPED_PAIN_STATUS, (None, None), (None, None))
+    assert rest_today([unended], NOW, local) == RestToday(at=started, why=HURT_MORE)
+
+
+def test_a_session_ending_right_now_counts_and_one_in_the_future_does_not():
+    now = PastSession(
+        NOW - dt.timedelta(minutes=5), NOW, STOPPED_PAIN_STATUS, (None,) * 2, (None,) * 2
+    )
+    assert rest_today([now], NOW, local) == RestToday(at=NOW, why=HURT_MORE)
+    assert rest_today([session(-0.5, STOPPED_PAIN_STATUS)], NOW, local) is None
+
+
+def test_of_two_sessions_ending_at_the_same_moment_the_later_in_the_diary_counts():
+    hurt, worse = session(2, STOPPED_PAIN_STATUS), session(2, before=(3, 2), after=(6, 2))
+    assert rest_today([hurt, worse], NOW, local).why == PAIN_WORSE
+    assert rest_today([worse, hurt], NOW, local).why == HURT_MORE
 
 
 def guide(run, make_env, clock, stdin: str):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import replace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
@@ -173,6 +176,48 @@ def test_ctrl_c_mid_hold_is_reported_as_interrupted_then_raised():
             pacing=Pacing(auto=True),
         )
     assert recorder.events[-1] == ("finished", SessionStatus.INTERRUPTED)
+
+
+class Finish(SessionListener):
+    def finished(self, result, plan):
+        self.seen = (result.status, result.seconds, plan)
+
+
+@pytest.mark.parametrize(
+    ("at", "status", "seconds"),
+    [({}, SessionStatus.COMPLETED, 33.0), ({20: KeyboardInterrupt}, SessionStatus.INTERRUPTED, 20)],
+)
+def test_the_end_of_a_session_is_told_with_its_plan_and_length(at, status, seconds):
+    clock = FakeClock()
+    made = plan_session(PIRIFORMIS, outcome(), acknowledged=False, side="left")
+    one_hold = replace(made, steps=tuple(s for s in made.steps if s.hold is not None))
+    finish = Finish()
+    with contextlib.suppress(KeyboardInterrupt):  # raised on after the end is told
+        run_session(
+            one_hold,
+            monotonic=clock.monotonic,
+            controls=ScriptedControls(clock, at=at),
+            listener=finish,
+            pacing=Pacing(),
+        )
+    assert finish.seen == (status, seconds, one_hold)
+
+
+def test_a_plan_on_one_side_never_announces_a_switch():
+    made = plan_session(PIRIFORMIS, outcome(), acknowledged=False, side="left")
+    for steps in (made.steps, made.steps[:1]):
+        clock = FakeClock()
+        _, events = run(replace(made, steps=steps), clock, ScriptedControls(clock))
+        assert [e for e in events if e[0] == "step"] == [("step", "left", s.number) for s in steps]
+        assert not [e for e in events if e[0] == "switch"]
+
+
+def test_an_empty_plan_finishes_at_once():
+    clock = FakeClock()
+    made = plan_session(PIRIFORMIS, outcome(), acknowledged=False)
+    result, events = run(replace(made, steps=()), clock, ScriptedControls(clock))
+    assert (result.status, result.steps_done, result.seconds) == (SessionStatus.COMPLETED, 0, 0)
+    assert events == [("finished", SessionStatus.COMPLETED)]
 
 
 @pytest.mark.parametrize("answer", [Answer.YES, Answer.UNSURE])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
+from sciatica_cli.domain.pace import Pace
 from sciatica_cli.domain.plans import SessionPlan, plan_session
 from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.session import (
@@ -15,6 +18,8 @@ from sciatica_cli.domain.session import (
     SessionListener,
     SessionResult,
     SessionStatus,
+    _rest,
+    _Run,
     run_session,
 )
 from sciatica_cli.domain.timer import Command, HoldEnd, HoldResult
@@ -80,6 +85,17 @@ def test_hands_free_pacing_for_a_hold_keeps_pauses_no_longer_than_the_hold():
         auto=True, rest_seconds=2.0, ready_seconds=2.0, longest_read=2
     )
     assert Pacing.for_hold(True, 30, ready=0).ready_seconds == 0
+
+
+@pytest.mark.parametrize("hold", [None, 30])
+def test_pacing_for_a_hold_keeps_the_pace_the_count_and_the_position_key_asked_for(hold):
+    pacing = Pacing.for_hold(False, hold, ready=2, pace=Pace.SLOW, position_key=False)
+    assert (pacing.auto, pacing.pace, pacing.ready_seconds, pacing.position_key) == (
+        False,
+        Pace.SLOW,
+        2,
+        False,
+    )
 
 
 def test_every_step_is_shown_with_its_plan():
@@ -162,6 +178,18 @@ class Tape(SessionListener):
     def waiting_for_next(self):
         self.calls.append(("waiting",))
 
+    def get_ready(self, remaining):
+        self.calls.append(("ready", remaining))
+
+    def reading(self, seconds):
+        self.calls.append(("reading", seconds))
+
+    def repetition(self, number, count, set_number, sets):
+        self.calls.append(("repetition", number, count, set_number, sets))
+
+    def response_stopped(self, advice):
+        self.calls.append(("stopped", advice))
+
     def finished(self, result, plan):
         self.calls.append(("finished", result, plan))
 
@@ -190,6 +218,10 @@ def test_listeners_pass_every_event_on_unchanged_to_each_listener():
     both.finished(result, made)
     both.set_rest(20, 2, 3)
     both.bout_shortened(200, "Leg pain built up.")
+    both.get_ready(2)
+    both.reading(7.5)
+    both.repetition(4, 10, 2, 3)
+    both.response_stopped("Stop here.")
     expected = [
         ("tick", 3),
         ("paused", True),
@@ -202,6 +234,54 @@ def test_listeners_pass_every_event_on_unchanged_to_each_listener():
         ("finished", result, made),
         ("set rest", 20, 2, 3),
         ("shorter", 200, "Leg pain built up."),
+        ("ready", 2),
+        ("reading", 7.5),
+        ("repetition", 4, 10, 2, 3),
+        ("stopped", "Stop here."),
     ]
     assert first.calls == expected
     assert second.calls == expected
+
+
+def rest_with(clock: FakeClock, at: dict) -> tuple[object, list[tuple]]:
+    """A 5-second reading pause on its own, with keys pressed at the moments in `at`."""
+    tape = Tape()
+    person = ScriptedControls(clock, at=at)
+    run = _Run(clock.monotonic, person, tape, None, SessionResult(SessionStatus.COMPLETED, 0.0))
+    return _rest(run, 5, reading=True), tape.calls
+
+
+def test_a_pause_during_a_reading_pause_is_shown_and_moves_its_end_on():
+    clock = FakeClock()
+    command, calls = rest_with(clock, {2: Command.PAUSE, 6: Command.PAUSE})
+    assert command is None
+    assert calls == [("reading", 5), ("paused", True), ("paused", False)]
+    assert clock.t - clock.start_t == 9  # 5 seconds, and the 4 spent paused
+
+
+def test_skip_while_paused_ends_the_pause_and_the_reading_at_once():
+    clock = FakeClock()
+    command, calls = rest_with(clock, {2: Command.PAUSE, 3: Command.SKIP})
+    assert command is Command.SKIP
+    assert calls == [("reading", 5), ("paused", True), ("paused", False)]
+    assert clock.t - clock.start_t == 3
+
+
+class Ready(SessionListener):
+    def __init__(self) -> None:
+        self.counts: list[int] = []
+
+    def get_ready(self, remaining):
+        self.counts.append(remaining)
+
+
+def test_an_enter_during_the_get_ready_count_shows_no_second_twice():
+    clock = FakeClock()
+    made = plan(side="left")
+    one_hold = replace(made, steps=tuple(s for s in made.steps if s.hold is not None)[:1])
+    ready = Ready()
+    person = ScriptedControls(clock, at={0.5: Command.NEXT, 1.5: Command.NEXT})
+    run_session(
+        one_hold, monotonic=clock.monotonic, controls=person, listener=ready, pacing=Pacing()
+    )
+    assert ready.counts == [3, 2, 1]
