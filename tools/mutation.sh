@@ -4,8 +4,8 @@
 #   tools/mutation.sh                         domain, storage and the pure functions of flows
 #   tools/mutation.sh sciatica_cli/storage    one package (or name several)
 #   tools/mutation.sh sciatica_cli/domain/gate.py    one module
-#   tools/mutation.sh --survivors ...         test again only what survived the last run
-#                                             (after writing tests; keeps ./mutants)
+#   tools/mutation.sh --survivors ...         test again only what survived the last run or
+#                                             timed out (after writing tests; keeps ./mutants)
 #
 # Each run ends by writing tools/mutation_results.json and tools/MUTATION.md from what is in
 # ./mutants, and exits 1 while a survivor is neither killed nor explained in

@@ -178,12 +178,20 @@ rule that the tests do not really hold.
 .venv/bin/pip install -e '.[mutation]'       # mutmut; CI does not run it
 tools/mutation.sh                            # domain, storage, the pure functions of flows
 tools/mutation.sh sciatica_cli/domain/gate.py     # one module (or one package)
-tools/mutation.sh --survivors                # after writing tests: only the last survivors
+tools/mutation.sh --survivors                # after writing tests: the last survivors again
+python tools/mutant_check.py 'sciatica_cli.domain.gate.*' -- tests/test_gate.py
+                                             # try new tests on the last survivors, no run
 ```
 
-The script runs [mutmut](https://pypi.org/project/mutmut/) 3, which copies the code and the
-tests into `./mutants` (ignored by git) and runs, for each mutant, only the tests that call
-the changed function. It then saves the figures in `tools/mutation_results.json`, writes this
+The script runs [mutmut](https://pypi.org/project/mutmut/) 3.8, which copies the code and the
+tests into `./mutants` (ignored by git) and runs, for each mutant, only the tests that reach
+the changed function within five frames of our code (`max_stack_depth`): the domain's and the
+diary's own tests and the flows' tests a layer up, not every command-line test that passes
+through on its way. A rule is held by tests close to it; without the limit each mutant of the
+triage ran most of the suite, about 20 hours of CPU for one run. `tools/mutmut_depth.py`
+makes mutmut's frame walk cheap (installed by `tests/conftest.py` under mutmut only). The
+`--survivors` run also tries again what timed out, since on a busy machine a slow mutant can
+look like one that hangs. It then saves the figures in `tools/mutation_results.json`, writes this
 page from them, prints every survivor as `file:line: old  ->  new`, and exits 1 while one is
 neither killed nor explained. To see a mutant whole: `.venv/bin/mutmut show NAME`; to put it
 into the code while writing a test: `.venv/bin/mutmut apply NAME` (then `git checkout` the file).

@@ -119,8 +119,10 @@ def main(arguments: list[str]) -> int:
     options = parser.parse_args(arguments)
     found = statuses(options.patterns)
     if options.survivor_names:
-        # For `tools/mutation.sh --survivors`: test again only what was not killed last time.
-        left = (name for name, (_, status) in found.items() if status in mutation_doc.NOT_KILLED)
+        # For `tools/mutation.sh --survivors`: test again what was not killed last time, and
+        # what timed out: on a busy machine a slow mutant can look like one that hangs.
+        again = (*mutation_doc.NOT_KILLED, "timeout")
+        left = (name for name, (_, status) in found.items() if status in again)
         print("\n".join(left))
         return 0
     figures = results(found, options.run, options.seconds, options.scope)
