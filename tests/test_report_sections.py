@@ -9,7 +9,16 @@ import json
 
 import pytest
 
-from sciatica_cli.flows.report_sections import SectionSource, _why, responses, where_and_how
+from sciatica_cli.flows.report_sections import (
+    Section,
+    SectionSource,
+    _leg,
+    _why,
+    leg,
+    levels,
+    responses,
+    where_and_how,
+)
 from sciatica_cli.storage.diary import SessionRecord
 from sciatica_cli.storage.movement_records import MovementRecord
 from tests.report_diary import NOW, fifteen_days
@@ -131,3 +140,184 @@ def test_areas_never_named_are_said_to_be_not_said(make_env):
         section.summary == "Where it hurts (sessions naming it): not said; how it feels: aching 1."
     )
     assert section.rows == [("week from 25 Nov", "not said", "aching 1")]
+
+
+def on(day: int) -> dt.datetime:
+    """9 in the morning on that day of November 2026 (the period runs 18 to 25 Nov)."""
+    return dt.datetime(2026, 11, day, 9, tzinfo=dt.timezone.utc)
+
+
+def sat(day: int, sides=(), areas=(), feelings=()) -> SessionRecord:
+    return SessionRecord(on(day), ["piriformis"], list(sides), "hands",
+                         areas=list(areas), feelings=list(feelings))  # fmt: skip
+
+
+def ran(day: int, technique: str, level: int, status="completed", **said) -> MovementRecord:
+    return MovementRecord(on(day), technique, level, status, **said)
+
+
+def test_where_it_hurts_is_counted_by_week_with_the_day_each_word_was_last_named(make_env):
+    named = [
+        sat(19, areas=["buttock", "calf"], feelings=["aching", "numb-tingling"]),
+        sat(21, areas=["buttock", "back-of-thigh", "hip"], feelings=["aching", "throbbing"]),
+        sat(22),  # names nothing: not counted
+        sat(25, areas=["buttock"], feelings=["aching"]),
+    ]
+    section = where_and_how(source(make_env, sessions=named))
+    assert section == Section(
+        "where_and_how",
+        "Where it hurts and how it feels, by week",
+        "Where it hurts (sessions naming it): buttock 3, calf 1 (last 19 Nov), back of the "
+        "thigh 1 (last 21 Nov), hip 1 (last 21 Nov); how it feels: aching 3, numb or tingling 1 "
+        "(last 19 Nov), throbbing 1 (last 21 Nov).",
+        ("Week", "Areas (sessions)", "How it feels (sessions)"),
+        [
+            (
+                "week from 18 Nov",
+                "buttock 2, calf 1, back of the thigh 1, hip 1",
+                "aching 2, numb or tingling 1, throbbing 1",
+            ),
+            ("week from 25 Nov", "buttock 1", "aching 1"),
+        ],
+        {
+            "sessions": 3,
+            "areas": {"buttock": 3, "calf": 1, "back-of-thigh": 1, "hip": 1},
+            "feelings": {"aching": 3, "numb-tingling": 1, "throbbing": 1},
+            "weeks": [
+                {
+                    "start": "2026-11-18",
+                    "areas": {"buttock": 2, "calf": 1, "back-of-thigh": 1, "hip": 1},
+                    "feelings": {"aching": 2, "numb-tingling": 1, "throbbing": 1},
+                },
+                {"start": "2026-11-25", "areas": {"buttock": 1}, "feelings": {"aching": 1}},
+            ],
+        },
+    )
+
+
+def test_sessions_naming_no_area_or_feeling_leave_the_section_out(make_env):
+    assert where_and_how(source(make_env, sessions=[sat(19, sides=["left"])])) is None
+
+
+@pytest.mark.parametrize(
+    ("sides", "worked"),
+    [
+        (["left"], "left"),
+        (["right"], "right"),
+        (["both"], "both"),
+        (["left", "right"], "both"),
+        (["right", "left", "right"], "both"),
+        (["both", "left"], "both"),
+        (["right", "both"], "both"),
+        ([], None),
+        (["centre"], None),
+    ],
+)
+def test_a_sessions_leg_is_both_when_named_so_or_when_both_sides_were_worked(sides, worked):
+    assert _leg(sides) == worked
+
+
+def test_the_leg_of_each_session_counted_with_its_first_and_last_day(make_env):
+    worked = [sat(19, ["left"]), sat(20, ["left"]), sat(21, ["left", "right"]),
+              sat(22, ["right"]), sat(23, []), sat(24, ["left"])]  # fmt: skip
+    assert leg(source(make_env, sessions=worked)) == Section(
+        "leg",
+        "Which leg",
+        "Leg worked on: left leg in 3 sessions, both legs in 1 session, right leg in 1 session.",
+        ("Leg", "Sessions", "First", "Last"),
+        [
+            ("left leg", "3", "19 Nov", "24 Nov"),
+            ("both legs", "1", "21 Nov", "21 Nov"),
+            ("right leg", "1", "22 Nov", "22 Nov"),
+        ],
+        {"sessions": {"left": 3, "both": 1, "right": 1}},
+    )
+
+
+def test_sessions_on_no_leg_leave_the_leg_section_out(make_env):
+    assert leg(source(make_env, sessions=[sat(19, []), sat(20, ["centre"])])) is None
+    assert leg(source(make_env)) is None
+
+
+def test_each_exercises_levels_with_every_move_and_why_it_moved(make_env):
+    runs = [
+        ran(19, "nerve-slider", 1, felt="too-easy"),
+        ran(19, "pelvic-tilt", 1, felt="about-right"),
+        ran(20, "nerve-slider", 2, felt="about-right"),
+        ran(20, "walking", 1),
+        ran(21, "nerve-slider", 3, "stopped-pain"),
+        ran(22, "nerve-slider", 2),
+        ran(23, "pelvic-tilt", 2, felt="too-easy"),
+        ran(24, "pelvic-tilt", 3),
+        ran(24, "walking", 1),
+    ]
+    section = levels(source(make_env, movements=runs))
+    assert section is not None
+    assert (section.id, section.title, section.columns) == (
+        "levels",
+        "Exercise levels and when they changed",
+        ("Exercise", "Times done", "First level", "Last level", "Changes"),
+    )
+    assert (
+        section.summary
+        == "Exercise levels: Sciatic nerve slider (seated) 1 to 2; Pelvic tilt 1 to 3."
+    )
+    assert section.rows == [
+        (SLIDER, "4", "1", "2", "20 Nov: 1 to 2 (felt too easy); 21 Nov: 2 to 3; 22 Nov: 3 to 2 (it hurt more)"),
+        ("Pelvic tilt", "3", "1", "3", "23 Nov: 1 to 2; 24 Nov: 2 to 3 (felt too easy)"),
+        ("Walking in short bouts", "2", "1", "1", "unchanged"),
+    ]  # fmt: skip
+    assert section.facts["exercises"]["pelvic-tilt"] == {
+        "times": 3, "first_level": 1, "last_level": 3,
+        "changes": [{"on": "2026-11-23", "from": 1, "to": 2, "because": None},
+                    {"on": "2026-11-24", "from": 2, "to": 3, "because": "too-easy"}],
+    }  # fmt: skip
+    assert section.facts["exercises"]["walking"] == {
+        "times": 2,
+        "first_level": 1,
+        "last_level": 1,
+        "changes": [],
+    }
+    assert list(section.facts["exercises"]) == ["nerve-slider", "pelvic-tilt", "walking"]
+
+
+def test_levels_that_never_moved_are_said_so_and_no_exercises_leave_the_section_out(make_env):
+    section = levels(source(make_env, movements=[ran(20, "walking", 2), ran(24, "walking", 2)]))
+    assert section is not None
+    assert section.summary == "Exercise levels: none changed."
+    assert section.rows == [("Walking in short bouts", "2", "2", "2", "unchanged")]
+    undated = MovementRecord(on(20).replace(tzinfo=None), "walking", 2, "completed")
+    assert levels(source(make_env, movements=[undated])) is None
+
+
+def test_response_checks_said_in_full_with_each_spread_down_not_to_be_missed(make_env):
+    asked = [
+        ran(19, "nerve-slider", 1, response="moved-up"),
+        ran(20, "nerve-slider", 1, response="spread-down"),
+        ran(21, "pelvic-tilt", 2, response="spread-down"),
+        ran(22, "nerve-slider", 2, response="wobbly"),  # an answer these words do not know
+        ran(23, "nerve-slider", 2),  # not asked
+    ]
+    assert responses(source(make_env, movements=asked)) == Section(
+        "responses",
+        "Where the leg pain went during exercises",
+        "Response checks during exercises (4): spread further down the leg (peripheralised) 2; "
+        "moved up towards the back (centralised) 1; wobbly 1; spread down on 20 Nov (Sciatic "
+        "nerve slider (seated), level 1), 21 Nov (Pelvic tilt, level 2).",
+        ("Exercise", "Level", "Moved up (centralised)", "Stayed", "Spread down (peripheralised)",
+         "Not sure"),
+        [[SLIDER, "1", "1", "0", "1", "0"], ["Pelvic tilt", "2", "0", "0", "1", "0"],
+         [SLIDER, "2", "0", "0", "0", "0"]],
+        {"checks": 4, "responses": {"moved-up": 1, "spread-down": 2, "wobbly": 1},
+         "spread_down": [{"on": "2026-11-20", "technique": "nerve-slider", "level": 1},
+                         {"on": "2026-11-21", "technique": "pelvic-tilt", "level": 2}]},
+        matters=True,
+    )  # fmt: skip
+
+
+def test_response_checks_without_a_spread_down_are_not_a_finding(make_env):
+    section = responses(source(make_env, movements=[ran(19, "nerve-slider", 1, response="stayed")]))
+    assert section is not None
+    assert section.summary == "Response checks during exercises (1): stayed the same 1."
+    assert (section.matters, section.facts["spread_down"]) == (False, [])
+    assert responses(source(make_env, movements=[ran(19, "nerve-slider", 1)])) is None
