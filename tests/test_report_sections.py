@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -21,6 +24,7 @@ from sciatica_cli.flows.report_sections import (
 )
 from sciatica_cli.storage.diary import SessionRecord
 from sciatica_cli.storage.movement_records import MovementRecord
+from tests.conftest import ROOT
 from tests.report_diary import NOW, fifteen_days
 
 SLIDER = "Sciatic nerve slider (seated)"
@@ -321,3 +325,23 @@ def test_response_checks_without_a_spread_down_are_not_a_finding(make_env):
     assert section.summary == "Response checks during exercises (1): stayed the same 1."
     assert (section.matters, section.facts["spread_down"]) == (False, [])
     assert responses(source(make_env, movements=[ran(19, "nerve-slider", 1)])) is None
+
+
+def test_a_session_naming_both_and_one_leg_is_both_legs_whatever_order_a_set_keeps():
+    """A set's order follows the hash seed, which changes with each run of Python; the leg must
+    not. Two seeds that put "left" and "right" before "both" are tried in a fresh Python each."""
+    probe = (
+        "from sciatica_cli.flows.report_sections import _leg;"
+        "print(_leg(['both', 'left']), _leg(['right', 'both']))"
+    )
+    assert _leg(["both", "left"]) == "both"
+    for seed in ("1", "3"):
+        run = subprocess.run(
+            [sys.executable, "-c", probe],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert run.stdout.split() == ["both", "both"], seed
