@@ -8,16 +8,19 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain import gate
+from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.question_plan import Memory
 from sciatica_cli.domain.rest_today import (
     HURT_MORE,
     PAIN_WORSE,
     STOPPED_PAIN_STATUS,
     PastSession,
+    RestToday,
     rest_today,
 )
 from sciatica_cli.domain.session import SessionStatus
-from sciatica_cli.domain.triage import Answer
+from sciatica_cli.domain.triage import Answer, Answers, triage
 from sciatica_cli.storage.diary import FILE_NAME
 from tests.fakes import FakeClock, places_of, questions_when_all_no
 
@@ -75,6 +78,23 @@ def test_the_local_day_decides_not_the_last_24_hours():
     stopped = [session(6, STOPPED_PAIN_STATUS)]  # 09:05 UTC; 23:05 the day before at UTC-10
     assert rest_today(stopped, NOW, local) is not None
     assert rest_today(stopped, NOW, lambda m: m.astimezone(west)) is None
+
+
+def test_a_check_after_it_hurt_more_today_says_rest_and_at_what_time_if_known():
+    answers = Answers(
+        flags=dict.fromkeys(CONTENT.red_flags, Answer.NO),
+        cautions=dict.fromkeys(CONTENT.cautions, Answer.NO),
+    )
+    items = CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values()
+    outcome = triage(*items, answers)
+    hurt = RestToday(at=NOW, why=HURT_MORE)
+    at_ten = conclude(outcome, False, NOW, rest=hurt, rest_at="10:00")
+    assert at_ten.verdict is gate.Verdict.REST_TODAY
+    assert at_ten.decision.reason.startswith(
+        "Your session at 10:00 stopped because you said it hurt more. Do not massage"
+    )
+    unnamed = conclude(outcome, False, NOW, rest=hurt).decision.reason
+    assert unnamed.startswith("A session earlier today stopped because you said it hurt more.")
 
 
 def guide(run, make_env, clock, stdin: str):
