@@ -94,6 +94,8 @@ def test_minutes_is_checked(run, make_env):
         ([("m1", 400)], [("a", 300), ("b", 300)], 600, ["m1", "a"]),
         # The time of every movement chosen counts, not only the last one's.
         ([("m1", 100), ("m2", 50)], [("a", 300), ("b", 10)], 400, ["m1", "m2", "a"]),
+        # Time left at the end takes more movement only while each one still fits.
+        ([("m1", 200), ("m2", 100), ("m3", 100)], [], 300, ["m1", "m2"]),
     ],
 )
 def test_compose_fills_the_time_exactly_to_its_edges(moves, massage, budget, chosen):
