@@ -14,9 +14,12 @@ from sciatica_cli.domain.catalog import (
     duration_seconds,
     for_area,
     format_duration,
+    plan_seconds,
+    step_pictures,
     step_seconds,
     working_picture,
 )
+from sciatica_cli.domain.plans import PlannedStep, SessionPlan
 
 CONTENT = ContentSet([builtin_content_dir()])
 
@@ -84,3 +87,43 @@ LIE_DOWN = Step(instruction="Lie down.", pose="lying")  # untimed
 def test_a_technique_is_pictured_by_its_first_timed_or_counted_step_with_a_pose(steps, shown):
     technique = dataclasses.replace(CONTENT.techniques["piriformis"], steps=steps)
     assert working_picture(technique) == shown
+
+
+def test_a_timed_activity_step_takes_its_minutes_for_each_repeat():
+    walk = Step(instruction="Walk at an easy pace.", minutes=5, repeats=2)
+    assert step_seconds(walk) == 2 * 5 * 60
+
+
+def _planned(**timing) -> PlannedStep:
+    return PlannedStep(number=1, total=1, side=None, instruction="Go.", feel=None, **timing)
+
+
+def test_a_plan_lasts_its_own_steps_whatever_kind_of_timing_each_has():
+    piriformis = CONTENT.techniques["piriformis"]
+    steps = {
+        "sets": _planned(hold=None, repetitions=Repetitions(count=10, sets=2, rest=30, pace=4)),
+        "walk": _planned(hold=None, minutes=5),
+        "hold": _planned(hold=20),
+        "untimed": _planned(hold=None),
+    }
+    seconds = {"sets": 10 * 4 * 2 + 30, "walk": 300, "hold": 20, "untimed": UNTIMED_STEP_SECONDS}
+    for kind, step in steps.items():
+        plan = SessionPlan(piriformis, piriformis.tools[0], (step,))
+        assert plan_seconds(plan) == seconds[kind], kind
+    whole = SessionPlan(piriformis, piriformis.tools[0], tuple(steps.values()))
+    assert plan_seconds(whole) == sum(seconds.values())
+
+
+def test_each_step_picture_is_its_pose_or_the_one_before_and_its_mark():
+    calf = CONTENT.techniques["calf"]
+    rubbed = Mark(at="calf", moves="circles")
+    steps = (
+        Step(instruction="Sit down."),
+        Step(instruction="Rub.", pose="long-sitting", mark=rubbed),
+        Step(instruction="Rest."),
+    )
+    assert step_pictures(dataclasses.replace(calf, steps=steps)) == [
+        {"pose": None, "mark": None},
+        {"pose": "long-sitting", "mark": {"at": "calf", "moves": "circles", "side": "near"}},
+        {"pose": "long-sitting", "mark": None},
+    ]

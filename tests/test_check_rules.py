@@ -3,11 +3,13 @@ how later place answers join earlier ones, and which advice needs its own acknow
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.check_rules import (
     merge_place_answers,
     new_soon_advice,
@@ -49,6 +51,15 @@ def test_the_new_answer_stands_after_an_earlier_no_or_none():
     assert _merged(UNSURE, None) == (None, ())
 
 
+def test_each_caution_asked_is_merged_on_its_own():
+    numb = CAUTIONS["numb-skin"]
+    old = Answers(cautions={SKIN.id: YES})  # no places kept with it, none earlier for the other
+    new = Answers(cautions={numb.id: NO, SKIN.id: NO}, named={SKIN.id: ("calf",)})
+    merged = merge_place_answers(old, new, [numb, SKIN])
+    assert merged.cautions == {numb.id: NO, SKIN.id: YES}
+    assert merged.named == {SKIN.id: ()}
+
+
 def _outcome(*raised: tuple[str, str]) -> Any:
     return SimpleNamespace(raised=tuple(SimpleNamespace(id=i, tier=t) for i, t in raised))
 
@@ -85,6 +96,10 @@ def test_a_reused_check_stands_only_when_complete_and_still_clear():
         flags={k: v for k, v in clear.flags.items() if k != soon}, cautions=clear.cautions
     )
     assert not reused_still_clears(_triaged(some_missing), acknowledged=True)
+    # A "soon" sign said yes to stands once its advice was read, and only then.
+    said_yes = Answers(flags={**clear.flags, soon: YES}, cautions=clear.cautions)
+    assert reused_still_clears(_triaged(said_yes), acknowledged=True)
+    assert not reused_still_clears(_triaged(said_yes), acknowledged=False)
     emergency = next(f.id for f in FLAGS.values() if f.tier == "emergency")
     raised = Answers(flags={**clear.flags, emergency: YES}, cautions=clear.cautions)
     assert not reused_still_clears(_triaged(raised), acknowledged=True)
@@ -101,3 +116,12 @@ def test_the_reuse_listing_leaves_out_the_profile_the_nerves_and_places_not_cove
     everywhere = reuse_listing(FLAGS.values(), CAUTIONS.values(), _all(NO), None, nerves)
     assert SKIN.id in {i.id for i in everywhere}
     assert len(everywhere) > len(listed)
+
+
+def test_a_concluded_check_keeps_the_answers_it_was_given_and_those_listed():
+    at = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone.utc)
+    outcome = _triaged(_all(NO))
+    given = conclude(outcome, False, at, answers=_all(NO), listed=frozenset({"weight-loss"}))
+    assert given.answers == _all(NO)
+    assert given.listed == {"weight-loss"}
+    assert conclude(outcome, False, at).answers == Answers()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sciatica_cli.content.loader import ContentSet
+from sciatica_cli.content.models import Level, Step
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.content.validation import validate_packs
 from sciatica_cli.domain.catalog import duration_seconds, repetition_seconds
@@ -79,3 +82,22 @@ def test_a_level_is_summed_up_in_its_own_words_and_a_massage_has_none():
     assert level_summary(bridge, 1) == bridge.levels[0].summary != ""
     assert level_summary(bridge, 99) == bridge.levels[-1].summary
     assert level_summary(CONTENT.techniques["piriformis"], 1) == ""
+
+
+def test_a_level_sets_the_minutes_of_a_bout_and_the_number_of_holds_only():
+    walk = Step(instruction="Walk.", minutes=5)
+    held = Step(instruction="Hold the stretch.", hold=20, repeats=2)
+    untimed = Step(instruction="Lie down.")
+    entry = replace(CONTENT.techniques["glute-stretch"], steps=(walk, held, untimed))
+    levels = (
+        Level(summary="Longer walks.", minutes=8),
+        Level(summary="Three holds.", count=3),
+        Level(summary="Many holds.", count=12),
+    )
+    entry = replace(entry, levels=levels)
+    shown = [[(s.minutes, s.hold, s.repeats) for s in at_level(entry, n).steps] for n in (1, 2, 3)]
+    assert shown == [
+        [(8, None, 1), (None, 20, 2), (None, None, 1)],  # minutes only: the holds stay
+        [(5, None, 1), (None, 20, 3), (None, None, 1)],  # a count is how many holds
+        [(5, None, 1), (None, 20, 10), (None, None, 1)],  # never more than ten holds
+    ]

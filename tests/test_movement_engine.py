@@ -13,7 +13,9 @@ from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.movement_run import (
     SHORTER_BOUT_REASON,
+    UNSURE_STOP_ADVICE,
     Response,
+    StepEnd,
     next_bout_seconds,
     response_stops,
     run_repetition_step,
@@ -353,3 +355,70 @@ def test_each_walk_of_a_plan_is_shortened_on_its_own():
 def test_the_advice_on_stopping_says_why_it_stopped():
     assert stop_advice(Response.UNSURE).endswith("and that was not clear.")
     assert "spreads further down the leg" in stop_advice(Response.SPREAD_DOWN)
+
+
+class Told(Events):
+    """Every rest, repetition cue and countdown second as the listener was told them."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(clock)
+        self.told: list[tuple] = []
+
+    def repetition(self, number, count, set_number, sets):
+        self.told.append(("rep", number, count, set_number, sets))
+
+    def set_rest(self, seconds, next_set, sets):
+        self.told.append(("rest", seconds, next_set, sets))
+
+    def tick(self, remaining):
+        self.told.append(("tick", remaining))
+
+
+def run_step(planned: PlannedStep, questions=None, at=None) -> tuple:
+    clock = FakeClock()
+    told = Told(clock)
+    end = run_repetition_step(
+        planned,
+        monotonic=clock.monotonic,
+        wait=ScriptedControls(clock, at=at).wait,
+        listener=told,
+        questions=questions,
+    )
+    return end, told
+
+
+def test_the_listener_hears_each_set_by_number_and_the_rest_counted_down():
+    end, told = run_step(step(count=2, sets=2, rest=5))
+    assert end == StepEnd(HoldEnd.COMPLETED, None)
+    assert told.told == [
+        ("rep", 1, 2, 1, 2),
+        ("rep", 2, 2, 1, 2),
+        ("rest", 5, 2, 2),
+        *[("tick", n) for n in range(5, 0, -1)],
+        ("rep", 1, 2, 2, 2),
+        ("rep", 2, 2, 2, 2),
+    ]
+
+
+class AskedAbout(Asked):
+    def response(self, step):
+        self.asked_about.append(step)
+        return super().response(step)
+
+
+@pytest.mark.parametrize(("second", "end"), [(45, HoldEnd.HURTS), (60, HoldEnd.SKIPPED)])
+def test_a_step_ended_after_the_check_still_carries_its_answer(second, end):
+    # Set one ends at 40 s; the rest runs to 60 s, when set two begins.
+    asked = AskedAbout(Response.MOVED_UP)
+    checked = step(check=True)
+    command = Command.HURTS if end is HoldEnd.HURTS else Command.SKIP
+    result, _told = run_step(checked, asked, at={second + 1: command})
+    assert result == StepEnd(end, Response.MOVED_UP)
+    assert asked.asked_about == [checked]
+
+
+def test_a_check_nobody_can_answer_stops_the_exercise_as_unsure():
+    result, told = run_step(step(check=True), questions=None)
+    assert result == StepEnd(HoldEnd.SKIPPED, Response.UNSURE)
+    assert told.notes == [UNSURE_STOP_ADVICE]
+    assert {t[3] for t in told.told if t[0] == "rep"} == {1}

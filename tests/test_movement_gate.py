@@ -109,6 +109,15 @@ def test_ruled_out_as_a_table(not_with, factors, blocked):
     assert (ruled_out(not_with, factors) is not None) == blocked
 
 
+def test_the_first_fact_the_person_has_gives_the_reason_and_an_unknown_one_is_named():
+    both = ("pregnancy", "osteoporosis")
+    assert ruled_out(both, frozenset({"osteoporosis"})) == (
+        "because of weaker bones (osteoporosis or long-term steroids): no forced bending"
+    )
+    new = frozenset({"broken-toe"})
+    assert ruled_out(("broken-toe",), new) == "because of 'broken-toe' in your profile"
+
+
 def test_unknown_factor_ids_are_named():
     assert unknown_factors({"pregnancy", "broken-toe"}) == ["broken-toe"]
     assert set(PROFILE_FACTORS) == KNOWN_FACTORS

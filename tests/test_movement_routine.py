@@ -81,3 +81,35 @@ def test_start_always_includes_an_exercise_first(run, make_env, area, minutes):
 def test_minutes_is_checked(run, make_env):
     result, _out, _env = start(run, make_env, ALL_CLEAR, "--minutes", "0")
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("moves", "massage", "budget", "chosen"),
+    [
+        # Movement up to exactly half the time, so the second massage no longer fits.
+        ([("m1", 100), ("m2", 100)], [("a", 200), ("b", 100)], 400, ["m1", "m2", "a"]),
+        # A second massage comes in when it ends exactly on time, not when it runs over.
+        ([("m1", 100)], [("a", 100), ("b", 100)], 300, ["m1", "a", "b"]),
+        # Past the time, no massage comes in after the first.
+        ([("m1", 400)], [("a", 300), ("b", 300)], 600, ["m1", "a"]),
+        # The time of every movement chosen counts, not only the last one's.
+        ([("m1", 100), ("m2", 50)], [("a", 300), ("b", 10)], 400, ["m1", "m2", "a"]),
+        # Time left at the end takes more movement only while each one still fits.
+        ([("m1", 200), ("m2", 100), ("m3", 100)], [], 300, ["m1", "m2"]),
+    ],
+)
+def test_compose_fills_the_time_exactly_to_its_edges(moves, massage, budget, chosen):
+    seconds = dict(moves + massage)
+    plans = compose([m for m, _ in moves], [a for a, _ in massage], budget, seconds.__getitem__)
+    assert plans == chosen
+
+
+def test_candidates_for_an_area_come_first_and_walking_always_last():
+    techniques = list(CONTENT.techniques.values())
+    first, _rest = movement_candidates(techniques, ["buttock"])
+    assert [t.id for t in first] == [
+        "bridge", "glute-stretch", "knee-to-chest", "knee-rolls", "pelvic-tilt"
+    ]  # fmt: skip
+    walking_first = sorted(techniques, key=lambda t: t.id != "walking")
+    _first, rest = movement_candidates(walking_first, ["buttock"])
+    assert rest[0].id != "walking" and rest[-1].id == "walking"

@@ -44,3 +44,8 @@ def test_without_bounds_the_days_run_from_the_first_rated_to_the_last():
     ratings = [(later, PainScore(3), None), (DAY, PainScore(1), None)]
     assert [d.day for d in daily_pain(ratings)] == [DAY, NEXT, later]
     assert daily_pain([]) == []
+
+
+def test_the_after_ratings_keep_leg_and_back_apart():
+    ratings = [(DAY, PainScore(6, 3), PainScore(4, 1)), (DAY, PainScore(5, 2), PainScore(2, 2))]
+    assert daily_pain(ratings) == [DayPain(DAY, 5.5, 2.5, 3, 1.5)]

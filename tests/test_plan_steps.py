@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from sciatica_cli.content.loader import ContentSet
-from sciatica_cli.content.models import Caution
+from sciatica_cli.content.models import Caution, Mark, Repetitions, Step, StepForTool
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
 from sciatica_cli.domain.check import CheckResult, conclude
-from sciatica_cli.domain.plans import Refusal, SessionPlan, choose_tool, plan_session
+from sciatica_cli.domain.plans import (
+    Refusal,
+    SessionPlan,
+    choose_tool,
+    plan_session,
+    step_poses,
+)
 from sciatica_cli.domain.profile_rules import NO_FACTORS
 from sciatica_cli.domain.triage import Answer, Answers, triage
 from tests.fakes import FakeClock
@@ -110,3 +118,69 @@ def test_without_hands_the_first_tool_listed_is_the_default():
     assert choose_tool(dataclasses.replace(PIRIFORMIS, tools=(*others, hands)), None) is hands
     no_hands = dataclasses.replace(PIRIFORMIS, tools=tuple(others))
     assert choose_tool(no_hands, None) is others[0]
+
+
+RUBBED = Mark(at="calf", moves="circles")
+# Our own calf steps: no pose at first, per-tool and light words, feel and pressure lines.
+OWN_STEPS = (
+    Step(instruction="Sit with your leg long.", feel="A gentle stretch."),
+    Step(
+        instruction="Press the calf.",
+        pose="long-sitting",
+        mark=RUBBED,
+        by_tool=(StepForTool(tool="massage-ball", instruction="Roll the ball."),),
+        feel="An ache.",
+        more_pressure="Press a little harder.",
+        light="Stroke the calf.",
+    ),
+    Step(
+        instruction="Tilt your foot.",
+        more_pressure="Lean in.",
+        repetitions=Repetitions(count=8, sets=2, rest=20, pace=5),
+    ),
+)
+OWN = dataclasses.replace(CALF, steps=OWN_STEPS)
+
+
+def check_with(yes: str | None = None) -> CheckResult:
+    cautions = dict.fromkeys(CONTENT.cautions, Answer.NO)
+    if yes is not None:
+        cautions[yes] = Answer.YES
+    answers = Answers(flags=dict.fromkeys(CONTENT.red_flags, Answer.NO), cautions=cautions)
+    items = CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values()
+    return conclude(triage(*items, answers), True, FakeClock().now())
+
+
+def shown(made, *fields: str) -> list[tuple]:
+    assert isinstance(made, SessionPlan)
+    return [tuple(getattr(s, f) for f in fields) for s in made.steps]
+
+
+def test_each_step_carries_its_words_pose_and_mark_and_the_pressure_line_after_the_feel():
+    made = plan_session(OWN, check_with(), side="left", profile=NO_FACTORS)
+    assert shown(made, "number", "total", "instruction", "feel", "pose", "mark") == [
+        (1, 3, "Sit with your leg long.", "A gentle stretch.", None, None),
+        (2, 3, "Press the calf.", "An ache. Press a little harder.", "long-sitting", RUBBED),
+        (3, 3, "Tilt your foot.", "Lean in.", "long-sitting", None),
+    ]
+    ball = plan_session(OWN, check_with(), side="left", tool="massage-ball", profile=NO_FACTORS)
+    assert shown(ball, "instruction")[1] == ("Roll the ball.",)
+
+
+def test_under_light_pressure_a_step_says_its_light_words_and_no_pressure_line():
+    made = plan_session(OWN, check_with("blood-thinners"), side="left", profile=NO_FACTORS)
+    assert shown(made, "instruction", "feel") == [
+        ("Sit with your leg long.", "A gentle stretch."),
+        ("Stroke the calf.", "An ache."),
+        ("Tilt your foot.", None),
+    ]
+
+
+@pytest.mark.parametrize(("hold", "pace", "rest"), [(None, 5, 20), (3, 3, 3), (10, 5, 10)])
+def test_a_short_hold_also_caps_the_beat_and_the_rest_of_repetitions(hold, pace, rest):
+    made = plan_session(OWN, check_with(), side="left", hold=hold, profile=NO_FACTORS)
+    assert shown(made, "repetitions")[2] == (Repetitions(count=8, sets=2, rest=rest, pace=pace),)
+
+
+def test_a_step_without_a_pose_of_its_own_takes_the_one_before_or_none():
+    assert step_poses(OWN) == [None, "long-sitting", "long-sitting"]

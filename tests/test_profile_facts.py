@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.profile_facts import profile_factors
+from sciatica_cli.domain.profile_facts import profile_factors, safe_answer
 
 CONTENT = ContentSet([builtin_content_dir()])
 ITEMS = {i.id: i for i in [*CONTENT.red_flags.values(), *CONTENT.cautions.values()] if i.profile}
@@ -52,3 +52,8 @@ def test_a_fact_no_longer_asked_is_kept_as_stored():
     assert profile_factors([Kept("old-fact", "yes", "pregnancy")], ITEMS) == {"pregnancy"}
     assert profile_factors([Kept("old-fact", "no", "pregnancy")], ITEMS) == frozenset()
     assert profile_factors([Kept("old-fact", "yes", None)], ITEMS) == frozenset()
+
+
+def test_a_sign_is_ruled_out_by_no_and_a_caution_by_its_own_safe_answer():
+    assert safe_answer(CONTENT.red_flags["weak-bones-or-steroids"]) == "no"
+    assert safe_answer(ITEMS["hip-cleared"]) == "yes"

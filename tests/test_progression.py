@@ -43,6 +43,8 @@ def test_progression_table(current, latest, previous, level, says):
     if says:
         assert change.reason.startswith(f"Bridge: level {level} next time, because ")
         assert says in change.reason
+    else:
+        assert change.reason == ""  # a line of text, empty: nothing to say
 
 
 def test_the_top_level_felt_easy_on_two_days_names_the_next_step():

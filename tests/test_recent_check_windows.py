@@ -142,3 +142,12 @@ def test_a_fact_stays_possible_after_any_yes_or_not_sure_and_only_then():
         "hip",
     }
     assert not_ruled_out({"pregnancy"}, [{"listed": ["pregnancy"]}]) == frozenset()
+
+
+def test_checks_too_old_or_from_the_future_do_not_hide_the_ones_after_them():
+    recent = NOW - dt.timedelta(hours=1)
+    too_old = NOW - SLOW_WINDOW - dt.timedelta(days=1)
+    future = NOW + dt.timedelta(hours=1)
+    for skipped in (too_old, future):
+        checks = [(skipped, kept(["weight-loss"])), (recent, kept(["weight-loss"]))]
+        assert slow_clear(checks, ["weight-loss"], NOW) == {"weight-loss": recent}

@@ -8,6 +8,8 @@ import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
+from sciatica_cli.domain import gate
+from sciatica_cli.domain.check import conclude
 from sciatica_cli.domain.pain import PainScore
 from sciatica_cli.domain.question_plan import Memory
 from sciatica_cli.domain.rest_today import (
@@ -19,7 +21,7 @@ from sciatica_cli.domain.rest_today import (
     rest_today,
 )
 from sciatica_cli.domain.session import SessionStatus
-from sciatica_cli.domain.triage import Answer
+from sciatica_cli.domain.triage import Answer, Answers, triage
 from sciatica_cli.flows.check_memory import _past
 from sciatica_cli.storage.diary import FILE_NAME, SessionRecord
 from tests.fakes import FakeClock, places_of, questions_when_all_no
@@ -108,6 +110,23 @@ def test_of_two_sessions_ending_at_the_same_moment_the_later_in_the_diary_counts
     hurt, worse = session(2, STOPPED_PAIN_STATUS), session(2, before=(3, 2), after=(6, 2))
     assert rest_today([hurt, worse], NOW, local).why == PAIN_WORSE
     assert rest_today([worse, hurt], NOW, local).why == HURT_MORE
+
+
+def test_a_check_after_it_hurt_more_today_says_rest_and_at_what_time_if_known():
+    answers = Answers(
+        flags=dict.fromkeys(CONTENT.red_flags, Answer.NO),
+        cautions=dict.fromkeys(CONTENT.cautions, Answer.NO),
+    )
+    items = CONTENT.red_flags.values(), CONTENT.cautions.values(), CONTENT.techniques.values()
+    outcome = triage(*items, answers)
+    hurt = RestToday(at=NOW, why=HURT_MORE)
+    at_ten = conclude(outcome, False, NOW, rest=hurt, rest_at="10:00")
+    assert at_ten.verdict is gate.Verdict.REST_TODAY
+    assert at_ten.decision.reason.startswith(
+        "Your session at 10:00 stopped because you said it hurt more. Do not massage"
+    )
+    unnamed = conclude(outcome, False, NOW, rest=hurt).decision.reason
+    assert unnamed.startswith("A session earlier today stopped because you said it hurt more.")
 
 
 def guide(run, make_env, clock, stdin: str):

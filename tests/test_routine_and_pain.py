@@ -7,7 +7,13 @@ import pytest
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.models import AreaGuide, RoutineEntry
 from sciatica_cli.content.paths import builtin_content_dir
-from sciatica_cli.domain.pain import Direction, change, clearly_worse, parse_rating
+from sciatica_cli.domain.pain import (
+    Direction,
+    change,
+    clearly_worse,
+    meaningful_change,
+    parse_rating,
+)
 from sciatica_cli.domain.routine import recommend
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -82,6 +88,13 @@ def test_meaningful_change_is_two_points_or_thirty_percent(before, after, meanin
     assert moved.direction is direction
 
 
+def test_a_change_is_judged_to_one_decimal_at_its_edges():
+    assert meaningful_change(1, 0)  # a whole step down from 1 is all of it
+    assert meaningful_change(5, 3.5)  # exactly 30 %, and a whole step
+    assert not meaningful_change(8, 6.4)  # 1.6 points is 20 %: not rounded up to 2 points
+    assert meaningful_change(2, 1.04)  # 0.96 reads as 1.0: a whole step, and half of 2
+
+
 def test_a_skipped_rating_has_no_change():
     assert change(None, 4) is None
     assert change(4, None) is None
@@ -97,6 +110,8 @@ def test_a_skipped_rating_has_no_change():
         ("-1", None),
         ("five", None),
         ("3.5", None),
+        ("010", 10),  # three characters at most: a leading nought is still a rating
+        ("0010", None),
         ("²", None),  # a key of its own on French keyboards: a digit to isdigit(), not to int()
     ],
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sciatica_cli.domain.suggest import closest
+from sciatica_cli.domain.suggest import closest, guesses
 
 TOPICS = ["understanding-sciatica", "when-to-seek-help", "prevention", "what-the-evidence-says"]
 
@@ -10,6 +10,13 @@ TOPICS = ["understanding-sciatica", "when-to-seek-help", "prevention", "what-the
 def test_a_misspelt_word_inside_an_id_finds_the_id():
     assert closest("evidnce", TOPICS) == "what-the-evidence-says"
     assert closest("sciatca", TOPICS) == "understanding-sciatica"
+
+
+def test_a_whole_id_typed_a_little_wrong_is_guessed_as_a_whole():
+    # No word of it is close enough on its own: only the whole id is.
+    ids = ["knee-to-chest", "knee-rolls"]
+    assert closest("knee-to-chst", ids) == "knee-to-chest"
+    assert guesses("Knee-to-chst", ids) == ["knee-to-chest"]
 
 
 def test_a_word_near_two_ids_equally_gives_no_guess():
