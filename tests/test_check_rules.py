@@ -3,8 +3,11 @@ how later place answers join earlier ones, and which advice needs its own acknow
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 from typing import Any
+
+import pytest
 
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
@@ -14,7 +17,7 @@ from sciatica_cli.domain.check_rules import (
     reuse_listing,
     reused_still_clears,
 )
-from sciatica_cli.domain.question_plan import cauda_equina_list
+from sciatica_cli.domain.question_plan import Memory, cauda_equina_list
 from sciatica_cli.domain.triage import Answer, Answers, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -101,3 +104,32 @@ def test_the_reuse_listing_leaves_out_the_profile_the_nerves_and_places_not_cove
     everywhere = reuse_listing(FLAGS.values(), CAUTIONS.values(), _all(NO), None, nerves)
     assert SKIN.id in {i.id for i in everywhere}
     assert len(everywhere) > len(listed)
+
+
+def test_a_later_check_asks_the_cauda_equina_signs_in_their_own_list():
+    nerves = cauda_equina_list(FLAGS.values())
+    assert (nerves.kind, nerves.id) == ("cauda-equina", "cauda-equina-list")
+    assert nerves.items == tuple(f for f in FLAGS.values() if f.cauda_equina)
+
+
+KEPT = dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("kept", "recent", "possible"),
+    [
+        (NO, False, False),  # a clear "no" kept, and none in the last 10 months
+        (NO, True, True),  # "no" now, but not at a check in the last 10 months
+        (YES, False, True),
+        (UNSURE, False, True),
+        (None, False, True),  # never answered: it may be true
+    ],
+)
+def test_a_profile_fact_may_have_been_true_recently_unless_a_clear_no_throughout(
+    kept, recent, possible
+):
+    memory = Memory(
+        profile={} if kept is None else {"pregnancy": (kept, KEPT)},
+        recent_facts=frozenset({"pregnancy"} if recent else ()),
+    )
+    assert memory.recently("pregnancy") is possible

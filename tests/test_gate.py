@@ -173,3 +173,73 @@ def test_only_the_gate_decides():
         if reads.search(text):
             offenders.append(relative)
     assert offenders == []
+
+
+LIGHT = {"blood-thinners": Answer.YES}  # a caution that asks for light pressure only
+
+
+def _tool(technique: str, tool: str):
+    return next(v for v in CONTENT.techniques[technique].tools if v.tool == tool)
+
+
+@pytest.mark.parametrize(
+    ("technique", "tool", "said"),
+    [
+        (
+            "piriformis",
+            "hands",
+            "Done this way, your hand presses with your body weight, and your answers mean "
+            "light pressure only. Choose a version done sitting up, with your hands "
+            "(see 'sciatica techniques').",
+        ),
+        (
+            "calf",
+            "massage-stick",
+            "Done this way, the massage stick presses deep into the muscle, and your answers "
+            "mean light pressure only. Use your hands instead (--tool hands).",
+        ),
+        (
+            "calf",
+            "foam-roller",
+            "Done this way, the foam roller presses with your body weight, and your answers "
+            "mean light pressure only. Use your hands instead (--tool hands).",
+        ),
+    ],
+)
+def test_a_tool_that_presses_hard_is_refused_under_light_pressure_in_plain_words(
+    technique, tool, said
+):
+    decision = gate.may_use_tool(outcome_for(cautions=LIGHT), _tool(technique, tool))
+    assert decision.verdict is gate.Verdict.BLOCKED
+    assert decision.reason == said
+
+
+def test_a_light_tool_or_no_light_pressure_leaves_the_tool_allowed():
+    light_hands = gate.may_use_tool(outcome_for(cautions=LIGHT), _tool("calf", "hands"))
+    stick_when_clear = gate.may_use_tool(outcome_for(), _tool("calf", "massage-stick"))
+    for decision in (light_hands, stick_when_clear):
+        assert decision.verdict is gate.Verdict.ALLOWED
+        assert decision.reason == "This tool may be used."
+
+
+def _outcome(massage_possible: bool, movement_left: bool) -> Outcome:
+    return Outcome(
+        tier=None,
+        raised=(),
+        blocks=(),
+        techniques=frozenset({"calf"}),
+        unanswered=(),
+        massage_possible=massage_possible,
+        needs_acknowledgement=False,
+        movement_left=movement_left,
+    )
+
+
+def test_exercise_only_when_allowed_and_every_massage_is_left_out():
+    no_massage = _outcome(massage_possible=False, movement_left=True)
+    assert gate.exercise_only(no_massage, gate.decide(no_massage, False))
+    massage = _outcome(massage_possible=True, movement_left=True)
+    assert not gate.exercise_only(massage, gate.decide(massage, False))
+    nothing = _outcome(massage_possible=False, movement_left=False)
+    assert not gate.decide(nothing, False).allowed
+    assert not gate.exercise_only(nothing, gate.decide(nothing, False))
