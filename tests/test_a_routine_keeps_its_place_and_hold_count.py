@@ -43,6 +43,6 @@ def held(end: HoldEnd) -> HoldResult:
 def test_only_completed_holds_are_counted_on_the_record_as_they_end():
     kept = record()
     counter = _HoldCounter(kept)
-    for end in (HoldEnd.COMPLETED, HoldEnd.SKIPPED, HoldEnd.COMPLETED, HoldEnd.HURTS):
+    for end in (HoldEnd.COMPLETED, HoldEnd.SKIPPED, HoldEnd.COMPLETED, HoldEnd.QUIT, HoldEnd.HURTS):
         counter.hold_ended(held(end))
     assert kept.holds_done == 2
