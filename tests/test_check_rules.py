@@ -17,8 +17,14 @@ from sciatica_cli.domain.check_rules import (
     reuse_listing,
     reused_still_clears,
 )
-from sciatica_cli.domain.question_plan import Memory, cauda_equina_list
-from sciatica_cli.domain.triage import Answer, Answers, triage
+from sciatica_cli.domain.question_plan import (
+    Memory,
+    ProfileConfirm,
+    ProfileList,
+    cauda_equina_list,
+    expand,
+)
+from sciatica_cli.domain.triage import Answer, Answers, checklist, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
 FLAGS, CAUTIONS = CONTENT.red_flags, CONTENT.cautions
@@ -133,3 +139,15 @@ def test_a_profile_fact_may_have_been_true_recently_unless_a_clear_no_throughout
         recent_facts=frozenset({"pregnancy"} if recent else ()),
     )
     assert memory.recently("pregnancy") is possible
+
+
+def test_a_profile_changed_since_is_asked_again_as_the_whole_list_without_follow_ups():
+    facts = tuple(i for i in checklist(FLAGS.values(), CAUTIONS.values()) if i.profile)
+    asked = tuple(i for i in facts if not i.only_after)
+    assert {i.id for i in facts} - {i.id for i in asked} == {"hip-cleared", "spine-surgery-cleared"}
+    assert expand(ProfileConfirm(facts, {}, KEPT)) == (ProfileList(asked),)
+
+
+def test_a_list_of_signs_not_a_clear_no_is_asked_one_by_one():
+    nerves = cauda_equina_list(FLAGS.values())
+    assert expand(nerves) == nerves.items
