@@ -21,8 +21,11 @@ from sciatica_cli.domain.question_plan import (
     Memory,
     ProfileConfirm,
     ProfileList,
+    SignList,
+    _grouped,
     cauda_equina_list,
     expand,
+    stale,
 )
 from sciatica_cli.domain.triage import Answer, Answers, checklist, triage
 
@@ -151,3 +154,22 @@ def test_a_profile_changed_since_is_asked_again_as_the_whole_list_without_follow
 def test_a_list_of_signs_not_a_clear_no_is_asked_one_by_one():
     nerves = cauda_equina_list(FLAGS.values())
     assert expand(nerves) == nerves.items
+
+
+def test_a_later_check_lists_fast_signs_by_kind_and_a_list_of_one_is_the_question():
+    saddle, bladder = FLAGS["saddle-numbness"], FLAGS["bladder-change"]
+    slow, fever, chest = (
+        FLAGS["major-injury"],
+        FLAGS["fever-or-unwell"],
+        FLAGS["breathless-or-chest-pain"],
+    )
+    steps = _grouped([saddle, slow, fever, bladder, chest])
+    assert steps == [SignList((saddle, bladder), "cauda-equina"), slow, fever, chest]
+
+
+def test_a_follow_up_fact_answered_before_its_parent_no_longer_speaks_for_it():
+    cleared, earlier = CAUTIONS["hip-cleared"], KEPT - dt.timedelta(days=1)
+    assert stale(cleared, {"hip-replacement": (YES, KEPT), "hip-cleared": (YES, earlier)})
+    assert not stale(cleared, {"hip-replacement": (YES, earlier), "hip-cleared": (YES, KEPT)})
+    assert not stale(cleared, {"hip-replacement": (YES, KEPT)})  # never answered: not kept
+    assert not stale(CAUTIONS["hip-replacement"], {"hip-replacement": (YES, KEPT)})

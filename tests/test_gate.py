@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from sciatica_cli.cli.exit_codes import ExitCode, code_for_verdict
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
+from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Answer, Answers, Outcome, Raised, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -243,3 +247,43 @@ def test_exercise_only_when_allowed_and_every_massage_is_left_out():
     nothing = _outcome(massage_possible=False, movement_left=False)
     assert not gate.decide(nothing, False).allowed
     assert not gate.exercise_only(nothing, gate.decide(nothing, False))
+
+
+def test_a_session_that_hurt_more_today_says_when_it_stopped():
+    rest = RestToday(at=dt.datetime(2026, 11, 25, 10, 30, tzinfo=dt.timezone.utc), why="it hurt")
+    later = "stopped because it hurt. Do not massage or exercise again today;"
+    at = gate.decide(outcome_for(), True, rest, at="10:30")
+    assert at.verdict is gate.Verdict.REST_TODAY
+    assert at.reason.startswith(f"Your session at 10:30 {later}")
+    earlier = gate.decide(outcome_for(), True, rest)
+    assert earlier.reason.startswith(f"A session earlier today {later}")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [(None, "'calf'"), ("The calf massage", "The calf massage")]
+)
+def test_a_technique_on_a_place_the_check_did_not_ask_about_is_not_covered(name, said):
+    outcome = dataclasses.replace(outcome_for(), uncovered=frozenset({"calf"}))
+    decision = gate.may_show(outcome, "calf", "left", gate.decide(outcome, False), name=name)
+    assert decision.verdict is gate.Verdict.NOT_COVERED
+    assert decision.reason == f"The safety check did not ask about the places {said} works on."
+
+
+def _sign(tier, answered=True, **more) -> Raised:
+    answer = Answer.YES if answered else Answer.UNSURE
+    return Raised(
+        id="s", kind="red-flag", question="?", tier=tier, answer=answer, answered=answered,
+        advice="", **more,
+    )  # fmt: skip
+
+
+def _urgent(*signs: Raised) -> str:
+    return gate.urgent_reason(dataclasses.replace(outcome_for(), raised=signs))
+
+
+def test_the_urgent_bottom_line_reads_only_the_urgent_signs_answered():
+    assert _urgent(_sign("urgent", rest=True)) == gate.URGENT_REST_REASON
+    unit = "{maternity_unit} now"
+    assert _urgent(_sign("urgent", contact=unit)) == f"{gate.URGENT_CONTACT_REASON}{unit}."
+    others = (_sign("soon", rest=True), _sign("urgent", answered=False, contact=unit))
+    assert _urgent(_sign("urgent"), *others) == gate.URGENT_REASON
