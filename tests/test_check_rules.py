@@ -7,6 +7,8 @@ import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain.check import conclude
@@ -16,8 +18,17 @@ from sciatica_cli.domain.check_rules import (
     reuse_listing,
     reused_still_clears,
 )
-from sciatica_cli.domain.question_plan import cauda_equina_list
-from sciatica_cli.domain.triage import Answer, Answers, triage
+from sciatica_cli.domain.question_plan import (
+    Memory,
+    ProfileConfirm,
+    ProfileList,
+    SignList,
+    _grouped,
+    cauda_equina_list,
+    expand,
+    stale,
+)
+from sciatica_cli.domain.triage import Answer, Answers, checklist, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
 FLAGS, CAUTIONS = CONTENT.red_flags, CONTENT.cautions
@@ -125,3 +136,63 @@ def test_a_concluded_check_keeps_the_answers_it_was_given_and_those_listed():
     assert given.answers == _all(NO)
     assert given.listed == {"weight-loss"}
     assert conclude(outcome, False, at).answers == Answers()
+
+
+def test_a_later_check_asks_the_cauda_equina_signs_in_their_own_list():
+    nerves = cauda_equina_list(FLAGS.values())
+    assert (nerves.kind, nerves.id) == ("cauda-equina", "cauda-equina-list")
+    assert nerves.items == tuple(f for f in FLAGS.values() if f.cauda_equina)
+
+
+KEPT = dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("kept", "recent", "possible"),
+    [
+        (NO, False, False),  # a clear "no" kept, and none in the last 10 months
+        (NO, True, True),  # "no" now, but not at a check in the last 10 months
+        (YES, False, True),
+        (UNSURE, False, True),
+        (None, False, True),  # never answered: it may be true
+    ],
+)
+def test_a_profile_fact_may_have_been_true_recently_unless_a_clear_no_throughout(
+    kept, recent, possible
+):
+    memory = Memory(
+        profile={} if kept is None else {"pregnancy": (kept, KEPT)},
+        recent_facts=frozenset({"pregnancy"} if recent else ()),
+    )
+    assert memory.recently("pregnancy") is possible
+
+
+def test_a_profile_changed_since_is_asked_again_as_the_whole_list_without_follow_ups():
+    facts = tuple(i for i in checklist(FLAGS.values(), CAUTIONS.values()) if i.profile)
+    asked = tuple(i for i in facts if not i.only_after)
+    assert {i.id for i in facts} - {i.id for i in asked} == {"hip-cleared", "spine-surgery-cleared"}
+    assert expand(ProfileConfirm(facts, {}, KEPT)) == (ProfileList(asked),)
+
+
+def test_a_list_of_signs_not_a_clear_no_is_asked_one_by_one():
+    nerves = cauda_equina_list(FLAGS.values())
+    assert expand(nerves) == nerves.items
+
+
+def test_a_later_check_lists_fast_signs_by_kind_and_a_list_of_one_is_the_question():
+    saddle, bladder = FLAGS["saddle-numbness"], FLAGS["bladder-change"]
+    slow, fever, chest = (
+        FLAGS["major-injury"],
+        FLAGS["fever-or-unwell"],
+        FLAGS["breathless-or-chest-pain"],
+    )
+    steps = _grouped([saddle, slow, fever, bladder, chest])
+    assert steps == [SignList((saddle, bladder), "cauda-equina"), slow, fever, chest]
+
+
+def test_a_follow_up_fact_answered_before_its_parent_no_longer_speaks_for_it():
+    cleared, earlier = CAUTIONS["hip-cleared"], KEPT - dt.timedelta(days=1)
+    assert stale(cleared, {"hip-replacement": (YES, KEPT), "hip-cleared": (YES, earlier)})
+    assert not stale(cleared, {"hip-replacement": (YES, earlier), "hip-cleared": (YES, KEPT)})
+    assert not stale(cleared, {"hip-replacement": (YES, KEPT)})  # never answered: not kept
+    assert not stale(CAUTIONS["hip-replacement"], {"hip-replacement": (YES, KEPT)})

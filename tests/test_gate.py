@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from sciatica_cli.cli.exit_codes import ExitCode, code_for_verdict
 from sciatica_cli.content.loader import ContentSet
 from sciatica_cli.content.paths import builtin_content_dir
 from sciatica_cli.domain import gate
+from sciatica_cli.domain.rest_today import RestToday
 from sciatica_cli.domain.triage import Answer, Answers, Outcome, Raised, triage
 
 CONTENT = ContentSet([builtin_content_dir()])
@@ -173,3 +177,113 @@ def test_only_the_gate_decides():
         if reads.search(text):
             offenders.append(relative)
     assert offenders == []
+
+
+LIGHT = {"blood-thinners": Answer.YES}  # a caution that asks for light pressure only
+
+
+def _tool(technique: str, tool: str):
+    return next(v for v in CONTENT.techniques[technique].tools if v.tool == tool)
+
+
+@pytest.mark.parametrize(
+    ("technique", "tool", "said"),
+    [
+        (
+            "piriformis",
+            "hands",
+            "Done this way, your hand presses with your body weight, and your answers mean "
+            "light pressure only. Choose a version done sitting up, with your hands "
+            "(see 'sciatica techniques').",
+        ),
+        (
+            "calf",
+            "massage-stick",
+            "Done this way, the massage stick presses deep into the muscle, and your answers "
+            "mean light pressure only. Use your hands instead (--tool hands).",
+        ),
+        (
+            "calf",
+            "foam-roller",
+            "Done this way, the foam roller presses with your body weight, and your answers "
+            "mean light pressure only. Use your hands instead (--tool hands).",
+        ),
+    ],
+)
+def test_a_tool_that_presses_hard_is_refused_under_light_pressure_in_plain_words(
+    technique, tool, said
+):
+    decision = gate.may_use_tool(outcome_for(cautions=LIGHT), _tool(technique, tool))
+    assert decision.verdict is gate.Verdict.BLOCKED
+    assert decision.reason == said
+
+
+def test_a_light_tool_or_no_light_pressure_leaves_the_tool_allowed():
+    light_hands = gate.may_use_tool(outcome_for(cautions=LIGHT), _tool("calf", "hands"))
+    stick_when_clear = gate.may_use_tool(outcome_for(), _tool("calf", "massage-stick"))
+    for decision in (light_hands, stick_when_clear):
+        assert decision.verdict is gate.Verdict.ALLOWED
+        assert decision.reason == "This tool may be used."
+
+
+def _outcome(massage_possible: bool, movement_left: bool) -> Outcome:
+    return Outcome(
+        tier=None,
+        raised=(),
+        blocks=(),
+        techniques=frozenset({"calf"}),
+        unanswered=(),
+        massage_possible=massage_possible,
+        needs_acknowledgement=False,
+        movement_left=movement_left,
+    )
+
+
+def test_exercise_only_when_allowed_and_every_massage_is_left_out():
+    no_massage = _outcome(massage_possible=False, movement_left=True)
+    assert gate.exercise_only(no_massage, gate.decide(no_massage, False))
+    massage = _outcome(massage_possible=True, movement_left=True)
+    assert not gate.exercise_only(massage, gate.decide(massage, False))
+    nothing = _outcome(massage_possible=False, movement_left=False)
+    assert not gate.decide(nothing, False).allowed
+    assert not gate.exercise_only(nothing, gate.decide(nothing, False))
+
+
+def test_a_session_that_hurt_more_today_says_when_it_stopped():
+    rest = RestToday(at=dt.datetime(2026, 11, 25, 10, 30, tzinfo=dt.timezone.utc), why="it hurt")
+    later = "stopped because it hurt. Do not massage or exercise again today;"
+    at = gate.decide(outcome_for(), True, rest, at="10:30")
+    assert at.verdict is gate.Verdict.REST_TODAY
+    assert at.reason.startswith(f"Your session at 10:30 {later}")
+    earlier = gate.decide(outcome_for(), True, rest)
+    assert earlier.reason.startswith(f"A session earlier today {later}")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [(None, "'calf'"), ("The calf massage", "The calf massage")]
+)
+def test_a_technique_on_a_place_the_check_did_not_ask_about_is_not_covered(name, said):
+    outcome = dataclasses.replace(outcome_for(), uncovered=frozenset({"calf"}))
+    decision = gate.may_show(outcome, "calf", "left", gate.decide(outcome, False), name=name)
+    assert decision.verdict is gate.Verdict.NOT_COVERED
+    assert decision.reason == f"The safety check did not ask about the places {said} works on."
+
+
+def _sign(tier, answered=True, **more) -> Raised:
+    answer = Answer.YES if answered else Answer.UNSURE
+    return Raised(
+        id="s", kind="red-flag", question="?", tier=tier, answer=answer, answered=answered,
+        advice="", **more,
+    )  # fmt: skip
+
+
+def _urgent(*signs: Raised) -> str:
+    return gate.urgent_reason(dataclasses.replace(outcome_for(), raised=signs))
+
+
+def test_the_urgent_bottom_line_reads_only_the_urgent_signs_answered():
+    assert _urgent(_sign("urgent", rest=True)) == gate.URGENT_REST_REASON
+    unit = "{maternity_unit} now"
+    assert _urgent(_sign("urgent", contact=unit)) == f"{gate.URGENT_CONTACT_REASON}{unit}."
+    others = (_sign("soon", rest=True), _sign("urgent", answered=False, contact=unit))
+    assert _urgent(_sign("urgent"), *others) == gate.URGENT_REASON
