@@ -29,7 +29,7 @@ from mutmut.utils.format_utils import orig_function_and_class_names_from_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # Run as a script from the project root, where `tools` is a package.
-from tools import mutation_doc
+from tools import mutation_doc, mutation_targets
 
 MUTANTS = Path("mutants")
 
@@ -109,6 +109,17 @@ def results(
     }
 
 
+def scope_patterns(scope: str) -> list[str]:
+    """mutmut name patterns for the paths a run was given, as tools/mutation.sh makes them."""
+    patterns = []
+    for path in scope.split():
+        if path.startswith("sciatica_cli/flows"):
+            patterns += mutation_targets.patterns(Path(path))
+        else:
+            patterns.append(path.removesuffix(".py").replace("/", ".") + ".*")
+    return patterns
+
+
 def main(arguments: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--survivor-names", action="store_true")
@@ -117,6 +128,10 @@ def main(arguments: list[str]) -> int:
     parser.add_argument("--scope", default="sciatica_cli/domain")
     parser.add_argument("patterns", nargs="*", default=["sciatica_cli.domain.*"])
     options = parser.parse_args(arguments)
+    if options.run == "survivors" and not options.survivor_names and mutation_doc.RESULTS.exists():
+        # A second look at some survivors: the figures still cover the whole first run.
+        options.scope = mutation_doc.load_results()["scope"]
+        options.patterns = scope_patterns(options.scope)
     found = statuses(options.patterns)
     if options.survivor_names:
         # For `tools/mutation.sh --survivors`: test again what was not killed last time, and
