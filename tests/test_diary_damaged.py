@@ -110,6 +110,7 @@ def test_a_damaged_latest_check_is_not_replaced_by_an_older_one(tmp_path, sql, r
     diary = Diary.open(tmp_path, on_note=notes.append)
     assert diary.last_check() is None
     assert len(notes) == 1 and "entry 3 of the checks" in notes[0] and reason in notes[0]
+    assert f"in the diary {tmp_path / FILE_NAME} cannot be read" in notes[0]
 
 
 def test_a_time_that_sql_cannot_read_is_reported_by_every_window(tmp_path):
