@@ -216,3 +216,9 @@ def test_a_damaged_level_is_skipped_and_named_by_what_is_wrong(tmp_path, sql, re
     assert [(d.table, d.row_id, d.reason) for d in diary.damaged] == [
         ("movement_levels", 1, reason)
     ]
+
+
+def test_a_first_time_that_cannot_be_read_is_passed_over_for_the_first_check(tmp_path):
+    diary_of_three(tmp_path)
+    damage(tmp_path, "UPDATE sessions SET started_at = '2026-11-25T08:00:00' WHERE id = 1")
+    assert Diary.open(tmp_path).first_entry_at() == WHEN  # the first check's time
