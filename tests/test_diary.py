@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import sqlite3
 import stat
 
@@ -285,3 +286,15 @@ def test_a_session_as_a_dict_says_when_it_ended_if_it_did():
         "areas": [],
         "feelings": [],
     }
+
+
+def test_a_diary_that_cannot_be_opened_is_named_with_the_reason(tmp_path, monkeypatch):
+    def connect(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("sciatica_cli.storage.diary.sqlite3.connect", connect)
+    with pytest.raises(DataError) as caught:
+        Diary.open(tmp_path)
+    assert caught.value.message.startswith(
+        f"cannot use the diary {tmp_path / FILE_NAME}: permission was denied."
+    )
