@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import errno
 import sqlite3
 import stat
 
@@ -69,6 +71,25 @@ def test_checks_round_trip_and_the_last_one(tmp_path):
     assert last.tier is None
     assert last.answers == {"flags": ["a"]}
     assert len(diary.checks(since=WHEN + dt.timedelta(minutes=1))) == 1
+
+
+def test_an_amended_check_replaces_that_check_only_and_keeps_its_time(tmp_path):
+    diary = Diary.open(tmp_path)
+    first, second = (
+        diary.record_check(CheckRecord(WHEN + dt.timedelta(minutes=m), None, True, False, []))
+        for m in (0, 5)
+    )
+    amended = dataclasses.replace(
+        first,
+        tier="soon",
+        may_massage=False,
+        acknowledged=True,
+        raised=["numb-calf"],
+        answers={"flags": ["numb-calf"]},
+        advice=["see your doctor this week"],
+    )
+    diary.amend_check(amended)
+    assert Diary.open(tmp_path).checks() == [amended, second]
 
 
 def test_the_last_check_is_the_latest_in_time_across_a_change_of_utc_offset(tmp_path):
@@ -230,7 +251,7 @@ def test_settings_are_text_by_name(tmp_path):
     assert diary.delete_setting("side") is True
     assert diary.delete_setting("side") is False
     assert Diary.open(tmp_path).settings() == {"region": "IE"}
-    with pytest.raises(ValueError, match="a setting needs a name"):
+    with pytest.raises(ValueError, match=r"^a setting needs a name$"):
         diary.set_setting("", "x")
 
 
@@ -265,3 +286,15 @@ def test_a_session_as_a_dict_says_when_it_ended_if_it_did():
         "areas": [],
         "feelings": [],
     }
+
+
+def test_a_diary_that_cannot_be_opened_is_named_with_the_reason(tmp_path, monkeypatch):
+    def connect(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("sciatica_cli.storage.diary.sqlite3.connect", connect)
+    with pytest.raises(DataError) as caught:
+        Diary.open(tmp_path)
+    assert caught.value.message.startswith(
+        f"cannot use the diary {tmp_path / FILE_NAME}: permission was denied."
+    )

@@ -110,6 +110,7 @@ def test_a_damaged_latest_check_is_not_replaced_by_an_older_one(tmp_path, sql, r
     diary = Diary.open(tmp_path, on_note=notes.append)
     assert diary.last_check() is None
     assert len(notes) == 1 and "entry 3 of the checks" in notes[0] and reason in notes[0]
+    assert f"in the diary {tmp_path / FILE_NAME} cannot be read" in notes[0]
 
 
 def test_a_time_that_sql_cannot_read_is_reported_by_every_window(tmp_path):
@@ -215,3 +216,9 @@ def test_a_damaged_level_is_skipped_and_named_by_what_is_wrong(tmp_path, sql, re
     assert [(d.table, d.row_id, d.reason) for d in diary.damaged] == [
         ("movement_levels", 1, reason)
     ]
+
+
+def test_a_first_time_that_cannot_be_read_is_passed_over_for_the_first_check(tmp_path):
+    diary_of_three(tmp_path)
+    damage(tmp_path, "UPDATE sessions SET started_at = '2026-11-25T08:00:00' WHERE id = 1")
+    assert Diary.open(tmp_path).first_entry_at() == WHEN  # the first check's time

@@ -228,3 +228,19 @@ def test_a_diary_kept_busy_too_long_says_so_instead_of_moving_it_aside(tmp_path,
         "long. It was left as it is; try again in a moment."
     )
     assert len(slept) == migrations.BUSY_ATTEMPTS - 1
+
+
+def test_a_new_diary_waits_for_another_run_that_holds_its_file(tmp_path, monkeypatch):
+    monkeypatch.setattr("sciatica_cli.storage.diary.BUSY_TIMEOUT_SECONDS", 0)
+    holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another run is about to create the tables
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        if len(slept) == 2:
+            holder.execute("ROLLBACK")
+
+    Diary.open(tmp_path, sleep=sleep).close()
+    holder.close()
+    assert slept == [0.05, 0.1]

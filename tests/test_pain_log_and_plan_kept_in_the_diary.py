@@ -54,6 +54,13 @@ def test_an_entry_comes_back_whole_with_the_number_it_was_kept_under(tmp_path):
     assert log.latest() == second
 
 
+def test_the_entries_since_a_moment_are_those_logged_at_or_after_it(tmp_path):
+    log_three(tmp_path)
+    log = PainLog(Diary.open(tmp_path))
+    assert [entry.id for entry in log.iter_entries(since=WHEN + HOUR)] == [2, 3]
+    assert [entry.id for entry in log.iter_entries()] == [1, 2, 3]
+
+
 LOG_DAMAGE = [
     ("UPDATE pain_log SET logged_at = 'soon' WHERE id = 2", "logged_at is not a time: 'soon'"),
     ("UPDATE pain_log SET leg = 99 WHERE id = 2", "leg is not a rating from 0 to 10"),
