@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from sciatica_cli.cli.exit_codes import ExitCode, code_for_error
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage.diary import FILE_NAME, Diary
-from sciatica_cli.storage.files import shown
+from sciatica_cli.storage.files import _refuse_other_formats, create_private, shown
 from sciatica_cli.storage.migrations import APPLICATION_ID
 
 ALL_CLEAR = "n\n" * 40
@@ -253,3 +255,68 @@ def test_a_folder_that_cannot_be_made_is_named_with_where_to_go_instead(run, mak
     assert f"the diary's folder {blocker / 'data'} cannot be made" in err
     assert "set SCIATICA_DATA_DIR to a folder you can write to" in err
     assert "left as it is" not in err and blocker.read_text() == "not a folder"
+
+
+def test_a_path_swapped_for_a_link_after_the_look_is_not_followed(tmp_path):
+    Diary.open(tmp_path / "real").close()
+    (tmp_path / FILE_NAME).symlink_to(tmp_path / "real" / FILE_NAME)
+    with pytest.raises(OSError) as caught:
+        _refuse_other_formats(tmp_path / FILE_NAME)
+    assert caught.value.errno == errno.ELOOP
+
+
+def test_a_path_swapped_for_a_fifo_after_the_look_is_refused_at_once(tmp_path):
+    fifo = tmp_path / FILE_NAME
+    os.mkfifo(fifo)
+    caught: list[DataError] = []
+    worker = threading.Thread(target=lambda: caught.extend(refusals(_refuse_other_formats, fifo)))
+    worker.start()
+    worker.join(timeout=5)
+    hung = worker.is_alive()
+    if hung:  # the open waits for a writer: be one, so that the test ends
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join()
+    assert not hung
+    assert [error.message for error in caught] == [
+        f"cannot use the diary {fifo}: it is not a regular file. It was left as it is; "
+        "move it aside (or set SCIATICA_DATA_DIR to another folder) to start a new diary."
+    ]
+
+
+def refusals(check, path: Path) -> list[DataError]:
+    try:
+        check(path)
+    except DataError as error:
+        return [error]
+    return []
+
+
+def test_a_new_diary_file_is_private_from_the_moment_it_exists(tmp_path, open_umask, monkeypatch):
+    modes_seen: list[int] = []
+    fchmod = os.fchmod
+
+    def noting_fchmod(fd: int, mode: int) -> None:
+        modes_seen.append(stat.S_IMODE(os.fstat(fd).st_mode))
+        fchmod(fd, mode)
+
+    monkeypatch.setattr(os, "fchmod", noting_fchmod)
+    create_private(tmp_path / FILE_NAME)
+    assert modes_seen == [0o600]
+    assert mode(tmp_path / FILE_NAME) == 0o600
+    assert (tmp_path / FILE_NAME).read_bytes() == b""
+
+
+def test_a_file_that_appeared_before_the_diary_was_created_is_checked_untouched(tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"my shopping list\n")
+    os.chmod(tmp_path / FILE_NAME, 0o644)
+    with pytest.raises(DataError, match=r"it is not a sciatica diary \(not an SQLite file\)"):
+        create_private(tmp_path / FILE_NAME)
+    assert (tmp_path / FILE_NAME).read_bytes() == b"my shopping list\n"
+    assert mode(tmp_path / FILE_NAME) == 0o644
+
+
+def test_files_are_created_and_checked_where_the_system_has_no_o_nofollow(tmp_path, monkeypatch):
+    monkeypatch.delattr(os, "O_NOFOLLOW")
+    create_private(tmp_path / FILE_NAME)
+    _refuse_other_formats(tmp_path / FILE_NAME)  # empty, so not refused
+    assert mode(tmp_path / FILE_NAME) == 0o600

@@ -168,6 +168,17 @@ def open_and_record(folder: Path, barrier: Any, results: Any) -> None:
         results.put("ok")
 
 
+def test_a_python_step_is_applied_with_the_diarys_own_connection(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", (*MIGRATIONS, (SCHEMA_VERSION + 1, count_applications))
+    )
+    db = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    migrate(db, tmp_path / FILE_NAME)
+    assert db.execute("SELECT COUNT(*) FROM applied").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    db.close()
+
+
 @pytest.mark.parametrize("attempt", range(3))  # a race: several tries catch it more surely
 def test_concurrent_first_runs_all_succeed_and_apply_each_step_once(tmp_path, monkeypatch, attempt):
     next_step = (SCHEMA_VERSION + 1, count_applications)
