@@ -179,6 +179,21 @@ def test_a_python_step_is_applied_with_the_diarys_own_connection(tmp_path, monke
     db.close()
 
 
+def test_a_newer_diary_is_refused_with_what_this_version_reads_and_what_to_do(tmp_path):
+    db = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(DataError) as caught:
+        migrations.check_identity(db, tmp_path / FILE_NAME)
+    db.close()
+    assert caught.value.message == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it was written by a newer version of "
+        f"sciatica (schema {SCHEMA_VERSION + 1}; this one reads up to {SCHEMA_VERSION}). It was "
+        "left as it is; update sciatica to read it, or set SCIATICA_DATA_DIR to another folder "
+        "to keep a separate diary."
+    )
+
+
 @pytest.mark.parametrize("attempt", range(3))  # a race: several tries catch it more surely
 def test_concurrent_first_runs_all_succeed_and_apply_each_step_once(tmp_path, monkeypatch, attempt):
     next_step = (SCHEMA_VERSION + 1, count_applications)
