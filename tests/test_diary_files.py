@@ -369,6 +369,29 @@ def test_the_look_before_opening_names_a_file_of_another_user(tmp_path, monkeypa
     )
 
 
+def test_an_empty_file_others_cannot_write_is_taken_as_it_is(tmp_path):
+    (tmp_path / FILE_NAME).touch()
+    os.chmod(tmp_path / FILE_NAME, 0o645)  # others may read and run it, not write
+    assert inspect(tmp_path / FILE_NAME) == FileState(exists=True, mode=0o645, size=0)
+
+
+def test_the_look_before_opening_reports_a_diarys_mode_and_size(tmp_path):
+    Diary.open(tmp_path).close()
+    size = os.path.getsize(tmp_path / FILE_NAME)
+    assert size > 0
+    assert inspect(tmp_path / FILE_NAME) == FileState(exists=True, mode=0o600, size=size)
+
+
+def test_the_look_before_opening_names_an_empty_file_others_can_write(tmp_path):
+    (tmp_path / FILE_NAME).touch()
+    os.chmod(tmp_path / FILE_NAME, 0o620)
+    assert inspect_refusal(tmp_path / FILE_NAME) == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it is empty and others can write to it, "
+        "so sciatica did not create it. It was left as it is; remove it to start a new diary, "
+        f"or make it private (chmod 600 {tmp_path / FILE_NAME})."
+    )
+
+
 def test_only_missing_folders_are_made_each_private_from_its_first_instant(
     tmp_path, open_umask, monkeypatch
 ):
