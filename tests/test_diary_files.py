@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,14 @@ import pytest
 from sciatica_cli.cli.exit_codes import ExitCode, code_for_error
 from sciatica_cli.errors import DataError
 from sciatica_cli.storage.diary import FILE_NAME, Diary
-from sciatica_cli.storage.files import shown
+from sciatica_cli.storage.files import (
+    FileState,
+    _refuse_other_formats,
+    create_private,
+    inspect,
+    make_private_folders,
+    shown,
+)
 from sciatica_cli.storage.migrations import APPLICATION_ID
 
 ALL_CLEAR = "n\n" * 40
@@ -253,3 +262,179 @@ def test_a_folder_that_cannot_be_made_is_named_with_where_to_go_instead(run, mak
     assert f"the diary's folder {blocker / 'data'} cannot be made" in err
     assert "set SCIATICA_DATA_DIR to a folder you can write to" in err
     assert "left as it is" not in err and blocker.read_text() == "not a folder"
+
+
+def test_a_path_swapped_for_a_link_after_the_look_is_not_followed(tmp_path):
+    Diary.open(tmp_path / "real").close()
+    (tmp_path / FILE_NAME).symlink_to(tmp_path / "real" / FILE_NAME)
+    with pytest.raises(OSError) as caught:
+        _refuse_other_formats(tmp_path / FILE_NAME)
+    assert caught.value.errno == errno.ELOOP
+
+
+def test_a_path_swapped_for_a_fifo_after_the_look_is_refused_at_once(tmp_path):
+    fifo = tmp_path / FILE_NAME
+    os.mkfifo(fifo)
+    caught: list[DataError] = []
+    worker = threading.Thread(target=lambda: caught.extend(refusals(_refuse_other_formats, fifo)))
+    worker.start()
+    worker.join(timeout=5)
+    hung = worker.is_alive()
+    if hung:  # the open waits for a writer: be one, so that the test ends
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join()
+    assert not hung
+    assert [error.message for error in caught] == [
+        f"cannot use the diary {fifo}: it is not a regular file. It was left as it is; "
+        "move it aside (or set SCIATICA_DATA_DIR to another folder) to start a new diary."
+    ]
+
+
+def refusals(check, path: Path) -> list[DataError]:
+    try:
+        check(path)
+    except DataError as error:
+        return [error]
+    return []
+
+
+def test_a_new_diary_file_is_private_from_the_moment_it_exists(tmp_path, open_umask, monkeypatch):
+    modes_seen: list[int] = []
+    fchmod = os.fchmod
+
+    def noting_fchmod(fd: int, mode: int) -> None:
+        modes_seen.append(stat.S_IMODE(os.fstat(fd).st_mode))
+        fchmod(fd, mode)
+
+    monkeypatch.setattr(os, "fchmod", noting_fchmod)
+    create_private(tmp_path / FILE_NAME)
+    assert modes_seen == [0o600]
+    assert mode(tmp_path / FILE_NAME) == 0o600
+    assert (tmp_path / FILE_NAME).read_bytes() == b""
+
+
+def test_a_file_that_appeared_before_the_diary_was_created_is_checked_untouched(tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"my shopping list\n")
+    os.chmod(tmp_path / FILE_NAME, 0o644)
+    with pytest.raises(DataError, match=r"it is not a sciatica diary \(not an SQLite file\)"):
+        create_private(tmp_path / FILE_NAME)
+    assert (tmp_path / FILE_NAME).read_bytes() == b"my shopping list\n"
+    assert mode(tmp_path / FILE_NAME) == 0o644
+
+
+def test_files_are_created_and_checked_where_the_system_has_no_o_nofollow(tmp_path, monkeypatch):
+    monkeypatch.delattr(os, "O_NOFOLLOW")
+    create_private(tmp_path / FILE_NAME)
+    _refuse_other_formats(tmp_path / FILE_NAME)  # empty, so not refused
+    assert mode(tmp_path / FILE_NAME) == 0o600
+
+
+LEAVE_IT = "move it aside (or set SCIATICA_DATA_DIR to another folder) to start a new diary."
+
+
+def inspect_refusal(path: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        inspect(path)
+    return caught.value.message
+
+
+def test_a_missing_diary_is_reported_as_not_there(tmp_path):
+    state = inspect(tmp_path / FILE_NAME)
+    assert state == FileState(exists=False) and state.exists is False
+
+
+def test_the_look_before_opening_names_a_link_and_what_to_do(tmp_path):
+    (tmp_path / FILE_NAME).symlink_to(tmp_path / "nowhere")
+    assert inspect_refusal(tmp_path / FILE_NAME) == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it is a symbolic link, and the diary "
+        "must be a file of its own. It was left as it is; remove the link, or put the file it "
+        "points to in its place."
+    )
+
+
+def test_the_look_before_opening_names_a_fifo_and_what_to_do(tmp_path):
+    os.mkfifo(tmp_path / FILE_NAME)
+    assert inspect_refusal(tmp_path / FILE_NAME) == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it is not a regular file (it is a FIFO, "
+        f"a folder or a device). It was left as it is; {LEAVE_IT}"
+    )
+
+
+def test_the_look_before_opening_names_a_file_of_another_user(tmp_path, monkeypatch):
+    (tmp_path / FILE_NAME).touch(mode=0o600)
+    monkeypatch.setattr(os, "geteuid", lambda: os.lstat(tmp_path / FILE_NAME).st_uid + 1)
+    assert inspect_refusal(tmp_path / FILE_NAME) == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it belongs to another user. "
+        f"It was left as it is; {LEAVE_IT}"
+    )
+
+
+def test_an_empty_file_others_cannot_write_is_taken_as_it_is(tmp_path):
+    (tmp_path / FILE_NAME).touch()
+    os.chmod(tmp_path / FILE_NAME, 0o645)  # others may read and run it, not write
+    assert inspect(tmp_path / FILE_NAME) == FileState(exists=True, mode=0o645, size=0)
+
+
+def test_the_look_before_opening_reports_a_diarys_mode_and_size(tmp_path):
+    Diary.open(tmp_path).close()
+    size = os.path.getsize(tmp_path / FILE_NAME)
+    assert size > 0
+    assert inspect(tmp_path / FILE_NAME) == FileState(exists=True, mode=0o600, size=size)
+
+
+def test_the_look_before_opening_names_an_empty_file_others_can_write(tmp_path):
+    (tmp_path / FILE_NAME).touch()
+    os.chmod(tmp_path / FILE_NAME, 0o620)
+    assert inspect_refusal(tmp_path / FILE_NAME) == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it is empty and others can write to it, "
+        "so sciatica did not create it. It was left as it is; remove it to start a new diary, "
+        f"or make it private (chmod 600 {tmp_path / FILE_NAME})."
+    )
+
+
+def test_only_missing_folders_are_made_each_private_from_its_first_instant(
+    tmp_path, open_umask, monkeypatch
+):
+    made: list[Path] = []
+    modes_seen: list[int] = []
+    mkdir, chmod = os.mkdir, os.chmod
+
+    def noting_mkdir(path, mode=0o777):
+        made.append(Path(path))
+        mkdir(path, mode)
+
+    def noting_chmod(path, mode):
+        modes_seen.append(stat.S_IMODE(os.stat(path).st_mode))
+        chmod(path, mode)
+
+    monkeypatch.setattr(os, "mkdir", noting_mkdir)
+    monkeypatch.setattr(os, "chmod", noting_chmod)
+    make_private_folders(tmp_path / "a" / "b")
+    assert made == [tmp_path / "a", tmp_path / "a" / "b"]
+    assert modes_seen == [0o700, 0o700]
+
+
+def test_a_folder_another_run_makes_meanwhile_is_kept_and_the_rest_still_made(
+    tmp_path, monkeypatch
+):
+    mkdir = os.mkdir
+
+    def another_run_was_first(path, mode=0o777):
+        if Path(path) == tmp_path / "a":
+            mkdir(path, mode)
+            raise FileExistsError(path)
+        mkdir(path, mode)
+
+    monkeypatch.setattr(os, "mkdir", another_run_was_first)
+    make_private_folders(tmp_path / "a" / "b")
+    assert mode(tmp_path / "a" / "b") == 0o700
+
+
+def test_a_folder_that_cannot_be_made_says_why_and_where_to_go(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(DataError) as caught:
+        make_private_folders(tmp_path / "a-file" / "data")
+    assert caught.value.message == (
+        f"the diary's folder {tmp_path / 'a-file' / 'data'} cannot be made (Not a directory); "
+        "set SCIATICA_DATA_DIR to a folder you can write to"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,61 @@ def open_and_record(folder: Path, barrier: Any, results: Any) -> None:
         results.put(f"{type(exc).__name__}: {exc}")
     else:
         results.put("ok")
+
+
+def test_a_python_step_is_applied_with_the_diarys_own_connection(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", (*MIGRATIONS, (SCHEMA_VERSION + 1, count_applications))
+    )
+    db = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    migrate(db, tmp_path / FILE_NAME)
+    assert db.execute("SELECT COUNT(*) FROM applied").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    db.close()
+
+
+def test_a_newer_diary_is_refused_with_what_this_version_reads_and_what_to_do(tmp_path):
+    db = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(DataError) as caught:
+        migrations.check_identity(db, tmp_path / FILE_NAME)
+    db.close()
+    assert caught.value.message == (
+        f"cannot use the diary {tmp_path / FILE_NAME}: it was written by a newer version of "
+        f"sciatica (schema {SCHEMA_VERSION + 1}; this one reads up to {SCHEMA_VERSION}). It was "
+        "left as it is; update sciatica to read it, or set SCIATICA_DATA_DIR to another folder "
+        "to keep a separate diary."
+    )
+
+
+class NewerMeanwhile(BusyAtFirst):
+    """A connection whose diary another, newer sciatica migrates while it waits for the lock."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        super().__init__(db, busy=0)
+        self.path = path
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "BEGIN IMMEDIATE":
+            other = sqlite3.connect(self.path)
+            other.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            other.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+            other.commit()
+            other.close()
+        return self.db.execute(sql, *args)
+
+
+def test_a_diary_made_newer_while_waiting_for_the_lock_is_refused_by_name(tmp_path):
+    path = tmp_path / FILE_NAME
+    db = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(
+        DataError, match="^" + re.escape(f"cannot use the diary {path}: it was written by a newer")
+    ):
+        migrate(NewerMeanwhile(db, path), path)  # type: ignore[arg-type]
+    assert not db.in_transaction  # the lock was given back
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    db.close()
 
 
 @pytest.mark.parametrize("attempt", range(3))  # a race: several tries catch it more surely
