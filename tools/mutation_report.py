@@ -136,9 +136,15 @@ def main(arguments: list[str]) -> int:
     if options.survivor_names:
         # For `tools/mutation.sh --survivors`: test again what was not killed last time, and
         # what timed out: on a busy machine a slow mutant can look like one that hangs.
+        # Survivors already explained as equivalent are left alone: no test can kill them.
         again = (*mutation_doc.NOT_KILLED, "timeout")
-        left = (name for name, (_, status) in found.items() if status in again)
-        print("\n".join(left))
+        known = mutation_doc.load_explanations()
+        candidates = [
+            mutation_doc.Survivor(**survivor(source, name, status))
+            for name, (source, status) in found.items()
+            if status in again
+        ]
+        print("\n".join(s.name for s in mutation_doc.unexplained(candidates, known)))
         return 0
     figures = results(found, options.run, options.seconds, options.scope)
     missing = mutation_doc.write(figures)
