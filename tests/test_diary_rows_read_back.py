@@ -133,8 +133,8 @@ def refused_time(text: object) -> str:
 def test_a_refused_time_is_quoted_by_its_first_forty_characters():
     assert refused_time(5) == "started_at is not text"
     assert refused_time("x" * 50) == f"started_at is not a time: {'x' * 40!r}"
-    naive = "2026-11-25 10:12:00.1234567890123456789012345"
-    assert refused_time(naive) == f"the time {naive[:40]!r} in started_at has no UTC offset"
+    naive = "2026-11-25 10:12:00.123456"  # a form every supported Python reads
+    assert refused_time(naive) == f"the time {naive!r} in started_at has no UTC offset"
     far = "9999-12-31T23:59:59.123456+00:00:00.123456"
     between = "is not between 1900 and 9000"
     assert refused_time(far) == f"the time {far[:40]!r} in started_at {between}"
