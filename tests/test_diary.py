@@ -31,6 +31,17 @@ def test_a_new_diary_is_private_and_at_the_latest_version(tmp_path):
     assert mode == 0o600
 
 
+def test_a_session_never_started_is_not_saved(tmp_path):
+    diary = Diary.open(tmp_path)
+    never_started = SessionRecord(
+        started_at=WHEN, techniques=["calf"], sides=["both"], tool="hands"
+    )
+    with pytest.raises(ValueError) as raised:
+        diary.save_session(never_started)
+    assert str(raised.value) == "save_session needs a session from start_session"
+    assert diary.sessions() == []
+
+
 def test_sessions_round_trip(tmp_path):
     diary = Diary.open(tmp_path)
     record = diary.start_session(

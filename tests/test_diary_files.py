@@ -112,7 +112,8 @@ def test_a_file_of_another_user_is_refused(tmp_path):
 
 def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
     (tmp_path / FILE_NAME).write_bytes(b"my shopping list\n")
-    assert "it is not a sciatica diary (not an SQLite file)" in refused(tmp_path)
+    reason = ": it is not a sciatica diary (not an SQLite file). It was left as it is;"
+    assert reason in refused(tmp_path)
     assert (tmp_path / FILE_NAME).read_bytes() == b"my shopping list\n"
 
 

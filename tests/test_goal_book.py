@@ -67,6 +67,17 @@ def test_the_last_rating_time_is_none_until_a_goal_is_rated(diary):
     ]
 
 
+def test_the_ratings_of_a_removed_goal_are_kept_but_left_out_unless_asked_for(diary):
+    book = GoalBook(diary)
+    walk, sit = book.add("walk to the shops", MONDAY), book.add("sit through a film", MONDAY)
+    book.rate({walk.id: 4, sit.id: 6}, MONDAY + dt.timedelta(days=7))
+    book.retire(sit.id)
+    assert [r.goal_id for r in book.ratings()] == [walk.id]
+    assert [r.goal_id for r in book.ratings(retired=True)] == [walk.id, sit.id]
+    assert [g.id for g in book.goals(retired=True)] == [walk.id, sit.id]
+    assert book.active() == [walk]
+
+
 @pytest.mark.parametrize(
     ("decode", "row", "reason"),
     [

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from sciatica_cli.domain.goals import GoalChange, rating_due
+from sciatica_cli.domain.goals import MAX_GOALS, GoalChange, rating_due, room_for
 from sciatica_cli.flows.goals import _once_each
 from sciatica_cli.storage.diary import FILE_NAME, Diary
 from sciatica_cli.storage.goals import GoalBook
@@ -209,3 +209,10 @@ def test_a_goal_of_one_word_is_refused_with_an_example(run, make_env, text):
         err
         == f"Error: say the activity in a few words, such as 'walk to the shops' (not '{text}')\n"
     )
+
+
+def test_the_room_for_more_goals_runs_down_to_none_and_never_below():
+    assert room_for(0) == MAX_GOALS
+    assert room_for(MAX_GOALS - 1) == 1
+    assert room_for(MAX_GOALS) == 0
+    assert room_for(MAX_GOALS + 2) == 0  # more kept than allowed (an older diary): no room

@@ -49,3 +49,14 @@ def test_without_bounds_the_days_run_from_the_first_rated_to_the_last():
 def test_the_after_ratings_keep_leg_and_back_apart():
     ratings = [(DAY, PainScore(6, 3), PainScore(4, 1)), (DAY, PainScore(5, 2), PainScore(2, 2))]
     assert daily_pain(ratings) == [DayPain(DAY, 5.5, 2.5, 3, 1.5)]
+
+
+def test_with_bounds_and_no_ratings_each_day_is_there_with_no_mean():
+    end = DAY + dt.timedelta(days=2)
+    assert daily_pain([], DAY, end) == [DayPain(DAY + dt.timedelta(days=n)) for n in range(3)]
+
+
+def test_with_one_bound_and_no_ratings_there_are_no_days():
+    # One bound alone cannot say where the days start or end when nothing was rated.
+    assert daily_pain([], first=DAY) == []
+    assert daily_pain([], last=DAY) == []

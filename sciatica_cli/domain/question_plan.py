@@ -255,10 +255,8 @@ def place_questions(
     ]
     ordered = [c for c in asked if not follow_up(c)]
     for caution in asked:
-        if follow_up(caution):
-            parents = set(caution.only_after)
-            inside = any(s.id in parents for s in ordered)
-            ordered.insert(_after_parent(ordered, caution) if inside else len(ordered), caution)
+        if follow_up(caution):  # a follow-up of a sign asked earlier goes last
+            ordered.insert(_after_parent(ordered, caution), caution)
     return ordered
 
 
