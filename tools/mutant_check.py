@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 LEFT = (0, 33)  # mutmut's exit codes for "survived" and "no tests"
+HUNG = 300  # seconds: a few test files take seconds; a mutant that loops never ends
 
 
 def left_over(mutants: Path, patterns: list[str]) -> list[str]:
@@ -45,7 +46,12 @@ def killed(mutants: Path, name: str, pytest_args: list[str]) -> bool:
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
     command += ["-m", "not slow and not reads_source", *pytest_args]
     environment = {**os.environ, "MUTANT_UNDER_TEST": name}
-    run = subprocess.run(command, cwd=mutants, env=environment, capture_output=True, check=False)
+    try:
+        run = subprocess.run(
+            command, cwd=mutants, env=environment, capture_output=True, check=False, timeout=HUNG
+        )
+    except subprocess.TimeoutExpired:
+        return True  # the change made a test hang: mutmut counts a timeout as a kill too
     return run.returncode != 0
 
 

@@ -5,7 +5,8 @@
 #   tools/mutation.sh sciatica_cli/storage    one package (or name several)
 #   tools/mutation.sh sciatica_cli/domain/gate.py    one module
 #   tools/mutation.sh --survivors ...         test again only what survived the last run or
-#                                             timed out (after writing tests; keeps ./mutants)
+#                                             timed out, and the mutants of functions changed
+#                                             since (after writing tests; keeps ./mutants)
 #
 # Each run ends by writing tools/mutation_results.json and tools/MUTATION.md from what is in
 # ./mutants, and exits 1 while a survivor is neither killed nor explained in
@@ -19,7 +20,7 @@ paths=()
 for arg in "$@"; do
     case "$arg" in
         --survivors) survivors=1 ;;
-        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "mutation.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
         *) paths+=("$arg") ;;
     esac
@@ -56,6 +57,9 @@ if [ "$survivors" -eq 1 ]; then
     [ ${#names[@]} -gt 0 ] || { echo "mutation.sh: nothing survived the last run"; exit 0; }
     # mutmut copies the tests again, so the new ones take part.
     "$python" -m mutmut run "${names[@]}"
+    # A function changed since the last run was mutated afresh in that copy: try its mutants.
+    mapfile -t unchecked < <("$python" tools/mutation_report.py --unchecked-names "${patterns[@]}")
+    [ ${#unchecked[@]} -eq 0 ] || "$python" -m mutmut run "${unchecked[@]}"
     kind=survivors
 else
     rm -rf mutants  # a fresh copy of the code and the tests, and no stale results

@@ -2,7 +2,8 @@
 
 Called by tools/mutation.sh after `mutmut run`; it reads the results mutmut left in
 ./mutants and takes the same name patterns the run was given (`sciatica_cli.domain.*`).
-With `--survivor-names` it prints only the names of the survivors, one a line.
+With `--survivor-names` it prints only the names of the survivors, one a line, and with
+`--unchecked-names` those of the mutants no run has tried yet.
 A survivor is a change to the code that no test noticed: read each one, then either write
 the test that kills it or explain in tools/equivalent_mutants.yaml why it changes nothing.
 Exits 1 while a survivor is neither.
@@ -123,6 +124,7 @@ def scope_patterns(scope: str) -> list[str]:
 def main(arguments: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--survivor-names", action="store_true")
+    parser.add_argument("--unchecked-names", action="store_true")
     parser.add_argument("--run", choices=["fresh", "survivors"], default="fresh")
     parser.add_argument("--seconds", type=int, default=0)
     parser.add_argument("--scope", default="sciatica_cli/domain")
@@ -133,6 +135,11 @@ def main(arguments: list[str]) -> int:
         options.scope = mutation_doc.load_results()["scope"]
         options.patterns = scope_patterns(options.scope)
     found = statuses(options.patterns)
+    if options.unchecked_names:
+        # After a --survivors run: functions changed since the run before have new mutants
+        # that mutmut made in that run but did not try, as they were not named.
+        print("\n".join(name for name, (_, status) in found.items() if status == "not checked"))
+        return 0
     if options.survivor_names:
         # For `tools/mutation.sh --survivors`: test again what was not killed last time, and
         # what timed out: on a busy machine a slow mutant can look like one that hangs.
