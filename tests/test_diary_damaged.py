@@ -166,9 +166,11 @@ def test_guide_asks_the_full_check_when_the_last_check_is_damaged(run, make_env,
     assert "Error:" not in env.stderr.getvalue()
 
 
-def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
+def _sessions_damaged_after_two(tmp_path: Path, count: int) -> tuple[Diary, list[str]]:
+    """`count` sessions, all but the first two damaged; the diary opened again, with the
+    notes it gave on reading them."""
     diary = Diary.open(tmp_path)
-    for minutes in range(12):
+    for minutes in range(count):
         at = WHEN + dt.timedelta(minutes=minutes)
         diary.start_session(SessionRecord(at, ["calf"], ["left"], "hands"))
     diary.close()
@@ -176,6 +178,11 @@ def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
     notes: list[str] = []
     diary = Diary.open(tmp_path, on_note=notes.append)
     assert [s.id for s in diary.sessions()] == [1, 2]
+    return diary, notes
+
+
+def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
+    diary, notes = _sessions_damaged_after_two(tmp_path, 12)
     assert [d.row_id for d in diary.damaged] == list(range(3, 13))
     assert [n.split(" of ")[0] for n in notes[:5]] == [f"entry {i}" for i in range(3, 8)]
     assert notes[5:] == [
@@ -184,14 +191,7 @@ def test_many_damaged_rows_make_a_few_notes_and_keep_the_full_list(tmp_path):
 
 
 def test_the_sixth_damaged_row_is_the_first_left_to_the_closing_note(tmp_path):
-    diary = Diary.open(tmp_path)
-    for minutes in range(8):
-        at = WHEN + dt.timedelta(minutes=minutes)
-        diary.start_session(SessionRecord(at, ["calf"], ["left"], "hands"))
-    diary.close()
-    damage(tmp_path, "UPDATE sessions SET sides = '7' WHERE id > 2")
-    notes: list[str] = []
-    Diary.open(tmp_path, on_note=notes.append).sessions()
+    _, notes = _sessions_damaged_after_two(tmp_path, 8)  # six damaged: one over the five
     assert [n.split(" of ")[0] for n in notes[:5]] == [f"entry {i}" for i in range(3, 8)]
     assert notes[5:] == [
         f"more entries in the diary {tmp_path / FILE_NAME} cannot be read; they are left out too."

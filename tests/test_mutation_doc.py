@@ -126,3 +126,17 @@ def test_the_patterns_use_mutmuts_names_for_functions_and_methods(module: Path):
     names = mutation_targets.patterns(module)
     prefix = ".".join(module.with_suffix("").parts)
     assert names == [f"{prefix}.x_pure__mutmut_*", f"{prefix}.x\u01c1Plain\u01c1twice__mutmut_*"]
+
+
+@pytest.mark.reads_source
+def test_a_run_mutates_domain_and_storage_whole_and_only_the_pure_part_of_flows():
+    found = mutation_targets.scope_patterns(
+        ["sciatica_cli/domain/gate.py", "sciatica_cli/storage/"]
+    )
+    assert found == ["sciatica_cli.domain.gate.*", "sciatica_cli.storage.*"]
+    flows = mutation_targets.scope_patterns(["sciatica_cli/flows"])
+    assert flows == mutation_targets.patterns(Path("sciatica_cli/flows"))
+    assert flows and all(p.startswith("sciatica_cli.flows.") for p in flows)
+    for outside in (["sciatica_cli/cli"], ["sciatica_cli/nowhere.py"]):
+        with pytest.raises(ValueError):
+            mutation_targets.scope_patterns(outside)

@@ -59,7 +59,13 @@ def test_the_entries_since_a_moment_are_those_logged_at_or_after_it(tmp_path):
     log = PainLog(Diary.open(tmp_path))
     assert [entry.id for entry in log.iter_entries(since=WHEN + HOUR)] == [2, 3]
     assert [entry.id for entry in log.iter_entries()] == [1, 2, 3]
+
+
+def test_the_list_of_entries_since_a_moment_leaves_out_the_earlier_ones(tmp_path):
+    log_three(tmp_path)
+    log = PainLog(Diary.open(tmp_path))
     assert [entry.id for entry in log.entries(since=WHEN + HOUR)] == [2, 3]
+    assert [entry.id for entry in log.entries()] == [1, 2, 3]
 
 
 LOG_DAMAGE = [

@@ -6,7 +6,9 @@
 #   tools/mutation.sh sciatica_cli/domain/gate.py    one module
 #   tools/mutation.sh --survivors ...         test again only what survived the last run or
 #                                             timed out, and the mutants of functions changed
-#                                             since (after writing tests; keeps ./mutants)
+#                                             since (after writing tests; keeps ./mutants).
+#                                             Write each new test as a new function: mutmut
+#                                             learns what a test reaches only when it is new.
 #
 # Each run ends by writing tools/mutation_results.json and tools/MUTATION.md from what is in
 # ./mutants, and exits 1 while a survivor is neither killed nor explained in
@@ -20,7 +22,7 @@ paths=()
 for arg in "$@"; do
     case "$arg" in
         --survivors) survivors=1 ;;
-        -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "mutation.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
         *) paths+=("$arg") ;;
     esac
@@ -34,21 +36,10 @@ if ! "$python" -c 'import mutmut' 2>/dev/null; then
     exit 2
 fi
 
-# mutmut names a mutant after its module and function (sciatica_cli.domain.gate.x_decide__mutmut_3),
-# so each path becomes name patterns: a whole module, or in flows its pure functions only.
-patterns=()
-for path in "${paths[@]}"; do
-    path=${path%/}
-    [ -e "$path" ] || { echo "mutation.sh: no such file or folder: $path" >&2; exit 2; }
-    case "$path" in
-        sciatica_cli/domain | sciatica_cli/domain/* | sciatica_cli/storage | sciatica_cli/storage/*)
-            module=${path%.py}
-            patterns+=("${module//\//.}.*") ;;
-        sciatica_cli/flows | sciatica_cli/flows/*)
-            mapfile -t -O "${#patterns[@]}" patterns < <("$python" tools/mutation_targets.py "$path") ;;
-        *) echo "mutation.sh: $path is outside sciatica_cli/domain, storage and flows" >&2; exit 2 ;;
-    esac
-done
+# mutmut names a mutant after its module and function (...domain.gate.x_decide__mutmut_3), so
+# each path becomes name patterns: a whole module, or in flows its pure functions only.
+listed=$("$python" tools/mutation_targets.py "${paths[@]}") || exit 2
+mapfile -t patterns <<< "$listed"
 
 started=$(date +%s)
 if [ "$survivors" -eq 1 ]; then

@@ -110,17 +110,6 @@ def results(
     }
 
 
-def scope_patterns(scope: str) -> list[str]:
-    """mutmut name patterns for the paths a run was given, as tools/mutation.sh makes them."""
-    patterns = []
-    for path in scope.split():
-        if path.startswith("sciatica_cli/flows"):
-            patterns += mutation_targets.patterns(Path(path))
-        else:
-            patterns.append(path.removesuffix(".py").replace("/", ".") + ".*")
-    return patterns
-
-
 def main(arguments: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--survivor-names", action="store_true")
@@ -133,7 +122,7 @@ def main(arguments: list[str]) -> int:
     if options.run == "survivors" and not options.survivor_names and mutation_doc.RESULTS.exists():
         # A second look at some survivors: the figures still cover the whole first run.
         options.scope = mutation_doc.load_results()["scope"]
-        options.patterns = scope_patterns(options.scope)
+        options.patterns = mutation_targets.scope_patterns(options.scope.split())
     found = statuses(options.patterns)
     if options.unchecked_names:
         # After a --survivors run: functions changed since the run before have new mutants

@@ -12,7 +12,7 @@ conversation tests, not a rule. A function is pure here when
 
 New pure functions join a run by themselves; there is no list to keep.
 
-    python tools/mutation_targets.py sciatica_cli/flows      one pattern a line
+    python tools/mutation_targets.py PATH...     one pattern a line, for tools/mutation.sh
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+# Mutated whole, module by module.
+WHOLE = ("sciatica_cli/domain", "sciatica_cli/storage")
 # The names through which a function reaches the terminal, the clock, the disk or the system.
 OUTSIDE = frozenset(
     {"Environment", "System", "Diary", "DiaryLink", "PainLog", "PlanStore", "Console", "_Run"}
@@ -95,6 +97,25 @@ def patterns(where: Path) -> list[str]:
     return found
 
 
+def scope_patterns(paths: list[str]) -> list[str]:
+    """mutmut name patterns for the paths a run is given: a module or package of the domain
+    or storage whole, and in flows its pure functions only."""
+    found = []
+    for given in paths:
+        path = given.rstrip("/")
+        if not Path(path).exists():
+            raise ValueError(f"no such file or folder: {path}")
+        if path.startswith("sciatica_cli/flows"):
+            found += patterns(Path(path))
+        elif path.startswith(WHOLE):
+            found.append(path.removesuffix(".py").replace("/", ".") + ".*")
+        else:
+            raise ValueError(f"{path} is outside sciatica_cli/domain, storage and flows")
+    return found
+
+
 if __name__ == "__main__":
-    for folder in sys.argv[1:]:
-        print("\n".join(patterns(Path(folder))))
+    try:
+        print("\n".join(scope_patterns(sys.argv[1:])))
+    except ValueError as error:
+        sys.exit(f"mutation_targets.py: {error}")
