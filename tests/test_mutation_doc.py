@@ -48,6 +48,15 @@ def test_the_page_is_exactly_what_the_saved_run_and_the_explanations_give():
 
 
 @pytest.mark.reads_source
+def test_every_survivor_of_the_last_run_has_a_reason():
+    survivors = mutation_doc.survivors_of(mutation_doc.load_results())
+    unexplained = mutation_doc.unexplained(survivors, mutation_doc.load_explanations())
+    assert [f"{s.file}:{s.line}: {s.change}" for s in unexplained] == [], (
+        "write the test that kills each, or say in tools/equivalent_mutants.yaml why it cannot"
+    )
+
+
+@pytest.mark.reads_source
 def test_no_reason_outlives_its_survivor():
     survivors = mutation_doc.survivors_of(mutation_doc.load_results())
     assert mutation_doc.stale(survivors, mutation_doc.load_explanations()) == []

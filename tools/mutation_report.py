@@ -127,7 +127,9 @@ def main(arguments: list[str]) -> int:
     if options.unchecked_names:
         # After a --survivors run: functions changed since the run before have new mutants
         # that mutmut made in that run but did not try, as they were not named.
-        print("\n".join(name for name, (_, status) in found.items() if status == "not checked"))
+        for name, (_, status) in found.items():
+            if status == "not checked":
+                print(name)  # nothing at all when there is none: mutmut would take "" as a name
         return 0
     if options.survivor_names:
         # For `tools/mutation.sh --survivors`: test again what was not killed last time, and
@@ -140,7 +142,8 @@ def main(arguments: list[str]) -> int:
             for name, (source, status) in found.items()
             if status in again
         ]
-        print("\n".join(s.name for s in mutation_doc.unexplained(candidates, known)))
+        for left in mutation_doc.unexplained(candidates, known):
+            print(left.name)
         return 0
     figures = results(found, options.run, options.seconds, options.scope)
     missing = mutation_doc.write(figures)
