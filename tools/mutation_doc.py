@@ -193,8 +193,10 @@ through on its way. A rule is held by tests close to it; without the limit each 
 triage ran most of the suite, about 20 hours of CPU for one run. `tools/mutmut_depth.py`
 makes mutmut's frame walk cheap (installed by `tests/conftest.py` under mutmut only). The
 `--survivors` run also tries again what timed out, since on a busy machine a slow mutant can
-look like one that hangs. It then saves the figures in `tools/mutation_results.json`, writes this
-page from them, prints every survivor as `file:line: old  ->  new`, and exits 1 while one is
+look like one that hangs, and the mutants of any function changed since the last run. mutmut
+learns which functions a test reaches only when the test is new, so a test written for a
+survivor is a new test function, not an assertion added to an old one. Each run saves the
+figures in `tools/mutation_results.json`, writes this page from them, prints every survivor as `file:line: old  ->  new`, and exits 1 while one is
 neither killed nor explained. To see a mutant whole: `.venv/bin/mutmut show NAME`; to put it
 into the code while writing a test: `.venv/bin/mutmut apply NAME` (then `git checkout` the file).
 
