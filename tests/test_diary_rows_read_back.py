@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 import time
 
 import pytest
@@ -140,6 +141,12 @@ def test_a_refused_time_is_quoted_by_its_first_forty_characters():
     assert refused_time(far) == f"the time {far[:40]!r} in started_at {between}"
     edge = "0001-01-01T00:00:00+14:00"  # cannot be moved into UTC at all
     assert refused_time(edge) == f"the time {edge!r} in started_at {between}"
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 reads no naive time this long")
+def test_a_long_time_with_no_utc_offset_is_quoted_by_its_first_forty_characters():
+    naive = "2026-11-25T10:12:00.1234567890123456789012345"
+    assert refused_time(naive) == f"the time {naive[:40]!r} in started_at has no UTC offset"
 
 
 @pytest.mark.parametrize("text", ["1900-01-01T00:00:00+00:00", "9000-12-31T23:59:59+00:00"])
