@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from sciatica_cli.storage.diary import FILE_NAME, Diary, SessionRecord
+from sciatica_cli.storage.diary import Diary, SessionRecord
 from sciatica_cli.storage.failures import failure
 from sciatica_cli.storage.files import LEAVE_IT
 from sciatica_cli.storage.migrations import is_busy
 from sciatica_cli.storage.movement_records import LevelRecord
+from tests.diary_damage import damage
 
 DEEP = "[" * 100_000 + "]" * 100_000
 
@@ -27,14 +28,6 @@ def diary_with_two_sessions(folder: Path, now: dt.datetime) -> None:
     diary.set_level(LevelRecord("bridge", 2, now, "felt easy"))
     diary.set_setting("region", "GB")
     diary.close()
-
-
-def damage(folder: Path, *statements: str, params: tuple[object, ...] = ()) -> None:
-    db = sqlite3.connect(folder / FILE_NAME)
-    for sql in statements:
-        db.execute(sql, params)
-    db.commit()
-    db.close()
 
 
 def test_a_byte_that_is_not_utf8_in_the_schema_text_never_blocks_the_check(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from sciatica_cli.domain.recent_check import stored_answers
 from sciatica_cli.domain.triage import Answer, Answers
 from sciatica_cli.storage.diary import FILE_NAME, CheckRecord, Diary, SessionRecord
 from sciatica_cli.storage.movement_records import LevelRecord
+from tests.diary_damage import damage
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
 CONTENT = ContentSet([builtin_content_dir()])
@@ -37,13 +37,6 @@ def diary_of_three(folder: Path) -> None:
         diary.start_session(SessionRecord(at, [f"t{hour}"], ["left"], "hands"))
         diary.record_check(CheckRecord(at, None, True, False, [], ALL_NO))
     diary.close()
-
-
-def damage(folder: Path, sql: str) -> None:
-    db = sqlite3.connect(folder / FILE_NAME)
-    db.execute(sql)
-    db.commit()
-    db.close()
 
 
 SESSION_DAMAGE = [

@@ -4,13 +4,13 @@ gives for a goal or rating row it cannot read."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from sciatica_cli.storage.diary import Diary
 from sciatica_cli.storage.goals import Goal, GoalBook, GoalRating, goal_from_row, rating_from_row
 from sciatica_cli.storage.records import RowError
+from tests.diary_damage import damage
 
 MONDAY = dt.datetime(2026, 11, 2, 8, 30, tzinfo=dt.timezone.utc)
 WHEN = MONDAY.isoformat()
@@ -23,14 +23,6 @@ def diary(tmp_path):
     opened.close()
 
 
-def damage(diary: Diary, sql: str) -> None:
-    """A change made to the file outside the program."""
-    db = sqlite3.connect(diary.path)
-    db.execute(sql)
-    db.commit()
-    db.close()
-
-
 def test_a_goal_added_comes_back_as_it_was_kept(diary):
     book = GoalBook(diary)
     added = book.add("walk to the shops", MONDAY)
@@ -39,7 +31,7 @@ def test_a_goal_added_comes_back_as_it_was_kept(diary):
 
 
 def test_an_added_goal_has_the_id_the_diary_gave_it_even_after_a_hand_made_row(diary):
-    damage(diary, f"INSERT INTO goals (id, created_at, text) VALUES (-1, '{WHEN}', 'old')")
+    damage(diary.path, f"INSERT INTO goals (id, created_at, text) VALUES (-1, '{WHEN}', 'old')")
     added = GoalBook(diary).add("walk to the shops", MONDAY)
     assert added.id == 0  # one above the largest id in the file
     assert GoalBook(diary).active()[-1] == added
@@ -100,7 +92,7 @@ def test_a_damaged_goal_is_left_out_and_its_reason_kept(diary):
     book = GoalBook(diary)
     book.add("walk to the shops", MONDAY)
     kept = book.add("sit through a film", MONDAY)
-    damage(diary, "UPDATE goals SET created_at = 'someday' WHERE id = 1")
+    damage(diary.path, "UPDATE goals SET created_at = 'someday' WHERE id = 1")
     assert book.active() == [kept]
     assert [(d.table, d.row_id, d.reason) for d in diary.damaged] == [
         ("goals", 1, "created_at is not a time: 'someday'")

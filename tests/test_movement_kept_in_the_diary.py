@@ -5,14 +5,13 @@ what is wrong with it."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 
 import pytest
 
-from sciatica_cli.storage.diary import FILE_NAME, Diary, level_from_row
+from sciatica_cli.storage.diary import Diary, level_from_row
 from sciatica_cli.storage.movement_records import MovementRecord
 from sciatica_cli.storage.records import RowError
+from tests.diary_damage import damage
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
 HOUR = dt.timedelta(hours=1)
@@ -76,10 +75,3 @@ def test_a_damaged_exercise_done_is_skipped_and_named_by_what_is_wrong(tmp_path,
 def test_a_level_kept_without_the_time_it_changed_is_named_as_empty():
     with pytest.raises(RowError, match=r"^changed_at is empty$"):
         level_from_row((1, "bridge", 2, None, "felt easy"))
-
-
-def damage(folder: Path, sql: str) -> None:
-    db = sqlite3.connect(folder / FILE_NAME)
-    db.execute(sql)
-    db.commit()
-    db.close()

@@ -4,7 +4,6 @@ row damaged outside the program skipped and named by what is wrong with it."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,18 +16,11 @@ from sciatica_cli.storage.between import (
     latest_session,
 )
 from sciatica_cli.storage.diary import FILE_NAME, Diary, SessionRecord
+from tests.diary_damage import damage
 
 WHEN = dt.datetime(2026, 11, 25, 9, 12, tzinfo=dt.timezone.utc)
 HOUR = dt.timedelta(hours=1)
 CANNOT_READ_PLAN = "the plan's days or the time it was set cannot be read"
-
-
-def damage(folder: Path, *statements: str) -> None:
-    db = sqlite3.connect(folder / FILE_NAME)
-    for sql in statements:
-        db.execute(sql)
-    db.commit()
-    db.close()
 
 
 def log_three(folder: Path) -> None:

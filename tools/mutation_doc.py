@@ -196,9 +196,10 @@ makes mutmut's frame walk cheap (installed by `tests/conftest.py` under mutmut o
 look like one that hangs, and the mutants of any function changed since the last run. mutmut
 learns which functions a test reaches only when the test is new, so a test written for a
 survivor is a new test function, not an assertion added to an old one. Each run saves the
-figures in `tools/mutation_results.json`, writes this page from them, prints every survivor as `file:line: old  ->  new`, and exits 1 while one is
-neither killed nor explained. To see a mutant whole: `.venv/bin/mutmut show NAME`; to put it
-into the code while writing a test: `.venv/bin/mutmut apply NAME` (then `git checkout` the file).
+figures in `tools/mutation_results.json`, writes this page from them, prints every survivor
+as `file:line: old  ->  new`, and exits 1 while one is neither killed nor explained. To see a
+mutant whole: `.venv/bin/mutmut show NAME`; to put it into the code while writing a test:
+`.venv/bin/mutmut apply NAME` (then `git checkout` the file).
 
 What is mutated: `sciatica_cli/domain/` and `sciatica_cli/storage/` whole, and in
 `sciatica_cli/flows/` the pure functions only, the ones given no Environment, diary, store,

@@ -23,8 +23,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-# Mutated whole, module by module.
+# Mutated whole, module by module; in FLOWS only the pure functions.
 WHOLE = ("sciatica_cli/domain", "sciatica_cli/storage")
+FLOWS = "sciatica_cli/flows"
 # The names through which a function reaches the terminal, the clock, the disk or the system.
 OUTSIDE = frozenset(
     {"Environment", "System", "Diary", "DiaryLink", "PainLog", "PlanStore", "Console", "_Run"}
@@ -102,13 +103,14 @@ def scope_patterns(paths: list[str]) -> list[str]:
     or storage whole, and in flows its pure functions only."""
     found = []
     for given in paths:
-        path = given.rstrip("/")
-        if not Path(path).exists():
+        path = Path(given)
+        if not path.exists():
             raise ValueError(f"no such file or folder: {path}")
-        if path.startswith("sciatica_cli/flows"):
-            found += patterns(Path(path))
-        elif path.startswith(WHOLE):
-            found.append(path.removesuffix(".py").replace("/", ".") + ".*")
+        package = "/".join(path.parts[:2])
+        if package == FLOWS:
+            found += patterns(path)
+        elif package in WHOLE:
+            found.append(".".join(path.with_suffix("").parts) + ".*")
         else:
             raise ValueError(f"{path} is outside sciatica_cli/domain, storage and flows")
     return found
